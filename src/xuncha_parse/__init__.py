@@ -1,0 +1,18 @@
+"""xuncha: structured data from Chinese inspection-rectification notices."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["parse_text", "parse_bytes", "DecodeError", "__version__"]
+
+
+def __getattr__(name: str):
+    """Import the parser only when it is used, so ``xuncha --help`` stays fast."""
+    if name in ("parse_text", "parse_bytes", "parse_to_dict"):
+        from . import api
+
+        return getattr(api, name)
+    if name == "DecodeError":
+        from .decode import DecodeError
+
+        return DecodeError
+    raise AttributeError(name)

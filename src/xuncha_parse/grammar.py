@@ -1,0 +1,202 @@
+"""The grammar of a rectification notice, as a table.
+
+Every pattern is written against the *matching view* of the text (see
+``normalize.py``): full-width ASCII punctuation, digits and letters are folded
+to their ASCII forms, so ``（一）`` and ``(一)`` or ``：`` and ``:`` are the same
+character here.  Nothing in this module runs a match; the stages import the
+constants and dispatch on the rule names.
+
+All patterns are linear: no nested quantifiers, every repetition bounded or
+over a single character class, so a hostile line cannot make them backtrack.
+"""
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------
+# Numerals
+# --------------------------------------------------------------------------
+
+#: Chinese numerals as they appear in markers and ordinals: ``十七``
+CN_DIGITS = "零〇一二三四五六七八九十两"
+CN_NUM = f"[{CN_DIGITS}]{{1,3}}"
+#: circled numbers used as markers: ``③``
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# --------------------------------------------------------------------------
+# Inline noise: masked out of a line before anything else looks at it
+# --------------------------------------------------------------------------
+
+#: conversion debris and paywall markers: ``[bookmark: _GoBack]``, ``##paidbegin##``
+INLINE_NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
+
+# --------------------------------------------------------------------------
+# Line rules, tried in this order; the first that matches names the token.
+# --------------------------------------------------------------------------
+
+#: web-page chrome and site footers, a whole line: ``您的位置: 首页 > 通知公告``,
+#: ``【字号 大 中 小】【我要打印】【关闭】``, ``版权所有 … | 违法和不良信息举报电话: …``
+NOISE_LINE = re.compile(
+    r"^(?:您(?:现在)?的位置|当前位置|所在位置)\s*:"
+    r"|首页\s*[>›»/]"
+    r"|【\s*(?:信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
+    r"|^(?:信息索引号|索引号|文件名称|发布机构|发文机关|成文日期|发布日期|公开方式|公开范围|主题分类|"
+    r"组配分类|体裁分类|文\s*号|来\s*源|作\s*者|浏览次数|点击数|访问量|有效性|生效日期|责任编辑)\s*:"
+    r"|^(?:朗读|分享到?|打印本页|关闭窗口|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
+    r"【?打印】?|【?关闭】?|上一篇|下一篇|相关链接)(?:\s|:|$)"
+    r"|版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|技术支持\s*:|主办单位\s*:|承办单位\s*:"
+)
+#: a noise line is short; a longer line that merely mentions one of these words is text
+NOISE_MAX_LEN = 160
+
+#: a labelled line inside a problem: ``整改措施：…``, ``【整改进展】…``, ``原因分析:``
+LABEL = re.compile(
+    r"^[【\[]?\s*(?P<label>原因分析|问题原因|产生原因|存在问题|问题表现|问题描述|具体问题|"
+    r"整改措施和进展(?:情况)?|整改措施及进展(?:情况)?|整改措施|整改举措|主要措施|具体措施|"
+    r"整改进展情况|整改进展|进展情况|整改成效|工作成效|"
+    r"整改情况|整改落实情况|落实情况|整改结果|完成情况|整改状态|完成状态|"
+    r"整改目标|整改时限|完成时限|责任领导|责任单位|责任部门|责任人)"
+    r"\s*[】\]]?\s*[:]"
+)
+
+#: which field of a Problem a label feeds; ``status?`` means status when the value is short
+LABEL_FIELDS = {
+    "原因分析": "cause", "问题原因": "cause", "产生原因": "cause",
+    "存在问题": "description", "问题表现": "description", "问题描述": "description",
+    "具体问题": "description", "整改目标": "description", "整改时限": "description",
+    "完成时限": "description", "责任领导": "description", "责任单位": "description",
+    "责任部门": "description", "责任人": "description",
+    "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
+    "整改措施和进展": "measures", "整改措施和进展情况": "measures",
+    "整改措施及进展": "measures", "整改措施及进展情况": "measures",
+    "整改情况": "measures?", "整改落实情况": "measures?", "落实情况": "measures?",
+    "整改进展情况": "progress", "整改进展": "progress", "进展情况": "progress",
+    "整改成效": "progress", "工作成效": "progress",
+    "整改结果": "status?", "完成情况": "status?", "整改状态": "status?", "完成状态": "status?",
+}
+#: a labelled value at most this long that names a status is a status line: ``整改完成，长期推进。``
+STATUS_LINE_MAX = 30
+
+#: a problem numbered with its own word: ``问题1：``, ``问题 2.``, ``问题三、``
+PROBLEM_MARKER = re.compile(rf"^(?P<marker>问题\s*(?P<num>\d{{1,3}}|{CN_NUM})\s*[:.、,]?)\s*")
+#: a first-level heading: ``一、``, ``三.``, ``二，``
+CN_MARKER = re.compile(rf"^(?P<marker>(?P<num>{CN_NUM})\s*[、.,])\s*")
+#: a second-level heading: ``（一）``, ``(二)``, ``（三)``
+PAREN_CN_MARKER = re.compile(rf"^(?P<marker>\(\s*(?P<num>{CN_NUM})\s*\)[、.]?)\s*")
+#: a fourth-level heading: ``(1)``, ``（12）``
+PAREN_ARABIC_MARKER = re.compile(r"^(?P<marker>\(\s*(?P<num>\d{1,3})\s*\)[、.]?)\s*")
+#: a third-level heading: ``1.``, ``12、``, ``3、 `` but not ``1.5万元`` nor ``2022年``
+ARABIC_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\s*(?:[、]|\.(?!\d)))\s*")
+#: a half-parenthesised number: ``1)``, ``2）``
+ARABIC_PAREN_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\))\s*")
+#: a circled number: ``①``
+CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
+
+#: the ordered rule list: (token kind, heading style, pattern)
+LINE_RULES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
+    ("noise", None, NOISE_LINE),
+    ("label", None, LABEL),
+    ("heading", "problem", PROBLEM_MARKER),
+    ("heading", "cn", CN_MARKER),
+    ("heading", "paren_cn", PAREN_CN_MARKER),
+    ("heading", "paren_arabic", PAREN_ARABIC_MARKER),
+    ("heading", "arabic", ARABIC_MARKER),
+    ("heading", "arabic_paren", ARABIC_PAREN_MARKER),
+    ("heading", "circled", CIRCLED_MARKER),
+)
+
+#: the conventional rank of each style (GB/T 9704), used only to break ties
+STYLE_RANK = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4,
+              "arabic_paren": 5, "circled": 6, "problem": 3}
+
+# --------------------------------------------------------------------------
+# Sentences and runs
+# --------------------------------------------------------------------------
+
+#: characters that end a sentence: ``。`` ``！`` ``？`` (``;`` is a clause)
+SENTENCE_END = "。!?"
+#: characters that end a clause: ``，`` ``；`` (folded to ASCII)
+CLAUSE_END = ",;"
+#: opening and closing quotes and brackets that protect the text inside
+OPENERS = "“‘《(〔["
+CLOSERS = "”’》)〕]"
+
+#: an ordinal that opens one item of an inline run: ``一是``, ``二是``, ``第三，``
+ORDINAL = re.compile(rf"(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、:]|(?P<side>一方面|另一方面)")
+#: what may stand just before an ordinal for it to count: start, punctuation, space
+ORDINAL_BEFORE = set("。;,:!? \t、”)")
+
+# --------------------------------------------------------------------------
+# Problem titles
+# --------------------------------------------------------------------------
+
+#: wrappers around a problem's name, tried in order on its first sentence:
+#: ``针对“理论学习不扎实”问题``, ``关于“监督管理不够有力”问题的整改``,
+#: ``针对意识形态工作重视不够的问题``, ``关于“…”方面问题``
+TITLE_WRAPPERS = (
+    re.compile(r"^(?:针对|关于|对于|就)?\s*“(?P<title>.+)”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?$"),
+    re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
+)
+#: a first sentence longer than this is cut at its first clause to make a title
+TITLE_MAX = 40
+
+# --------------------------------------------------------------------------
+# Section roles (vocabularies, matched against a top heading)
+# --------------------------------------------------------------------------
+
+#: ``二、整改落实情况``, ``二、巡察反馈问题集中整改进展情况``, ``二、整改进展情况及成效``
+ROLE_RECTIFICATION = re.compile(
+    r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况"
+)
+#: ``一、党组履行整改主体责任情况``, ``一、整改工作基本情况``, ``一、巡察整改工作总体情况``
+ROLE_OVERVIEW = re.compile(r"主体责任|总体情况|基本情况|组织领导|整改工作开展|提高政治站位|工作开展情况|总体进展|主要做法")
+#: ``三、下一步工作措施``, ``三、下一步整改打算``, ``四、今后工作``
+ROLE_NEXT = re.compile(r"下一步|今后|下步|努力方向")
+#: weaker words for next steps, read only when nothing else matched: ``三、巩固整改成果，建立长效机制``
+ROLE_NEXT_WEAK = re.compile(r"工作打算|工作计划|巩固|长效|成果转化")
+#: a category heading (as opposed to the wrapper of the problems): ``关于…方面``, ``…存在的问题``
+CATEGORY_HEADING = re.compile(r"方面(?:的?问题)?$|存在的问题$|方面存在的问题$")
+
+#: a group that states the status of the problems below it:
+#: ``（一）集中整改期内已完成的整改事项``, ``（二）按计划持续推进的整改事项``
+STATUS_GROUP = re.compile(
+    r"(?P<status>已完成|已整改|已基本完成|持续推进|正在推进|正在整改|推进中|尚未完成|未完成|需长期|长期坚持|阶段性)"
+    r".{0,12}(?:整改事项|事项|问题|任务)"
+)
+
+# --------------------------------------------------------------------------
+# Status vocabulary
+# --------------------------------------------------------------------------
+
+#: words that say the work is not finished: ``正在整改``, ``阶段性完成``, ``未完成``
+STATUS_IN_PROGRESS = re.compile(r"未完成|尚未|正在|推进中|整改中|阶段性|基本完成|部分完成|逐步|需长期")
+#: words that say it is finished: ``整改完成``, ``已完成``, ``已整改到位``, ``已销号``
+STATUS_COMPLETED = re.compile(r"完成|到位|办结|销号|整改完毕")
+#: explicit phrases inside running text: ``已完成整改``, ``整改已完成``, ``目前正在整改``
+STATUS_PHRASE = re.compile(
+    r"(?P<completed>已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号)"
+    r"|(?P<in_progress>正在整改|整改正在推进|持续整改中|阶段性完成|基本完成整改)"
+)
+#: work that continues long-term: ``长期推进``, ``长期坚持``, ``持续推进``
+LONG_TERM = re.compile(r"长期推进|长期坚持|持续推进|长期整改|常态化推进")
+#: fixed at once: ``立行立改``
+IMMEDIATE = re.compile(r"立行立改|立知立改|即知即改")
+
+# --------------------------------------------------------------------------
+# Preamble and closing
+# --------------------------------------------------------------------------
+
+#: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``
+TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)$")
+#: a title's first half, when it is split over lines: ``中共枣庄市政协机关党组关于十二届市委``
+TITLE_START = re.compile(r"关于|巡[察视]|整改")
+#: the opening of the intro: ``根据市委统一部署，…``
+INTRO = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)|巡[察视][^。]{0,40}(?:开展|进行)了?")
+#: an addressee line: ``市政协办公室党支部：``
+ADDRESSEE = re.compile(r"^[^,;。:!?]{2,40}:$")
+#: the closing invitation: ``欢迎广大干部群众对巡察整改落实情况进行监督``
+CLOSING = re.compile(r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|联系电话|联系方式|电子邮箱|邮政信箱|公开期限|举报电话")
+#: a signature's organisation: a short line with no sentence punctuation
+SIGNATURE_ORG = re.compile(r"^[^,;。:!?“”《》]{2,40}$")
+#: a date alone on its line: ``2026年1月12日``, ``2026年1月21日``
+DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十X×]{1,3}\s*月\s*[\d一二三四五六七八九十X×]{1,3}\s*日$")

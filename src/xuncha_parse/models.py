@@ -1,0 +1,142 @@
+"""Stage 7: the output contract (``spec/OUTPUT.md``, schema version 1) as pydantic models.
+
+``xuncha schema`` prints the JSON Schema generated from these classes.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    start: int = Field(description="character offset into the decoded source, inclusive")
+    end: int = Field(description="character offset into the decoded source, exclusive")
+    line_start: int = Field(description="1-based first line")
+    line_end: int = Field(description="1-based last line")
+
+
+class Date(Model):
+    text: str
+    iso: Optional[str] = None
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    year_inferred: bool = False
+    qualifier: Optional[str] = None
+
+
+class Diagnostic(Model):
+    level: Literal["warning", "info"]
+    code: str
+    message: str
+    line: Optional[int] = None
+
+
+class SourceInfo(Model):
+    path: Optional[str] = None
+    sha256: str
+    encoding: str
+    bytes: int
+    lines: int
+
+
+class Inspection(Model):
+    body: Optional[str] = None
+    round: Optional[str] = None
+    kind: Optional[str] = None
+    target: Optional[str] = None
+    start: Optional[Date] = None
+    end: Optional[Date] = None
+    feedback: Optional[Date] = None
+
+
+class Declared(Model):
+    categories: Optional[int] = None
+    problems: Optional[int] = None
+    completed: Optional[int] = None
+    in_progress: Optional[int] = None
+    completion_rate: Optional[float] = None
+
+
+class Item(Model):
+    text: str
+    ordinal: Optional[int] = None
+    span: Span
+
+
+class Entity(Model):
+    type: Literal["date", "money", "percent", "document_number", "regulation", "count"]
+    text: str
+    value: Any
+    span: Span
+
+
+class Problem(Model):
+    number: Optional[int] = None
+    marker: Optional[str] = None
+    category: Optional[str] = None
+    group: Optional[str] = None
+    title: Optional[str] = None
+    description: Optional[str] = None
+    cause: Optional[str] = None
+    measures: list[Item] = []
+    progress: list[Item] = []
+    status: Literal["completed", "in_progress", "unknown"] = "unknown"
+    status_text: Optional[str] = None
+    long_term: bool = False
+    immediate: bool = False
+    entities: list[Entity] = []
+    span: Span
+
+
+class Section(Model):
+    marker: Optional[str] = None
+    level: int
+    number: Optional[int] = None
+    heading: str
+    role: Literal["overview", "rectification", "next_steps", "closing", "other"]
+    text: Optional[str] = None
+    span: Span
+    children: list["Section"] = []
+
+
+class Contact(Model):
+    type: Literal["phone", "email", "mailbox", "postcode", "address", "website"]
+    value: str
+    normalized: Optional[str] = None
+    owner: Optional[str] = None
+    span: Span
+
+
+class Publicity(Model):
+    start: Optional[Date] = None
+    end: Optional[Date] = None
+
+
+class Signature(Model):
+    org: Optional[str] = None
+    date: Optional[Date] = None
+    span: Span
+
+
+class Notice(Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: SourceInfo
+    title: Optional[str] = None
+    issuer: Optional[str] = None
+    addressee: Optional[str] = None
+    inspection: Inspection = Inspection()
+    declared: Declared = Declared()
+    sections: list[Section] = []
+    problems: list[Problem] = []
+    contacts: list[Contact] = []
+    publicity: Optional[Publicity] = None
+    signature: Optional[Signature] = None
+    diagnostics: list[Diagnostic] = []

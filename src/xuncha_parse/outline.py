@@ -1,0 +1,51 @@
+"""The ``sections`` tree of the contract, from the folded document."""
+from __future__ import annotations
+
+from .document import Document
+from .problems import piece_span
+from .sentences import first_sentence
+from .text import Piece
+from .tree import Node
+
+
+def sections(doc: Document, problem_nodes: set[int]) -> list[dict]:
+    """One dict per top section (recursively), then the closing, if any."""
+    out = [section(node, doc, problem_nodes) for node in doc.root.children]
+    if doc.closing:
+        out.append(closing_section(doc))
+    return out
+
+
+def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
+    heading, rest = first_sentence(node.token.content)
+    own = [rest] + [t.piece for t in node.body]
+    tokens = list(node.tokens())
+    start = tokens[0].piece.src_range()[0]
+    end = max(t.piece.src_range()[1] for t in tokens)
+    span = doc.source.span(start, end)
+    return {
+        "marker": node.token.marker,
+        "level": node.depth,
+        "number": node.number,
+        "heading": heading.text or node.token.text,
+        "role": node.role,
+        "text": None if id(node) in problem_nodes else _joined(own),
+        "span": {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end},
+        "children": [section(c, doc, problem_nodes) for c in node.children],
+    }
+
+
+def closing_section(doc: Document) -> dict:
+    """The closing invitation: a top section with no marker, headed by its first sentence."""
+    whole = Piece.join([t.piece for t in doc.closing])
+    heading, rest = first_sentence(doc.closing[0].piece)
+    later = [t.piece for t in doc.closing[1:]]
+    return {
+        "marker": None, "level": 1, "number": None, "heading": heading.text, "role": "closing",
+        "text": _joined([rest] + later), "span": piece_span(whole, doc.source), "children": [],
+    }
+
+
+def _joined(pieces: list[Piece]) -> str | None:
+    text = "\n".join(p.text for p in pieces if p.text)
+    return text or None

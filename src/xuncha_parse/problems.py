@@ -1,0 +1,230 @@
+"""Stage 6: the problems, read off the rectification part of the tree.
+
+A problem is a heading in a rectification section that has no headings below
+it, or that is numbered as a problem (``问题1：``), or whose labelled lines
+come before its sub-points.  Headings above it are its category (the outer)
+and group (the inner); a group that names a status (``已完成的整改事项``)
+gives its problems that status.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .grammar import (CATEGORY_HEADING, CLAUSE_END, IMMEDIATE, LABEL_FIELDS, LONG_TERM, STATUS_COMPLETED,
+                      STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX, STATUS_PHRASE, TITLE_MAX,
+                      TITLE_WRAPPERS)
+from .roles import wrapper_free
+from .sentences import find_end, first_sentence, split_ordinals
+from .text import Piece, Source
+from .tokens import Token
+from .tree import Node
+
+
+@dataclass(slots=True)
+class Draft:
+    """A problem being read: what has been found so far and which field the text is feeding."""
+
+    node: Node
+    title: Piece | None = None
+    description: list[Piece] = field(default_factory=list)
+    cause: list[Piece] = field(default_factory=list)
+    measures: list[tuple[Piece, int | None]] = field(default_factory=list)
+    progress: list[tuple[Piece, int | None]] = field(default_factory=list)
+    status_lines: list[tuple[str, str]] = field(default_factory=list)
+    feeding: str = "measures"
+    expect: dict[str, int] = field(default_factory=lambda: {"measures": 1, "progress": 1})
+    last: Token | None = None
+
+
+def section_heading(node: Node) -> Piece:
+    """The heading of a section: the first sentence after the marker."""
+    return first_sentence(node.token.content)[0]
+
+
+def find_problems(root: Node, source: Source) -> list[tuple[Node, dict]]:
+    """Every problem in source order, with its node, as plain dicts of the Problem shape."""
+    out: list[tuple[Node, dict]] = []
+    rect = [n for n in root.children if n.role == "rectification"]
+    if wrapper_free(root):
+        _walk_nodes(rect, [], source, out)
+    else:
+        for top in rect:
+            _walk_nodes(top.children, [], source, out)
+    return out
+
+
+def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list) -> None:
+    for node in nodes:
+        if is_problem(node):
+            out.append((node, build(node, chain, source)))
+        else:
+            _walk_nodes(node.children, chain + [node], source, out)
+
+
+def is_problem(node: Node) -> bool:
+    if node.style == "problem" or not node.children:
+        return True
+    first_child = node.children[0].token.line
+    return any(t.kind == "label" and t.line < first_child for t in node.body)
+
+
+def build(node: Node, chain: list[Node], source: Source) -> dict:
+    """Read one problem node (and its sub-points) into a Problem dict."""
+    draft = Draft(node)
+    tokens = list(node.tokens())[1:]
+    unnumbered = _is_category_leaf(node, tokens)
+    if unnumbered:
+        chain, heading, tokens = chain + [node], tokens[0].piece, tokens[1:]
+    else:
+        heading = node.token.content
+    _read_heading(draft, heading, has_labels=any(t.kind == "label" for t in tokens))
+    for tok in tokens:
+        _feed(draft, tok)
+    return _finish(draft, chain, source, unnumbered)
+
+
+def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
+    """``（一）关于…方面`` followed by an unnumbered problem line and its labelled lines."""
+    if node.children or not tokens or tokens[0].kind != "body":
+        return False
+    return CATEGORY_HEADING.search(section_heading(node).view) is not None and any(
+        t.kind == "label" for t in tokens)
+
+
+def split_title(piece: Piece) -> tuple[Piece, Piece]:
+    """(title, rest): the quoted or wrapped name, else the first sentence, else its first clause."""
+    sentence, rest = first_sentence(piece)
+    for wrapper in TITLE_WRAPPERS:
+        m = wrapper.match(sentence.view)
+        if m:
+            return sentence.sub(m.start("title"), m.end("title")).strip(), rest
+    if len(sentence.view) > TITLE_MAX:
+        cut = find_end(sentence.view, CLAUSE_END)
+        if cut > 0:
+            return piece.sub(0, cut).strip(), piece.sub(cut + 1).strip()
+    return sentence, rest
+
+
+def _read_heading(draft: Draft, piece: Piece, has_labels: bool) -> None:
+    draft.title, rest = split_title(piece)
+    if rest.text:
+        _add(draft, "description" if has_labels else "measures", rest)
+
+
+def _feed(draft: Draft, tok: Token) -> None:
+    if tok.kind == "label":
+        _feed_label(draft, tok)
+    elif tok.kind == "heading":
+        _add(draft, draft.feeding, tok.piece, ordinal=tok.number)
+    else:
+        _add(draft, draft.feeding, tok.piece)
+    draft.last = tok
+
+
+def _feed_label(draft: Draft, tok: Token) -> None:
+    kind = LABEL_FIELDS[tok.label]
+    value = tok.content.strip()
+    if kind.endswith("?"):
+        status = status_of(value.view) if len(value.view) <= STATUS_LINE_MAX else None
+        if status:
+            draft.status_lines.append((status, value.text))
+            return
+        kind = "progress" if kind == "status?" else "measures"
+    draft.feeding = kind
+    if value.text:
+        _add(draft, kind, value)
+
+
+def status_of(text: str) -> str | None:
+    """``整改完成，长期推进`` → completed; ``正在整改`` → in_progress; else None."""
+    if STATUS_IN_PROGRESS.search(text):
+        return "in_progress"
+    return "completed" if STATUS_COMPLETED.search(text) else None
+
+
+def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> None:
+    if kind in ("description", "cause"):
+        getattr(draft, kind).append(piece)
+        return
+    items = getattr(draft, kind)
+    if ordinal is not None:
+        items.append((piece, ordinal))
+        return
+    parts, draft.expect[kind] = split_ordinals(piece, draft.expect[kind])
+    items.extend(parts)
+
+
+def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -> dict:
+    category, group, group_status = _context(chain)
+    status, status_text = _status(draft, group_status, group)
+    said = " ".join(filter(None, [status_text or "", group.view if group else ""]))
+    node = draft.node
+    return {
+        "number": None if unnumbered else node.number,
+        "marker": None if unnumbered else node.token.marker,
+        "category": category.text if category else None,
+        "group": group.text if group else None,
+        "title": draft.title.text if draft.title and draft.title.text else None,
+        "description": _joined(draft.description),
+        "cause": _joined(draft.cause),
+        "measures": [_item(p, n, source) for p, n in draft.measures],
+        "progress": [_item(p, n, source) for p, n in draft.progress],
+        "status": status,
+        "status_text": status_text,
+        "long_term": LONG_TERM.search(said) is not None,
+        "immediate": IMMEDIATE.search(said + (draft.title.view if draft.title else "")) is not None,
+        "entities": [],
+        "span": _node_span(node, source),
+    }
+
+
+def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, str | None]:
+    """(category, group, status named by a group) from the headings above a problem."""
+    heads = [section_heading(n) for n in chain]
+    status_heads = [h for h in heads if STATUS_GROUP.search(h.view)]
+    plain = [h for h in heads if not STATUS_GROUP.search(h.view)]
+    category = plain[0] if plain else None
+    group = plain[-1] if len(plain) >= 2 else (status_heads[-1] if status_heads else None)
+    group_status = None
+    if status_heads:
+        word = STATUS_GROUP.search(status_heads[-1].view).group("status")
+        group_status = status_of(word) or "in_progress"
+    return category, group, group_status
+
+
+def _status(draft: Draft, group_status: str | None, group: Piece | None) -> tuple[str, str | None]:
+    if draft.status_lines:
+        return draft.status_lines[-1]
+    if group_status:
+        return group_status, group.text
+    for items in (draft.progress, draft.measures):
+        for piece, _ in reversed(items):
+            m = None
+            for m in STATUS_PHRASE.finditer(piece.view):
+                pass
+            if m:
+                return m.lastgroup, piece.text[m.start():m.end()]
+    return "unknown", None
+
+
+def _joined(pieces: list[Piece]) -> str | None:
+    text = "\n".join(p.text for p in pieces if p.text)
+    return text or None
+
+
+def _item(piece: Piece, ordinal: int | None, source: Source) -> dict:
+    return {"text": piece.text, "ordinal": ordinal, "span": piece_span(piece, source)}
+
+
+def piece_span(piece: Piece, source: Source, a: int = 0, b: int | None = None) -> dict:
+    start, end = piece.src_range(a, b)
+    span = source.span(start, end)
+    return {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end}
+
+
+def _node_span(node: Node, source: Source) -> dict:
+    tokens = list(node.tokens())
+    start = tokens[0].piece.src_range()[0]
+    end = max(t.piece.src_range()[1] for t in tokens)
+    span = source.span(start, end)
+    return {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end}

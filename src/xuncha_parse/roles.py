@@ -1,0 +1,89 @@
+"""Section roles: which top sections hold the problems, which come before and after.
+
+A top heading's words decide first (``整改落实情况`` → rectification,
+``下一步`` → next steps).  Where the words say nothing, structure decides: the
+section with the most labelled lines and nested headings holds the problems.
+Several rectification sections in a row whose headings name categories
+(``一、关于…方面的问题``) are categories at the top level, with no wrapper.
+"""
+from __future__ import annotations
+
+from .grammar import CATEGORY_HEADING, ROLE_NEXT, ROLE_NEXT_WEAK, ROLE_OVERVIEW, ROLE_RECTIFICATION
+from .sentences import first_sentence
+from .tree import Node
+
+
+def heading_view(node: Node) -> str:
+    """The first sentence of a heading, in the matching view."""
+    return first_sentence(node.token.content)[0].view
+
+
+def keyword_role(node: Node) -> str | None:
+    head = heading_view(node)
+    if ROLE_NEXT.search(head):
+        return "next_steps"
+    if ROLE_OVERVIEW.search(head):
+        return "overview"
+    if ROLE_RECTIFICATION.search(head):
+        return "rectification"
+    if ROLE_NEXT_WEAK.search(head):
+        return "next_steps"
+    return None
+
+
+def structure_score(node: Node) -> int:
+    """Labelled lines and headings two levels down: how much a section looks like the problem list."""
+    labels = sum(1 for t in node.body if t.kind == "label")
+    deep = sum(1 + len(c.children) for c in node.children if c.children)
+    return labels + deep + sum(structure_score(c) for c in node.children)
+
+
+def assign_roles(root: Node) -> None:
+    """Set ``role`` on every section; descendants take their top section's role."""
+    tops = root.children
+    if not tops:
+        return
+    rect = _rectification_indices(tops)
+    for i, node in enumerate(tops):
+        node.role = _role_at(i, node, rect)
+        _inherit(node)
+
+
+def _rectification_indices(tops: list[Node]) -> list[int]:
+    by_words = [i for i, n in enumerate(tops) if keyword_role(n) == "rectification"]
+    if by_words:
+        return by_words
+    if sum(1 for n in tops if is_labelled_leaf(n)) >= 2:
+        return [i for i, n in enumerate(tops) if is_labelled_leaf(n)]
+    scores = [structure_score(n) for n in tops]
+    best = max(scores)
+    return [scores.index(best)] if best > 0 else []
+
+
+def is_labelled_leaf(node: Node) -> bool:
+    return not node.children and any(t.kind == "label" for t in node.body)
+
+
+def _role_at(i: int, node: Node, rect: list[int]) -> str:
+    if i in rect:
+        return "rectification"
+    words = keyword_role(node)
+    if words in ("overview", "next_steps"):
+        return words
+    if not rect:
+        return "other"
+    return "overview" if i < rect[0] else "next_steps" if i > rect[-1] else "other"
+
+
+def _inherit(node: Node) -> None:
+    for child in node.children:
+        child.role = node.role
+        _inherit(child)
+
+
+def wrapper_free(root: Node) -> bool:
+    """Are the rectification tops categories themselves (no wrapping ``二、整改落实情况``)?"""
+    rect = [n for n in root.children if n.role == "rectification"]
+    if any(is_labelled_leaf(n) for n in rect):
+        return True
+    return len(rect) >= 2 and all(CATEGORY_HEADING.search(heading_view(n)) for n in rect)

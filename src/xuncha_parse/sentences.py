@@ -1,0 +1,71 @@
+"""Sentences, clauses and ordinal runs inside a piece, aware of quotes and brackets."""
+from __future__ import annotations
+
+from .grammar import CLAUSE_END, CLOSERS, OPENERS, ORDINAL, ORDINAL_BEFORE, SENTENCE_END
+from .numerals import cn_to_int
+from .text import Piece
+
+
+def find_end(view: str, stops: str = SENTENCE_END, start: int = 0) -> int:
+    """Index of the first stop character outside quotes and brackets, else -1.
+
+    Unbalanced quotes (a closing quote lost in conversion) would hide every
+    stop, so a second pass ignores nesting when the first finds nothing.
+    """
+    depth = 0
+    for i in range(start, len(view)):
+        c = view[i]
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = depth - 1 if depth else 0
+        elif not depth and c in stops:
+            return i
+    if depth:
+        return next((i for i in range(start, len(view)) if view[i] in stops), -1)
+    return -1
+
+
+def first_sentence(piece: Piece) -> tuple[Piece, Piece]:
+    """Split at the first sentence end: (sentence without its stop, rest stripped)."""
+    end = find_end(piece.view)
+    if end < 0:
+        return piece, piece.sub(len(piece.text))
+    return piece.sub(0, end).strip(), piece.sub(end + 1).strip()
+
+
+
+
+def ordinal_value(m) -> int | None:
+    """The number an ordinal match stands for: ``三是`` → 3, ``另一方面`` → 2."""
+    side = m.group("side")
+    if side:
+        return 2 if side.startswith("另") else 1
+    return cn_to_int(m.group("num") or m.group("num2"))
+
+
+def split_ordinals(piece: Piece, expect: int = 1) -> tuple[list[tuple[Piece, int | None]], int]:
+    """Cut a ``一是…二是…`` run into items; returns the items and the next ordinal expected.
+
+    Only the expected next ordinal cuts, and only after punctuation or at the
+    start, so ``统一是`` or a stray ``三是`` never does.
+    """
+    view, cuts = piece.view, []
+    for m in ORDINAL.finditer(view):
+        n = ordinal_value(m)
+        if n != expect or (m.start() and view[m.start() - 1] not in ORDINAL_BEFORE):
+            continue
+        cuts.append((m.start(), n))
+        expect += 1
+    return _cut(piece, cuts), expect
+
+
+def _cut(piece: Piece, cuts: list[tuple[int, int]]) -> list[tuple[Piece, int | None]]:
+    bounds = [(0, None)] + cuts
+    items = []
+    for k, (start, n) in enumerate(bounds):
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(piece.text)
+        part = piece.sub(start, end).strip()
+        if part.text:
+            items.append((part, n))
+    return items

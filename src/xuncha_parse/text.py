@@ -1,0 +1,166 @@
+"""Stage 2: the matching view, lines and pieces, all keeping offsets into the source.
+
+The *view* is the source with every character mapped one-to-one: full-width
+ASCII forms folded to ASCII, odd spaces to a plain space, inline noise
+(``[bookmark: _GoBack]``) blanked to NUL.  Because the view has the source's
+length, an offset found in the view is an offset in the source.
+
+A *Piece* is text assembled from one or more runs of the source (a line minus
+its noise and edges, or several wrapped lines joined).  It keeps, for each run,
+where the run starts in the piece and in the source, so any sub-range of it
+maps back to a Span.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .grammar import INLINE_NOISE
+
+NOISE_CHAR = "\x00"
+
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({ord(c): " " for c in "\u3000\xa0\t\r\x0b\x0c\u2002\u2003\u2009\u200b\u202f\ufeff"})
+_FOLD.update({ord("﹒"): ".", ord("︰"): ":", ord("﹕"): ":", ord("﹐"): ","})
+
+
+def fold(text: str) -> str:
+    """Fold widths one character for one: ``（一）：`` becomes ``(一):``."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+
+
+class Source:
+    """The decoded text, its matching view and where each line starts."""
+
+    __slots__ = ("text", "view", "line_starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.view = _mask_noise(fold(text))
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.line_starts = starts
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a source offset."""
+        return bisect_right(self.line_starts, offset)
+
+    def span(self, start: int, end: int) -> Span:
+        last = max(start, end - 1)
+        return Span(start, end, self.line_of(start), self.line_of(last))
+
+
+def _mask_noise(view: str) -> str:
+    if "[bookmark" not in view and "##paid" not in view:
+        return view
+    return INLINE_NOISE.sub(lambda m: NOISE_CHAR * len(m.group()), view)
+
+
+@dataclass(slots=True)
+class Piece:
+    """Text from one or more source runs: ``starts[k]`` in the piece is ``srcs[k]`` in the source."""
+
+    text: str
+    view: str
+    starts: list[int]
+    srcs: list[int]
+
+    def src(self, i: int) -> int:
+        """Source offset of piece offset ``i``."""
+        k = bisect_right(self.starts, i) - 1
+        return self.srcs[k] + (i - self.starts[k])
+
+    def src_range(self, a: int = 0, b: int | None = None) -> tuple[int, int]:
+        """Source offsets (start, end exclusive) of piece range ``a:b``."""
+        b = len(self.text) if b is None else b
+        if b <= a:
+            s = self.src(min(a, max(len(self.text) - 1, 0))) if self.text else self.srcs[0]
+            return s, s
+        return self.src(a), self.src(b - 1) + 1
+
+    def sub(self, a: int, b: int | None = None) -> "Piece":
+        """The piece for ``text[a:b]``, with its own run table."""
+        b = len(self.text) if b is None else b
+        k = max(bisect_right(self.starts, a) - 1, 0)
+        starts, srcs = [0], [self.srcs[k] + (a - self.starts[k])]
+        for j in range(k + 1, len(self.starts)):
+            if self.starts[j] >= b:
+                break
+            starts.append(self.starts[j] - a)
+            srcs.append(self.srcs[j])
+        return Piece(self.text[a:b], self.view[a:b], starts, srcs)
+
+    def strip(self) -> "Piece":
+        """The piece without surrounding whitespace."""
+        v = self.view
+        a, b = len(v) - len(v.lstrip()), len(v.rstrip())
+        return self if (a, b) == (0, len(v)) else self.sub(a, max(a, b))
+
+    @staticmethod
+    def join(pieces: list["Piece"]) -> "Piece":
+        """Concatenate pieces (wrapped lines) into one."""
+        if len(pieces) == 1:
+            return pieces[0]
+        text, view, starts, srcs, n = [], [], [], [], 0
+        for p in pieces:
+            text.append(p.text)
+            view.append(p.view)
+            starts.extend(s + n for s in p.starts)
+            srcs.extend(p.srcs)
+            n += len(p.text)
+        return Piece("".join(text), "".join(view), starts, srcs)
+
+
+@dataclass(slots=True)
+class Line:
+    """One physical line: its content without noise and edge whitespace."""
+
+    number: int
+    piece: Piece
+    indent: int
+    width: int
+
+
+def split_lines(source: Source) -> list[Line]:
+    """Every physical line, in order; blank lines have an empty piece."""
+    text, view, starts = source.text, source.view, source.line_starts
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    return [_line(text, view, n, a, b) for n, (a, b) in enumerate(zip(starts, ends), 1)]
+
+
+def _line(text: str, view: str, number: int, a: int, b: int) -> Line:
+    raw = view[a:b]
+    left = len(raw) - len(raw.lstrip())
+    right = len(raw.rstrip())
+    if NOISE_CHAR in raw:
+        return _noisy_line(text, view, number, a, b)
+    piece = Piece(text[a + left:a + right], raw[left:right], [0], [a + left])
+    return Line(number, piece, left, right)
+
+
+def _noisy_line(text: str, view: str, number: int, a: int, b: int) -> Line:
+    """A line with masked noise inside: keep the runs between the masks."""
+    runs, i = [], a
+    while i < b:
+        j = view.find(NOISE_CHAR, i, b)
+        j = b if j < 0 else j
+        if j > i:
+            runs.append(Piece(text[i:j], view[i:j], [0], [i]))
+        while j < b and view[j] == NOISE_CHAR:
+            j += 1
+        i = j
+    piece = Piece.join(runs).strip() if runs else Piece("", "", [0], [a])
+    raw = view[a:b].replace(NOISE_CHAR, "")
+    return Line(number, piece, len(raw) - len(raw.lstrip()), len(raw.rstrip()))

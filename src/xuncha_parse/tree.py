@@ -1,0 +1,130 @@
+"""Stage 5: fold tokens into a heading tree, inferring levels per document.
+
+Levels are not fixed by marker style.  A heading becomes the sibling of the
+nearest open heading of the same style, or else a child of the innermost open
+heading.  When the nearest same-style heading does not continue the numbering
+but an outer heading does (``3、 下一步打算`` after ``二、`` and ``15.``), the
+heading is reconciled to the outer level and a diagnostic says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .grammar import SENTENCE_END
+from .tokens import Token
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    level: str
+    code: str
+    message: str
+    line: int | None = None
+
+
+@dataclass(eq=False, slots=True)
+class Node:
+    """A heading and what belongs to it; the root has no token."""
+
+    token: Token | None
+    depth: int
+    children: list["Node"] = field(default_factory=list)
+    body: list[Token] = field(default_factory=list)
+    role: str = "other"
+
+    @property
+    def style(self) -> str | None:
+        return self.token.style if self.token else None
+
+    @property
+    def number(self) -> int | None:
+        return self.token.number if self.token else None
+
+    def tokens(self):
+        """This node's heading, body and every descendant's tokens, in source order."""
+        if self.token is not None:
+            yield self.token
+        yield from _in_order(self)
+
+
+def _in_order(node: Node):
+    items = [(t.line, 0, t) for t in node.body] + [(c.token.line, 1, c) for c in node.children]
+    for _, is_child, item in sorted(items, key=lambda x: (x[0], x[1])):
+        if is_child:
+            yield from item.tokens()
+        else:
+            yield item
+
+
+@dataclass(slots=True)
+class FoldState:
+    """The cursor over the tokens, the open headings and what has been built."""
+
+    tokens: list[Token]
+    root: Node
+    stack: list[Node]
+    diagnostics: list[Diagnostic]
+    pos: int = 0
+
+
+def fold(tokens: list[Token]) -> tuple[Node, list[Diagnostic]]:
+    """Build the heading tree of the body tokens (preamble and closing excluded)."""
+    root = Node(None, 0)
+    state = FoldState(tokens, root, [root], [])
+    while state.pos < len(state.tokens):
+        tok = state.tokens[state.pos]
+        _STEP[tok.kind](state, tok)
+        state.pos += 1
+    return root, state.diagnostics
+
+
+def _attach(state: FoldState, tok: Token) -> None:
+    state.stack[-1].body.append(tok)
+
+
+def _skip(state: FoldState, tok: Token) -> None:
+    return None
+
+
+def _heading(state: FoldState, tok: Token) -> None:
+    stack = state.stack
+    i = _same_style(stack, tok.style)
+    if i is not None and tok.number != stack[i].number + 1:
+        j = _continued_ancestor(stack, i, tok)
+        if j is not None:
+            state.diagnostics.append(Diagnostic(
+                "info", "heading_level_reconciled",
+                f"heading {tok.marker!r} continues {stack[j].token.marker!r}, not {stack[i].token.marker!r}: "
+                "placed at the outer level", tok.line))
+            i = j
+    if i is not None:
+        del stack[i:]
+    node = Node(tok, len(stack))
+    stack[-1].children.append(node)
+    stack.append(node)
+
+
+def _same_style(stack: list[Node], style: str | None) -> int | None:
+    for i in range(len(stack) - 1, 0, -1):
+        if stack[i].style == style:
+            return i
+    return None
+
+
+def _continued_ancestor(stack: list[Node], i: int, tok: Token) -> int | None:
+    """An outer heading whose number this one continues, if the heading reads like a section title."""
+    if not _heading_like(tok):
+        return None
+    for j in range(i - 1, 0, -1):
+        if stack[j].number is not None and stack[j].number + 1 == tok.number:
+            return j
+    return None
+
+
+def _heading_like(tok: Token) -> bool:
+    """Short, one line, no sentence inside: ``下一步打算``."""
+    content = tok.content.view
+    return len(content) <= 30 and not any(c in SENTENCE_END for c in content)
+
+
+_STEP = {"heading": _heading, "body": _attach, "label": _attach, "blank": _skip, "noise": _skip}
