@@ -1,14 +1,26 @@
-"""The library: ``parse_text(text) -> Notice``, pure, no I/O."""
+"""The library: ``parse_text(text) -> Notice``, pure, no I/O.
+
+Stages: decode (``decode.py``) → view and lines (``text.py``) → tokens
+(``tokens.py``) → paragraphs (``paragraphs.py``) → tree and parts
+(``tree.py``, ``document.py``) → fields (``problems.py``, ``meta.py``,
+``contacts.py``, ``entities.py``) → models (``models.py``).
+"""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict
 
+from . import meta
+from .checks import diagnostics
+from .contacts import find_contacts
+from .dates import YearContext, find_dates
 from .decode import decode_bytes
 from .document import Document, read_document
+from .entities import find_entities
 from .outline import sections
 from .preamble import read_preamble
-from .problems import find_problems
+from .problems import find_problems, piece_span
+from .text import Piece
 
 
 def parse_bytes(data: bytes, path: str | None = None):
@@ -25,18 +37,78 @@ def parse_text(text: str, path: str | None = None, encoding: str = "utf-8", raw:
 
 
 def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8", raw: bytes | None = None) -> dict:
-    """Parse decoded text into a plain dict of the Notice shape (stages 2 to 6)."""
+    """Parse decoded text into a plain dict of the Notice shape."""
     doc = read_document(text)
     pre = read_preamble(doc.preamble)
+    intro = Piece.join([t.piece for t in pre.intro]) if pre.intro else None
+    signature = read_signature(doc)
+    issuer = meta.issuer(pre.title, signature["org"] if signature else None)
+    inspection = meta.inspection(intro, pre.title, issuer)
     found = find_problems(doc.root, doc.source)
-    raw = text.encode("utf-8") if raw is None else raw
-    return {
+    problems = [p for _, p, _ in found]
+    _add_entities(found, doc, intro)
+    problem_ids = {id(n) for n, _, _ in found}
+    outside = _outside_problems(doc, problem_ids)
+    declared = meta.declared("".join(p.view for p in outside))
+    closing = [t.piece for t in doc.closing + doc.signature] or outside
+    notice = {
         "schema_version": "1",
-        "source": {"path": path, "sha256": hashlib.sha256(raw).hexdigest(), "encoding": encoding,
-                   "bytes": len(raw), "lines": len(doc.source.line_starts)},
+        "source": _source_info(doc, text, path, encoding, raw),
         "title": pre.title.text if pre.title else None,
+        "issuer": issuer,
         "addressee": pre.addressee.text if pre.addressee else None,
-        "sections": sections(doc, {id(n) for n, _ in found}),
-        "problems": [p for _, p in found],
-        "diagnostics": [asdict(d) for d in doc.diagnostics],
+        "inspection": inspection,
+        "declared": declared,
+        "sections": sections(doc, problem_ids),
+        "problems": problems,
+        "contacts": find_contacts(closing, doc.source),
+        "publicity": meta.publicity(Piece.join(closing) if closing else None),
+        "signature": signature,
     }
+    notice["diagnostics"] = [asdict(d) for d in doc.diagnostics] + diagnostics(doc, notice)
+    return notice
+
+
+def _source_info(doc: Document, text: str, path, encoding: str, raw: bytes | None) -> dict:
+    raw = text.encode("utf-8") if raw is None else raw
+    return {"path": path, "sha256": hashlib.sha256(raw).hexdigest(), "encoding": encoding,
+            "bytes": len(raw), "lines": len(doc.source.line_starts)}
+
+
+def read_signature(doc: Document) -> dict | None:
+    """The closing organisation line(s) and the date on its own line."""
+    if not doc.signature:
+        return None
+    orgs = [t for t in doc.signature if not t.is_date_line]
+    dated = [t for t in doc.signature if t.is_date_line]
+    whole = Piece.join([t.piece for t in doc.signature])
+    return {"org": "".join(t.text for t in orgs) or None,
+            "date": meta.signature_date(dated[0].piece) if dated else None,
+            "span": piece_span(whole, doc.source)}
+
+
+def _add_entities(found: list, doc: Document, intro: Piece | None) -> None:
+    """Entities per problem, the year carried from the intro through the problems in order."""
+    ctx = YearContext()
+    if intro is not None:
+        prev = None
+        for hit in find_dates(intro.view):
+            ctx.resolve(hit, prev)
+            prev = hit
+        ctx.range_end_month = None
+    for _, problem, pieces in found:
+        problem["entities"] = find_entities(pieces, doc.source, ctx)
+
+
+def _outside_problems(doc: Document, problem_ids: set[int]) -> list[Piece]:
+    """The pieces of every token that is not part of a problem."""
+    pieces = [t.piece for t in doc.preamble]
+    stack = list(reversed(doc.root.children))
+    while stack:
+        node = stack.pop()
+        if id(node) in problem_ids:
+            continue
+        pieces.append(node.token.piece)
+        pieces.extend(t.piece for t in node.body)
+        stack.extend(reversed(node.children))
+    return pieces + [t.piece for t in doc.closing]

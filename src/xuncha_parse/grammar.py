@@ -200,3 +200,105 @@ CLOSING = re.compile(r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|�
 SIGNATURE_ORG = re.compile(r"^[^,;。:!?“”《》]{2,40}$")
 #: a date alone on its line: ``2026年1月12日``, ``2026年1月21日``
 DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十X×]{1,3}\s*月\s*[\d一二三四五六七八九十X×]{1,3}\s*日$")
+
+# --------------------------------------------------------------------------
+# Inspection metadata (matched against the intro and the title)
+# --------------------------------------------------------------------------
+
+_CN_ORD = "[一二三四五六七八九十\\d]{1,3}"
+#: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``
+TEAM = re.compile(
+    rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD})?(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组"
+)
+#: a team named without its committee: ``第二巡察组``
+TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
+#: the round: ``八届市委第八轮``, ``十二届市委第九轮``
+ROUND = re.compile(rf"[一二三四五六七八九十]{{1,3}}届(?:[省市区县州旗盟]委)?第{_CN_ORD}轮")
+#: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``
+TARGET = re.compile(
+    r"对(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十]{1,3})\s*天的)?"
+    r"(?:[^,;。]{0,12}?的)?(?P<kind>(?:常规|专项|机动|提级|联动|交叉|延伸|回头看)?巡[察视])"
+)
+#: an alias in a unit's name: ``（以下简称“局党组”）``
+ALIAS = re.compile(r"\(以下简称[^)]{0,20}\)")
+#: a first-person unit: ``我局``, ``我委``, ``我单位``
+FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关)$")
+#: the sentence that reports feedback: ``…向市政协机关党组反馈了巡察意见``
+FEEDBACK = re.compile(r"反馈")
+#: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
+RECTIFICATION_WINDOW = re.compile(r"集中整改|整改期|整改时间")
+#: the issuer before ``关于`` in a title: ``中共枣庄市政协机关党组关于…``
+ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)关于")
+
+# --------------------------------------------------------------------------
+# Declared counts
+# --------------------------------------------------------------------------
+
+_N = "(?:\\d{1,4}|[一二三四五六七八九十百两]{1,5})"
+#: ``3大方面17个分项问题``, ``4个方面37个问题``
+DECLARED_CATEGORIES = re.compile(rf"(?P<cat>{_N})\s*(?:大|个)?方面\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)")
+#: ``反馈的25个具体问题``, ``共反馈问题25个``
+DECLARED_PROBLEMS = re.compile(
+    rf"反馈[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|反馈问题\s*(?P<n2>{_N})\s*(?:个|项|条)"
+)
+#: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``
+DECLARED_COMPLETED = re.compile(
+    rf"(?:已|已经)(?:全部)?(?:整改)?完成(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+)
+#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``
+DECLARED_IN_PROGRESS = re.compile(
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持|未完成)"
+    rf"(?:的)?(?:整改事项|问题|事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+)
+#: ``整改完成率76%``, ``完成率达到92.5%``
+DECLARED_RATE = re.compile(r"完成率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
+#: the publicity window: ``公开期限：2026年1月21日至2026年2月28日``
+PUBLICITY = re.compile(r"公示期|公开期限|公示时间|公开时间")
+
+# --------------------------------------------------------------------------
+# Contacts (matched against the closing and other non-problem text)
+# --------------------------------------------------------------------------
+
+#: a landline with area code or a mobile, separators allowed: ``0475-7923888``, ``(0763)3360554``,
+#: ``196 0475 0533``, ``0768－2100022``
+PHONE = re.compile(
+    r"(?<![\d@.])(?:\(0\d{2,3}\)\s?\d{7,8}|0\d{2,3}\s?[-—]?\s?\d{7,8}(?:-\d{1,5})?|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|12388)(?![\d@])"
+)
+#: an e-mail address: ``157259369@qq.com``
+EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,10}")
+#: a postcode after its label: ``邮政编码：521000``, ``邮编511500``
+POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
+#: a postal mailbox after its label, up to the next separator:
+#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``
+MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>[^;。,、:]{4,80})")
+#: a street address after its label: ``来信地址：清远市清城区人民二路18号``
+ADDRESS = re.compile(r"(?:来信地址|通信地址|通讯地址|邮寄地址|联系地址|地址)\s*[:]\s*(?P<v>[^;。,、:]{4,80})")
+#: a web address: ``http://www.qy.gov.cn``
+WEBSITE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=_%&#-]{3,200}")
+#: who a second channel reaches: ``也可向市纪委监委派驻…纪检监察组反映``, ``也可径向区委巡察办反映``
+OWNER = re.compile(r"向(?P<owner>[^,;。:]{2,60}?)(?:反映|举报|来信|联系)")
+#: words that make an owner mean "us", the issuer
+OWNER_SELF = re.compile(r"^(?:我们|我单位|我局|我委|本单位|我部|我院|我办)$")
+#: website furniture near a number: ``版权所有 … | 违法和不良信息举报电话: …``
+FURNITURE = re.compile(r"版权所有|ICP|违法和不良信息|网站标识|公网安备")
+
+# --------------------------------------------------------------------------
+# Entities inside a problem
+# --------------------------------------------------------------------------
+
+_CN_AMOUNT = "[零一二三四五六七八九十百千万两]{1,8}"
+#: money: ``22120元``, ``7230.3元``, ``7.132万元``, ``3亿元``, ``三万元``
+MONEY = re.compile(rf"(?P<n>\d{{1,12}}(?:\.\d{{1,4}})?|{_CN_AMOUNT})\s*(?P<unit>亿元|万元|千元|元)")
+#: percent: ``11.35%``, ``百分之九十``
+PERCENT = re.compile(rf"(?P<n>\d{{1,3}}(?:\.\d{{1,4}})?)\s*%|百分之(?P<cn>{_CN_AMOUNT})")
+#: a document number: ``中办发〔2021〕57号``, ``清政办[2014]3号``
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\s*\d{4}\s*[〕\])]\s*\d{1,5}\s*号")
+#: a regulation or document title: ``《消防法》``
+REGULATION = re.compile(r"《(?P<name>[^《》\n]{1,120})》")
+#: a count with its measure word: ``26项制度``, ``4名职工``, ``67次``
+COUNT = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,6})\s*(?P<unit>项|个|次|名|人|份|笔|条|家|间|批|场|期|篇|件|处|台|辆|本|册|户)"
+    r"(?P<noun>[\u4e00-\u9fff]{0,2})"
+)
+#: characters that end the noun of a count: ``4名职工排查`` keeps ``职工``
+COUNT_NOUN_STOP = set("的了和及与并等在对为是已")

@@ -41,9 +41,9 @@ def section_heading(node: Node) -> Piece:
     return first_sentence(node.token.content)[0]
 
 
-def find_problems(root: Node, source: Source) -> list[tuple[Node, dict]]:
-    """Every problem in source order, with its node, as plain dicts of the Problem shape."""
-    out: list[tuple[Node, dict]] = []
+def find_problems(root: Node, source: Source) -> list[tuple[Node, dict, list[Piece]]]:
+    """Every problem in source order: its node, a plain dict of the Problem shape, its text pieces."""
+    out: list[tuple[Node, dict, list[Piece]]] = []
     rect = [n for n in root.children if n.role == "rectification"]
     if wrapper_free(root):
         _walk_nodes(rect, [], source, out)
@@ -56,7 +56,7 @@ def find_problems(root: Node, source: Source) -> list[tuple[Node, dict]]:
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list) -> None:
     for node in nodes:
         if is_problem(node):
-            out.append((node, build(node, chain, source)))
+            out.append((node, *build(node, chain, source)))
         else:
             _walk_nodes(node.children, chain + [node], source, out)
 
@@ -68,8 +68,8 @@ def is_problem(node: Node) -> bool:
     return any(t.kind == "label" and t.line < first_child for t in node.body)
 
 
-def build(node: Node, chain: list[Node], source: Source) -> dict:
-    """Read one problem node (and its sub-points) into a Problem dict."""
+def build(node: Node, chain: list[Node], source: Source) -> tuple[dict, list[Piece]]:
+    """Read one problem node (and its sub-points) into a Problem dict and the pieces of its text."""
     draft = Draft(node)
     tokens = list(node.tokens())[1:]
     unnumbered = _is_category_leaf(node, tokens)
@@ -80,7 +80,14 @@ def build(node: Node, chain: list[Node], source: Source) -> dict:
     _read_heading(draft, heading, has_labels=any(t.kind == "label" for t in tokens))
     for tok in tokens:
         _feed(draft, tok)
-    return _finish(draft, chain, source, unnumbered)
+    return _finish(draft, chain, source, unnumbered), pieces_of(draft)
+
+
+def pieces_of(draft: Draft) -> list[Piece]:
+    """Every piece of a problem's text, in source order."""
+    pieces = [draft.title] if draft.title else []
+    pieces += draft.description + draft.cause + [p for p, _ in draft.measures] + [p for p, _ in draft.progress]
+    return sorted(pieces, key=lambda p: p.srcs[0])
 
 
 def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:

@@ -1,0 +1,64 @@
+"""Diagnostics: what the parser noticed and could not reconcile."""
+from __future__ import annotations
+
+from .document import Document
+from .grammar import CLOSING
+
+
+def diagnostics(doc: Document, notice: dict) -> list[dict]:
+    """Count mismatches, numbering gaps, no problems, truncation."""
+    out = []
+    for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated):
+        out.extend(check(doc, notice))
+    return out
+
+
+def _diag(level: str, code: str, message: str, line: int | None = None) -> dict:
+    return {"level": level, "code": code, "message": message, "line": line}
+
+
+def _no_problems(doc: Document, notice: dict) -> list[dict]:
+    if notice["problems"]:
+        return []
+    return [_diag("warning", "no_problems_found", "no problem list was found in this text")]
+
+
+def _count_mismatch(doc: Document, notice: dict) -> list[dict]:
+    declared, problems = notice["declared"], notice["problems"]
+    parsed = {
+        "problems": len(problems),
+        "categories": len({p["category"] for p in problems if p["category"]}) or None,
+        "completed": sum(p["status"] == "completed" for p in problems),
+        "in_progress": sum(p["status"] == "in_progress" for p in problems),
+    }
+    out = []
+    for key, got in parsed.items():
+        want = declared.get(key)
+        if want is not None and got is not None and want != got and (key == "problems" or got):
+            out.append(_diag("warning", "count_mismatch", f"the text declares {want} {key}, {got} were parsed"))
+    return out
+
+
+def _numbering_gap(doc: Document, notice: dict) -> list[dict]:
+    out, prev = [], None
+    for p in notice["problems"]:
+        n = p["number"]
+        if n is not None and prev is not None and n not in (prev + 1, 1):
+            kind = "repeats" if n <= prev else "skips"
+            out.append(_diag("warning", "numbering_gap", f"problem number {n} {kind} after {prev}",
+                             p["span"]["line_start"]))
+        prev = n if n is not None else prev
+    return out
+
+
+def _truncated(doc: Document, notice: dict) -> list[dict]:
+    text = doc.source.text
+    if text.count("##paidbegin##") > text.count("##paidend##"):
+        return [_diag("warning", "truncated", "the text stops inside a paywalled preview")]
+    content = [t for t in doc.tokens if t.kind not in ("blank", "noise")]
+    if not content or doc.signature or CLOSING.search(content[-1].piece.view):
+        return []
+    last = content[-1].piece.view
+    if len(last) > 40 and last[-1] not in "。!?;:)”":
+        return [_diag("warning", "truncated", "the text stops in mid-sentence", content[-1].line_end)]
+    return []

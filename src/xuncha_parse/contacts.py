@@ -1,0 +1,84 @@
+"""Contact channels: phones, e-mails, mailboxes, postcodes, addresses, websites, each with its owner."""
+from __future__ import annotations
+
+import re
+
+from .grammar import ADDRESS, EMAIL, FURNITURE, MAILBOX, OWNER, OWNER_SELF, PHONE, POSTCODE, WEBSITE
+from .problems import piece_span
+from .text import Piece, Source
+
+#: how far back from a number the furniture words are looked for
+FURNITURE_REACH = 40
+
+
+def find_contacts(pieces: list[Piece], source: Source) -> list[dict]:
+    """Every contact in the given pieces (the closing and other non-problem text), in order, once."""
+    out, seen = [], set()
+    for piece in pieces:
+        for contact in _in_piece(piece, source):
+            key = (contact["type"], contact["normalized"] or contact["value"])
+            if key not in seen:
+                seen.add(key)
+                out.append(contact)
+    return out
+
+
+def _in_piece(piece: Piece, source: Source) -> list[dict]:
+    view, found = piece.view, []
+    emails = [m.span() for m in EMAIL.finditer(view)]
+    for kind, pattern, group in _RULES:
+        for m in pattern.finditer(view):
+            a, b = m.span(group)
+            if kind == "phone" and (_inside(a, emails) or FURNITURE.search(view[max(0, a - FURNITURE_REACH):a])):
+                continue
+            found.append(_contact(kind, piece, a, b, source))
+    return sorted(found, key=lambda c: c["span"]["start"])
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _contact(kind: str, piece: Piece, a: int, b: int, source: Source) -> dict:
+    value = piece.text[a:b].strip()
+    return {"type": kind, "value": value, "normalized": NORMALIZE[kind](piece.view[a:b]),
+            "owner": owner_before(piece.view, piece.text, a), "span": piece_span(piece, source, a, b)}
+
+
+def owner_before(view: str, text: str, at: int) -> str | None:
+    """``也可向X反映，联系电话：…`` → X, within the sentence before the contact; ``我们`` → None."""
+    start = max(view.rfind(c, 0, at) for c in "。!?") + 1
+    owner = None
+    for m in OWNER.finditer(view, start, at):
+        owner = text[m.start("owner"):m.end("owner")].strip()
+    if owner is None or OWNER_SELF.match(owner) or owner.startswith("我们"):
+        return None
+    return re.sub(r"^(?:及时|直接|径)", "", owner) or None
+
+
+def normalize_phone(raw: str) -> str:
+    """``0475-7923888`` → ``+86-475-7923888``; ``19604750533`` → ``+86-19604750533``."""
+    digits = re.sub(r"\D", "", raw)
+    if digits.startswith("0"):
+        area = 3 if digits[1] in "12" else 4
+        return f"+86-{digits[1:area]}-{digits[area:]}"
+    return f"+86-{digits}" if len(digits) == 11 else digits
+
+
+NORMALIZE = {
+    "phone": normalize_phone,
+    "email": lambda v: v.strip().lower(),
+    "postcode": lambda v: re.sub(r"\D", "", v),
+    "mailbox": lambda v: None,
+    "address": lambda v: None,
+    "website": lambda v: v.strip().lower(),
+}
+
+_RULES = (
+    ("email", EMAIL, 0),
+    ("phone", PHONE, 0),
+    ("postcode", POSTCODE, "v"),
+    ("mailbox", MAILBOX, "v"),
+    ("address", ADDRESS, "v"),
+    ("website", WEBSITE, 0),
+)

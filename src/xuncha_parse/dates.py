@@ -1,0 +1,188 @@
+"""Dates as written in notices, and what they mean.
+
+Handles full dates (``2025年4月21日``), ranges (``2025年4月21日至6月27日``,
+``7月28日至30日``, ``2023年7月6日-9月6日``, cross-year ranges), lists
+(``9月15日、18日``), vague dates (``8月下旬``, ``10月底前``, ``11月份``),
+redactions (``2023年X月26日``) and Chinese-numeral years (``二〇二六年``).
+A year inside a document number (``〔2021〕``) is never read: a date needs ``年``.
+
+Years are carried forward: a date without a year takes the year of the
+nearest earlier dated mention (or a fallback such as the inspection year);
+after a range end, a month that goes backwards rolls the year over
+(``2024年9月18日至12月20日 … 3月25日反馈`` → 2025-03-25).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import cn_digits_to_int, cn_to_int
+
+_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}|[Xx×]{1,2}"
+_QUAL = r"上旬|中旬|下旬|底|初|末|份|中"
+
+#: one date mention: ``2025年4月21日``, ``2023年X月26日``, ``8月下旬``, ``10月底前``, ``二〇二六年一月十二日``
+DATE_ATOM = re.compile(
+    rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"
+    rf"(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号]|(?P<q>{_QUAL}))?(?P<before>前)?"
+)
+#: a bare day that ends a range or list: ``至30日``, ``、18日``
+DAY_ATOM = re.compile(rf"(?P<d>{_NUM})\s*[日号](?P<before>前)?")
+#: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``
+RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*")
+#: what joins items of a list: ``、``, ``和``, ``及``
+LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
+
+
+@dataclass(slots=True)
+class DateHit:
+    """A date found in a view: where it stands, its parts as written, how it links to the one before."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    qualifier: str | None
+    redacted_month: bool = False
+    link: str | None = None  # "range" or "list": joined to the previous hit
+
+
+def find_dates(view: str) -> list[DateHit]:
+    """Every date mention in a matching view, with range and list links."""
+    hits: list[DateHit] = []
+    pos = 0
+    for m in DATE_ATOM.finditer(view):
+        if m.start() < pos or _inside_word(view, m):
+            continue
+        hit = _hit(m)
+        hits.append(hit)
+        pos = _follow(view, hit, hits)
+    return hits
+
+
+def _inside_word(view: str, m: re.Match) -> bool:
+    """``统一月报`` is not January: a yearless Chinese-numeral month must not follow a Han character."""
+    if m.group("y") or m.group("m").isdigit() or _redacted(m.group("m")) or not m.start():
+        return False
+    return "\u4e00" <= view[m.start() - 1] <= "\u9fff"
+
+
+def _hit(m: re.Match) -> DateHit:
+    qualifier = (m.group("q") or "") + (m.group("before") or "")
+    month_raw = m.group("m")
+    return DateHit(m.start(), m.end(), _year(m.group("y")), _num(month_raw), _num(m.group("d")),
+                   qualifier or None, redacted_month=_redacted(month_raw))
+
+
+def _follow(view: str, hit: DateHit, hits: list[DateHit]) -> int:
+    """Take bare days and month-days chained after ``hit`` by a range or list separator."""
+    prev = hit
+    while True:
+        link, nxt = _next_link(view, prev.end)
+        if nxt is None:
+            return prev.end
+        nxt.link = link
+        if nxt.month is None and not nxt.redacted_month:
+            nxt.month, nxt.redacted_month = prev.month, prev.redacted_month
+        hits.append(nxt)
+        prev = nxt
+
+
+def _next_link(view: str, at: int) -> tuple[str | None, DateHit | None]:
+    for link, sep in (("range", RANGE_SEP), ("list", LIST_SEP)):
+        s = sep.match(view, at)
+        if not s:
+            continue
+        full = DATE_ATOM.match(view, s.end())
+        if full:
+            return link, _hit(full)
+        day = DAY_ATOM.match(view, s.end())
+        if day:
+            q = day.group("before")
+            return link, DateHit(day.start(), day.end(), None, None, _num(day.group("d")), q)
+    return None, None
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    return int(s) if s.isdigit() else cn_digits_to_int(s)
+
+
+def _num(s: str | None) -> int | None:
+    if not s or _redacted(s):
+        return None
+    return int(s) if s.isdigit() else cn_to_int(s)
+
+
+def _redacted(s: str | None) -> bool:
+    return bool(s) and s[0] in "Xx×"
+
+
+class YearContext:
+    """Carries the year through a document, rolling over after a range end."""
+
+    __slots__ = ("year", "range_end_month")
+
+    def __init__(self, year: int | None = None):
+        self.year = year
+        self.range_end_month: int | None = None
+
+    def resolve(self, hit: DateHit, prev: DateHit | None) -> tuple[int | None, bool]:
+        """(year, inferred) for a hit, then remember what it teaches."""
+        if hit.year is not None:
+            self._learn(hit, hit.year)
+            return hit.year, False
+        year = self.year
+        if year is not None and hit.link == "range" and prev is not None and _goes_back(prev, hit):
+            year += 1
+        elif year is not None and hit.link is None and _before(hit.month, self.range_end_month):
+            year += 1
+        self._learn(hit, year)
+        return year, year is not None
+
+    def _learn(self, hit: DateHit, year: int | None) -> None:
+        if year is not None:
+            self.year = year
+        self.range_end_month = hit.month if hit.link == "range" else None
+
+
+def _goes_back(prev: DateHit, hit: DateHit) -> bool:
+    return prev.month is not None and hit.month is not None and hit.month < prev.month
+
+
+def _before(month: int | None, end_month: int | None) -> bool:
+    return month is not None and end_month is not None and month < end_month
+
+
+def date_dict(text: str, year: int | None, inferred: bool, hit: DateHit) -> dict:
+    """The contract's Date shape."""
+    iso = None
+    if year and hit.month and hit.day and _valid(year, hit.month, hit.day):
+        iso = f"{year:04d}-{hit.month:02d}-{hit.day:02d}"
+    return {"text": text, "iso": iso, "year": year, "month": hit.month, "day": hit.day,
+            "year_inferred": inferred, "qualifier": hit.qualifier}
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    import datetime
+
+    try:
+        datetime.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_dates(text: str, view: str | None = None, year: int | None = None) -> list[dict]:
+    """Every date in a text, resolved in order; ``year`` is the fallback before any full date."""
+    from .text import fold
+
+    view = fold(text) if view is None else view
+    ctx, out, prev = YearContext(year), [], None
+    for hit in find_dates(view):
+        y, inferred = ctx.resolve(hit, prev)
+        out.append(date_dict(text[hit.start:hit.end], y, inferred, hit))
+        prev = hit
+    return out

@@ -1,0 +1,108 @@
+"""Entities inside a problem's text: dates, money, percentages, document numbers, regulations, counts."""
+from __future__ import annotations
+
+from .dates import YearContext, date_dict, find_dates
+from .grammar import COUNT, COUNT_NOUN_STOP, DOCUMENT_NUMBER, MONEY, PERCENT, REGULATION
+from .numerals import cn_to_int
+from .problems import piece_span
+from .text import Piece, Source
+
+_UNIT = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+
+
+def cn_amount(s: str) -> int | None:
+    """Chinese numerals with 千/万/亿: ``三万二千`` → 32000."""
+    total, section, digit = 0, 0, 0
+    for ch in s:
+        if ch in "万亿":
+            total += (section + digit) * (10_000 if ch == "万" else 100_000_000)
+            section = digit = 0
+        elif ch in "千百十":
+            section += (digit or 1) * {"千": 1000, "百": 100, "十": 10}[ch]
+            digit = 0
+        else:
+            n = cn_to_int(ch)
+            if n is None:
+                return None
+            digit = n
+    return total + section + digit
+
+
+def _number(s: str) -> float | int | None:
+    if s[0].isdigit():
+        return float(s) if "." in s else int(s)
+    return cn_amount(s)
+
+
+def find_entities(pieces: list[Piece], source: Source, ctx: YearContext) -> list[dict]:
+    """Every entity in the pieces, in source order; dates resolve their year through ``ctx``."""
+    out: list[dict] = []
+    for piece in pieces:
+        taken: list[tuple[int, int]] = []
+        for finder in _FINDERS:
+            out.extend(finder(piece, source, ctx, taken))
+    out.sort(key=lambda e: (e["span"]["start"], e["span"]["end"]))
+    return out
+
+
+def _entity(kind: str, piece: Piece, a: int, b: int, value, source: Source, taken: list) -> dict:
+    taken.append((a, b))
+    return {"type": kind, "text": piece.text[a:b], "value": value, "span": piece_span(piece, source, a, b)}
+
+
+def _free(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+    return all(b <= x or a >= y for x, y in taken)
+
+
+def _dates(piece, source, ctx, taken):
+    out, prev = [], None
+    for hit in find_dates(piece.view):
+        year, inferred = ctx.resolve(hit, prev)
+        prev = hit
+        value = date_dict(piece.text[hit.start:hit.end], year, inferred, hit)
+        out.append(_entity("date", piece, hit.start, hit.end, value, source, taken))
+    return out
+
+
+def _money(piece, source, ctx, taken):
+    out = []
+    for m in MONEY.finditer(piece.view):
+        n = _number(m.group("n"))
+        if n is not None and _free(*m.span(), taken):
+            value = round(n * _UNIT[m.group("unit")], 4)
+            value = int(value) if float(value).is_integer() else value
+            out.append(_entity("money", piece, *m.span(), value, source, taken))
+    return out
+
+
+def _percent(piece, source, ctx, taken):
+    out = []
+    for m in PERCENT.finditer(piece.view):
+        n = _number(m.group("n") or m.group("cn"))
+        if n is not None and _free(*m.span(), taken):
+            out.append(_entity("percent", piece, *m.span(), n, source, taken))
+    return out
+
+
+def _document_numbers(piece, source, ctx, taken):
+    return [_entity("document_number", piece, *m.span(), piece.text[m.start():m.end()], source, taken)
+            for m in DOCUMENT_NUMBER.finditer(piece.view) if _free(*m.span(), taken)]
+
+
+def _regulations(piece, source, ctx, taken):
+    return [_entity("regulation", piece, *m.span(), piece.text[m.start("name"):m.end("name")], source, taken)
+            for m in REGULATION.finditer(piece.view)]
+
+
+def _counts(piece, source, ctx, taken):
+    out = []
+    for m in COUNT.finditer(piece.view):
+        noun = m.group("noun")
+        cut = next((i for i, c in enumerate(noun) if c in COUNT_NOUN_STOP), len(noun))
+        a, b = m.start(), m.end("unit") + cut
+        if _free(a, b, taken):
+            out.append(_entity("count", piece, a, b, int(m.group("n")), source, taken))
+    return out
+
+
+_FINDERS = (_dates, _document_numbers, _money, _percent, _counts, _regulations)

@@ -1,0 +1,161 @@
+"""Inspection, issuer, declared counts, publicity and signature: the notice's metadata."""
+from __future__ import annotations
+
+import datetime
+
+from .dates import YearContext, date_dict, find_dates
+from .grammar import (ALIAS, DATE_LINE, DECLARED_CATEGORIES, DECLARED_COMPLETED, DECLARED_IN_PROGRESS,
+                      DECLARED_PROBLEMS, DECLARED_RATE, FEEDBACK, FIRST_PERSON, ISSUER_IN_TITLE, PUBLICITY,
+                      RECTIFICATION_WINDOW, ROUND, TARGET, TEAM, TEAM_BARE)
+from .numerals import to_int
+from .text import Piece
+
+
+def sentences_of(view: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a view, split at ``。`` and ``;``."""
+    out, start = [], 0
+    for i, c in enumerate(view):
+        if c in "。;!?":
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(view):
+        out.append((start, len(view)))
+    return out
+
+
+def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> dict:
+    """Who inspected whom, when, and when the findings were fed back."""
+    view = intro.view if intro else ""
+    text = intro.text if intro else ""
+    result = {"body": _team(view, text), "round": _round(title, intro), "kind": None,
+              "target": None, "start": None, "end": None, "feedback": None}
+    m = TARGET.search(view)
+    if m:
+        result["kind"] = text[m.start("kind"):m.end("kind")]
+        a, b = m.span("target")
+        result["target"] = _target(text[a:b], view[a:b], issuer)
+    result.update(_period_and_feedback(view, text, m))
+    return result
+
+
+def _team(view: str, text: str) -> str | None:
+    m = TEAM.search(view) or TEAM_BARE.search(view)
+    return text[m.start():m.end()] if m else None
+
+
+def _round(title: Piece | None, intro: Piece | None) -> str | None:
+    for piece in (title, intro):
+        m = ROUND.search(piece.view) if piece else None
+        if m:
+            return piece.text[m.start():m.end()]
+    return None
+
+
+def _target(text: str, view: str, issuer: str | None) -> str:
+    """The inspected unit without an alias; first person (``我局``) resolved to the issuer."""
+    m = ALIAS.search(view)
+    if m:
+        text = text[:m.start()] + text[m.end():]
+    text = text.strip()
+    if FIRST_PERSON.match(text) and issuer:
+        return issuer
+    return text
+
+
+def _period_and_feedback(view: str, text: str, target) -> dict:
+    """The inspection period (the range in the sentence that names the inspection) and the feedback date."""
+    out = {}
+    ctx, prev = YearContext(), None
+    resolved = []
+    for hit in find_dates(view):
+        year, inferred = ctx.resolve(hit, prev)
+        resolved.append((hit, date_dict(text[hit.start:hit.end], year, inferred, hit)))
+        prev = hit
+    for a, b in sentences_of(view):
+        sentence = view[a:b]
+        in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
+        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence)) \
+                and not RECTIFICATION_WINDOW.search(sentence) and in_sentence:
+            out.update(_period(in_sentence, sentence, target, a))
+        fb = FEEDBACK.search(sentence)
+        if "feedback" not in out and fb and not RECTIFICATION_WINDOW.search(sentence):
+            before = [d for h, d in in_sentence if h.start < a + fb.start() and not _in_period(d, out)]
+            if before:
+                out["feedback"] = before[-1]
+    return out
+
+
+def _period(in_sentence: list, sentence: str, target, offset: int) -> dict:
+    (h0, d0) = in_sentence[0]
+    end = next((d for h, d in in_sentence[1:] if h.link == "range"), None)
+    if end is None and target is not None and target.group("days") and d0["iso"]:
+        end = _add_days(d0, to_int(target.group("days")), target)
+    return {"start": d0, "end": end}
+
+
+def _add_days(start: dict, days: int | None, m) -> dict | None:
+    if not days:
+        return None
+    day = datetime.date.fromisoformat(start["iso"]) + datetime.timedelta(days=days - 1)
+    return {"text": m.group(0)[m.group(0).find("为期"):].split("的")[0], "iso": day.isoformat(),
+            "year": day.year, "month": day.month, "day": day.day, "year_inferred": False, "qualifier": None}
+
+
+def _in_period(d: dict, out: dict) -> bool:
+    return any(d is out.get(k) for k in ("start", "end"))
+
+
+def issuer(title: Piece | None, signature_org: str | None) -> str | None:
+    """The publishing body: before ``关于`` in the title, else the signature."""
+    if title:
+        m = ISSUER_IN_TITLE.match(title.view)
+        if m:
+            return title.text[:m.end("issuer")].strip()
+    return signature_org
+
+
+def declared(view: str) -> dict:
+    """Counts the text itself states."""
+    out = {"categories": None, "problems": None, "completed": None, "in_progress": None,
+           "completion_rate": None}
+    m = DECLARED_CATEGORIES.search(view)
+    if m:
+        out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("prob"))
+    m = DECLARED_PROBLEMS.search(view)
+    if m and out["problems"] is None:
+        out["problems"] = to_int(m.group("n") or m.group("n2"))
+    for key, pattern in (("completed", DECLARED_COMPLETED), ("in_progress", DECLARED_IN_PROGRESS)):
+        m = pattern.search(view)
+        out[key] = to_int(m.group("n")) if m else None
+    m = DECLARED_RATE.search(view)
+    out["completion_rate"] = round(float(m.group("r")) / 100, 4) if m else None
+    return out
+
+
+def publicity(piece: Piece | None) -> dict | None:
+    """``公开期限：2026年1月21日至2026年2月28日`` → {start, end}."""
+    if piece is None:
+        return None
+    m = PUBLICITY.search(piece.view)
+    if not m:
+        return None
+    tail_view, tail_text = piece.view[m.end():], piece.text[m.end():]
+    ctx, prev, dates = YearContext(), None, []
+    for hit in find_dates(tail_view)[:2]:
+        year, inferred = ctx.resolve(hit, prev)
+        dates.append((hit, date_dict(tail_text[hit.start:hit.end], year, inferred, hit)))
+        prev = hit
+    if not dates:
+        return None
+    end = dates[1][1] if len(dates) > 1 and dates[1][0].link == "range" else None
+    return {"start": dates[0][1], "end": end}
+
+
+def signature_date(piece: Piece) -> dict | None:
+    if not DATE_LINE.match(piece.view):
+        return None
+    hits = find_dates(piece.view)
+    if not hits:
+        return None
+    hit = hits[0]
+    return date_dict(piece.text[hit.start:hit.end], hit.year, False, hit)
