@@ -32,6 +32,23 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def parts(doc: Document):
+    """(part, token) for every token that landed somewhere: preamble, a section node, closing, signature."""
+    for tok in doc.preamble:
+        yield "preamble", tok
+    stack = list(reversed(doc.root.children))
+    while stack:
+        node = stack.pop()
+        yield "section", node.token
+        for tok in node.body:
+            yield "section", tok
+        stack.extend(reversed(node.children))
+    for tok in doc.closing:
+        yield "closing", tok
+    for tok in doc.signature:
+        yield "signature", tok
+
+
 def read_document(text: str) -> Document:
     """Run stages 2 to 5 over decoded text."""
     source = Source(text)

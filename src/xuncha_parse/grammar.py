@@ -105,6 +105,9 @@ LINE_RULES: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     ("heading", "circled", CIRCLED_MARKER),
 )
 
+#: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
+HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")
+
 #: the conventional rank of each style (GB/T 9704), used only to break ties
 STYLE_RANK = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4,
               "arabic_paren": 5, "circled": 6, "problem": 3}
@@ -130,11 +133,12 @@ ORDINAL_BEFORE = set("。;,:!? \t、”)")
 # Problem titles
 # --------------------------------------------------------------------------
 
-#: wrappers around a problem's name, tried in order on its first sentence:
+#: wrappers around a problem's name, tried in order on its first sentence (the quoted ones as a prefix):
 #: ``针对“理论学习不扎实”问题``, ``关于“监督管理不够有力”问题的整改``,
 #: ``针对意识形态工作重视不够的问题``, ``关于“…”方面问题``
 TITLE_WRAPPERS = (
-    re.compile(r"^(?:针对|关于|对于|就)?\s*“(?P<title>.+)”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?$"),
+    re.compile(r"^(?:针对|关于|对于|就)\s*“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?"),
+    re.compile(r"^“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
 )
 #: a first sentence longer than this is cut at its first clause to make a title

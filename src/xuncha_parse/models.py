@@ -103,7 +103,8 @@ class Section(Model):
     heading: str
     role: Literal["overview", "rectification", "next_steps", "closing", "other"]
     text: Optional[str] = None
-    span: Span
+    span: Span = Field(description="the heading and everything below it")
+    text_span: Optional[Span] = Field(None, description="where `text` stands (extension)")
     children: list["Section"] = []
 
 

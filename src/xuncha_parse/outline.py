@@ -23,6 +23,7 @@ def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
     start = tokens[0].piece.src_range()[0]
     end = max(t.piece.src_range()[1] for t in tokens)
     span = doc.source.span(start, end)
+    body = [p for p in own if p.text]
     return {
         "marker": node.token.marker,
         "level": node.depth,
@@ -31,6 +32,7 @@ def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
         "role": node.role,
         "text": None if id(node) in problem_nodes else _joined(own),
         "span": {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end},
+        "text_span": _text_span(body, doc) if id(node) not in problem_nodes else None,
         "children": [section(c, doc, problem_nodes) for c in node.children],
     }
 
@@ -42,8 +44,16 @@ def closing_section(doc: Document) -> dict:
     later = [t.piece for t in doc.closing[1:]]
     return {
         "marker": None, "level": 1, "number": None, "heading": heading.text, "role": "closing",
-        "text": _joined([rest] + later), "span": piece_span(whole, doc.source), "children": [],
+        "text": _joined([rest] + later), "span": piece_span(whole, doc.source),
+        "text_span": _text_span([p for p in [rest] + later if p.text], doc), "children": [],
     }
+
+
+def _text_span(body: list[Piece], doc: Document) -> dict | None:
+    """Where a section's own text stands: from its first piece to its last (always contiguous)."""
+    if not body:
+        return None
+    return piece_span(Piece.join(body), doc.source)
 
 
 def _joined(pieces: list[Piece]) -> str | None:

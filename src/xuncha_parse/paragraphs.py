@@ -5,12 +5,14 @@ several lines while headings still start a line.  A document is *wrapped* when
 a large share of its lines end near one common width; in such a document a line
 continues the previous one when the previous line is full and the new line
 neither starts an indented paragraph nor (after a finished sentence) a heading.
-Unwrapped documents are left line for line.
+Unwrapped documents are left line for line.  A heading line continues only
+when it reaches the very edge, since headings are short and rarely wrapped.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .grammar import CLOSERS, HEADING_END, OPENERS
 from .text import Piece
 from .tokens import Token
 
@@ -18,6 +20,8 @@ from .tokens import Token
 WRAPPED_SHARE = 0.35
 #: a line is full when it reaches this share of the wrap width
 FULL_SHARE = 0.86
+#: narrower than this, lines are a list of short items, not wrapped prose
+MIN_WRAP_WIDTH = 16
 #: what a finished line ends with
 LINE_END = set("。!?:”;")
 
@@ -36,7 +40,7 @@ def measure(tokens: list[Token]) -> Layout:
         return Layout(False, 0, False)
     width = widths[int(len(widths) * 0.9)]
     full = sum(1 for w in widths if w >= width * FULL_SHARE)
-    wrapped = width <= 120 and full >= max(3, WRAPPED_SHARE * len(widths)) and widths[-1] <= width * 1.5
+    wrapped = MIN_WRAP_WIDTH <= width <= 120 and full >= max(3, WRAPPED_SHARE * len(widths)) and widths[-1] <= width * 1.5
     indents = sum(1 for t in tokens if t.indent >= 2 and t.kind != "blank")
     return Layout(wrapped, width, indents >= max(3, 0.15 * len(widths)))
 
@@ -46,32 +50,42 @@ def rejoin(tokens: list[Token]) -> list[Token]:
     layout = measure(tokens)
     if not layout.wrapped:
         return tokens
-    out: list[Token] = []
+    groups: list[list[Token]] = []
     for tok in tokens:
-        prev = out[-1] if out else None
-        if prev is not None and continues(prev, tok, layout):
-            _merge(prev, tok)
+        if groups and continues(groups[-1][-1], tok, layout):
+            groups[-1].append(tok)
         else:
-            out.append(tok)
-    return out
+            groups.append([tok])
+    return [_merge(g) for g in groups]
 
 
 def continues(prev: Token, tok: Token, layout: Layout) -> bool:
     """Does ``tok`` continue the paragraph ``prev`` was wrapped out of?"""
+    if prev.kind == "noise" and tok.kind == "body":
+        return prev.width >= layout.width - 1
     if prev.kind in ("blank", "noise") or tok.kind in ("blank", "noise"):
         return False
     if layout.indented and tok.indent >= 2:
         return False
     if tok.is_date_line or prev.width < layout.width * FULL_SHARE:
         return False
+    edge = prev.width >= layout.width - 1
+    if prev.kind == "heading":
+        return edge and not _finished_heading(prev.piece.view)
     ended = prev.piece.view[-1:] in LINE_END
-    if tok.kind == "body":
-        return True
-    return not ended and prev.width >= layout.width - 1
+    return tok.kind == "body" or (not ended and edge)
 
 
-def _merge(prev: Token, tok: Token) -> None:
-    prev.piece = Piece.join([prev.piece, tok.piece])
-    prev.line_end = tok.line_end
-    prev.width = tok.width
-    prev.lines.extend(tok.lines)
+def _finished_heading(view: str) -> bool:
+    """Quotes and brackets closed and a heading's usual last word: nothing to continue."""
+    balanced = all(view.count(o) == view.count(c) for o, c in zip(OPENERS, CLOSERS))
+    return balanced and HEADING_END.search(view) is not None
+
+
+def _merge(group: list[Token]) -> Token:
+    head = group[0]
+    if len(group) > 1:
+        head.piece = Piece.join([t.piece for t in group])
+        head.line_end = group[-1].line_end
+        head.lines = [n for t in group for n in t.lines]
+    return head

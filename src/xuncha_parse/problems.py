@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import (CATEGORY_HEADING, CLAUSE_END, IMMEDIATE, LABEL_FIELDS, LONG_TERM, STATUS_COMPLETED,
+from .grammar import (CATEGORY_HEADING, CLAUSE_END, SENTENCE_END, IMMEDIATE, LABEL_FIELDS, LONG_TERM, STATUS_COMPLETED,
                       STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX, STATUS_PHRASE, TITLE_MAX,
                       TITLE_WRAPPERS)
 from .roles import wrapper_free
@@ -104,12 +104,18 @@ def split_title(piece: Piece) -> tuple[Piece, Piece]:
     for wrapper in TITLE_WRAPPERS:
         m = wrapper.match(sentence.view)
         if m:
-            return sentence.sub(m.start("title"), m.end("title")).strip(), rest
+            return piece.sub(m.start("title"), m.end("title")).strip(), _after(piece, m.end())
     if len(sentence.view) > TITLE_MAX:
         cut = find_end(sentence.view, CLAUSE_END)
         if cut > 0:
             return piece.sub(0, cut).strip(), piece.sub(cut + 1).strip()
     return sentence, rest
+
+
+def _after(piece: Piece, end: int) -> Piece:
+    """The rest of a piece after a title wrapper, without the stop that ended the sentence."""
+    rest = piece.sub(end).strip()
+    return rest.sub(1).strip() if rest.view[:1] in SENTENCE_END else rest
 
 
 def _read_heading(draft: Draft, piece: Piece, has_labels: bool) -> None:

@@ -1,0 +1,42 @@
+"""The OUTPUT.md invariant: every extracted object's span slices back to its text."""
+from __future__ import annotations
+
+import re
+
+NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
+SPACE = re.compile(r"\s+")
+
+
+def squash(s: str) -> str:
+    """Without whitespace (ideographic spaces included) and known noise markers."""
+    return SPACE.sub("", NOISE.sub("", s))
+
+
+def spanned(notice: dict):
+    """(label, text, span) for every object that carries a text and a span."""
+    for p in notice["problems"]:
+        for field in ("measures", "progress"):
+            for item in p[field]:
+                yield f"{field} item", item["text"], item["span"]
+        for e in p["entities"]:
+            yield f"{e['type']} entity", e["text"], e["span"]
+    for c in notice["contacts"]:
+        yield f"{c['type']} contact", c["value"], c["span"]
+    stack = list(notice["sections"])
+    while stack:
+        s = stack.pop()
+        if s["text"] is not None:
+            yield "section text", s["text"], s["text_span"]
+        stack.extend(s["children"])
+
+
+def span_errors(source: str, notice: dict) -> list[str]:
+    errors = []
+    for label, text, span in spanned(notice):
+        got = source[span["start"]:span["end"]]
+        if squash(got) != squash(text):
+            errors.append(f"{label}: span gives {got[:40]!r}, text is {text[:40]!r}")
+        lines = source.count("\n", 0, span["start"]) + 1, source.count("\n", 0, max(span["start"], span["end"] - 1)) + 1
+        if (span["line_start"], span["line_end"]) != lines:
+            errors.append(f"{label}: lines {span['line_start']}-{span['line_end']}, should be {lines}")
+    return errors

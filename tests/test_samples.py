@@ -1,0 +1,57 @@
+"""Whole notices against the hand-checked truth, as they are and in every transformed form."""
+import pytest
+from conftest import SAMPLE_NAMES, load_sample, load_truth
+from spancheck import span_errors
+from transforms import TRANSFORMS
+from truthcheck import contact_set, meta_errors, problem_errors
+
+from xuncha_parse import parse_bytes
+from xuncha_parse.decode import decode_bytes
+
+
+def parsed(data: bytes) -> dict:
+    return parse_bytes(data).model_dump(mode="json")
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_matches_truth(name):
+    truth, notice = load_truth(name), parsed(load_sample(name).encode())
+    assert problem_errors(truth, notice) == []
+    assert meta_errors(truth, notice) == []
+    assert contact_set(notice["contacts"]) == contact_set(truth["contacts"])
+
+
+@pytest.mark.parametrize("transform", sorted(TRANSFORMS))
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_transformed_sample_matches_truth(name, transform):
+    truth = load_truth(name)
+    notice = parsed(TRANSFORMS[transform](load_sample(name)))
+    assert problem_errors(truth, notice) == []
+    assert meta_errors(truth, notice) == []
+    assert contact_set(notice["contacts"]) == contact_set(truth["contacts"])
+
+
+@pytest.mark.parametrize("transform", ["original"] + sorted(TRANSFORMS))
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_spans_slice_back(name, transform):
+    data = load_sample(name).encode() if transform == "original" else TRANSFORMS[transform](load_sample(name))
+    source = decode_bytes(data).text
+    assert span_errors(source, parsed(data)) == []
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_titles_and_fields_survive_wrapping(name):
+    """Wrapping must not change what a problem says, only where its lines break."""
+    plain = parsed(load_sample(name).encode())
+    wrapped = parsed(TRANSFORMS["hard_wrap"](load_sample(name)))
+    assert [p["title"] for p in wrapped["problems"]] == [p["title"] for p in plain["problems"]]
+    assert [len(p["measures"]) + len(p["progress"]) for p in wrapped["problems"]] == \
+        [len(p["measures"]) + len(p["progress"]) for p in plain["problems"]]
+
+
+def test_encodings_are_recorded():
+    text = load_sample(SAMPLE_NAMES[0])
+    assert parse_bytes(text.encode("gb18030")).source.encoding == "gb18030"
+    assert parse_bytes(text.encode("utf-16")).source.encoding == "utf-16"
+    assert parse_bytes(text.encode("utf-8-sig")).source.encoding == "utf-8-sig"
+    assert parse_bytes(text.encode()).source.encoding == "utf-8"
