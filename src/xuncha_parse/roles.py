@@ -3,8 +3,8 @@
 A top heading's words decide first (``整改落实情况`` → rectification,
 ``下一步`` → next steps).  Where the words say nothing, structure decides: the
 section with the most labelled lines and nested headings holds the problems.
-Several rectification sections in a row whose headings name categories
-(``一、关于…方面的问题``) are categories at the top level, with no wrapper.
+Several rectification sections (``一、关于…方面的问题``, or several top sections
+holding labelled lines) are categories at the top level, with no wrapper.
 """
 from __future__ import annotations
 
@@ -53,11 +53,20 @@ def _rectification_indices(tops: list[Node]) -> list[int]:
     by_words = [i for i, n in enumerate(tops) if keyword_role(n) == "rectification"]
     if by_words:
         return by_words
-    if sum(1 for n in tops if is_labelled_leaf(n)) >= 2:
-        return [i for i, n in enumerate(tops) if is_labelled_leaf(n)]
+    labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
+    if len(labelled) >= 2:
+        return labelled
+    categories = [i for i, n in enumerate(tops) if n.children and CATEGORY_HEADING.search(heading_view(n))]
+    if len(categories) >= 2:
+        return categories
     scores = [structure_score(n) for n in tops]
     best = max(scores)
     return [scores.index(best)] if best > 0 else []
+
+
+def has_labels(node: Node) -> bool:
+    """Is there a labelled line (``整改措施：``) anywhere in this section?"""
+    return any(t.kind == "label" for t in node.body) or any(has_labels(c) for c in node.children)
 
 
 def is_labelled_leaf(node: Node) -> bool:
@@ -84,6 +93,4 @@ def _inherit(node: Node) -> None:
 def wrapper_free(root: Node) -> bool:
     """Are the rectification tops categories themselves (no wrapping ``二、整改落实情况``)?"""
     rect = [n for n in root.children if n.role == "rectification"]
-    if any(is_labelled_leaf(n) for n in rect):
-        return True
-    return len(rect) >= 2 and all(CATEGORY_HEADING.search(heading_view(n)) for n in rect)
+    return len(rect) >= 2 or any(is_labelled_leaf(n) for n in rect)

@@ -3,14 +3,16 @@
 Levels are not fixed by marker style.  A heading becomes the sibling of the
 nearest open heading of the same style, or else a child of the innermost open
 heading.  When the nearest same-style heading does not continue the numbering
-but an outer heading does (``3、 下一步打算`` after ``二、`` and ``15.``), the
-heading is reconciled to the outer level and a diagnostic says so.
+but an outer heading does (``3、 下一步打算`` after ``二、`` and ``15.``), or when
+the heading's words name a top section (``下一步``) and an outer heading's
+number it continues, the heading is reconciled to the outer level and a
+diagnostic says so.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import SENTENCE_END
+from .grammar import ROLE_NEXT, SENTENCE_END
 from .tokens import Token
 
 
@@ -89,13 +91,13 @@ def _skip(state: FoldState, tok: Token) -> None:
 def _heading(state: FoldState, tok: Token) -> None:
     stack = state.stack
     i = _same_style(stack, tok.style)
-    if i is not None and tok.number != stack[i].number + 1:
-        j = _continued_ancestor(stack, i, tok)
-        if j is not None:
+    breaks = i is not None and tok.number != stack[i].number + 1
+    if breaks or (i != 1 and _names_top_section(tok)):
+        j = _continued_ancestor(stack, i if i is not None else len(stack), tok)
+        if j is not None and j != i:
             state.diagnostics.append(Diagnostic(
                 "info", "heading_level_reconciled",
-                f"heading {tok.marker!r} continues {stack[j].token.marker!r}, not {stack[i].token.marker!r}: "
-                "placed at the outer level", tok.line))
+                f"heading {tok.marker!r} continues {stack[j].token.marker!r}: placed at its level", tok.line))
             i = j
     if i is not None:
         del stack[i:]
@@ -119,6 +121,11 @@ def _continued_ancestor(stack: list[Node], i: int, tok: Token) -> int | None:
         if stack[j].number is not None and stack[j].number + 1 == tok.number:
             return j
     return None
+
+
+def _names_top_section(tok: Token) -> bool:
+    """``下一步打算``, ``今后工作``: words that only a top section carries."""
+    return _heading_like(tok) and ROLE_NEXT.search(tok.content.view) is not None
 
 
 def _heading_like(tok: Token) -> bool:
