@@ -29,7 +29,7 @@ DATE_ATOM = re.compile(
 #: a bare day that ends a range or list: ``至30日``, ``、18日``
 DAY_ATOM = re.compile(rf"(?P<d>{_NUM})\s*[日号](?P<before>前)?")
 #: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``
-RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*")
+RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*(?P<next>次年|翌年|第二年)?")
 #: what joins items of a list: ``、``, ``和``, ``及``
 LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 
@@ -46,6 +46,7 @@ class DateHit:
     qualifier: str | None
     redacted_month: bool = False
     link: str | None = None  # "range" or "list": joined to the previous hit
+    next_year: bool = False  # ``至次年1月``
 
 
 def find_dates(view: str) -> list[DateHit]:
@@ -96,7 +97,9 @@ def _next_link(view: str, at: int) -> tuple[str | None, DateHit | None]:
             continue
         full = DATE_ATOM.match(view, s.end())
         if full:
-            return link, _hit(full)
+            hit = _hit(full)
+            hit.next_year = bool(s.groupdict().get("next"))
+            return link, hit
         day = DAY_ATOM.match(view, s.end())
         if day:
             q = day.group("before")
@@ -135,7 +138,9 @@ class YearContext:
             self._learn(hit, hit.year)
             return hit.year, False
         year = self.year
-        if year is not None and hit.link == "range" and prev is not None and _goes_back(prev, hit):
+        if year is not None and hit.next_year:
+            year += 1
+        elif year is not None and hit.link == "range" and prev is not None and _goes_back(prev, hit):
             year += 1
         elif year is not None and hit.link is None and _before(hit.month, self.range_end_month):
             year += 1

@@ -36,8 +36,8 @@ def cn_digits_to_int(s: str) -> int | None:
 def to_int(s: str) -> int | None:
     """Any marker number: ASCII digits, Chinese numerals or a circled number."""
     s = s.strip()
-    if s.isdigit():
-        return int(s)
     if len(s) == 1 and s in CIRCLED:
         return CIRCLED.index(s) + 1
+    if s.isascii() and s.isdigit():
+        return int(s)
     return cn_to_int(s)

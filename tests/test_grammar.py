@@ -1,0 +1,74 @@
+"""Per-rule fixture tables: one line in, its token out."""
+import pytest
+
+from xuncha_parse.text import Source, split_lines
+from xuncha_parse.tokens import classify
+
+# line, kind, style, number, marker or label
+LINES = [
+    ("一、整改落实情况", "heading", "cn", 1, "一、"),
+    ("三.下一步工作措施", "heading", "cn", 3, "三."),
+    ("十二、其他", "heading", "cn", 12, "十二、"),
+    ("（一）提高政治站位", "heading", "paren_cn", 1, "（一）"),
+    ("(二)制定整改方案", "heading", "paren_cn", 2, "(二)"),
+    ("（三)半角混排", "heading", "paren_cn", 3, "（三)"),
+    ("1.“第一议题”制度执行不严格。", "heading", "arabic", 1, "1."),
+    ("12、针对会议记录不规范的问题。", "heading", "arabic", 12, "12、"),
+    ("3、 下一步打算", "heading", "arabic", 3, "3、"),
+    ("１．全角数字", "heading", "arabic", 1, "１．"),
+    ("(10)针对“问题”问题", "heading", "paren_arabic", 10, "(10)"),
+    ("（1）对于档案", "heading", "paren_arabic", 1, "（1）"),
+    ("2)半括号", "heading", "arabic_paren", 2, "2)"),
+    ("③圈码", "heading", "circled", 3, "③"),
+    ("问题1：理论学习不深入。", "heading", "problem", 1, "问题1："),
+    ("问题2.针对…的问题。", "heading", "problem", 2, "问题2."),
+    ("问题 三、", "heading", "problem", 3, "问题 三、"),
+    ("整改措施：修订制度。", "label", None, None, "整改措施"),
+    ("整改进展:已完成。", "label", None, None, "整改进展"),
+    ("整改措施和进展：…", "label", None, None, "整改措施和进展"),
+    ("整改进展情况:一是…", "label", None, None, "整改进展情况"),
+    ("原因分析：认识不到位。", "label", None, None, "原因分析"),
+    ("整改情况：整改完成，长期推进。", "label", None, None, "整改情况"),
+    ("整改结果：立行立改，整改完成。", "label", None, None, "整改结果"),
+    ("完成情况：已完成", "label", None, None, "完成情况"),
+    ("【整改措施】建立台账。", "label", None, None, "整改措施"),
+    ("1.5万元用于购置设备。", "body", None, None, None),
+    ("2022年以来，党支部召开会议。", "body", None, None, None),
+    ("2、3季度开展检查。", "body", None, None, None),
+    ("一是加强学习。", "body", None, None, None),
+    ("根据市委统一部署，……", "body", None, None, None),
+    ("整改措施不到位的原因是……", "body", None, None, None),
+    ("您的位置: 首页 > 党务公开", "noise", None, None, None),
+    ("【信息时间：2026-01-21】【字号 大 中 小】【我要打印】【关闭】", "noise", None, None, None),
+    ("信息索引号：11441800007084906D/2026-00012", "noise", None, None, None),
+    ("发布机构：本机关", "noise", None, None, None),
+    ("成文日期：2026-01-21", "noise", None, None, None),
+    ("版权所有 政协枣庄市委员会 | 违法和不良信息举报电话:0632-8269086", "noise", None, None, None),
+    ("地址:山东省枣庄市新城区 鲁ICP备17036507号", "noise", None, None, None),
+    ("朗读", "noise", None, None, None),
+    ("分享:", "noise", None, None, None),
+    ("", "blank", None, None, None),
+]
+
+
+@pytest.mark.parametrize("line,kind,style,number,marker", LINES)
+def test_line_rule(line, kind, style, number, marker):
+    tok = classify(split_lines(Source(line))[0])
+    assert tok.kind == kind
+    assert tok.style == style
+    assert tok.number == number
+    assert (tok.label if kind == "label" else tok.marker) == marker
+
+
+# noise inside a line is removed, offsets stay true
+@pytest.mark.parametrize("line,content", [
+    ("[bookmark: _GoBack]（一）强化领导", "（一）强化领导"),
+    ("##paidbegin##（三）坚持问题导向", "（三）坚持问题导向"),
+    ("\u3000\u3000整改措施：建立台账。  ", "整改措施：建立台账。"),
+    ("\xa0正文\xa0", "正文"),
+    ("前文[bookmark: _GoBack]后文", "前文后文"),
+])
+def test_inline_noise_keeps_offsets(line, content):
+    piece = split_lines(Source(line))[0].piece
+    assert piece.text == content
+    assert "".join(line[piece.src(i)] for i in range(len(piece.text))) == content
