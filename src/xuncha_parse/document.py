@@ -36,6 +36,8 @@ def parts(doc: Document):
     """(part, token) for every token that landed somewhere: preamble, a section node, closing, signature."""
     for tok in doc.preamble:
         yield "preamble", tok
+    for tok in doc.root.body:
+        yield "body", tok
     stack = list(reversed(doc.root.children))
     while stack:
         node = stack.pop()

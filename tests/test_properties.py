@@ -1,0 +1,55 @@
+"""Properties over arbitrary and notice-like text, with hypothesis."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spancheck import span_errors
+
+from xuncha_parse import parse_text
+from xuncha_parse.document import parts, read_document
+
+# pieces that notices are made of, so that generated text exercises every rule
+FRAGMENTS = [
+    "一、", "二、", "三、", "（一）", "(二)", "（三)", "1.", "2、", "3.", "(1)", "（2）", "问题1：", "①",
+    "整改措施：", "整改进展：", "原因分析：", "整改结果：整改完成，长期推进。", "完成情况：已完成",
+    "关于“", "”问题的整改", "针对", "的问题。", "一是", "二是", "三是", "方面", "。", "，", "；", ":", "：",
+    "2025年4月21日至6月27日", "7月28日至30日", "X月", "〔2021〕57号", "《条例》", "9000元", "7.5万元",
+    "联系电话：0475-7923888", "邮政编码：521000", "电子邮箱：a@b.com", "也可向纪检监察组反映，",
+    "市委第二巡察组", "对市政协机关党组开展了常规巡察", "反馈", "欢迎监督", "公开期限：",
+    "[bookmark: _GoBack]", "##paidbegin##", "版权所有", "您的位置: 首页 > ",
+    "\n", "\n", "\n", "\n\n", "\r\n", "\u3000\u3000", " ", "\xa0", "党组", "整改", "问题", "工作",
+    "学习贯彻习近平新时代中国特色社会主义思想", "下一步打算", "中共某某市委员会", "2026年1月12日",
+]
+notice_like = st.lists(st.sampled_from(FRAGMENTS), max_size=120).map("".join)
+any_text = st.text(max_size=400)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.one_of(any_text, notice_like))
+def test_never_raises(text):
+    notice = parse_text(text)
+    assert notice.source.lines == text.count("\n") + 1
+
+
+@SETTINGS
+@given(notice_like)
+def test_every_line_lands_in_exactly_one_node(text):
+    doc = read_document(text)
+    landed = [n for _, tok in parts(doc) for n in tok.lines]
+    content = sorted(n for t in doc.tokens if t.kind not in ("blank", "noise") for n in t.lines)
+    assert sorted(landed) == content
+    assert len(landed) == len(set(landed))
+
+
+@SETTINGS
+@given(notice_like)
+def test_spans_slice_back(text):
+    assert span_errors(text, parse_text(text).model_dump(mode="json")) == []
+
+
+@SETTINGS
+@given(notice_like)
+def test_problem_spans_are_ordered_and_inside(text):
+    problems = parse_text(text).problems
+    starts = [p.span.start for p in problems]
+    assert starts == sorted(starts)
+    assert all(0 <= p.span.start <= p.span.end <= len(text) for p in problems)
