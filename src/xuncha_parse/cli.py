@@ -1,4 +1,8 @@
-"""The command line: read, call the library, write; errors become one line on stderr."""
+"""The command line: read, call the library, write; errors become one line on stderr.
+
+Only click is imported at start-up; pydantic, orjson and rich are imported
+inside the commands that need them, so ``xuncha --help`` stays fast.
+"""
 from __future__ import annotations
 
 import sys
@@ -6,6 +10,44 @@ import sys
 import click
 
 from . import __version__
+
+EXIT_BAD_INPUT = 2
+
+
+def fail(path: str, message: str) -> None:
+    """One line on stderr naming the file and what is wrong, then exit 2."""
+    click.echo(f"xuncha: {path}: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def load(path: str) -> tuple[bytes, str | None]:
+    """The bytes of FILE (or stdin for ``-``) and the path to record."""
+    from .batch import InputError, read_notice
+
+    if path == "-":
+        return sys.stdin.buffer.read(), None
+    try:
+        return read_notice(path), path
+    except InputError as e:
+        fail(path, str(e))
+
+
+def decode_or_fail(data: bytes, path: str | None):
+    from .decode import DecodeError, decode_bytes
+
+    try:
+        return decode_bytes(data)
+    except DecodeError as e:
+        fail(path or "-", str(e))
+
+
+def emit(data: bytes, output: str | None) -> None:
+    if output:
+        with open(output, "wb") as f:
+            f.write(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,12 +58,135 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-def parse(file: str) -> None:
-    """Parse one notice FILE (or - for stdin) and print it as JSON."""
+@click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
+def parse(file: str, compact: bool, fmt: str, output: str | None) -> None:
+    """Parse one notice FILE (or - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
-    from .api import parse_bytes
+    from .api import parse_text
+    from .tables import csv_header, csv_rows
 
-    data = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
-    notice = parse_bytes(data, path=None if file == "-" else file)
-    sys.stdout.buffer.write(orjson.dumps(notice.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
+    data, path = load(file)
+    decoded = decode_or_fail(data, path)
+    notice = parse_text(decoded.text, path=path, encoding=decoded.encoding, raw=data).model_dump(mode="json")
+    if fmt == "csv":
+        emit(csv_header() + csv_rows(notice), output)
+        return
+    option = orjson.OPT_APPEND_NEWLINE | (0 if compact else orjson.OPT_INDENT_2)
+    emit(orjson.dumps(notice, option=option), output)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="JSONL (or CSV) file; default stdout.")
+@click.option("--glob", default="*.txt", show_default=True, help="Which files to take from folders.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+def batch(paths, output, glob, fmt, jobs, quiet, fail_fast) -> None:
+    """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
+    from .batch import expand, run
+    from .tables import csv_header
+
+    names = _paths_from_stdin() if not paths or paths == ("-",) else iter(paths)
+    write = _line_writer(output)
+    if fmt == "csv":
+        write(csv_header())
+    totals = {"notices": 0, "problems": 0, "failed": 0}
+    with _progress(quiet) as advance:
+        for result in run(expand(names, glob), jobs, fmt):
+            if result.error is None or fmt == "jsonl":
+                write(result.data)
+            _count(totals, result, quiet)
+            advance()
+            if fail_fast and result.error:
+                break
+    if not quiet:
+        click.echo(" ".join(f"{k}={v}" for k, v in totals.items()), err=True)
+    sys.exit(1 if totals["failed"] else 0)
+
+
+def _line_writer(output: str | None):
+    """Whole records at a time: unbuffered writes to a file, a flushed write to stdout."""
+    import os
+
+    from .batch import write_all
+
+    if output:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        return lambda data: write_all(fd, data)
+    out = sys.stdout.buffer
+
+    def write(data: bytes) -> None:
+        out.write(data)
+        out.flush()
+
+    return write
+
+
+def _paths_from_stdin():
+    return (line.strip() for line in sys.stdin if line.strip())
+
+
+def _count(totals: dict, result, quiet: bool) -> None:
+    totals["notices"] += 1
+    totals["problems"] += result.problems
+    if result.error:
+        totals["failed"] += 1
+        if not quiet:
+            click.echo(f"xuncha: {result.path}: {result.error}", err=True)
+
+
+class _progress:
+    """A rich spinner-and-count on stderr, only when stderr is a terminal and not --quiet."""
+
+    def __init__(self, quiet: bool):
+        self.live = not quiet and sys.stderr.isatty()
+        self.bar = None
+
+    def __enter__(self):
+        if not self.live:
+            return lambda: None
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True, console=_stderr_console())
+        self.bar.start()
+        task = self.bar.add_task("parsing", total=None)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+def show(file: str) -> None:
+    """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
+    from .api import parse_text
+    from .view import render
+
+    data, path = load(file)
+    decoded = decode_or_fail(data, path)
+    render(parse_text(decoded.text, path=path, encoding=decoded.encoding, raw=data).model_dump(mode="json"))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema (Draft 2020-12) of the Notice."""
+    import orjson
+
+    from .models import Notice
+
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Notice.model_json_schema()}
+    sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))

@@ -1,0 +1,120 @@
+"""Batch conversion: paths in, one JSON line (or CSV rows) per notice out, in a deterministic order.
+
+Workers receive paths, never texts, and return finished bytes, so the parent
+only writes.  Small batches run in-process: a pool costs more than it saves.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+#: below this many files per worker, no pool is started
+POOL_MIN_PER_WORKER = 16
+#: paths handed to a worker at a time
+CHUNK = 8
+
+
+class InputError(Exception):
+    """A file that cannot be read as a notice (missing, a directory, binary, empty, undecodable)."""
+
+
+@dataclass(slots=True)
+class Result:
+    path: str
+    data: bytes
+    problems: int
+    error: str | None = None
+
+
+def expand(paths: Iterable[str], glob: str) -> Iterator[str]:
+    """Files as given; folders walked recursively for ``glob``, sorted; order otherwise kept."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from (str(p) for p in sorted(path.rglob(glob)) if p.is_file())
+        else:
+            yield raw
+
+
+def read_notice(path: str) -> bytes:
+    """The bytes of a notice file, or InputError saying what is wrong with it."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file")
+    if p.is_dir():
+        raise InputError("is a directory, not a notice file")
+    try:
+        return p.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}") from None
+
+
+def convert(path: str, fmt: str = "jsonl") -> Result:
+    """Parse one file into its output bytes; any failure becomes an error record."""
+    from .decode import DecodeError
+
+    try:
+        notice = parse_file(path)
+    except (InputError, DecodeError) as e:
+        return _failed(path, type(e).__name__, str(e))
+    except Exception as e:  # a parser bug must not cost the other files
+        return _failed(path, type(e).__name__, f"internal error: {e}")
+    return Result(path, serialize(notice, fmt), len(notice["problems"]))
+
+
+def parse_file(path: str) -> dict:
+    from .api import parse_to_dict
+    from .decode import decode_bytes
+
+    decoded = decode_bytes(read_notice(path))
+    return parse_to_dict(decoded.text, path=path, encoding=decoded.encoding)
+
+
+def _failed(path: str, kind: str, message: str) -> Result:
+    import orjson
+
+    record = {"source": {"path": path}, "error": {"type": kind, "message": message}}
+    return Result(path, orjson.dumps(record) + b"\n", 0, message)
+
+
+def serialize(notice: dict, fmt: str) -> bytes:
+    import orjson
+
+    if fmt == "csv":
+        from .tables import csv_rows
+
+        return csv_rows(notice)
+    return orjson.dumps(notice) + b"\n"
+
+
+def run(paths: Iterator[str], jobs: int, fmt: str) -> Iterator[Result]:
+    """Results in input order; a pool of ``jobs`` processes only for batches big enough to pay for it."""
+    head = list(islice(paths, POOL_MIN_PER_WORKER * jobs))
+    if jobs <= 1 or len(head) < POOL_MIN_PER_WORKER * jobs:
+        yield from (convert(p, fmt) for p in _chain(head, paths))
+        return
+    yield from _pooled(_chain(head, paths), jobs, fmt)
+
+
+def _chain(head: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from head
+    yield from rest
+
+
+def _pooled(paths: Iterator[str], jobs: int, fmt: str) -> Iterator[Result]:
+    import multiprocessing as mp
+    from functools import partial
+
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(partial(convert, fmt=fmt), paths, chunksize=CHUNK)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte with unbuffered writes, so an interrupted run leaves only whole lines."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

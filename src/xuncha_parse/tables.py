@@ -1,0 +1,47 @@
+"""CSV: one row per problem, UTF-8 with a BOM so that Excel opens it right."""
+from __future__ import annotations
+
+import csv
+import io
+
+COLUMNS = [
+    "notice_path", "notice_title", "issuer", "inspection_body", "inspection_target", "inspection_start",
+    "inspection_end", "inspection_feedback", "category", "group", "number", "marker", "title", "status",
+    "status_text", "long_term", "immediate", "measures", "progress", "line_start", "line_end",
+]
+BOM = "\ufeff".encode()
+
+
+def date_text(d: dict | None) -> str:
+    """ISO where known, else YYYY-MM-DD with ?? for the unknown parts, else empty."""
+    if not d:
+        return ""
+    if d.get("iso"):
+        return d["iso"]
+    part = lambda v, w: f"{v:0{w}d}" if isinstance(v, int) else "?" * w
+    return f"{part(d.get('year'), 4)}-{part(d.get('month'), 2)}-{part(d.get('day'), 2)}"
+
+
+def problem_row(notice: dict, p: dict) -> list:
+    ins = notice["inspection"]
+    return [
+        notice["source"]["path"] or "", notice["title"] or "", notice["issuer"] or "", ins["body"] or "",
+        ins["target"] or "", date_text(ins["start"]), date_text(ins["end"]), date_text(ins["feedback"]),
+        p["category"] or "", p["group"] or "", "" if p["number"] is None else p["number"], p["marker"] or "",
+        p["title"] or "", p["status"], p["status_text"] or "", p["long_term"], p["immediate"],
+        len(p["measures"]), len(p["progress"]), p["span"]["line_start"], p["span"]["line_end"],
+    ]
+
+
+def csv_rows(notice: dict) -> bytes:
+    """The rows of one notice (no header)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerows(problem_row(notice, p) for p in notice["problems"])
+    return buf.getvalue().encode("utf-8")
+
+
+def csv_header() -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(COLUMNS)
+    return BOM + buf.getvalue().encode("utf-8")

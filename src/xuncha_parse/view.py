@@ -1,0 +1,74 @@
+"""``xuncha show``: a notice for a person to read, with rich (plain text when not on a terminal)."""
+from __future__ import annotations
+
+from .tables import date_text
+
+STATUS_STYLE = {"completed": "green", "in_progress": "yellow", "unknown": "dim"}
+ROLE_STYLE = {"rectification": "bold", "overview": "cyan", "next_steps": "magenta", "closing": "dim"}
+
+
+def render(notice: dict) -> None:
+    from rich.console import Console
+
+    console = Console()
+    console.print(f"[bold]{notice['title'] or '(no title)'}[/bold]")
+    console.print(_inspection_line(notice))
+    console.print(_counts(notice))
+    console.print(_outline(notice))
+    console.print(_problems(notice))
+    for c in notice["contacts"]:
+        owner = f"  ({c['owner']})" if c["owner"] else ""
+        console.print(f"{c['type']}: {c['value']}{owner}")
+    for d in notice["diagnostics"]:
+        line = f" line {d['line']}" if d["line"] else ""
+        console.print(f"[{'red' if d['level'] == 'warning' else 'blue'}]{d['level']}[/] {d['code']}{line}: {d['message']}")
+
+
+def _inspection_line(notice: dict) -> str:
+    ins = notice["inspection"]
+    period = f"{date_text(ins['start'])} – {date_text(ins['end'])}" if ins["start"] else "period unknown"
+    feedback = f", feedback {date_text(ins['feedback'])}" if ins["feedback"] else ""
+    return f"{ins['body'] or '?'} → {ins['target'] or '?'} ({ins['kind'] or '?'}), {period}{feedback}"
+
+
+def _counts(notice: dict):
+    from rich.table import Table
+
+    problems = notice["problems"]
+    parsed = {
+        "categories": len({p["category"] for p in problems if p["category"]}),
+        "problems": len(problems),
+        "completed": sum(p["status"] == "completed" for p in problems),
+        "in_progress": sum(p["status"] == "in_progress" for p in problems),
+    }
+    table = Table("count", "declared", "parsed", title="Declared and parsed")
+    for key, got in parsed.items():
+        want = notice["declared"][key]
+        mark = "" if want is None or want == got else " [red]≠[/red]"
+        table.add_row(key, "—" if want is None else str(want), f"{got}{mark}")
+    return table
+
+
+def _outline(notice: dict):
+    from rich.tree import Tree
+
+    tree = Tree("outline")
+    stack = [(tree, s) for s in notice["sections"]]
+    while stack:
+        parent, s = stack.pop(0)
+        label = f"[{ROLE_STYLE.get(s['role'], '')}]{s['marker'] or ''}{s['heading'][:40]}[/] ({s['role']})"
+        branch = parent.add(label)
+        stack[0:0] = [(branch, c) for c in s["children"] if c["children"] or c["text"] is not None]
+    return tree
+
+
+def _problems(notice: dict):
+    from rich.table import Table
+
+    table = Table("#", "title", "category", "status", title=f"{len(notice['problems'])} problems")
+    for p in notice["problems"]:
+        style = STATUS_STYLE[p["status"]]
+        flags = "".join([" 长期" if p["long_term"] else "", " 立行立改" if p["immediate"] else ""])
+        table.add_row(p["marker"] or "", p["title"] or "", (p["category"] or "")[:24],
+                      f"[{style}]{p['status']}[/]{flags}")
+    return table
