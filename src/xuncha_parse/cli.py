@@ -65,12 +65,9 @@ def parse(file: str, compact: bool, fmt: str, output: str | None) -> None:
     """Parse one notice FILE (or - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
-    from .api import parse_text
     from .tables import csv_header, csv_rows
 
-    data, path = load(file)
-    decoded = decode_or_fail(data, path)
-    notice = parse_text(decoded.text, path=path, encoding=decoded.encoding, raw=data).model_dump(mode="json")
+    notice = _parsed(file)
     if fmt == "csv":
         emit(csv_header() + csv_rows(notice), output)
         return
@@ -173,12 +170,19 @@ def _stderr_console():
 @click.argument("file", type=click.Path(allow_dash=True))
 def show(file: str) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
-    from .api import parse_text
     from .view import render
+
+    render(_parsed(file))
+
+
+def _parsed(file: str) -> dict:
+    """The Notice of FILE as a plain dict: exactly what the models validate to (a test checks it),
+    without paying for importing pydantic."""
+    from .api import parse_to_dict
 
     data, path = load(file)
     decoded = decode_or_fail(data, path)
-    render(parse_text(decoded.text, path=path, encoding=decoded.encoding, raw=data).model_dump(mode="json"))
+    return parse_to_dict(decoded.text, path=path, encoding=decoded.encoding, raw=data)
 
 
 @main.command()

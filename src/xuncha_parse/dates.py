@@ -52,6 +52,8 @@ class DateHit:
 def find_dates(view: str) -> list[DateHit]:
     """Every date mention in a matching view, with range and list links."""
     hits: list[DateHit] = []
+    if "月" not in view:
+        return hits
     pos = 0
     for m in DATE_ATOM.finditer(view):
         if m.start() < pos or _inside_word(view, m):

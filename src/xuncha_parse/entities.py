@@ -66,6 +66,8 @@ def _dates(piece, source, ctx, taken):
 
 def _money(piece, source, ctx, taken):
     out = []
+    if "元" not in piece.view:
+        return out
     for m in MONEY.finditer(piece.view):
         n = _number(m.group("n"))
         if n is not None and _free(*m.span(), taken):
@@ -77,6 +79,8 @@ def _money(piece, source, ctx, taken):
 
 def _percent(piece, source, ctx, taken):
     out = []
+    if "%" not in piece.view and "百分之" not in piece.view:
+        return out
     for m in PERCENT.finditer(piece.view):
         n = _number(m.group("n") or m.group("cn"))
         if n is not None and _free(*m.span(), taken):
@@ -85,11 +89,15 @@ def _percent(piece, source, ctx, taken):
 
 
 def _document_numbers(piece, source, ctx, taken):
+    if "号" not in piece.view:
+        return []
     return [_entity("document_number", piece, *m.span(), piece.text[m.start():m.end()], source, taken)
             for m in DOCUMENT_NUMBER.finditer(piece.view) if _free(*m.span(), taken)]
 
 
 def _regulations(piece, source, ctx, taken):
+    if "《" not in piece.view:
+        return []
     return [_entity("regulation", piece, *m.span(), piece.text[m.start("name"):m.end("name")], source, taken)
             for m in REGULATION.finditer(piece.view)]
 

@@ -19,10 +19,10 @@ def sections(doc: Document, problem_nodes: set[int]) -> list[dict]:
 def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
     heading, rest = first_sentence(node.token.content)
     own = [rest] + [t.piece for t in node.body]
-    tokens = list(node.tokens())
-    start = tokens[0].piece.src_range()[0]
-    end = max(t.piece.src_range()[1] for t in tokens)
-    span = doc.source.span(start, end)
+    children = [section(c, doc, problem_nodes) for c in node.children]
+    start = node.token.piece.src_range()[0]
+    ends = [t.piece.src_range()[1] for t in [node.token] + node.body] + [c["span"]["end"] for c in children]
+    span = doc.source.span(start, max(ends))
     body = [p for p in own if p.text]
     return {
         "marker": node.token.marker,
@@ -33,7 +33,7 @@ def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
         "text": None if id(node) in problem_nodes else _joined(own),
         "span": {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end},
         "text_span": _text_span(body, doc) if id(node) not in problem_nodes else None,
-        "children": [section(c, doc, problem_nodes) for c in node.children],
+        "children": children,
     }
 
 

@@ -24,9 +24,18 @@ _FOLD.update({ord(c): " " for c in "\u3000\xa0\t\r\x0b\x0c\u2002\u2003\u2009\u20
 _FOLD.update({ord("﹒"): ".", ord("︰"): ":", ord("﹕"): ":", ord("﹐"): ","})
 
 
+_FOLD_CHARS = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _FOLD.items()}
+
+
 def fold(text: str) -> str:
-    """Fold widths one character for one: ``（一）：`` becomes ``(一):``."""
-    return text.translate(_FOLD)
+    """Fold widths one character for one: ``（一）：`` becomes ``(一):``.
+
+    Replacing only the foldable characters present is several times faster
+    than ``str.translate`` on CJK text, where nearly every character misses.
+    """
+    for ch in set(text).intersection(_FOLD_CHARS):
+        text = text.replace(ch, _FOLD_CHARS[ch])
+    return text
 
 
 @dataclass(frozen=True, slots=True)

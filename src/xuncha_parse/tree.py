@@ -43,19 +43,17 @@ class Node:
         return self.token.number if self.token else None
 
     def tokens(self):
-        """This node's heading, body and every descendant's tokens, in source order."""
+        """This node's heading, body and every descendant's tokens, in source order.
+
+        A node's body always comes before its first child: body tokens attach
+        to the innermost open heading, and a parent is never innermost again
+        once a child has opened.
+        """
         if self.token is not None:
             yield self.token
-        yield from _in_order(self)
-
-
-def _in_order(node: Node):
-    items = [(t.line, 0, t) for t in node.body] + [(c.token.line, 1, c) for c in node.children]
-    for _, is_child, item in sorted(items, key=lambda x: (x[0], x[1])):
-        if is_child:
-            yield from item.tokens()
-        else:
-            yield item
+        yield from self.body
+        for child in self.children:
+            yield from child.tokens()
 
 
 @dataclass(slots=True)

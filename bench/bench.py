@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Throughput and memory of xuncha, measured against a floor, in one run.
+
+    python bench/bench.py [--sizes 1000,10000] [--keywords]
+
+For each size N it copies the sample notices into a temporary folder until
+there are N files, then times, as separate processes:
+  floor    a plain Python loop: read each file, split lines, match one compiled
+           regex per line, write one JSON line (what any tool must at least do)
+  batch-j1 ``xuncha batch DIR -j 1 -o out.jsonl``
+  batch-j2 ``xuncha batch DIR -j 2 -o out.jsonl``
+and reports notices/s, the ratios, and the peak resident memory of each
+process tree (sampled from /proc every 5 ms).  It also times ``xuncha --help``
+against ``python -c "import click"`` and one ``xuncha parse`` of a sample, and
+parse time per MB at growing input sizes (linearity).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+XUNCHA = [sys.executable, "-m", "xuncha_parse"]
+
+FLOOR = r"""
+import json, re, sys
+from pathlib import Path
+pattern = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、])")
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        hits = sum(1 for line in lines if pattern.match(line))
+        out.write(json.dumps({"path": str(path), "lines": len(lines), "headings": hits}, ensure_ascii=False) + "\n")
+"""
+
+
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(next(l.split()[1] for l in status.splitlines() if l.startswith("VmRSS:")))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak tree RSS in MiB) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kib(proc.pid))
+        time.sleep(0.005)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd} exited {proc.returncode}")
+    return seconds, peak / 1024
+
+
+def best(cmd: list[str], runs: int = 3) -> tuple[float, float]:
+    results = [measure(cmd) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def make_corpus(folder: Path, n: int) -> None:
+    for i in range(n):
+        src = SAMPLES[i % len(SAMPLES)]
+        shutil.copyfile(src, folder / f"{i:06d}_{src.name}")
+
+
+def throughput(n: int, extra: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, out = Path(tmp) / "in", Path(tmp) / "out.jsonl"
+        folder.mkdir()
+        make_corpus(folder, n)
+        runs = 3 if n <= 2000 else 1
+        floor = best([sys.executable, "-c", FLOOR, str(folder), str(out)], runs)
+        j1 = best(XUNCHA + ["batch", str(folder), "-j", "1", "--quiet", "-o", str(out)] + extra, runs)
+        j2 = best(XUNCHA + ["batch", str(folder), "-j", "2", "--quiet", "-o", str(out)] + extra, runs)
+    print(f"\n{n} notices {' '.join(extra)}")
+    for name, (sec, mib) in (("floor", floor), ("batch -j 1", j1), ("batch -j 2", j2)):
+        print(f"  {name:<11} {sec:8.2f} s  {n / sec:9.0f} notices/s  peak {mib:6.1f} MiB")
+    print(f"  batch -j 1 / floor = {j1[0] / floor[0]:.1f}x slower;  -j 2 speed-up over -j 1 = {j1[0] / j2[0]:.2f}x")
+
+
+def startup() -> None:
+    click = best([sys.executable, "-c", "import click"], 7)[0]
+    helps = best(XUNCHA + ["--help"], 7)[0]
+    parse = best(XUNCHA + ["parse", str(SAMPLES[0])], 7)[0]
+    print(f"\nstart-up: import click {click * 1000:.0f} ms, xuncha --help {helps * 1000:.0f} ms "
+          f"({helps / click:.2f}x), xuncha parse one sample {parse * 1000:.0f} ms")
+
+
+def linearity() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from xuncha_parse.api import parse_to_dict
+
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SAMPLES)
+    print("\nlinearity (ms per 100 kB of input):")
+    for copies in (1, 4, 16, 48):
+        big = "\n".join([text] * copies)
+        t0 = time.perf_counter()
+        parse_to_dict(big)
+        dt = time.perf_counter() - t0
+        print(f"  {len(big.encode()) / 1e6:6.2f} MB  {dt:6.2f} s  {dt * 1000 / (len(big.encode()) / 1e5):7.1f}")
+    for n in (5_000, 20_000):
+        lines = "\n".join(f"{i}.关于“问题{i}”方面问题" for i in range(n))
+        t0 = time.perf_counter()
+        parse_to_dict(lines)
+        print(f"  {n} heading-like lines  {time.perf_counter() - t0:6.2f} s")
+
+
+def main(argv: list[str]) -> None:
+    sizes = [1000, 10000]
+    if "--sizes" in argv:
+        sizes = [int(s) for s in argv[argv.index("--sizes") + 1].split(",")]
+    extra = ["--keywords"] if "--keywords" in argv else []
+    startup()
+    for n in sizes:
+        throughput(n, extra)
+    if "--no-linearity" not in argv:
+        linearity()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
