@@ -10,7 +10,7 @@ there are N files, then times, as separate processes:
   batch-j1 ``xuncha batch DIR -j 1 -o out.jsonl``
   batch-j2 ``xuncha batch DIR -j 2 -o out.jsonl``
 and reports notices/s, the ratios, and the peak resident memory of each
-process tree (sampled from /proc every 5 ms).  It also times ``xuncha --help``
+process tree (PSS and RSS, sampled from /proc every 5 ms).  It also times ``xuncha --help``
 against ``python -c "import click"`` and one ``xuncha parse`` of a sample, and
 parse time per MB at growing input sizes (linearity).
 """
@@ -40,38 +40,47 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 """
 
 
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB."""
-    total, stack = 0, [pid]
+def tree_memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of a process and all its descendants, in KiB.
+
+    PSS splits pages shared between forked workers among them, so it is the
+    fair measure of a process tree; RSS counts a shared page once per process.
+    """
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += int(next(l.split()[1] for l in status.splitlines() if l.startswith("VmRSS:")))
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
             for task in Path(f"/proc/{p}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text().split())
-        except (OSError, StopIteration, ValueError):
+        except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak tree RSS in MiB) of one command."""
+def measure(cmd: list[str]) -> tuple[float, float, float]:
+    """(seconds, peak tree RSS MiB, peak tree PSS MiB) of one command."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peak_rss = peak_pss = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss_kib(proc.pid))
+        rss, pss = tree_memory_kib(proc.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.005)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd} exited {proc.returncode}")
-    return seconds, peak / 1024
+    return seconds, peak_rss / 1024, peak_pss / 1024
 
 
-def best(cmd: list[str], runs: int = 3) -> tuple[float, float]:
+def best(cmd: list[str], runs: int = 3) -> tuple[float, float, float]:
     results = [measure(cmd) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return min(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results)
 
 
 def make_corpus(folder: Path, n: int) -> None:
@@ -90,8 +99,8 @@ def throughput(n: int, extra: list[str]) -> None:
         j1 = best(XUNCHA + ["batch", str(folder), "-j", "1", "--quiet", "-o", str(out)] + extra, runs)
         j2 = best(XUNCHA + ["batch", str(folder), "-j", "2", "--quiet", "-o", str(out)] + extra, runs)
     print(f"\n{n} notices {' '.join(extra)}")
-    for name, (sec, mib) in (("floor", floor), ("batch -j 1", j1), ("batch -j 2", j2)):
-        print(f"  {name:<11} {sec:8.2f} s  {n / sec:9.0f} notices/s  peak {mib:6.1f} MiB")
+    for name, (sec, rss, pss) in (("floor", floor), ("batch -j 1", j1), ("batch -j 2", j2)):
+        print(f"  {name:<11} {sec:8.2f} s  {n / sec:9.0f} notices/s  peak PSS {pss:6.1f} MiB (RSS {rss:6.1f})")
     print(f"  batch -j 1 / floor = {j1[0] / floor[0]:.1f}x slower;  -j 2 speed-up over -j 1 = {j1[0] / j2[0]:.2f}x")
 
 
