@@ -52,12 +52,16 @@ def read_notice(path: str) -> bytes:
         raise InputError(f"cannot read: {e.strerror or e}") from None
 
 
-def convert(path: str, fmt: str = "jsonl") -> Result:
+def convert(path: str, fmt: str = "jsonl", keywords: bool = False) -> Result:
     """Parse one file into its output bytes; any failure becomes an error record."""
     from .decode import DecodeError
 
     try:
         notice = parse_file(path)
+        if keywords:
+            from .keywords import annotate
+
+            annotate(notice)
     except (InputError, DecodeError) as e:
         return _failed(path, type(e).__name__, str(e))
     except Exception as e:  # a parser bug must not cost the other files
@@ -90,13 +94,13 @@ def serialize(notice: dict, fmt: str) -> bytes:
     return orjson.dumps(notice) + b"\n"
 
 
-def run(paths: Iterator[str], jobs: int, fmt: str) -> Iterator[Result]:
+def run(paths: Iterator[str], jobs: int, fmt: str, keywords: bool = False) -> Iterator[Result]:
     """Results in input order; a pool of ``jobs`` processes only for batches big enough to pay for it."""
     head = list(islice(paths, POOL_MIN_PER_WORKER * jobs))
     if jobs <= 1 or len(head) < POOL_MIN_PER_WORKER * jobs:
-        yield from (convert(p, fmt) for p in _chain(head, paths))
+        yield from (convert(p, fmt, keywords) for p in _chain(head, paths))
         return
-    yield from _pooled(_chain(head, paths), jobs, fmt)
+    yield from _pooled(_chain(head, paths), jobs, fmt, keywords)
 
 
 def _chain(head: list[str], rest: Iterator[str]) -> Iterator[str]:
@@ -104,13 +108,13 @@ def _chain(head: list[str], rest: Iterator[str]) -> Iterator[str]:
     yield from rest
 
 
-def _pooled(paths: Iterator[str], jobs: int, fmt: str) -> Iterator[Result]:
+def _pooled(paths: Iterator[str], jobs: int, fmt: str, keywords: bool) -> Iterator[Result]:
     import multiprocessing as mp
     from functools import partial
 
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(partial(convert, fmt=fmt), paths, chunksize=CHUNK)
+        yield from pool.imap(partial(convert, fmt=fmt, keywords=keywords), paths, chunksize=CHUNK)
 
 
 def write_all(fd: int, data: bytes) -> None:

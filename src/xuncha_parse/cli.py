@@ -61,13 +61,18 @@ def main() -> None:
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
-def parse(file: str, compact: bool, fmt: str, output: str | None) -> None:
+@click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
+def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool) -> None:
     """Parse one notice FILE (or - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
     from .tables import csv_header, csv_rows
 
     notice = _parsed(file)
+    if keywords:
+        from .keywords import annotate
+
+        annotate(notice)
     if fmt == "csv":
         emit(csv_header() + csv_rows(notice), output)
         return
@@ -83,7 +88,8 @@ def parse(file: str, compact: bool, fmt: str, output: str | None) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
-def batch(paths, output, glob, fmt, jobs, quiet, fail_fast) -> None:
+@click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
+def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
     from .batch import expand, run
     from .tables import csv_header
@@ -94,7 +100,7 @@ def batch(paths, output, glob, fmt, jobs, quiet, fail_fast) -> None:
         write(csv_header())
     totals = {"notices": 0, "problems": 0, "failed": 0}
     with _progress(quiet) as advance:
-        for result in run(expand(names, glob), jobs, fmt):
+        for result in run(expand(names, glob), jobs, fmt, keywords):
             if result.error is None or fmt == "jsonl":
                 write(result.data)
             _count(totals, result, quiet)
@@ -183,6 +189,24 @@ def _parsed(file: str) -> dict:
     data, path = load(file)
     decoded = decode_or_fail(data, path)
     return parse_to_dict(decoded.text, path=path, encoding=decoded.encoding, raw=data)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--glob", default="*.txt", show_default=True, help="Which files to take from folders.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def stats(paths, glob: str, as_json: bool) -> None:
+    """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
+    import orjson
+
+    from .stats import notices_from, render, summarize
+
+    failures: list[str] = []
+    summary = summarize(notices_from(paths, glob, failures), failures)
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    else:
+        render(summary)
 
 
 @main.command()

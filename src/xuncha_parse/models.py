@@ -78,6 +78,12 @@ class Entity(Model):
     span: Span
 
 
+class Topic(Model):
+    code: Literal["political_theory", "ideology", "party_organization", "integrity_supervision", "work_style",
+                  "finance_assets", "personnel", "security_records", "institutions", "core_duties"]
+    terms: list[str] = Field(description="the words that triggered the topic")
+
+
 class Problem(Model):
     number: Optional[int] = None
     marker: Optional[str] = None
@@ -93,6 +99,8 @@ class Problem(Model):
     long_term: bool = False
     immediate: bool = False
     entities: list[Entity] = []
+    keywords: list[str] = Field([], description="top terms, with --keywords (extension)")
+    topics: list[Topic] = Field([], description="taxonomy topics, with --keywords (extension)")
     span: Span
 
 

@@ -187,6 +187,8 @@ def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -
         "long_term": LONG_TERM.search(said) is not None,
         "immediate": IMMEDIATE.search(said + (draft.title.view if draft.title else "")) is not None,
         "entities": [],
+        "keywords": [],
+        "topics": [],
         "span": _node_span(node, source),
     }
 

@@ -1,0 +1,152 @@
+"""Keywords for each problem, with jieba and a domain dictionary.
+
+jieba is imported only here, and only when keywords are asked for.  Its
+prefix dictionary is built once from jieba's own ``dict.txt`` (words of
+frequency 5 and up, which keeps the load at about a tenth of a second),
+cached with ``marshal`` in the user's cache directory and read back with
+``marshal.loads`` of the file's bytes.  A cache that cannot be written (a
+read-only home) is simply not kept.  Nothing is written into the package or
+the working directory, and jieba's logger never prints.
+"""
+from __future__ import annotations
+
+import math
+import marshal
+import os
+import sys
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+#: jieba words rarer than this are left out of the prefix dictionary
+MIN_FREQ = 5
+#: frequency given to domain terms, so that they win over their parts
+DOMAIN_FREQ = 200_000
+#: how many keywords a problem gets
+TOP_K = 8
+
+
+def _import_jieba():
+    """Import jieba without ``pkg_resources``: that import costs ~170 ms and warns on stderr.
+
+    jieba's own fallback (a plain ``open`` next to its module) is then used.
+    """
+    missing = "pkg_resources" not in sys.modules
+    if missing:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if missing and sys.modules.get("pkg_resources") is None:
+            del sys.modules["pkg_resources"]
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "xuncha"
+
+
+def _dict_path(jieba) -> Path:
+    return Path(jieba.__file__).resolve().parent / "dict.txt"
+
+
+def _build_prefix_dict(dict_path: Path) -> tuple[dict, int]:
+    freq: dict[str, int] = {}
+    total = 0
+    with open(dict_path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split(" ")
+            if len(parts) < 2 or int(parts[1]) < MIN_FREQ:
+                continue
+            word, n = parts[0], int(parts[1])
+            freq[word] = n
+            total += n
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+    return freq, total
+
+
+def load_prefix_dict(jieba) -> tuple[dict, int]:
+    """The pruned prefix dictionary, from the cache when there is one."""
+    src = _dict_path(jieba)
+    stat = src.stat()
+    cache = cache_dir() / f"jieba-{jieba.__version__}-{stat.st_size}-{MIN_FREQ}.marshal"
+    try:
+        return marshal.loads(cache.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    freq, total = _build_prefix_dict(src)
+    _write_cache(cache, marshal.dumps((freq, total)))
+    return freq, total
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache directory: work from memory
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """A jieba Tokenizer with the pruned dictionary and the domain terms, built once per process."""
+    jieba = _import_jieba()
+    tk = jieba.Tokenizer()
+    tk.FREQ, tk.total = load_prefix_dict(jieba)
+    tk.initialized = True
+    for term in domain_terms():
+        tk.add_word(term, DOMAIN_FREQ)
+    return tk
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("xuncha_parse").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def domain_terms() -> frozenset[str]:
+    return frozenset(_data_lines("domain_terms.txt"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(w for line in _data_lines("stopwords.txt") for w in line.split())
+
+
+def keywords(text: str, k: int = TOP_K) -> list[str]:
+    """The top terms of a text: domain terms first (by count), then others by tf × self-information."""
+    tk, stop, domain = tokenizer(), stopwords(), domain_terms()
+    counts: dict[str, int] = {}
+    for word in tk.cut(text, HMM=False):
+        if len(word) >= 2 and word not in stop and not _numeric(word) and _is_han(word):
+            counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts, key=lambda w: (w not in domain, -_score(tk, w, counts[w])))
+    return ranked[:k]
+
+
+def _score(tk, word: str, count: int) -> float:
+    return count * math.log(tk.total / (tk.FREQ.get(word) or 1))
+
+
+def _numeric(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _is_han(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def annotate(notice: dict) -> dict:
+    """Fill ``keywords`` and ``topics`` on every problem of a Notice dict, in place."""
+    from .topics import problem_topics
+
+    for p in notice["problems"]:
+        p["keywords"] = keywords("".join(filter(None, (p["title"], p["description"]))))
+        p["topics"] = problem_topics(p)
+    return notice

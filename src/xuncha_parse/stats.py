@@ -1,0 +1,125 @@
+"""``xuncha stats``: a corpus summary from notice files, folders, or JSONL written by ``batch``."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .batch import expand
+
+STATUSES = ("completed", "in_progress", "unknown")
+#: how many categories and keywords the summary lists
+TOP = 20
+
+
+def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterator[dict]:
+    """Every Notice dict: JSONL files read line by line, other files parsed; failures noted, skipped."""
+    import orjson
+
+    from .batch import convert
+
+    for path in expand(paths, glob):
+        if path.endswith(".jsonl"):
+            with open(path, "rb") as f:
+                for line in f:
+                    record = orjson.loads(line)
+                    if "error" in record:
+                        failures.append(record["source"]["path"])
+                    else:
+                        yield record
+            continue
+        result = convert(path)
+        if result.error:
+            failures.append(path)
+        else:
+            yield orjson.loads(result.data)
+
+
+def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
+    """Totals, rates, declared against parsed, topics, categories, keywords, bodies and years."""
+    from .keywords import annotate
+
+    status, topics, categories, words, bodies, years = (Counter() for _ in range(6))
+    per_notice, mismatches = [], []
+    for notice in notices:
+        if any(not p["keywords"] for p in notice["problems"]):
+            annotate(notice)
+        counts = Counter(p["status"] for p in notice["problems"])
+        status.update(counts)
+        per_notice.append({"path": notice["source"]["path"], "problems": len(notice["problems"]),
+                           **{s: counts.get(s, 0) for s in STATUSES}})
+        mismatches.extend(_mismatches(notice, counts))
+        for p in notice["problems"]:
+            topics.update(t["code"] for t in p["topics"])
+            categories[p["category"] or "(none)"] += 1
+            words.update(p["keywords"])
+        _inspection(notice, bodies, years)
+    return _totals(per_notice, status, mismatches, topics, categories, words, bodies, years, failures)
+
+
+def _mismatches(notice: dict, counts: Counter) -> list[dict]:
+    parsed = {"problems": sum(counts.values()), "completed": counts.get("completed", 0),
+              "in_progress": counts.get("in_progress", 0),
+              "categories": len({p["category"] for p in notice["problems"] if p["category"]})}
+    out = []
+    for key, got in parsed.items():
+        want = notice["declared"].get(key)
+        if want is not None and want != got:
+            out.append({"path": notice["source"]["path"], "count": key, "declared": want, "parsed": got})
+    return out
+
+
+def _inspection(notice: dict, bodies: Counter, years: Counter) -> None:
+    ins = notice["inspection"]
+    bodies[ins["body"] or "(unknown)"] += 1
+    start = ins["start"] or ins["feedback"] or {}
+    years[str(start.get("year") or "(unknown)")] += 1
+
+
+def _totals(per_notice, status, mismatches, topics, categories, words, bodies, years, failures) -> dict:
+    total = sum(status.values())
+    return {
+        "notices": len(per_notice),
+        "failed": len(failures),
+        "problems": total,
+        "statuses": {s: status.get(s, 0) for s in STATUSES},
+        "rates": {s: round(status.get(s, 0) / total, 4) if total else None for s in STATUSES},
+        "per_notice": per_notice,
+        "declared_mismatches": mismatches,
+        "topics": dict(topics.most_common()),
+        "categories": dict(categories.most_common(TOP)),
+        "keywords": words.most_common(TOP),
+        "bodies": dict(bodies.most_common()),
+        "years": dict(sorted(years.items())),
+    }
+
+
+def render(summary: dict) -> None:
+    """Rich tables (plain text when not on a terminal)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"{summary['notices']} notices, {summary['problems']} problems, {summary['failed']} failed")
+    table = Table("status", "problems", "rate", title="Statuses")
+    for s in STATUSES:
+        rate = summary["rates"][s]
+        table.add_row(s, str(summary["statuses"][s]), "—" if rate is None else f"{rate:.1%}")
+    console.print(table)
+    _table(console, "Per notice", ["notice", "problems", *STATUSES],
+           [[Path(n["path"] or "-").name, n["problems"], *(n[s] for s in STATUSES)] for n in summary["per_notice"]])
+    _table(console, "Declared against parsed", ["notice", "count", "declared", "parsed"],
+           [[Path(m["path"] or "-").name, m["count"], m["declared"], m["parsed"]] for m in summary["declared_mismatches"]])
+    for title, key in (("Topics", "topics"), ("Categories", "categories"), ("Inspection bodies", "bodies"),
+                       ("Years", "years")):
+        _table(console, title, [key, "count"], list(summary[key].items()))
+    _table(console, "Keywords", ["keyword", "count"], summary["keywords"])
+
+
+def _table(console, title: str, columns: list[str], rows: list) -> None:
+    from rich.table import Table
+
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*(str(c) for c in row))
+    console.print(table)
