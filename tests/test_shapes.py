@@ -100,6 +100,16 @@ SHAPES = {
              "status": "in_progress", "status_text": "阶段性完成"},
         ],
     ),
+    "labels_inline_in_one_paragraph": (
+        INTRO + "一、整改落实情况\n（一）关于政治建设方面\n"
+        "1.理论学习流于形式。学习记录不全。整改措施：一是制定学习计划；二是建立学习台账。整改进展：已开展集中学习4次。完成情况：已完成\n"
+        "2.意识形态工作不扎实。整改措施：修订责任清单。整改结果：长期坚持\n",
+        [
+            {"number": 1, "title": "理论学习流于形式", "description": "学习记录不全。", "measures_ordinals": [1, 2],
+             "status": "completed", "status_text": "已完成"},
+            {"number": 2, "title": "意识形态工作不扎实", "status": "unknown", "long_term": True},
+        ],
+    ),
 }
 
 

@@ -50,14 +50,16 @@ NOISE_LINE = re.compile(
 NOISE_MAX_LEN = 160
 
 #: a labelled line inside a problem: ``整改措施：…``, ``【整改进展】…``, ``原因分析:``
-LABEL = re.compile(
-    r"^(?P<open>[【\[])?\s*(?P<label>原因分析|问题原因|产生原因|存在问题|问题表现|问题描述|具体问题|"
+LABEL_NAMES = (
+    r"原因分析|问题原因|产生原因|存在问题|问题表现|问题描述|具体问题|"
     r"整改措施和进展(?:情况)?|整改措施及进展(?:情况)?|整改措施|整改举措|主要措施|具体措施|"
     r"整改进展情况|整改进展|进展情况|整改成效|工作成效|"
     r"整改情况|整改落实情况|落实情况|整改结果|完成情况|整改状态|完成状态|"
-    r"整改目标|整改时限|完成时限|责任领导|责任单位|责任部门|责任人)"
-    r"\s*(?(open)[】\]]\s*:?|:)"
+    r"整改目标|整改时限|完成时限|责任领导|责任单位|责任部门|责任人"
 )
+LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
+#: a label inside a paragraph, after a finished sentence: ``…不严格。整改措施：…``
+INLINE_LABEL = re.compile(rf"(?<=[。;])\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
 
 #: which field of a Problem a label feeds; ``status?`` means status when the value is short
 LABEL_FIELDS = {
@@ -179,7 +181,7 @@ STATUS_COMPLETED = re.compile(r"完成|到位|办结|销号|整改完毕")
 #: explicit phrases inside running text: ``已完成整改``, ``整改已完成``, ``目前正在整改``
 STATUS_PHRASE = re.compile(
     r"(?P<completed>已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号)"
-    r"|(?P<in_progress>正在整改|整改正在推进|持续整改中|阶段性完成|基本完成整改)"
+    r"|(?P<in_progress>正在整改|整改正在推进|持续整改中|持续推进中|正在推进中|阶段性完成|基本完成整改|尚未完成整改)"
 )
 #: work that continues long-term: ``长期推进``, ``长期坚持``, ``持续推进``
 LONG_TERM = re.compile(r"长期推进|长期坚持|持续推进|长期整改|常态化推进")
@@ -209,7 +211,7 @@ DATE_LINE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年
 # Inspection metadata (matched against the intro and the title)
 # --------------------------------------------------------------------------
 
-_CN_ORD = "[一二三四五六七八九十\\d]{1,3}"
+_CN_ORD = "[一二三四五六七八九十\\dXx×]{1,3}"
 #: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``
 TEAM = re.compile(
     rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD})?(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import (CATEGORY_HEADING, CLAUSE_END, SENTENCE_END, IMMEDIATE, LABEL_FIELDS, LONG_TERM, STATUS_COMPLETED,
-                      STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX, STATUS_PHRASE, TITLE_MAX,
-                      TITLE_WRAPPERS)
+from .grammar import (CATEGORY_HEADING, CLAUSE_END, IMMEDIATE, INLINE_LABEL, LABEL_FIELDS, LONG_TERM,
+                      SENTENCE_END, STATUS_COMPLETED, STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX,
+                      STATUS_PHRASE, TITLE_MAX, TITLE_WRAPPERS)
 from .roles import wrapper_free
 from .sentences import find_end, first_sentence, split_ordinals
 from .text import Piece, Source
@@ -31,9 +31,9 @@ class Draft:
     measures: list[tuple[Piece, int | None]] = field(default_factory=list)
     progress: list[tuple[Piece, int | None]] = field(default_factory=list)
     status_lines: list[tuple[str, str]] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
     feeding: str = "measures"
     expect: dict[str, int] = field(default_factory=lambda: {"measures": 1, "progress": 1})
-    last: Token | None = None
 
 
 def section_heading(node: Node) -> Piece:
@@ -77,7 +77,7 @@ def build(node: Node, chain: list[Node], source: Source) -> tuple[dict, list[Pie
         chain, heading, tokens = chain + [node], tokens[0].piece, tokens[1:]
     else:
         heading = node.token.content
-    _read_heading(draft, heading, has_labels=any(t.kind == "label" for t in tokens))
+    _read_heading(draft, heading, has_labels=any(_has_label(t) for t in tokens))
     for tok in tokens:
         _feed(draft, tok)
     return _finish(draft, chain, source, unnumbered), pieces_of(draft)
@@ -88,6 +88,10 @@ def pieces_of(draft: Draft) -> list[Piece]:
     pieces = [draft.title] if draft.title else []
     pieces += draft.description + draft.cause + [p for p, _ in draft.measures] + [p for p, _ in draft.progress]
     return sorted(pieces, key=lambda p: p.srcs[0])
+
+
+def _has_label(tok: Token) -> bool:
+    return tok.kind == "label" or (tok.kind == "body" and INLINE_LABEL.search(tok.piece.view) is not None)
 
 
 def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
@@ -118,27 +122,51 @@ def _after(piece: Piece, end: int) -> Piece:
     return rest.sub(1).strip() if rest.view[:1] in SENTENCE_END else rest
 
 
+def split_labels(piece: Piece) -> list[tuple[str | None, Piece]]:
+    """A paragraph cut where labels stand inside it: ``…不严格。整改措施：…`` → [(None, …), (整改措施, …)]."""
+    out, start, label = [], 0, None
+    for m in INLINE_LABEL.finditer(piece.view):
+        out.append((label, piece.sub(start, m.start()).strip()))
+        label, start = m.group("label"), m.end()
+    out.append((label, piece.sub(start).strip()))
+    return [(name, part) for name, part in out if name or part.text]
+
+
 def _read_heading(draft: Draft, piece: Piece, has_labels: bool) -> None:
     draft.title, rest = split_title(piece)
-    if rest.text:
-        _add(draft, "description" if has_labels else "measures", rest)
+    segments = split_labels(rest) if rest.text else []
+    labelled = has_labels or any(name for name, _ in segments)
+    for name, value in segments:
+        if name:
+            _feed_label(draft, name, value)
+        else:
+            _add(draft, "description" if labelled else "measures", value)
 
 
 def _feed(draft: Draft, tok: Token) -> None:
-    if tok.kind == "label":
-        _feed_label(draft, tok)
-    elif tok.kind == "heading":
+    if tok.kind == "heading":
         _add(draft, draft.feeding, tok.piece, ordinal=tok.number)
-    else:
-        _add(draft, draft.feeding, tok.piece)
-    draft.last = tok
+        return
+    first = tok.label if tok.kind == "label" else None
+    segments = split_labels(tok.content)
+    if not segments and first:
+        _feed_label(draft, first, tok.content)
+    for name, value in segments:
+        name, first = name or first, None
+        if name:
+            _feed_label(draft, name, value)
+        else:
+            _add(draft, draft.feeding, value)
 
 
-def _feed_label(draft: Draft, tok: Token) -> None:
-    kind = LABEL_FIELDS[tok.label]
-    value = tok.content.strip()
+def _feed_label(draft: Draft, label: str, value: Piece) -> None:
+    kind = LABEL_FIELDS[label]
+    value = value.strip()
     if kind.endswith("?"):
-        status = status_of(value.view) if len(value.view) <= STATUS_LINE_MAX else None
+        short = len(value.view) <= STATUS_LINE_MAX
+        status = status_of(value.view) if short else None
+        if short:
+            draft.said.append(value.view)
         if status:
             draft.status_lines.append((status, value.text))
             return
@@ -170,7 +198,7 @@ def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> N
 def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -> dict:
     category, group, group_status = _context(chain)
     status, status_text = _status(draft, group_status, group)
-    said = " ".join(filter(None, [status_text or "", group.view if group else ""]))
+    said = " ".join([status_text or "", group.view if group else ""] + draft.said)
     node = draft.node
     return {
         "number": None if unnumbered else node.number,
