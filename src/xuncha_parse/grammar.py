@@ -40,7 +40,7 @@ NOISE_LINE = re.compile(
     r"^(?:您(?:现在)?的位置|当前位置|所在位置)\s*:"
     r"|首页\s*[>›»/]"
     r"|【\s*(?:信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
-    r"|^(?:信息索引号|索引号|文件名称|发布机构|发文机关|成文日期|发布日期|公开方式|公开范围|主题分类|"
+    r"|^(?:信息索引号|索引号|文件名称|发布机构|发文机关|成文日期|发布日期|发布时间|公开方式|公开范围|主题分类|"
     r"组配分类|体裁分类|文\s*号|来\s*源|作\s*者|浏览次数|点击数|访问量|有效性|生效日期|责任编辑)\s*:"
     r"|^(?:朗读|分享到?|打印本页|关闭窗口|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
     r"【?打印】?|【?关闭】?|上一篇|下一篇|相关链接)(?:\s|:|$)"
@@ -58,8 +58,8 @@ LABEL_NAMES = (
     r"整改目标|整改时限|完成时限|责任领导|责任单位|责任部门|责任人"
 )
 LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
-#: a label inside a paragraph, after a finished sentence: ``…不严格。整改措施：…``
-INLINE_LABEL = re.compile(rf"(?<=[。;])\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
+#: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
+INLINE_LABEL = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
 
 #: which field of a Problem a label feeds; ``status?`` means status when the value is short
 LABEL_FIELDS = {
@@ -218,8 +218,8 @@ TEAM = re.compile(
 )
 #: a team named without its committee: ``第二巡察组``
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
-#: the round: ``八届市委第八轮``, ``十二届市委第九轮``
-ROUND = re.compile(rf"[一二三四五六七八九十]{{1,3}}届(?:[省市区县州旗盟]委)?第{_CN_ORD}轮")
+#: the round: ``八届市委第八轮``, ``十二届市委第九轮``, ``省委第三轮``
+ROUND = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}届)?(?:[省市区县州旗盟]委)?第{_CN_ORD}轮")
 #: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``
 TARGET = re.compile(
     r"对(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十]{1,3})\s*天的)?"
@@ -227,8 +227,8 @@ TARGET = re.compile(
 )
 #: an alias in a unit's name: ``（以下简称“局党组”）``
 ALIAS = re.compile(r"\(以下简称[^)]{0,20}\)")
-#: a first-person unit: ``我局``, ``我委``, ``我单位``
-FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关)$")
+#: a first-person unit: ``我局``, ``我委``, ``我单位``, ``我厅党组``
+FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关)(?:党组|党委|机关|党支部|领导班子)?$")
 #: the sentence that reports feedback: ``…向市政协机关党组反馈了巡察意见``
 FEEDBACK = re.compile(r"反馈")
 #: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
