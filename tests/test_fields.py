@@ -170,3 +170,32 @@ def test_intro(intro, expected):
 
 def test_enough_cases():
     assert len(MONEY) >= 20 and len(CONTACTS) >= 20 and len(INTROS) >= 15
+
+
+DECLARED = [
+    ("针对巡察组反馈3大方面17个分项问题进行责任分解", {"categories": 3, "problems": 17}),
+    ("对照区委第一巡察组反馈的3个方面17个问题", {"categories": 3, "problems": 17}),
+    ("巡察反馈的25个具体问题，已完成的整改事项有8个，已取得明显成效的17个",
+     {"problems": 25, "completed": 8, "in_progress": 17}),
+    ("反馈的4个方面37个问题，已整改完成34个（含立行立改问题2个），阶段性完成整改3个",
+     {"categories": 4, "problems": 37, "completed": 34, "in_progress": 3}),
+    ("整改完成率76%", {"completion_rate": 0.76}),
+    ("完成率达到92.5%", {"completion_rate": 0.925}),
+    ("共反馈问题12个，已完成整改10项，正在整改2项", {"problems": 12, "completed": 10, "in_progress": 2}),
+    ("巡察组反馈三个方面十二个问题", {"categories": 3, "problems": 12}),
+    ("巡察整改工作取得阶段性成效", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DECLARED)
+def test_declared(text, expected):
+    from xuncha_parse.meta import declared
+    from xuncha_parse.text import fold
+
+    got = declared(fold(text))
+    assert {k: v for k, v in got.items() if v is not None} == expected
+
+
+def test_bare_problem_prefix_is_not_part_of_the_title():
+    n = parse_text("一、整改落实情况\n1.问题：理论学习不深入。整改措施：制定计划。\n2.问题：会议记录不规范。整改措施：规范记录。\n")
+    assert [p.title for p in n.problems] == ["理论学习不深入", "会议记录不规范"]

@@ -142,6 +142,7 @@ TITLE_WRAPPERS = (
     re.compile(r"^(?:针对|关于|对于|就)\s*“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
+    re.compile(r"^(?:存在问题|问题表现|问题描述|问题)\s*:\s*(?P<title>.+)$"),
 )
 #: a first sentence longer than this is cut at its first clause to make a title
 TITLE_MAX = 40
