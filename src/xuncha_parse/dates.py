@@ -16,23 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .grammar import DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
 from .numerals import cn_digits_to_int, cn_to_int
-
-_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}|[Xx×]{1,2}"
-_QUAL = r"上旬|中旬|下旬|底|初|末|份|中"
-
-#: one date mention: ``2025年4月21日``, ``2023年X月26日``, ``8月下旬``, ``10月底前``, ``二〇二六年一月十二日``
-DATE_ATOM = re.compile(
-    rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"
-    rf"(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*[日号]|(?P<q>{_QUAL}))?(?P<before>前)?"
-)
-#: a bare day that ends a range or list: ``至30日``, ``、18日``
-DAY_ATOM = re.compile(rf"(?P<d>{_NUM})\s*[日号](?P<before>前)?")
-#: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``
-RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*(?P<next>次年|翌年|第二年)?")
-#: what joins items of a list: ``、``, ``和``, ``及``
-LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
-
 
 @dataclass(slots=True)
 class DateHit:
