@@ -15,6 +15,8 @@ from typing import Iterable, Iterator
 POOL_MIN_PER_WORKER = 16
 #: paths handed to a worker at a time
 CHUNK = 8
+#: paths queued per worker at most; Pool.imap alone would queue the whole input
+WINDOW = 128
 
 
 class InputError(Exception):
@@ -30,13 +32,30 @@ class Result:
 
 
 def expand(paths: Iterable[str], glob: str) -> Iterator[str]:
-    """Files as given; folders walked recursively for ``glob``, sorted; order otherwise kept."""
+    """Files as given; folders walked recursively for ``glob`` in sorted order; order otherwise kept."""
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob(glob)) if p.is_file())
+        if os.path.isdir(raw):
+            yield from walk(raw, glob)
         else:
             yield raw
+
+
+def walk(folder: str, glob: str) -> Iterator[str]:
+    """Matching files below a folder, depth first, names sorted within each folder.
+
+    Only one folder's names are held at a time, so memory does not grow with
+    the size of the tree.
+    """
+    from fnmatch import fnmatch
+
+    with os.scandir(folder) as it:
+        entries = sorted((e.name, e.is_dir()) for e in it)
+    for name, is_dir in entries:
+        path = os.path.join(folder, name)
+        if is_dir:
+            yield from walk(path, glob)
+        elif fnmatch(name, glob):
+            yield path
 
 
 def read_notice(path: str) -> bytes:
@@ -113,8 +132,13 @@ def _pooled(paths: Iterator[str], jobs: int, fmt: str, keywords: bool) -> Iterat
     from functools import partial
 
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    work = partial(convert, fmt=fmt, keywords=keywords)
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(partial(convert, fmt=fmt, keywords=keywords), paths, chunksize=CHUNK)
+        while True:
+            window = list(islice(paths, WINDOW * jobs))
+            if not window:
+                return
+            yield from pool.imap(work, window, chunksize=CHUNK)
 
 
 def write_all(fd: int, data: bytes) -> None:
