@@ -55,3 +55,28 @@ def test_encodings_are_recorded():
     assert parse_bytes(text.encode("utf-16")).source.encoding == "utf-16"
     assert parse_bytes(text.encode("utf-8-sig")).source.encoding == "utf-8-sig"
     assert parse_bytes(text.encode()).source.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("width", range(24, 44, 2))
+def test_line_breaks_inside_dates_and_contacts(width):
+    """Wrapped at many widths, some breaks fall inside phone numbers, e-mails and dates: nothing is lost."""
+    from transforms import wrap_lines
+
+    for name in ("000_b7f29017f62e4de6", "002_c815ed000f2749a3", "003_b6fc3b0db45f3be2"):
+        truth = load_truth(name)
+        notice = parsed(wrap_lines(load_sample(name), width).encode())
+        assert contact_set(notice["contacts"]) == contact_set(truth["contacts"]), (name, width)
+        assert meta_errors(truth, notice) == [], (name, width)
+
+
+def test_some_wrap_width_breaks_inside_a_contact():
+    """The test above is not vacuous: at least one width splits a contact value over two lines."""
+    from transforms import wrap_lines
+
+    values = ["0475-7923888", "19604750533", "157259369@qq.com", "xiangqiaozhengxie@126.com", "2025年4月21日"]
+    split = set()
+    for width in range(24, 44, 2):
+        lines = wrap_lines(load_sample("000_b7f29017f62e4de6") + load_sample("002_c815ed000f2749a3"), width).split("\n")
+        for a, b in zip(lines, lines[1:]):
+            split |= {v for v in values if v not in a and v not in b and v in a + b}
+    assert len(split) >= 2
