@@ -19,8 +19,8 @@ from .document import Document, read_document
 from .entities import find_entities
 from .outline import sections
 from .preamble import read_preamble
-from .problems import find_problems, piece_span
-from .text import Piece
+from .problems import find_problems
+from .text import Piece, piece_span
 
 
 def parse_bytes(data: bytes, path: str | None = None):

@@ -23,20 +23,33 @@ def _no_problems(doc: Document, notice: dict) -> list[dict]:
     return [_diag("warning", "no_problems_found", "no problem list was found in this text")]
 
 
-def _count_mismatch(doc: Document, notice: dict) -> list[dict]:
-    declared, problems = notice["declared"], notice["problems"]
-    parsed = {
+def parsed_counts(problems: list[dict]) -> dict:
+    """What was parsed, in the keys of ``declared``."""
+    return {
+        "categories": len({p["category"] for p in problems if p["category"]}),
         "problems": len(problems),
-        "categories": len({p["category"] for p in problems if p["category"]}) or None,
         "completed": sum(p["status"] == "completed" for p in problems),
         "in_progress": sum(p["status"] == "in_progress" for p in problems),
     }
+
+
+def count_mismatches(notice: dict) -> list[tuple[str, int, int]]:
+    """(key, declared, parsed) where the text's own counts disagree with what was parsed.
+
+    Categories and statuses are compared only when some were parsed: a notice
+    that states no statuses cannot contradict its declared completion counts.
+    """
     out = []
-    for key, got in parsed.items():
-        want = declared.get(key)
-        if want is not None and got is not None and want != got and (key == "problems" or got):
-            out.append(_diag("warning", "count_mismatch", f"the text declares {want} {key}, {got} were parsed"))
+    for key, got in parsed_counts(notice["problems"]).items():
+        want = notice["declared"].get(key)
+        if want is not None and want != got and (key == "problems" or got):
+            out.append((key, want, got))
     return out
+
+
+def _count_mismatch(doc: Document, notice: dict) -> list[dict]:
+    return [_diag("warning", "count_mismatch", f"the text declares {want} {key}, {got} were parsed")
+            for key, want, got in count_mismatches(notice)]
 
 
 def _numbering_gap(doc: Document, notice: dict) -> list[dict]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 
 from .grammar import ADDRESS, EMAIL, FURNITURE, MAILBOX, OWNER, OWNER_SELF, PHONE, POSTCODE, WEBSITE
-from .problems import piece_span
-from .text import Piece, Source
+from .text import Piece, Source, piece_span
 
 #: how far back from a number the furniture words are looked for
 FURNITURE_REACH = 40

@@ -4,8 +4,7 @@ from __future__ import annotations
 from .dates import YearContext, date_dict, find_dates
 from .grammar import COUNT, COUNT_NOUN_STOP, DOCUMENT_NUMBER, MONEY, PERCENT, REGULATION
 from .numerals import cn_to_int
-from .problems import piece_span
-from .text import Piece, Source
+from .text import Piece, Source, piece_span
 
 _UNIT = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
 

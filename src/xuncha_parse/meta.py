@@ -8,19 +8,8 @@ from .grammar import (ALIAS, DATE_LINE, DECLARED_CATEGORIES, DECLARED_COMPLETED,
                       DECLARED_PROBLEMS, DECLARED_RATE, FEEDBACK, FIRST_PERSON, ISSUER_IN_TITLE, PUBLICITY,
                       RECTIFICATION_WINDOW, ROUND, TARGET, TEAM, TEAM_BARE)
 from .numerals import to_int
+from .sentences import sentences_of
 from .text import Piece
-
-
-def sentences_of(view: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a view, split at ``。`` and ``;``."""
-    out, start = [], 0
-    for i, c in enumerate(view):
-        if c in "。;!?":
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(view):
-        out.append((start, len(view)))
-    return out
 
 
 def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> dict:

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from .document import Document
-from .problems import piece_span
 from .sentences import first_sentence
-from .text import Piece
+from .text import Piece, join_text, piece_span
 from .tree import Node
 
 
@@ -22,7 +21,7 @@ def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
     children = [section(c, doc, problem_nodes) for c in node.children]
     start = node.token.piece.src_range()[0]
     ends = [t.piece.src_range()[1] for t in [node.token] + node.body] + [c["span"]["end"] for c in children]
-    span = doc.source.span(start, max(ends))
+    span = doc.source.span_dict(start, max(ends))
     body = [p for p in own if p.text]
     return {
         "marker": node.token.marker,
@@ -30,8 +29,8 @@ def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
         "number": node.number,
         "heading": heading.text or node.token.text,
         "role": node.role,
-        "text": None if id(node) in problem_nodes else _joined(own),
-        "span": {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end},
+        "text": None if id(node) in problem_nodes else join_text(own),
+        "span": span,
         "text_span": _text_span(body, doc) if id(node) not in problem_nodes else None,
         "children": children,
     }
@@ -44,7 +43,7 @@ def closing_section(doc: Document) -> dict:
     later = [t.piece for t in doc.closing[1:]]
     return {
         "marker": None, "level": 1, "number": None, "heading": heading.text, "role": "closing",
-        "text": _joined([rest] + later), "span": piece_span(whole, doc.source),
+        "text": join_text([rest] + later), "span": piece_span(whole, doc.source),
         "text_span": _text_span([p for p in [rest] + later if p.text], doc), "children": [],
     }
 
@@ -54,8 +53,3 @@ def _text_span(body: list[Piece], doc: Document) -> dict | None:
     if not body:
         return None
     return piece_span(Piece.join(body), doc.source)
-
-
-def _joined(pieces: list[Piece]) -> str | None:
-    text = "\n".join(p.text for p in pieces if p.text)
-    return text or None

@@ -15,7 +15,7 @@ from .grammar import (CATEGORY_HEADING, CLAUSE_END, IMMEDIATE, INLINE_LABEL, LAB
                       STATUS_PHRASE, TITLE_MAX, TITLE_WRAPPERS)
 from .roles import wrapper_free
 from .sentences import find_end, first_sentence, split_ordinals
-from .text import Piece, Source
+from .text import Piece, Source, join_text, piece_span
 from .tokens import Token
 from .tree import Node
 
@@ -206,8 +206,8 @@ def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -
         "category": category.text if category else None,
         "group": group.text if group else None,
         "title": draft.title.text if draft.title and draft.title.text else None,
-        "description": _joined(draft.description),
-        "cause": _joined(draft.cause),
+        "description": join_text(draft.description),
+        "cause": join_text(draft.cause),
         "measures": [_item(p, n, source) for p, n in draft.measures],
         "progress": [_item(p, n, source) for p, n in draft.progress],
         "status": status,
@@ -250,24 +250,11 @@ def _status(draft: Draft, group_status: str | None, group: Piece | None) -> tupl
     return "unknown", None
 
 
-def _joined(pieces: list[Piece]) -> str | None:
-    text = "\n".join(p.text for p in pieces if p.text)
-    return text or None
-
-
 def _item(piece: Piece, ordinal: int | None, source: Source) -> dict:
     return {"text": piece.text, "ordinal": ordinal, "span": piece_span(piece, source)}
-
-
-def piece_span(piece: Piece, source: Source, a: int = 0, b: int | None = None) -> dict:
-    start, end = piece.src_range(a, b)
-    span = source.span(start, end)
-    return {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end}
 
 
 def _node_span(node: Node, source: Source) -> dict:
     tokens = list(node.tokens())
     start = tokens[0].piece.src_range()[0]
-    end = max(t.piece.src_range()[1] for t in tokens)
-    span = source.span(start, end)
-    return {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end}
+    return source.span_dict(start, max(t.piece.src_range()[1] for t in tokens))

@@ -26,6 +26,18 @@ def find_end(view: str, stops: str = SENTENCE_END, start: int = 0) -> int:
     return -1
 
 
+def sentences_of(view: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a view, split at ``。`` and ``;``."""
+    out, start = [], 0
+    for i, c in enumerate(view):
+        if c in "。;!?":
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(view):
+        out.append((start, len(view)))
+    return out
+
+
 def first_sentence(piece: Piece) -> tuple[Piece, Piece]:
     """Split at the first sentence end: (sentence without its stop, rest stripped)."""
     end = find_end(piece.view)

@@ -48,7 +48,7 @@ def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
         status.update(counts)
         per_notice.append({"path": notice["source"]["path"], "problems": len(notice["problems"]),
                            **{s: counts.get(s, 0) for s in STATUSES}})
-        mismatches.extend(_mismatches(notice, counts))
+        mismatches.extend(_mismatches(notice))
         for p in notice["problems"]:
             topics.update(t["code"] for t in p["topics"])
             categories[p["category"] or "(none)"] += 1
@@ -57,16 +57,11 @@ def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
     return _totals(per_notice, status, mismatches, topics, categories, words, bodies, years, failures)
 
 
-def _mismatches(notice: dict, counts: Counter) -> list[dict]:
-    parsed = {"problems": sum(counts.values()), "completed": counts.get("completed", 0),
-              "in_progress": counts.get("in_progress", 0),
-              "categories": len({p["category"] for p in notice["problems"] if p["category"]})}
-    out = []
-    for key, got in parsed.items():
-        want = notice["declared"].get(key)
-        if want is not None and want != got:
-            out.append({"path": notice["source"]["path"], "count": key, "declared": want, "parsed": got})
-    return out
+def _mismatches(notice: dict) -> list[dict]:
+    from .checks import count_mismatches
+
+    return [{"path": notice["source"]["path"], "count": key, "declared": want, "parsed": got}
+            for key, want, got in count_mismatches(notice)]
 
 
 def _inspection(notice: dict, bodies: Counter, years: Counter) -> None:

@@ -70,6 +70,11 @@ class Source:
         last = max(start, end - 1)
         return Span(start, end, self.line_of(start), self.line_of(last))
 
+    def span_dict(self, start: int, end: int) -> dict:
+        """The contract's Span shape for source offsets ``start:end``."""
+        span = self.span(start, end)
+        return {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end}
+
 
 def _mask_noise(view: str) -> str:
     if "[bookmark" not in view and "##paid" not in view:
@@ -130,6 +135,17 @@ class Piece:
             srcs.extend(p.srcs)
             n += len(p.text)
         return Piece("".join(text), "".join(view), starts, srcs)
+
+
+def piece_span(piece: "Piece", source: Source, a: int = 0, b: int | None = None) -> dict:
+    """The Span of ``piece.text[a:b]`` in the source."""
+    return source.span_dict(*piece.src_range(a, b))
+
+
+def join_text(pieces: list["Piece"]) -> str | None:
+    """Paragraph texts joined by line breaks, or None when there is nothing."""
+    text = "\n".join(p.text for p in pieces if p.text)
+    return text or None
 
 
 @dataclass(slots=True)

@@ -34,17 +34,13 @@ def _inspection_line(notice: dict) -> str:
 def _counts(notice: dict):
     from rich.table import Table
 
-    problems = notice["problems"]
-    parsed = {
-        "categories": len({p["category"] for p in problems if p["category"]}),
-        "problems": len(problems),
-        "completed": sum(p["status"] == "completed" for p in problems),
-        "in_progress": sum(p["status"] == "in_progress" for p in problems),
-    }
+    from .checks import count_mismatches, parsed_counts
+
+    disagree = {key for key, _, _ in count_mismatches(notice)}
     table = Table("count", "declared", "parsed", title="Declared and parsed")
-    for key, got in parsed.items():
+    for key, got in parsed_counts(notice["problems"]).items():
         want = notice["declared"][key]
-        mark = "" if want is None or want == got else " [red]≠[/red]"
+        mark = " [red]≠[/red]" if key in disagree else ""
         table.add_row(key, "—" if want is None else str(want), f"{got}{mark}")
     return table
 
