@@ -107,13 +107,21 @@ def split_title(piece: Piece) -> tuple[Piece, Piece]:
     sentence, rest = first_sentence(piece)
     for wrapper in TITLE_WRAPPERS:
         m = wrapper.match(sentence.view)
-        if m:
+        if m and _wraps_whole_name(m, sentence.view):
             return piece.sub(m.start("title"), m.end("title")).strip(), _after(piece, m.end())
     if len(sentence.view) > TITLE_MAX:
         cut = find_end(sentence.view, CLAUSE_END)
         if cut > 0:
             return piece.sub(0, cut).strip(), piece.sub(cut + 1).strip()
     return sentence, rest
+
+
+def _wraps_whole_name(m, view: str) -> bool:
+    """``关于“X”问题…`` wraps the name X; ``关于“三会一课”制度落实不到位…`` only quotes part of it."""
+    closed = view.find("”", m.end("title"))
+    suffix = view[closed + 1:m.end()].strip() if closed >= 0 else "x"
+    rest = view[m.end():m.end() + 1]
+    return bool(suffix) or not rest or not ("\u4e00" <= rest <= "\u9fff")
 
 
 def _after(piece: Piece, end: int) -> Piece:
