@@ -214,3 +214,23 @@ def test_titles(heading, title):
 def test_bare_problem_prefix_is_not_part_of_the_title():
     n = parse_text("一、整改落实情况\n1.问题：理论学习不深入。整改措施：制定计划。\n2.问题：会议记录不规范。整改措施：规范记录。\n")
     assert [p.title for p in n.problems] == ["理论学习不深入", "会议记录不规范"]
+
+
+@pytest.mark.parametrize("head,title", [
+    ("某某市人民政府门户网站\n中共某某局党组关于巡察整改进展情况的通报\n", "中共某某局党组关于巡察整改进展情况的通报"),
+    ("中共某某局党组关于巡察整改进展情况的通报_某某市人民政府\n首页 > 通知公告\n中共某某局党组关于巡察整改进展情况的通报\n",
+     "中共某某局党组关于巡察整改进展情况的通报"),
+    ("\n\n 中共某某局党组关于十二届市委\n第九轮巡察整改进展情况的通报\n", "中共某某局党组关于十二届市委第九轮巡察整改进展情况的通报"),
+    ("关于巡察整改情况的报告\n", "关于巡察整改情况的报告"),
+    ("", None),
+])
+def test_title_lines(head, title):
+    text = head + "根据市委统一部署，市委第一巡察组对某某局党组开展了巡察。\n一、整改落实情况\n1.问题。\n整改措施：整改。\n"
+    assert parse_text(text).title == title
+
+
+def test_pdf_page_numbers_are_noise():
+    text = ("一、整改落实情况\n1.理论学习不深入。\n整改措施：一是制定学习计划，每月集中学习一次，\n- 3 -\n"
+            "并建立学习台账。\n")
+    n = parse_text(text)
+    assert "- 3 -" not in "".join(m.text for m in n.problems[0].measures)

@@ -34,7 +34,7 @@ INLINE_NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
 # Line rules, tried in this order; the first that matches names the token.
 # --------------------------------------------------------------------------
 
-#: web-page chrome and site footers, a whole line: ``您的位置: 首页 > 通知公告``,
+#: web-page chrome, site footers and PDF page numbers, a whole line: ``您的位置: 首页 > 通知公告``, ``- 3 -``,
 #: ``【字号 大 中 小】【我要打印】【关闭】``, ``版权所有 … | 违法和不良信息举报电话: …``
 NOISE_LINE = re.compile(
     r"^(?:您(?:现在)?的位置|当前位置|所在位置)\s*:"
@@ -45,6 +45,7 @@ NOISE_LINE = re.compile(
     r"|^(?:朗读|分享到?|打印本页|关闭窗口|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
     r"【?打印】?|【?关闭】?|上一篇|下一篇|相关链接)(?:\s|:|$)"
     r"|版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|技术支持\s*:|主办单位\s*:|承办单位\s*:"
+    r"|^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$"
 )
 #: a noise line is short; a longer line that merely mentions one of these words is text
 NOISE_MAX_LEN = 160
@@ -195,8 +196,10 @@ IMMEDIATE = re.compile(r"立行立改|立知立改|即知即改")
 
 #: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``
 TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)$")
-#: a title's first half, when it is split over lines: ``中共枣庄市政协机关党组关于十二届市委``
+#: what a title is about: ``…关于…``, ``…巡察…``, ``…整改…``
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
+#: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
+TITLE_ABOUT = "关于"
 #: the opening of the intro: ``根据市委统一部署，…``
 INTRO = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)|巡[察视][^。]{0,40}(?:开展|进行)了?")
 #: an addressee line: ``市政协办公室党支部：``

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import ADDRESSEE, INTRO, TITLE_LINE, TITLE_START
+from .grammar import ADDRESSEE, INTRO, TITLE_ABOUT, TITLE_LINE, TITLE_START
 from .text import Piece
 from .tokens import Token
 
 #: a title is at most this many lines
 TITLE_LINES = 3
+#: one line of a split title is at most this long
+TITLE_PART_MAX = 40
+#: a whole title is at most this long
+TITLE_MAX_LEN = 80
 
 
 @dataclass(slots=True)
@@ -20,9 +24,9 @@ class Preamble:
 
 def read_preamble(tokens: list[Token]) -> Preamble:
     """Split the preamble into title lines, an addressee line and the intro."""
-    n = _title_lines(tokens)
-    title = Piece.join([t.piece for t in tokens[:n]]) if n else None
-    rest = tokens[n:]
+    start, end = title_block(tokens)
+    title = Piece.join([t.piece for t in tokens[start:end]]) if end > start else None
+    rest = tokens[end:]
     addressee = None
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
         addressee = rest[0].piece.sub(0, len(rest[0].piece.text) - 1).strip()
@@ -30,13 +34,26 @@ def read_preamble(tokens: list[Token]) -> Preamble:
     return Preamble(title, addressee, rest)
 
 
-def _title_lines(tokens: list[Token]) -> int:
-    """How many leading tokens make the title (0 when the text has none)."""
-    for n in range(1, min(TITLE_LINES, len(tokens)) + 1):
-        view = "".join(t.piece.view for t in tokens[:n])
-        last = tokens[n - 1].piece.view
-        if INTRO.search(last) or ADDRESSEE.match(last) or len(view) > 80:
-            return 0
-        if TITLE_LINE.search(view) and TITLE_START.search(view):
-            return n
-    return 0
+def title_block(tokens: list[Token]) -> tuple[int, int]:
+    """(start, end) of the title lines: the last title-like line before the intro or addressee,
+    extended upwards over at most two short lines until it says ``关于``. (0, 0) when there is none."""
+    stop = next((i for i, t in enumerate(tokens) if _opens_body(t)), len(tokens))
+    ends = [i for i in range(stop) if TITLE_LINE.search(tokens[i].piece.view)]
+    for end in reversed(ends):
+        start = end
+        while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
+                and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
+            start -= 1
+        view = _joined(tokens, start, end)
+        if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
+            return start, end + 1
+    return 0, 0
+
+
+def _opens_body(tok: Token) -> bool:
+    view = tok.piece.view
+    return INTRO.search(view) is not None or ADDRESSEE.match(view) is not None
+
+
+def _joined(tokens: list[Token], start: int, end: int) -> str:
+    return "".join(t.piece.view for t in tokens[start:end + 1])
