@@ -110,6 +110,18 @@ SHAPES = {
             {"number": 2, "title": "意识形态工作不扎实", "status": "unknown", "long_term": True},
         ],
     ),
+    "status_groups_at_top_level": (
+        INTRO + "一、整改工作开展情况\n成立领导小组。\n"
+        "二、已完成整改的问题（2个）\n1.会议记录不规范。一是统一记录本；二是专人记录。\n2.考勤制度执行不严。修订考勤办法。\n"
+        "三、正在整改的问题（1个）\n1.干部轮岗交流不足。制定轮岗计划，分批实施。\n"
+        "四、下一步打算\n持续推进整改。\n",
+        [
+            {"number": 1, "title": "会议记录不规范", "status": "completed", "measures_ordinals": [1, 2],
+             "group": "已完成整改的问题（2个）", "category": None},
+            {"number": 2, "title": "考勤制度执行不严", "status": "completed"},
+            {"number": 1, "title": "干部轮岗交流不足", "status": "in_progress", "group": "正在整改的问题（1个）"},
+        ],
+    ),
 }
 
 

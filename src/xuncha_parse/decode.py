@@ -46,11 +46,32 @@ def decode_bytes(data: bytes) -> Decoded:
     if b"\x00" in data:
         raise DecodeError("binary data (NUL bytes), not a text notice")
     for name in ("utf-8", "gb18030"):
-        try:
-            return Decoded(data.decode(name), name)
-        except UnicodeDecodeError:
-            continue
+        text = _decode_cut(data, name)
+        if text is not None:
+            return Decoded(text, name)
     raise DecodeError("bytes decode as none of utf-8, utf-16, gb18030")
+
+
+#: a download cut off inside a character leaves at most this many bytes of it
+CUT_TAIL = 3
+
+
+def _decode_cut(data: bytes, name: str) -> str | None:
+    """Decode strictly; a character cut off at the very end (a truncated download) is dropped.
+
+    Without this, a UTF-8 file cut mid-character would fail as UTF-8 and then
+    "succeed" as GB18030, as mojibake.
+    """
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as e:
+        cut = e.start if e.start >= len(data) - CUT_TAIL and e.end >= len(data) else None
+    if cut is None:
+        return None
+    try:
+        return data[:cut].decode(name)
+    except UnicodeDecodeError:
+        return None
 
 
 def _strict(data: bytes, name: str) -> str:

@@ -8,7 +8,7 @@ holding labelled lines) are categories at the top level, with no wrapper.
 """
 from __future__ import annotations
 
-from .grammar import CATEGORY_HEADING, ROLE_NEXT, ROLE_NEXT_WEAK, ROLE_OVERVIEW, ROLE_RECTIFICATION
+from .grammar import CATEGORY_HEADING, ROLE_NEXT, ROLE_NEXT_WEAK, ROLE_OVERVIEW, ROLE_RECTIFICATION, STATUS_GROUP
 from .sentences import first_sentence
 from .tree import Node
 
@@ -24,7 +24,7 @@ def keyword_role(node: Node) -> str | None:
         return "next_steps"
     if ROLE_OVERVIEW.search(head):
         return "overview"
-    if ROLE_RECTIFICATION.search(head):
+    if ROLE_RECTIFICATION.search(head) or STATUS_GROUP.search(head):
         return "rectification"
     if ROLE_NEXT_WEAK.search(head):
         return "next_steps"
