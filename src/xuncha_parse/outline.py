@@ -16,7 +16,7 @@ def sections(doc: Document, problem_nodes: set[int]) -> list[dict]:
 
 
 def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
-    heading, rest = first_sentence(node.token.content)
+    heading, rest = node.sentence
     own = [rest] + [t.piece for t in node.body]
     children = [section(c, doc, problem_nodes) for c in node.children]
     start = node.token.piece.src_range()[0]

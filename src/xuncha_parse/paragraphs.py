@@ -86,6 +86,7 @@ def _merge(group: list[Token]) -> Token:
     head = group[0]
     if len(group) > 1:
         head.piece = Piece.join([t.piece for t in group])
+        head._content = None
         head.line_end = group[-1].line_end
         head.lines = [n for t in group for n in t.lines]
     return head

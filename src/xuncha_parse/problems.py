@@ -38,7 +38,7 @@ class Draft:
 
 def section_heading(node: Node) -> Piece:
     """The heading of a section: the first sentence after the marker."""
-    return first_sentence(node.token.content)[0]
+    return node.sentence[0]
 
 
 def find_problems(root: Node, source: Source) -> list[tuple[Node, dict, list[Piece]]]:

@@ -9,13 +9,12 @@ holding labelled lines) are categories at the top level, with no wrapper.
 from __future__ import annotations
 
 from .grammar import CATEGORY_HEADING, ROLE_NEXT, ROLE_NEXT_WEAK, ROLE_OVERVIEW, ROLE_RECTIFICATION, STATUS_GROUP
-from .sentences import first_sentence
 from .tree import Node
 
 
 def heading_view(node: Node) -> str:
     """The first sentence of a heading, in the matching view."""
-    return first_sentence(node.token.content)[0].view
+    return node.sentence[0].view
 
 
 def keyword_role(node: Node) -> str | None:

@@ -107,6 +107,8 @@ class Piece:
     def sub(self, a: int, b: int | None = None) -> "Piece":
         """The piece for ``text[a:b]``, with its own run table."""
         b = len(self.text) if b is None else b
+        if len(self.starts) == 1:
+            return Piece(self.text[a:b], self.view[a:b], [0], [self.srcs[0] + a])
         k = max(bisect_right(self.starts, a) - 1, 0)
         starts, srcs = [0], [self.srcs[k] + (a - self.starts[k])]
         for j in range(k + 1, len(self.starts)):

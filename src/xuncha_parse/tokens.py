@@ -28,6 +28,7 @@ class Token:
     label: str | None = None
     head: int = 0
     lines: list[int] = field(default_factory=list)
+    _content: Piece | None = None
 
     @property
     def text(self) -> str:
@@ -35,8 +36,10 @@ class Token:
 
     @property
     def content(self) -> Piece:
-        """The piece after the marker or label."""
-        return self.piece.sub(self.head) if self.head else self.piece
+        """The piece after the marker or label (computed once; rejoining resets it)."""
+        if self._content is None:
+            self._content = self.piece.sub(self.head) if self.head else self.piece
+        return self._content
 
     @property
     def is_date_line(self) -> bool:

@@ -33,6 +33,16 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     body: list[Token] = field(default_factory=list)
     role: str = "other"
+    _sentence: tuple | None = None
+
+    @property
+    def sentence(self) -> tuple:
+        """(heading, rest): the heading's first sentence after the marker, and what follows (computed once)."""
+        if self._sentence is None:
+            from .sentences import first_sentence
+
+            self._sentence = first_sentence(self.token.content)
+        return self._sentence
 
     @property
     def style(self) -> str | None:
