@@ -30,3 +30,27 @@ def test_province_notice_with_inline_labels_and_top_level_categories():
         {"phone": "+86-571-87654321", "email": "mzt_xs@zj.gov.cn", "postcode": "310000"}
     assert n["signature"]["org"] == "中共某某省民政厅党组" and n["signature"]["date"]["iso"] == "2024-03-05"
     assert {d["code"] for d in n["diagnostics"]} == {"count_mismatch"}
+
+
+def test_county_notice_copied_from_a_pdf_in_gbk():
+    """GBK, indented, hard-wrapped at 30 characters with a page number, 问题N： items under groups."""
+    n = parse_bytes((FIXTURES / "county_pdf_gbk.txt").read_bytes()).model_dump(mode="json")
+    assert n["source"]["encoding"] == "gb18030"
+    assert n["title"] == "中共某某县交通运输局党组关于县委第二轮巡察整改进展情况的通报"
+    assert n["addressee"] == "局属各单位、机关各股室"
+    ins = n["inspection"]
+    assert (ins["body"], ins["kind"], ins["target"]) == ("县委巡察二组", "常规巡察", "中共某某县交通运输局党组")
+    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2023-03-15", "2023-05-15", "2023-06-20"]
+    assert n["declared"] == {"categories": 3, "problems": 15, "completed": 12, "in_progress": 3, "completion_rate": 0.8}
+    got = [(p["number"], p["marker"], p["group"], p["title"], p["status"]) for p in n["problems"]]
+    assert got == [
+        (1, "问题1：", "关于“理论学习”方面", "党组理论学习中心组学习不规范，学习记录不全", "completed"),
+        (2, "问题2：", "关于“理论学习”方面", "对习近平总书记关于交通运输工作的重要论述学习不深入", "in_progress"),
+        (3, "问题3：", "关于“安全生产”方面", "安全生产检查流于形式，对发现的12处隐患未及时整改", "completed"),
+        (4, "问题4：", "关于“廉政风险防控”方面", "工程项目廉政风险防控不到位", "completed"),
+    ]
+    assert [p["category"] for p in n["problems"]] == ["关于贯彻落实党的路线方针政策方面"] * 3 + ["关于全面从严治党方面"]
+    assert [(e["text"], e["value"]) for e in n["problems"][2]["entities"] if e["type"] == "money"] == [("8.5万元", 85000)]
+    assert {(c["type"], c["normalized"]) for c in n["contacts"]} == \
+        {("phone", "+86-731-88886666"), ("email", "jtj_xc@163.com")}
+    assert (n["signature"]["org"], n["signature"]["date"]["iso"]) == ("中共某某县交通运输局党组", "2023-10-08")
