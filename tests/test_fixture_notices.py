@@ -54,3 +54,30 @@ def test_county_notice_copied_from_a_pdf_in_gbk():
     assert {(c["type"], c["normalized"]) for c in n["contacts"]} == \
         {("phone", "+86-731-88886666"), ("email", "jtj_xc@163.com")}
     assert (n["signature"]["org"], n["signature"]["date"]["iso"]) == ("中共某某县交通运输局党组", "2023-10-08")
+
+
+def _codes(text: str) -> set[str]:
+    from xuncha_parse import parse_text
+
+    return {d.code for d in parse_text(text).diagnostics}
+
+
+def test_truncated_notices_are_parsed_and_flagged():
+    from conftest import load_sample
+
+    text = load_sample("004_65a99f9994ad9ae9")
+    paywalled = text[: text.index("##paidend##")]
+    assert "truncated" in _codes(paywalled)
+    cut = text[: text.index("二是加强业务培训")]  # a web page cut off mid-problem
+    assert "truncated" in _codes(cut)
+    assert "truncated" not in _codes(text)
+
+
+def test_numbering_gaps_are_reported():
+    text = "一、整改落实情况\n1.甲问题。\n整改措施：甲。\n2.乙问题。\n整改措施：乙。\n4.丁问题。\n整改措施：丁。\n"
+    assert "numbering_gap" in _codes(text)
+    assert "numbering_gap" not in _codes(text.replace("4.丁", "3.丁"))
+
+
+def test_no_problems_found_is_said():
+    assert "no_problems_found" in _codes("根据市委统一部署，开展了巡察。\n特此通报。\n")
