@@ -16,7 +16,6 @@ parse time per MB at growing input sizes (linearity).
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys

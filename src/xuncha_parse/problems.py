@@ -250,10 +250,9 @@ def _status(draft: Draft, group_status: str | None, group: Piece | None) -> tupl
         return group_status, group.text
     for items in (draft.progress, draft.measures):
         for piece, _ in reversed(items):
-            m = None
-            for m in STATUS_PHRASE.finditer(piece.view):
-                pass
-            if m:
+            found = list(STATUS_PHRASE.finditer(piece.view))
+            if found:
+                m = found[-1]
                 return m.lastgroup, piece.text[m.start():m.end()]
     return "unknown", None
 

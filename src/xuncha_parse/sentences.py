@@ -1,7 +1,7 @@
 """Sentences, clauses and ordinal runs inside a piece, aware of quotes and brackets."""
 from __future__ import annotations
 
-from .grammar import CLAUSE_END, CLOSERS, OPENERS, ORDINAL, ORDINAL_BEFORE, SENTENCE_END
+from .grammar import CLOSERS, OPENERS, ORDINAL, ORDINAL_BEFORE, SENTENCE_END
 from .numerals import cn_to_int
 from .text import Piece
 
