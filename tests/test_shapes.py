@@ -122,6 +122,28 @@ SHAPES = {
             {"number": 1, "title": "干部轮岗交流不足", "status": "in_progress", "group": "正在整改的问题（1个）"},
         ],
     ),
+    "numbered_sub_points_without_labels": (
+        INTRO + "一、整改落实情况\n（一）关于政治建设方面\n"
+        "1.理论学习不深入。\n（1）制定学习计划。\n（2）开展集中学习。\n"
+        "2.意识形态责任制落实不到位。\n（1）修订责任清单。\n"
+        "（二）思想认识不到位。\n1.调查研究不深入。\n2.形式主义依然存在。\n"
+        "二、下一步打算\n持续推进。\n",
+        [
+            {"number": 1, "title": "理论学习不深入", "measures_ordinals": [1, 2], "category": "关于政治建设方面"},
+            {"number": 2, "title": "意识形态责任制落实不到位", "measures_ordinals": [1]},
+            {"number": 1, "title": "调查研究不深入", "category": "思想认识不到位"},
+            {"number": 2, "title": "形式主义依然存在"},
+        ],
+    ),
+    "categories_ending_with_a_stop": (
+        INTRO + "一、整改落实情况\n（一）思想认识不到位。\n1.调查研究不深入。\n2.形式主义依然存在。\n"
+        "（二）制度执行不严格。\n1.请销假制度执行不严。\n",
+        [
+            {"number": 1, "title": "调查研究不深入", "category": "思想认识不到位"},
+            {"number": 2, "title": "形式主义依然存在"},
+            {"number": 1, "title": "请销假制度执行不严", "category": "制度执行不严格"},
+        ],
+    ),
 }
 
 

@@ -145,6 +145,12 @@ TITLE_WRAPPERS = (
     re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
     re.compile(r"^(?:存在问题|问题表现|问题描述|问题)\s*:\s*(?P<title>.+)$"),
 )
+#: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``
+SHORTCOMING = re.compile(
+    r"不到位|不深入|不严格|不规范|不够|不足|不力|不实|不严|不透|不细|缺失|缺位|缺乏|薄弱|欠缺|流于形式|存在|"
+    r"未按|未能|未及时|没有|滞后|不及时|不健全|不完善|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
+)
+
 #: a first sentence longer than this is cut at its first clause to make a title
 TITLE_MAX = 40
 

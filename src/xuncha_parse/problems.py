@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grammar import (CATEGORY_HEADING, CLAUSE_END, IMMEDIATE, INLINE_LABEL, LABEL_FIELDS, LONG_TERM,
-                      SENTENCE_END, STATUS_COMPLETED, STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX,
+                      SENTENCE_END, SHORTCOMING, STATUS_COMPLETED, STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX,
                       STATUS_PHRASE, TITLE_MAX, TITLE_WRAPPERS)
 from .roles import wrapper_free
 from .sentences import find_end, first_sentence, split_ordinals
@@ -55,17 +55,40 @@ def find_problems(root: Node, source: Source) -> list[tuple[Node, dict, list[Pie
 
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list) -> None:
     for node in nodes:
-        if is_problem(node):
+        if is_problem(node, nodes):
             out.append((node, *build(node, chain, source)))
         else:
             _walk_nodes(node.children, chain + [node], source, out)
 
 
-def is_problem(node: Node) -> bool:
+def is_problem(node: Node, siblings: list[Node] = ()) -> bool:
     if node.style == "problem" or not node.children:
         return True
     first_child = node.children[0].token.line
-    return any(t.kind == "label" and t.line < first_child for t in node.body)
+    if any(t.kind == "label" and t.line < first_child for t in node.body):
+        return True
+    return has_sub_points(node) and not any(_group_like(s.sentence[0].view) for s in siblings)
+
+
+#: a sub-point (a numbered measure under a problem) is at most this long
+SUB_POINT_MAX = 60
+
+
+def has_sub_points(node: Node) -> bool:
+    """``1.理论学习不深入。`` then ``（1）制定学习计划。`` ``（2）…``: a stated problem whose children are
+    short numbered remedies restarting at 1 (none states a shortcoming), with no labelled line
+    anywhere below it.  (Its siblings must not read as categories: siblings share a role.)"""
+    kids = node.children
+    if kids[0].number != 1 or any(k.children or k.body or len(k.token.content.view) > SUB_POINT_MAX
+                                  or SHORTCOMING.search(k.token.content.view) for k in kids):
+        return False
+    head, rest = node.sentence
+    stated = not rest.text and node.token.content.view.rstrip()[-1:] in SENTENCE_END
+    return stated and not _group_like(head.view) and not any(t.kind == "label" for t in node.tokens())
+
+
+def _group_like(view: str) -> bool:
+    return bool(CATEGORY_HEADING.search(view) or STATUS_GROUP.search(view) or view.startswith("关于"))
 
 
 def build(node: Node, chain: list[Node], source: Source) -> tuple[dict, list[Piece]]:
