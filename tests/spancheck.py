@@ -3,13 +3,24 @@ from __future__ import annotations
 
 import re
 
+from xuncha_parse.grammar import NOISE_LINE, NOISE_MAX_LEN
+from xuncha_parse.text import fold
+
 NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
 SPACE = re.compile(r"\s+")
 
 
+def _noise_line(line: str) -> bool:
+    """A whole line of web chrome or a page number (NOTICES.md's known noise), by the grammar's rule."""
+    view = fold(NOISE.sub("", line)).strip()
+    return bool(view) and len(view) <= NOISE_MAX_LEN and NOISE_LINE.search(view) is not None
+
+
 def squash(s: str) -> str:
-    """Without whitespace (ideographic spaces included) and known noise markers."""
-    return SPACE.sub("", NOISE.sub("", s))
+    """Without whitespace (ideographic spaces included), known noise markers and whole noise lines."""
+    lines = s.split("\n")
+    inner = [line for i, line in enumerate(lines) if i in (0, len(lines) - 1) or not _noise_line(line)]
+    return SPACE.sub("", NOISE.sub("", "\n".join(inner)))
 
 
 def spanned(notice: dict):
