@@ -2,7 +2,17 @@ import json
 import sys
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+# The default profile is derandomized, so CI runs the same examples every time (a new example found
+# by chance must not turn a landing red); `HYPOTHESIS_PROFILE=deep python -m pytest` searches widely.
+settings.register_profile("default", derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

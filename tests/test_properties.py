@@ -1,5 +1,5 @@
 """Properties over arbitrary and notice-like text, with hypothesis."""
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from spancheck import span_errors
 
@@ -20,7 +20,7 @@ FRAGMENTS = [
 ]
 notice_like = st.lists(st.sampled_from(FRAGMENTS), max_size=120).map("".join)
 any_text = st.text(max_size=400)
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=max(150, settings().max_examples))
 
 
 @SETTINGS
