@@ -6,7 +6,7 @@ import re
 from xuncha_parse.grammar import NOISE_LINE, NOISE_MAX_LEN
 from xuncha_parse.text import fold
 
-NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
+NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")  # matches with or without spaces
 SPACE = re.compile(r"\s+")
 
 
@@ -20,7 +20,7 @@ def squash(s: str) -> str:
     """Without whitespace (ideographic spaces included), known noise markers and whole noise lines."""
     lines = s.split("\n")
     inner = [line for i, line in enumerate(lines) if i in (0, len(lines) - 1) or not _noise_line(line)]
-    return SPACE.sub("", NOISE.sub("", "\n".join(inner)))
+    return NOISE.sub("", SPACE.sub("", "\n".join(inner)))  # a marker may be broken over lines
 
 
 def spanned(notice: dict):

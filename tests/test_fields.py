@@ -236,3 +236,12 @@ def test_pdf_page_numbers_are_noise():
             "并建立学习台账。\n")
     n = parse_text(text)
     assert "- 3 -" not in "".join(m.text for m in n.problems[0].measures)
+
+
+def test_a_page_number_does_not_split_a_wrapped_paragraph():
+    line = "整改措施：一是制定学习计划并每月集中学习一次建立学习台账；"
+    text = "一、整改落实情况\n" + "\n".join(["1.理论学习不深入。", line, "- 3 -", "二是开展专题研讨。"] + [line] * 6)
+    measures = parse_text(text).problems[0].measures
+    assert [m.ordinal for m in measures][:2] == [1, 2]
+    assert "- 3 -" not in measures[0].text and measures[0].text.endswith("台账；")
+    assert measures[1].text.startswith("二是开展专题研讨")

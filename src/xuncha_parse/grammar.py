@@ -200,8 +200,8 @@ IMMEDIATE = re.compile(r"立行立改|立知立改|即知即改")
 # Preamble and closing
 # --------------------------------------------------------------------------
 
-#: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``
-TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)$")
+#: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``, ``…的通报（全文）``
+TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?$")
 #: what a title is about: ``…关于…``, ``…巡察…``, ``…整改…``
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
 #: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
@@ -210,8 +210,12 @@ TITLE_ABOUT = "关于"
 INTRO = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)|巡[察视][^。]{0,40}(?:开展|进行)了?")
 #: an addressee line: ``市政协办公室党支部：``
 ADDRESSEE = re.compile(r"^[^,;。:!?]{2,40}:$")
-#: the closing invitation: ``欢迎广大干部群众对巡察整改落实情况进行监督``
-CLOSING = re.compile(r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|联系电话|联系方式|电子邮箱|邮政信箱|公开期限|举报电话")
+#: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``;
+#: or a contact channel opening the paragraph: ``联系电话：…`` (a measure may mention 联系电话 in passing)
+CLOSING = re.compile(
+    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告"
+    r"|^.{0,10}(?:联系电话|联系方式|电子邮箱|邮政信箱|举报电话|监督电话)"
+)
 #: a signature's organisation: a short line with no sentence punctuation
 SIGNATURE_ORG = re.compile(r"^[^,;。:!?“”《》]{2,40}$")
 #: a date alone on its line: ``2026年1月12日``, ``2026年1月21日``

@@ -46,17 +46,38 @@ def measure(tokens: list[Token]) -> Layout:
 
 
 def rejoin(tokens: list[Token]) -> list[Token]:
-    """Merge continuation lines into the token they continue; blank lines stay."""
+    """Merge continuation lines into the token they continue; blank lines stay.
+
+    A noise line between two halves of a paragraph (a PDF page number, ``- 3 -``)
+    does not end it: the noise is set aside and the paragraph goes on after it.
+    """
     layout = measure(tokens)
     if not layout.wrapped:
         return tokens
     groups: list[list[Token]] = []
+    held: list[Token] | None = None
     for tok in tokens:
-        if groups and continues(groups[-1][-1], tok, layout):
+        if held is not None and continues(groups[-1][-1], tok, layout):
+            groups[-1].append(tok)
+            groups.append(held)
+            held = None
+            continue
+        if held is not None:
+            groups.append(held)
+            held = None
+        if tok.kind == "noise" and groups and groups[-1][-1].kind not in ("noise", "blank"):
+            held = [tok]
+        elif groups and continues(groups[-1][-1], tok, layout):
             groups[-1].append(tok)
         else:
             groups.append([tok])
-    return [_merge(g) for g in groups]
+    if held is not None:
+        groups.append(held)
+    return [_merge(g) for g in _in_line_order(groups)]
+
+
+def _in_line_order(groups: list[list[Token]]) -> list[list[Token]]:
+    return sorted(groups, key=lambda g: g[0].line)
 
 
 def continues(prev: Token, tok: Token, layout: Layout) -> bool:
