@@ -1,5 +1,6 @@
 """The command line through click's CliRunner: every command and every error."""
 import json
+import os
 import subprocess
 import sys
 
@@ -147,3 +148,27 @@ def test_help_imports_nothing_heavy():
             "print(sorted(m for m in ('pydantic', 'rich', 'jieba', 'regex', 'orjson') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_interrupted_batch_leaves_whole_lines(tmp_path, jobs):
+    """Ctrl-C mid-batch: exit 130, a one-line message, no traceback, and every written line is whole JSON."""
+    import signal
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"{i:04d}.txt").write_bytes(open(sample(SAMPLE_NAMES[i % 5]), "rb").read())
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "xuncha_parse", "batch", str(folder), "-j", jobs, "-o", str(out)],
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    while proc.poll() is None and (not out.exists() or out.stat().st_size < 200_000):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    stderr = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130
+    assert "Traceback" not in stderr and "interrupted" in stderr
+    lines = out.read_bytes().split(b"\n")
+    assert lines[-1] == b"" and 0 < len(lines) - 1 < 400
+    assert all(json.loads(line)["problems"] is not None for line in lines[:-1])

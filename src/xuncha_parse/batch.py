@@ -133,12 +133,19 @@ def _pooled(paths: Iterator[str], jobs: int, fmt: str, keywords: bool) -> Iterat
 
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     work = partial(convert, fmt=fmt, keywords=keywords)
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_ignore_interrupts) as pool:
         while True:
             window = list(islice(paths, WINDOW * jobs))
             if not window:
                 return
             yield from pool.imap(work, window, chunksize=CHUNK)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def write_all(fd: int, data: bytes) -> None:

@@ -12,6 +12,7 @@ import click
 from . import __version__
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 def fail(path: str, message: str) -> None:
@@ -99,14 +100,18 @@ def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords) -> None:
     if fmt == "csv":
         write(csv_header())
     totals = {"notices": 0, "problems": 0, "failed": 0}
-    with _progress(quiet) as advance:
-        for result in run(expand(names, glob), jobs, fmt, keywords):
-            if result.error is None or fmt == "jsonl":
-                write(result.data)
-            _count(totals, result, quiet)
-            advance()
-            if fail_fast and result.error:
-                break
+    try:
+        with _progress(quiet) as advance:
+            for result in run(expand(names, glob), jobs, fmt, keywords):
+                if result.error is None or fmt == "jsonl":
+                    write(result.data)
+                _count(totals, result, quiet)
+                advance()
+                if fail_fast and result.error:
+                    break
+    except KeyboardInterrupt:
+        click.echo("xuncha: interrupted; " + " ".join(f"{k}={v}" for k, v in totals.items()), err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(" ".join(f"{k}={v}" for k, v in totals.items()), err=True)
     sys.exit(1 if totals["failed"] else 0)
