@@ -114,19 +114,25 @@ def domain_terms() -> frozenset[str]:
     return frozenset(_data_lines("domain_terms.txt"))
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    return frozenset(w for line in _data_lines("stopwords.txt") for w in line.split())
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    return frozenset(w for line in _data_lines(name) for w in line.split())
 
 
 def keywords(text: str, k: int = TOP_K) -> list[str]:
-    """The top terms of a text: domain terms first (by count), then others by tf × self-information."""
-    tk, stop, domain = tokenizer(), stopwords(), domain_terms()
+    """The top terms of a text: domain terms first (by count), then others by tf × self-information.
+
+    Function words never count; the generic vocabulary of notices (``力度``, ``差距``) counts only
+    when nothing more specific is left.
+    """
+    tk, domain = tokenizer(), domain_terms()
+    stop, generic = word_list("stopwords.txt"), word_list("generic_words.txt")
     counts: dict[str, int] = {}
     for word in tk.cut(text, HMM=False):
         if len(word) >= 2 and word not in stop and not _numeric(word) and _is_han(word):
             counts[word] = counts.get(word, 0) + 1
-    ranked = sorted(counts, key=lambda w: (w not in domain, -_score(tk, w, counts[w])))
+    specific = [w for w in counts if w not in generic] or list(counts)
+    ranked = sorted(specific, key=lambda w: (w not in domain, -_score(tk, w, counts[w])))
     return ranked[:k]
 
 

@@ -2,8 +2,8 @@
 
 Each topic lists the terms that trigger it; a problem may have several topics
 or none, and each assignment names the terms that triggered it.  Matching is
-by substring over the problem's title, description and category, so it
-needs no segmenter.
+by substring over the problem's title and description (its category only as
+a fallback), so it needs no segmenter.
 """
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ def _longest(terms: list[str]) -> list[str]:
 
 
 def problem_topics(problem: dict) -> list[dict]:
-    """Topics of a Problem dict, from its title and category, then its description."""
-    head = "".join(filter(None, (problem.get("title"), problem.get("category"))))
-    return topics_of(head, problem.get("description") or "")
+    """Topics of a Problem dict from its title and description; its category (broad: every problem
+    below it would share its topics) only when those give none."""
+    found = topics_of(problem.get("title") or "", problem.get("description") or "")
+    return found or topics_of(problem.get("category") or "")
