@@ -1,9 +1,10 @@
 """Stage 5a: cut the token stream into preamble, body, closing and signature, and fold the body.
 
 The preamble is everything before the first heading or labelled line (title,
-addressee, intro).  The closing starts at the first invitation to supervise
-(``欢迎…监督``, ``联系电话``) after the last heading.  The signature is the
-organisation line(s) and the date alone on its line at the very end.
+addressee, intro).  The closing starts after the last heading, at the first
+invitation to supervise (``欢迎…监督``, ``如有意见建议``) or paragraph opening with a
+contact channel (``联系电话：…``).  The signature is the organisation line(s)
+and the date alone on its line at the very end.
 """
 from __future__ import annotations
 
