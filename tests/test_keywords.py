@@ -150,3 +150,17 @@ def test_jieba_works_with_a_read_only_cache(tmp_path):
     finally:
         cache.chmod(0o700)
     assert result.returncode == 0 and result.stderr == "" and "公务用车" in result.stdout
+
+
+def test_stats_counts_bad_jsonl_lines_as_failures(tmp_path):
+    runner = CliRunner()
+    jsonl = tmp_path / "mixed.jsonl"
+    runner.invoke(main, ["batch", "--quiet", str(ROOT / "samples" / f"{SAMPLE_NAMES[0]}.txt"), "-o", str(jsonl)])
+    with open(jsonl, "ab") as f:
+        f.write(b'{"source": {"path": "x.txt"}, "error": {"type": "DecodeError", "message": "empty file"}}\n')
+        f.write(b"not json\n")
+        f.write(b'{"unrelated": 1}\n')
+    result = runner.invoke(main, ["stats", "--json", str(jsonl)])
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert (summary["notices"], summary["problems"], summary["failed"]) == (1, 10, 3)

@@ -20,19 +20,38 @@ def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterat
 
     for path in expand(paths, glob):
         if path.endswith(".jsonl"):
-            with open(path, "rb") as f:
-                for line in f:
-                    record = orjson.loads(line)
-                    if "error" in record:
-                        failures.append(record["source"]["path"])
-                    else:
-                        yield record
+            yield from _records(path, failures)
             continue
         result = convert(path)
         if result.error:
             failures.append(path)
         else:
             yield orjson.loads(result.data)
+
+
+def _records(path: str, failures: list[str]) -> Iterator[dict]:
+    """Notices of a JSONL file; error records and lines that are not a Notice count as failures."""
+    import orjson
+
+    try:
+        f = open(path, "rb")
+    except OSError:
+        failures.append(path)
+        return
+    with f:
+        for number, line in enumerate(f, 1):
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                record = None
+            if not isinstance(record, dict) or "source" not in record or \
+                    ("error" not in record and "problems" not in record):
+                failures.append(f"{path}:{number}")
+                continue
+            if "error" in record:
+                failures.append(record["source"].get("path") or f"{path}:{number}")
+            else:
+                yield record
 
 
 def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
