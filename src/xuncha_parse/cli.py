@@ -149,7 +149,7 @@ def _count(totals: dict, result, quiet: bool) -> None:
 
 
 class _progress:
-    """A rich spinner-and-count on stderr, only when stderr is a terminal and not --quiet."""
+    """A rich spinner, count and elapsed time on stderr, only when stderr is a terminal and not --quiet."""
 
     def __init__(self, quiet: bool):
         self.live = not quiet and sys.stderr.isatty()
@@ -158,9 +158,10 @@ class _progress:
     def __enter__(self):
         if not self.live:
             return lambda: None
-        from rich.progress import Progress
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.bar = Progress(transient=True, console=_stderr_console())
+        columns = (SpinnerColumn(), TextColumn("parsed {task.completed} notices"), TimeElapsedColumn())
+        self.bar = Progress(*columns, transient=True, console=_stderr_console())
         self.bar.start()
         task = self.bar.add_task("parsing", total=None)
         return lambda: self.bar.advance(task)
