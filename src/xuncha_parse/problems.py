@@ -2,7 +2,8 @@
 
 A problem is a heading in a rectification section that has no headings below
 it, or that is numbered as a problem (``问题1：``), or whose labelled lines
-come before its sub-points.  Headings above it are its category (the outer)
+come before its sub-points, or that states a shortcoming and has short
+numbered remedies below it.  Headings above it are its category (the outer)
 and group (the inner); a group that names a status (``已完成的整改事项``)
 gives its problems that status.
 """
@@ -227,8 +228,8 @@ def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> N
 
 
 def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -> dict:
-    category, group, group_status = _context(chain)
-    status, status_text = _status(draft, group_status, group)
+    category, group, status_head = _context(chain)
+    status, status_text = _status(draft, status_head)
     said = " ".join([status_text or "", group.view if group else ""] + draft.said)
     node = draft.node
     return {
@@ -252,25 +253,26 @@ def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -
     }
 
 
-def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, str | None]:
-    """(category, group, status named by a group) from the headings above a problem."""
+def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, Piece | None]:
+    """(category, group, the heading that names a status) from the headings above a problem."""
     heads = [section_heading(n) for n in chain]
     status_heads = [h for h in heads if STATUS_GROUP.search(h.view)]
     plain = [h for h in heads if not STATUS_GROUP.search(h.view)]
     category = plain[0] if plain else None
     group = plain[-1] if len(plain) >= 2 else (status_heads[-1] if status_heads else None)
-    group_status = None
-    if status_heads:
-        word = STATUS_GROUP.search(status_heads[-1].view).group("status")
-        group_status = status_of(word) or "in_progress"
-    return category, group, group_status
+    return category, group, status_heads[-1] if status_heads else None
 
 
-def _status(draft: Draft, group_status: str | None, group: Piece | None) -> tuple[str, str | None]:
+def _group_status(head: Piece) -> str:
+    """``已完成的整改事项`` → completed; ``持续推进的整改事项`` → in_progress."""
+    return status_of(STATUS_GROUP.search(head.view).group("status")) or "in_progress"
+
+
+def _status(draft: Draft, status_head: Piece | None) -> tuple[str, str | None]:
     if draft.status_lines:
         return draft.status_lines[-1]
-    if group_status:
-        return group_status, group.text
+    if status_head is not None:
+        return _group_status(status_head), status_head.text
     for items in (draft.progress, draft.measures):
         for piece, _ in reversed(items):
             found = list(STATUS_PHRASE.finditer(piece.view))
