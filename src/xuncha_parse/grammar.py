@@ -254,9 +254,10 @@ TEAM = re.compile(
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
 #: the round: ``八届市委第八轮``, ``十二届市委第九轮``, ``省委第三轮``
 ROUND = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}届)?(?:[省市区县州旗盟]委)?第{_CN_ORD}轮")
-#: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``
+#: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``,
+#: ``进驻县教育局开展常规巡察``
 TARGET = re.compile(
-    r"对(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十]{1,3})\s*天的)?"
+    r"(?:对|进驻)(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)的)?"
     r"(?:[^,;。]{0,12}?的)?(?P<kind>(?:常规|专项|机动|提级|联动|交叉|延伸|回头看)?巡[察视])"
 )
 #: an alias in a unit's name: ``（以下简称“局党组”）``

@@ -78,16 +78,33 @@ def _period(in_sentence: list, sentence: str, target, offset: int) -> dict:
     (h0, d0) = in_sentence[0]
     end = next((d for h, d in in_sentence[1:] if h.link == "range"), None)
     if end is None and target is not None and target.group("days") and d0["iso"]:
-        end = _add_days(d0, to_int(target.group("days")), target)
+        end = _add_duration(d0, to_int(target.group("days")), target.group("unit"), target)
     return {"start": d0, "end": end}
 
 
-def _add_days(start: dict, days: int | None, m) -> dict | None:
-    if not days:
+def _add_duration(start: dict, n: int | None, unit: str, m) -> dict | None:
+    """The last day of ``为期45天`` or ``为期两个月`` counted from a full start date."""
+    if not n:
         return None
-    day = datetime.date.fromisoformat(start["iso"]) + datetime.timedelta(days=days - 1)
-    return {"text": m.group(0)[m.group(0).find("为期"):].split("的")[0], "iso": day.isoformat(),
-            "year": day.year, "month": day.month, "day": day.day, "year_inferred": False, "qualifier": None}
+    first = datetime.date.fromisoformat(start["iso"])
+    if unit == "天":
+        last = first + datetime.timedelta(days=n - 1)
+    else:
+        months = first.month - 1 + n
+        year, month = first.year + months // 12, months % 12 + 1
+        last = _clamped(year, month, first.day) - datetime.timedelta(days=1)
+    text = m.group(0)[m.group(0).find("为期"):m.end("unit") - m.start()]
+    return {"text": text, "iso": last.isoformat(), "year": last.year, "month": last.month, "day": last.day,
+            "year_inferred": False, "qualifier": None}
+
+
+def _clamped(year: int, month: int, day: int) -> datetime.date:
+    """The date, or the month's last day when the month is shorter (31 Jan + 1 month)."""
+    while True:
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            day -= 1
 
 
 def _in_period(d: dict, out: dict) -> bool:
