@@ -13,7 +13,7 @@ from dataclasses import asdict
 from . import meta
 from .checks import diagnostics
 from .contacts import find_contacts
-from .dates import YearContext, find_dates
+from .dates import YearContext, resolve_dates
 from .decode import decode_bytes
 from .document import Document, read_document
 from .entities import find_entities
@@ -91,10 +91,7 @@ def _add_entities(found: list, doc: Document, intro: Piece | None) -> None:
     """Entities per problem, the year carried from the intro through the problems in order."""
     ctx = YearContext()
     if intro is not None:
-        prev = None
-        for hit in find_dates(intro.view):
-            ctx.resolve(hit, prev)
-            prev = hit
+        resolve_dates(intro.text, intro.view, ctx)
         ctx.range_end_month = None
     for _, problem, pieces in found:
         problem["entities"] = find_entities(pieces, doc.source, ctx)

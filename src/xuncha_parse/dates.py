@@ -13,6 +13,7 @@ after a range end, a month that goes backwards rolls the year over
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -158,8 +159,6 @@ def date_dict(text: str, year: int | None, inferred: bool, hit: DateHit) -> dict
 
 
 def _valid(y: int, m: int, d: int) -> bool:
-    import datetime
-
     try:
         datetime.date(y, m, d)
     except ValueError:
@@ -167,14 +166,18 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
+def resolve_dates(text: str, view: str, ctx: YearContext) -> list[tuple[DateHit, dict]]:
+    """Every date of a text with its Date dict, years resolved in order through ``ctx``."""
+    out, prev = [], None
+    for hit in find_dates(view):
+        year, inferred = ctx.resolve(hit, prev)
+        out.append((hit, date_dict(text[hit.start:hit.end], year, inferred, hit)))
+        prev = hit
+    return out
+
+
 def parse_dates(text: str, view: str | None = None, year: int | None = None) -> list[dict]:
     """Every date in a text, resolved in order; ``year`` is the fallback before any full date."""
     from .text import fold
 
-    view = fold(text) if view is None else view
-    ctx, out, prev = YearContext(year), [], None
-    for hit in find_dates(view):
-        y, inferred = ctx.resolve(hit, prev)
-        out.append(date_dict(text[hit.start:hit.end], y, inferred, hit))
-        prev = hit
-    return out
+    return [d for _, d in resolve_dates(text, fold(text) if view is None else view, YearContext(year))]

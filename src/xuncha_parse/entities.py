@@ -1,7 +1,7 @@
 """Entities inside a problem's text: dates, money, percentages, document numbers, regulations, counts."""
 from __future__ import annotations
 
-from .dates import YearContext, date_dict, find_dates
+from .dates import YearContext, resolve_dates
 from .grammar import COUNT, COUNT_NOUN_STOP, DOCUMENT_NUMBER, MONEY, PERCENT, REGULATION
 from .numerals import cn_to_int
 from .text import Piece, Source, piece_span
@@ -54,13 +54,8 @@ def _free(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _dates(piece, source, ctx, taken):
-    out, prev = [], None
-    for hit in find_dates(piece.view):
-        year, inferred = ctx.resolve(hit, prev)
-        prev = hit
-        value = date_dict(piece.text[hit.start:hit.end], year, inferred, hit)
-        out.append(_entity("date", piece, hit.start, hit.end, value, source, taken))
-    return out
+    return [_entity("date", piece, hit.start, hit.end, value, source, taken)
+            for hit, value in resolve_dates(piece.text, piece.view, ctx)]
 
 
 def _money(piece, source, ctx, taken):

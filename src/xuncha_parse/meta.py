@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from .dates import YearContext, date_dict, find_dates
+from .dates import YearContext, date_dict, find_dates, resolve_dates
 from .grammar import (ALIAS, DATE_LINE, DECLARED_CATEGORIES, DECLARED_COMPLETED, DECLARED_IN_PROGRESS,
                       DECLARED_PROBLEMS, DECLARED_RATE, FEEDBACK, FIRST_PERSON, ISSUER_IN_TITLE, PUBLICITY,
                       RECTIFICATION_WINDOW, ROUND, TARGET, TEAM, TEAM_BARE)
@@ -54,12 +54,7 @@ def _target(text: str, view: str, issuer: str | None) -> str:
 def _period_and_feedback(view: str, text: str, target) -> dict:
     """The inspection period (the range in the sentence that names the inspection) and the feedback date."""
     out = {}
-    ctx, prev = YearContext(), None
-    resolved = []
-    for hit in find_dates(view):
-        year, inferred = ctx.resolve(hit, prev)
-        resolved.append((hit, date_dict(text[hit.start:hit.end], year, inferred, hit)))
-        prev = hit
+    resolved = resolve_dates(text, view, YearContext())
     for a, b in sentences_of(view):
         sentence = view[a:b]
         in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
@@ -145,12 +140,7 @@ def publicity(piece: Piece | None) -> dict | None:
     m = PUBLICITY.search(piece.view)
     if not m:
         return None
-    tail_view, tail_text = piece.view[m.end():], piece.text[m.end():]
-    ctx, prev, dates = YearContext(), None, []
-    for hit in find_dates(tail_view)[:2]:
-        year, inferred = ctx.resolve(hit, prev)
-        dates.append((hit, date_dict(tail_text[hit.start:hit.end], year, inferred, hit)))
-        prev = hit
+    dates = resolve_dates(piece.text[m.end():], piece.view[m.end():], YearContext())[:2]
     if not dates:
         return None
     end = dates[1][1] if len(dates) > 1 and dates[1][0].link == "range" else None
