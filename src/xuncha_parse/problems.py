@@ -37,11 +37,6 @@ class Draft:
     expect: dict[str, int] = field(default_factory=lambda: {"measures": 1, "progress": 1})
 
 
-def section_heading(node: Node) -> Piece:
-    """The heading of a section: the first sentence after the marker."""
-    return node.sentence[0]
-
-
 def find_problems(root: Node, source: Source) -> list[tuple[Node, dict, list[Piece]]]:
     """Every problem in source order: its node, a plain dict of the Problem shape, its text pieces."""
     out: list[tuple[Node, dict, list[Piece]]] = []
@@ -68,7 +63,7 @@ def is_problem(node: Node, siblings: list[Node] = ()) -> bool:
     first_child = node.children[0].token.line
     if any(t.kind == "label" and t.line < first_child for t in node.body):
         return True
-    return has_sub_points(node) and not any(_group_like(s.sentence[0].view) for s in siblings)
+    return has_sub_points(node) and not any(_group_like(s.heading.view) for s in siblings)
 
 
 #: a sub-point (a numbered measure under a problem) is at most this long
@@ -122,7 +117,7 @@ def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
     """``（一）关于…方面`` followed by an unnumbered problem line and its labelled lines."""
     if node.children or not tokens or tokens[0].kind != "body":
         return False
-    return CATEGORY_HEADING.search(section_heading(node).view) is not None and any(
+    return CATEGORY_HEADING.search(node.heading.view) is not None and any(
         t.kind == "label" for t in tokens)
 
 
@@ -255,7 +250,7 @@ def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -
 
 def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, Piece | None]:
     """(category, group, the heading that names a status) from the headings above a problem."""
-    heads = [section_heading(n) for n in chain]
+    heads = [n.heading for n in chain]
     status_heads = [h for h in heads if STATUS_GROUP.search(h.view)]
     plain = [h for h in heads if not STATUS_GROUP.search(h.view)]
     category = plain[0] if plain else None

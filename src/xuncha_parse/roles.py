@@ -12,13 +12,8 @@ from .grammar import CATEGORY_HEADING, ROLE_NEXT, ROLE_NEXT_WEAK, ROLE_OVERVIEW,
 from .tree import Node
 
 
-def heading_view(node: Node) -> str:
-    """The first sentence of a heading, in the matching view."""
-    return node.sentence[0].view
-
-
 def keyword_role(node: Node) -> str | None:
-    head = heading_view(node)
+    head = node.heading.view
     if ROLE_NEXT.search(head):
         return "next_steps"
     if ROLE_OVERVIEW.search(head):
@@ -55,7 +50,7 @@ def _rectification_indices(tops: list[Node]) -> list[int]:
     labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
     if len(labelled) >= 2:
         return labelled
-    categories = [i for i, n in enumerate(tops) if n.children and CATEGORY_HEADING.search(heading_view(n))]
+    categories = [i for i, n in enumerate(tops) if n.children and CATEGORY_HEADING.search(n.heading.view)]
     if len(categories) >= 2:
         return categories
     scores = [structure_score(n) for n in tops]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grammar import ROLE_NEXT, SENTENCE_END
+from .text import Piece
 from .tokens import Token
 
 
@@ -43,6 +44,11 @@ class Node:
 
             self._sentence = first_sentence(self.token.content)
         return self._sentence
+
+    @property
+    def heading(self) -> Piece:
+        """The heading's first sentence, without its marker: ``整改落实情况``."""
+        return self.sentence[0]
 
     @property
     def style(self) -> str | None:
