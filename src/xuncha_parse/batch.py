@@ -134,11 +134,16 @@ def _pooled(paths: Iterator[str], jobs: int, fmt: str, keywords: bool) -> Iterat
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     work = partial(convert, fmt=fmt, keywords=keywords)
     with ctx.Pool(jobs, initializer=_ignore_interrupts) as pool:
+        pending = None
         while True:
+            # queue the next window before draining this one, so workers never wait at a window's end
             window = list(islice(paths, WINDOW * jobs))
-            if not window:
+            queued = pool.imap(work, window, chunksize=CHUNK) if window else None
+            if pending is not None:
+                yield from pending
+            if queued is None:
                 return
-            yield from pool.imap(work, window, chunksize=CHUNK)
+            pending = queued
 
 
 def _ignore_interrupts() -> None:

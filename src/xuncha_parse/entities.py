@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .dates import YearContext, resolve_dates
-from .grammar import COUNT, COUNT_NOUN_STOP, DOCUMENT_NUMBER, MONEY, PERCENT, REGULATION
+from .grammar import COUNT, COUNT_NOUN_STOP, DOCUMENT_NUMBER, DOCUMENT_NUMBER_TAIL, MONEY, PERCENT, REGULATION
 from .numerals import cn_to_int
 from .text import Piece, Source, piece_span
 
@@ -83,7 +83,7 @@ def _percent(piece, source, ctx, taken):
 
 
 def _document_numbers(piece, source, ctx, taken):
-    if "号" not in piece.view:
+    if "号" not in piece.view or DOCUMENT_NUMBER_TAIL.search(piece.view) is None:
         return []
     return [_entity("document_number", piece, *m.span(), piece.text[m.start():m.end()], source, taken)
             for m in DOCUMENT_NUMBER.finditer(piece.view) if _free(*m.span(), taken)]

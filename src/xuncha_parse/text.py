@@ -12,6 +12,7 @@ maps back to a Span.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ _FOLD.update({ord("﹒"): ".", ord("︰"): ":", ord("﹕"): ":", ord("﹐"): ","
 
 
 _FOLD_CHARS = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _FOLD.items()}
+#: any character that folds; finding them with one regex scan is cheaper than ``set(text)``
+_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
 
 
 def fold(text: str) -> str:
@@ -33,7 +36,7 @@ def fold(text: str) -> str:
     Replacing only the foldable characters present is several times faster
     than ``str.translate`` on CJK text, where nearly every character misses.
     """
-    for ch in set(text).intersection(_FOLD_CHARS):
+    for ch in set(_FOLDABLE.findall(text)):
         text = text.replace(ch, _FOLD_CHARS[ch])
     return text
 

@@ -60,15 +60,16 @@ def classify(line: Line) -> Token:
         return tok
     view = piece.view
     for kind, style, pattern in LINE_RULES:
-        m = pattern.search(view) if kind == "noise" else pattern.match(view)
+        if kind == "noise":  # chrome can sit anywhere in a short line; a long line is text
+            m = pattern.search(view) if len(view) <= NOISE_MAX_LEN else None
+        else:
+            m = pattern.match(view)
         if m is not None and _BUILD[kind](tok, style, m):
             return tok
     return tok
 
 
 def _noise(tok: Token, style, m) -> bool:
-    if len(tok.piece.view) > NOISE_MAX_LEN:
-        return False
     tok.kind = "noise"
     return True
 
