@@ -228,6 +228,13 @@ def test_bare_problem_prefix_is_not_part_of_the_title():
      "中共某某局党组关于巡察整改进展情况的通报"),
     ("\n\n 中共某某局党组关于十二届市委\n第九轮巡察整改进展情况的通报\n", "中共某某局党组关于十二届市委第九轮巡察整改进展情况的通报"),
     ("关于巡察整改情况的报告\n", "关于巡察整改情况的报告"),
+    # the issuer on its own line above ``关于…``, as web pages and GB/T 9704 titles set it
+    ("中共某某县交通运输局党组\n关于县委巡察整改进展情况的通报\n", "中共某某县交通运输局党组关于县委巡察整改进展情况的通报"),
+    ("  中共某某县委员会办公室\n关于巡察反馈意见整改情况的报告\n", "中共某某县委员会办公室关于巡察反馈意见整改情况的报告"),
+    # a site name separated by a blank line is chrome, not the issuer
+    ("某某县人民政府\n\n关于巡察整改进展情况的通报\n", "关于巡察整改进展情况的通报"),
+    # a line that is not an organisation's name stays out
+    ("信息公开 通知公告\n关于巡察整改进展情况的通报\n", "关于巡察整改进展情况的通报"),
     ("", None),
 ])
 def test_title_lines(head, title):

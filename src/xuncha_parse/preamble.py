@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import ADDRESSEE, INTRO, TITLE_ABOUT, TITLE_LINE, TITLE_START
+from .grammar import ADDRESSEE, INTRO, TITLE_ABOUT, TITLE_ISSUER_LINE, TITLE_LINE, TITLE_START
 from .text import Piece
 from .tokens import Token
 
@@ -44,10 +44,20 @@ def title_block(tokens: list[Token]) -> tuple[int, int]:
         while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
                 and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
             start -= 1
+        start = _with_issuer_line(tokens, start)
         view = _joined(tokens, start, end)
         if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
             return start, end + 1
     return 0, 0
+
+
+def _with_issuer_line(tokens: list[Token], start: int) -> int:
+    """Take in the issuer set on its own line right above ``关于…``: ``中共某某县交通运输局党组``."""
+    if start == 0 or not tokens[start].piece.view.startswith(TITLE_ABOUT):
+        return start
+    above = tokens[start - 1]
+    adjacent = above.line_end + 1 == tokens[start].line
+    return start - 1 if adjacent and TITLE_ISSUER_LINE.match(above.piece.view) else start
 
 
 def _opens_body(tok: Token) -> bool:
