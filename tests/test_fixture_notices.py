@@ -1,6 +1,8 @@
 """Whole made-up notices in styles the samples do not show, with what a careful reader extracts."""
 from pathlib import Path
 
+import pytest
+
 from truthcheck import date_str
 
 from xuncha_parse import parse_bytes
@@ -71,6 +73,17 @@ def test_truncated_notices_are_parsed_and_flagged():
     cut = text[: text.index("二是加强业务培训")]  # a web page cut off mid-problem
     assert "truncated" in _codes(cut)
     assert "truncated" not in _codes(text)
+
+
+@pytest.mark.parametrize("tail,truncated", [
+    ("整改措施：严格执行《党政领导干部选拔任用工作条例》，", True),   # short, but ends on a comma
+    ("整改措施：一是修订制度、", True),
+    ("整改措施：严格执行选拔任用工作条例。", False),
+    ("三、下一步工作打算", False),                               # a heading has no stop
+])
+def test_truncated_at_a_clause_mark(tail, truncated):
+    text = "一、整改落实情况\n1.干部选拔任用程序不严格。\n" + tail + "\n"
+    assert ("truncated" in _codes(text)) is truncated
 
 
 def test_numbering_gaps_are_reported():

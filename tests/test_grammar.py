@@ -72,3 +72,27 @@ def test_inline_noise_keeps_offsets(line, content):
     piece = split_lines(Source(line))[0].piece
     assert piece.text == content
     assert "".join(line[piece.src(i)] for i in range(len(piece.text))) == content
+
+
+#: an inline run of measures and where it is cut: (text, [(ordinal, item text)])
+ORDINAL_RUNS = [
+    ("一是制定计划；二是建立台账。", [(1, "一是制定计划；"), (2, "二是建立台账。")]),
+    ("1.制定计划；2.开展研讨4次。", [(1, "1.制定计划；"), (2, "2.开展研讨4次。")]),
+    ("①修订办法；②建立台账。", [(1, "①修订办法；"), (2, "②建立台账。")]),
+    ("(1)修订办法;(2)建立台账。", [(1, "(1)修订办法;"), (2, "(2)建立台账。")]),
+    ("追回资金3.5万元，分1、2两批退还。", [(None, "追回资金3.5万元，分1、2两批退还。")]),  # no cut inside a sentence
+    ("统一是前提。", [(None, "统一是前提。")]),                                        # 一是 inside a word
+    ("一是修订2.0版制度；二是培训。", [(1, "一是修订2.0版制度；"), (2, "二是培训。")]),
+    # one numbering per run: ``1.`` after ``一是`` does not restart the count
+    ("一是学习，1.读原著；二是研讨。", [(1, "一是学习，1.读原著；"), (2, "二是研讨。")]),
+]
+
+
+@pytest.mark.parametrize("text,items", ORDINAL_RUNS)
+def test_inline_ordinals(text, items):
+    from xuncha_parse.sentences import split_ordinals
+    from xuncha_parse.text import Piece, fold
+
+    piece = Piece(text, fold(text), [0], [0])
+    got, _ = split_ordinals(piece)
+    assert [(n, p.text) for p, n in got] == items

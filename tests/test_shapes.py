@@ -107,7 +107,10 @@ SHAPES = {
         [
             {"number": 1, "title": "理论学习流于形式", "description": "学习记录不全。", "measures_ordinals": [1, 2],
              "status": "completed", "status_text": "已完成"},
-            {"number": 2, "title": "意识形态工作不扎实", "status": "unknown", "long_term": True},
+            # a result line that says only that the work goes on states it is in progress,
+            # as the group ``按计划持续推进的整改事项`` does (OUTPUT.md)
+            {"number": 2, "title": "意识形态工作不扎实", "status": "in_progress", "status_text": "长期坚持",
+             "long_term": True},
         ],
     ),
     "status_groups_at_top_level": (
@@ -133,6 +136,20 @@ SHAPES = {
             {"number": 2, "title": "意识形态责任制落实不到位", "measures_ordinals": [1]},
             {"number": 1, "title": "调查研究不深入", "category": "思想认识不到位"},
             {"number": 2, "title": "形式主义依然存在"},
+        ],
+    ),
+    "progress_label_stating_only_a_status": (
+        # ``整改进展：已完成。`` carries nothing but the status; measures numbered inline ``1.…;2.…``
+        INTRO + "一、关于政治建设方面的问题\n（一）理论学习不够深入。\n"
+        "整改措施：1.制定理论学习中心组年度学习计划；2.开展专题研讨4次。\n整改进展：已完成。\n"
+        "（二）意识形态工作责任制落实有差距。\n整改措施：①修订实施办法；②建立阵地管理台账。\n整改进展：持续推进。\n"
+        "（三）廉政风险防控不到位。\n整改措施：排查廉政风险点56个。\n整改进展：完成制度修订3项。\n",
+        [
+            {"number": 1, "title": "理论学习不够深入", "measures_ordinals": [1, 2], "status": "completed",
+             "status_text": "已完成。", "progress": []},
+            {"number": 2, "measures_ordinals": [1, 2], "status": "in_progress", "long_term": True},
+            # a progress line with content stays progress, and states no status by itself
+            {"number": 3, "status": "unknown", "measures_ordinals": [None]},
         ],
     ),
     "categories_ending_with_a_stop": (

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .document import Document
-from .grammar import CLOSING
+from .grammar import CLAUSE_OPEN, CLOSING
 
 
 def diagnostics(doc: Document, notice: dict) -> list[dict]:
@@ -72,6 +72,7 @@ def _truncated(doc: Document, notice: dict) -> list[dict]:
     if not content or doc.signature or CLOSING.search(content[-1].piece.view):
         return []
     last = content[-1].piece.view
-    if len(last) > 40 and last[-1] not in "。!?;:)”":
+    # a clause mark always leaves a sentence open; a long line without a stop does too
+    if last[-1] in CLAUSE_OPEN or (len(last) > 40 and last[-1] not in "。!?;:)”"):
         return [_diag("warning", "truncated", "the text stops in mid-sentence", content[-1].line_end)]
     return []

@@ -123,12 +123,17 @@ STYLE_RANK = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4,
 SENTENCE_END = "。!?"
 #: characters that end a clause: ``，`` ``；`` (folded to ASCII)
 CLAUSE_END = ",;"
+#: marks after which a sentence must go on, so a text ending on one was cut off: ``，`` ``、``
+CLAUSE_OPEN = ",、"
 #: opening and closing quotes and brackets that protect the text inside
 OPENERS = "“‘《(〔["
 CLOSERS = "”’》)〕]"
 
 #: an ordinal that opens one item of an inline run: ``一是``, ``二是``, ``第三，``
-ORDINAL = re.compile(rf"(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、:]|(?P<side>一方面|另一方面)")
+ORDINAL = re.compile(
+    rf"(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、:]|(?P<side>一方面|另一方面)"
+    rf"|(?P<arabic>\d{{1,2}})(?:、|\.(?!\d))|\((?P<paren>\d{{1,2}})\)|(?P<circled>[{CIRCLED}])"
+)
 #: what may stand just before an ordinal for it to count: start, punctuation, space
 ORDINAL_BEFORE = set("。;,:!? \t、”)")
 
@@ -190,6 +195,11 @@ STATUS_COMPLETED = re.compile(r"完成|到位|办结|销号|整改完毕")
 STATUS_PHRASE = re.compile(
     r"(?P<completed>已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号)"
     r"|(?P<in_progress>正在整改|整改正在推进|持续整改中|持续推进中|正在推进中|阶段性完成|基本完成整改|尚未完成整改)"
+)
+#: a labelled value that says nothing but a status: ``已完成。``, ``持续推进``, ``已整改到位``, ``整改完成，长期推进``
+STATUS_ONLY = re.compile(
+    r"^(?:目前|已经?|全部|按期|基本|阶段性|整改|完成|到位|办结|销号|完毕|正在|持续|推进|长期|坚持|常态化|尚未|未|中|并"
+    r"|[,;。、.\s])+$"
 )
 #: work that continues long-term: ``长期推进``, ``长期坚持``, ``持续推进``
 LONG_TERM = re.compile(r"长期推进|长期坚持|持续推进|长期整改|常态化推进")

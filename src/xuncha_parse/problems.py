@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grammar import (CATEGORY_HEADING, CLAUSE_END, IMMEDIATE, INLINE_LABEL, LABEL_FIELDS, LONG_TERM,
-                      SENTENCE_END, SHORTCOMING, STATUS_COMPLETED, STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX,
+                      SENTENCE_END, SHORTCOMING, STATUS_COMPLETED, STATUS_GROUP, STATUS_IN_PROGRESS, STATUS_LINE_MAX, STATUS_ONLY,
                       STATUS_PHRASE, TITLE_MAX, TITLE_WRAPPERS)
 from .roles import wrapper_free
 from .sentences import find_end, first_sentence, split_ordinals
@@ -189,6 +189,8 @@ def _feed(draft: Draft, tok: Token) -> None:
 def _feed_label(draft: Draft, label: str, value: Piece) -> None:
     kind = LABEL_FIELDS[label]
     value = value.strip()
+    if kind == "progress" and STATUS_ONLY.match(value.view) and status_of(value.view):
+        kind = "status?"  # ``整改进展：已完成。`` states the status and nothing else
     if kind.endswith("?"):
         short = len(value.view) <= STATUS_LINE_MAX
         status = status_of(value.view) if short else None
@@ -204,10 +206,12 @@ def _feed_label(draft: Draft, label: str, value: Piece) -> None:
 
 
 def status_of(text: str) -> str | None:
-    """``整改完成，长期推进`` → completed; ``正在整改`` → in_progress; else None."""
+    """``整改完成，长期推进`` → completed; ``正在整改``, ``长期坚持`` → in_progress; else None."""
     if STATUS_IN_PROGRESS.search(text):
         return "in_progress"
-    return "completed" if STATUS_COMPLETED.search(text) else None
+    if STATUS_COMPLETED.search(text):
+        return "completed"
+    return "in_progress" if LONG_TERM.search(text) else None
 
 
 def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> None:

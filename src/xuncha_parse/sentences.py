@@ -1,7 +1,7 @@
 """Sentences, clauses and ordinal runs inside a piece, aware of quotes and brackets."""
 from __future__ import annotations
 
-from .grammar import CLOSERS, OPENERS, ORDINAL, ORDINAL_BEFORE, SENTENCE_END
+from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, ORDINAL_BEFORE, SENTENCE_END
 from .numerals import cn_to_int
 from .text import Piece
 
@@ -49,11 +49,19 @@ def first_sentence(piece: Piece) -> tuple[Piece, Piece]:
 
 
 def ordinal_value(m) -> int | None:
-    """The number an ordinal match stands for: ``三是`` → 3, ``另一方面`` → 2."""
+    """The number an ordinal match stands for: ``三是`` → 3, ``另一方面`` → 2, ``2.`` → 2, ``③`` → 3."""
     side = m.group("side")
     if side:
         return 2 if side.startswith("另") else 1
-    return cn_to_int(m.group("num") or m.group("num2"))
+    if m.group("circled"):
+        return CIRCLED.index(m.group("circled")) + 1
+    digits = m.group("arabic") or m.group("paren")
+    return int(digits) if digits else cn_to_int(m.group("num") or m.group("num2"))
+
+
+def ordinal_family(m) -> str:
+    """Which numbering an ordinal belongs to, so ``1.`` never continues a ``一是`` run."""
+    return m.lastgroup if m.lastgroup in ("arabic", "paren", "circled") else "cn"
 
 
 def split_ordinals(piece: Piece, expect: int = 1) -> tuple[list[tuple[Piece, int | None]], int]:
@@ -62,11 +70,14 @@ def split_ordinals(piece: Piece, expect: int = 1) -> tuple[list[tuple[Piece, int
     Only the expected next ordinal cuts, and only after punctuation or at the
     start, so ``统一是`` or a stray ``三是`` never does.
     """
-    view, cuts = piece.view, []
+    view, cuts, family = piece.view, [], None
     for m in ORDINAL.finditer(view):
         n = ordinal_value(m)
         if n != expect or (m.start() and view[m.start() - 1] not in ORDINAL_BEFORE):
             continue
+        if family not in (None, ordinal_family(m)):
+            continue
+        family = ordinal_family(m)
         cuts.append((m.start(), n))
         expect += 1
     return _cut(piece, cuts), expect
