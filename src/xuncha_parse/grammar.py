@@ -216,9 +216,10 @@ TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
 #: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
 TITLE_ABOUT = "关于"
-#: the issuer alone on the line just above a title that opens with ``关于``: ``中共某某县交通运输局党组``
+#: the issuer alone on the line just above a title that opens with ``关于``: ``中共某某县交通运输局党组``,
+#: ``中共某某市自然资源和规划局(市林业局)党组``
 TITLE_ISSUER_LINE = re.compile(
-    r"^[^,;。:!?“”《》()\s]{2,30}(?:党组|党委|党工委|党总支|党支部|委员会|工委|机关|政府|局|厅|办公室|办|院|中心|公司|集团)$"
+    r"^[^,;。:!?“”《》\s]{2,40}(?:党组|党委|党工委|党总支|党支部|委员会|工委|机关|政府|局|厅|办公室|办|院|中心|公司|集团)$"
 )
 #: the opening of the intro: ``根据市委统一部署，…``
 INTRO = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)|巡[察视][^。]{0,40}(?:开展|进行)了?")
