@@ -50,6 +50,21 @@ def hard_wrap(text: str) -> bytes:
     return wrap_lines(text).encode()
 
 
+def wrap_narrow_paged(text: str) -> bytes:
+    """Wrapped at 33 with a PDF page number (``- 2 -``) every 25 lines, mid-paragraph or not."""
+    lines, out = wrap_lines(text, 33).split("\n"), []
+    for i, line in enumerate(lines, 1):
+        out.append(line)
+        if i % 25 == 0:
+            out.append(f"- {i // 25} -")
+    return "\n".join(out).encode()
+
+
+def wrap_wide(text: str) -> bytes:
+    """Wrapped at 40, the widest PDF column NOTICES.md names."""
+    return wrap_lines(text, 40).encode()
+
+
 def indent_blank(text: str) -> bytes:
     """Every paragraph indented by two ideographic spaces, a blank line between paragraphs."""
     lines = [l.strip() for l in text.split("\n")]
@@ -107,6 +122,8 @@ TRANSFORMS = {
     "half_width": to_half,
     "full_width": to_full,
     "hard_wrap": hard_wrap,
+    "wrap_narrow_paged": wrap_narrow_paged,
+    "wrap_wide": wrap_wide,
     "indent_blank": indent_blank,
     "wrap_indent": wrap_indent,
     "web_chrome": web_chrome,

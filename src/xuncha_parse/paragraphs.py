@@ -6,13 +6,15 @@ a large share of its lines end near one common width; in such a document a line
 continues the previous one when the previous line is full and the new line
 neither starts an indented paragraph nor (after a finished sentence) a heading.
 Unwrapped documents are left line for line.  A heading line continues only
-when it reaches the very edge, since headings are short and rarely wrapped.
+when it reaches the very edge, is not finished (quotes closed, a heading's last
+word), and the next line is not itself a heading: headings start a line.  A line
+opening with the next number of a heading style always starts a heading.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import CLOSERS, HEADING_END, OPENERS
+from .grammar import CLOSERS, HEADING_END, OPENERS, SENTENCE_END
 from .text import Piece
 from .tokens import Token
 
@@ -22,6 +24,8 @@ WRAPPED_SHARE = 0.35
 FULL_SHARE = 0.86
 #: narrower than this, lines are a list of short items, not wrapped prose
 MIN_WRAP_WIDTH = 16
+#: a heading wraps over at most this many lines; a longer group is a paragraph
+HEADING_LINES = 4
 #: what a finished line ends with
 LINE_END = set("。!?:”;")
 
@@ -56,21 +60,24 @@ def rejoin(tokens: list[Token]) -> list[Token]:
         return tokens
     groups: list[list[Token]] = []
     held: list[Token] | None = None
+    numbers: dict[str, int] = {}  # the last number that started a line, per heading style
     for tok in tokens:
-        if held is not None and continues(groups[-1][-1], tok, layout):
+        if held is not None and continues(groups[-1], tok, layout, numbers):
             groups[-1].append(tok)
-            groups.append(held)
+            groups.insert(len(groups) - 1, held)  # the paragraph stays last: its next line may follow
             held = None
             continue
         if held is not None:
             groups.append(held)
             held = None
-        if tok.kind == "noise" and groups and groups[-1][-1].kind not in ("noise", "blank"):
+        if tok.kind == "noise" and groups and groups[-1][0].kind not in ("noise", "blank"):
             held = [tok]
-        elif groups and continues(groups[-1][-1], tok, layout):
+        elif groups and continues(groups[-1], tok, layout, numbers):
             groups[-1].append(tok)
         else:
             groups.append([tok])
+            if tok.kind == "heading":
+                numbers[tok.style] = tok.number
     if held is not None:
         groups.append(held)
     return [_merge(g) for g in _in_line_order(groups)]
@@ -80,8 +87,14 @@ def _in_line_order(groups: list[list[Token]]) -> list[list[Token]]:
     return sorted(groups, key=lambda g: g[0].line)
 
 
-def continues(prev: Token, tok: Token, layout: Layout) -> bool:
-    """Does ``tok`` continue the paragraph ``prev`` was wrapped out of?"""
+def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
+    """Does ``tok`` continue the paragraph whose lines so far are ``group``?
+
+    A line that opens with the next number of its heading style (``9.`` after ``8.``) starts a heading.
+    """
+    if _next_in_sequence(tok, numbers):
+        return False
+    prev = group[-1]
     if prev.kind == "noise" and tok.kind == "body":
         return prev.width >= layout.width - 1
     if prev.kind in ("blank", "noise") or tok.kind in ("blank", "noise"):
@@ -91,10 +104,26 @@ def continues(prev: Token, tok: Token, layout: Layout) -> bool:
     if tok.is_date_line or prev.width < layout.width * FULL_SHARE:
         return False
     edge = prev.width >= layout.width - 1
-    if prev.kind == "heading":
-        return edge and not _finished_heading(prev.piece.view)
+    if group[0].kind == "heading" and len(group) <= HEADING_LINES:
+        view = _joined_view(group)
+        if _finished_heading(view) and view[-1] not in SENTENCE_END:
+            return False  # ``1.关于“…。…”方面问题``: quotes closed, a heading's last word
+        if not any(c in SENTENCE_END for c in view):
+            return edge and tok.kind != "heading"  # still the heading itself, cut at the edge
     ended = prev.piece.view[-1:] in LINE_END
     return tok.kind == "body" or (not ended and edge)
+
+
+def _next_in_sequence(tok: Token, numbers: dict[str, int]) -> bool:
+    """``9.`` after ``8.``: the next number of a heading style starts a line.  Not for a marker with a
+    comma (``三,``), which wrapped prose produces: ``举一反`` / ``三,认真对照检查``."""
+    return tok.kind == "heading" and tok.number == numbers.get(tok.style, 0) + 1 \
+        and not tok.marker.endswith((",", "，"))
+
+
+def _joined_view(group: list[Token]) -> str:
+    """The view of a heading wrapped over lines (headings are short, so joining each time is cheap)."""
+    return "".join(t.piece.view for t in group)
 
 
 def _finished_heading(view: str) -> bool:
