@@ -75,6 +75,52 @@ def test_truncated_notices_are_parsed_and_flagged():
     assert "truncated" not in _codes(text)
 
 
+SPARSE_PROBLEMS = [
+    (1, "‘第一议题’制度落实不到位", "completed", 2),
+    (2, "意识形态工作责任制落实不力", "completed", 2),
+    (3, "农村公路养护资金使用不规范", "in_progress", 1),
+    (4, "一岗双责落实不到位", "completed", 1),
+    (5, "公务用车管理不规范", "completed", 1),
+]
+
+
+def _sparse(data: bytes) -> dict:
+    return parse_bytes(data).model_dump(mode="json")
+
+
+def test_county_web_page_with_issuer_line_and_nested_groups():
+    """Issuer on its own line above 关于…, feedback in the intro's sentence, （一）→1.→(1) with the problems
+    numbered across the notice, status said at the end of the progress, ICP footer."""
+    n = _sparse((FIXTURES / "county_sparse_web.txt").read_bytes())
+    assert n["title"] == "中共某某县交通运输局党组关于县委第三轮巡察反馈意见整改进展情况的通报"
+    assert n["issuer"] == "中共某某县交通运输局党组"
+    ins = n["inspection"]
+    assert (ins["body"], ins["round"], ins["kind"], ins["target"]) == \
+        ("县委第二巡察组", "县委第三轮", "常规巡察", "县交通运输局党组")
+    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2023-09-04", "2023-11-03", "2023-12-22"]
+    assert n["declared"] == {"categories": 3, "problems": 12, "completed": 10, "in_progress": 2,
+                             "completion_rate": 0.83}
+    assert [(p["number"], p["title"], p["status"], len(p["progress"])) for p in n["problems"]] == SPARSE_PROBLEMS
+    assert [p["group"] for p in n["problems"]][2:4] == ["关于推动交通运输发展不力方面问题", "关于落实主体责任不到位方面问题"]
+    assert {c["type"] for c in n["contacts"]} == {"phone", "email", "mailbox"}
+    assert "count_mismatch" in {d["code"] for d in n["diagnostics"]}  # 12 declared, 5 written out
+    assert n["signature"]["date"]["iso"] == "2024-03-05"
+
+
+@pytest.mark.parametrize("width", [30, 36, 39])
+def test_sparse_notice_wrapped(width):
+    """Most lines are short headings, so few lines are full even when every paragraph is wrapped: the
+    wrap is still found (no line runs past the column), and chrome cut at the edge keeps off the title."""
+    from transforms import wrap_lines
+
+    text = (FIXTURES / "county_sparse_web.txt").read_text(encoding="utf-8")
+    indented = "\n".join("\u3000\u3000" + line.strip() for line in text.split("\n") if line.strip())
+    for form in (text, indented):
+        n = _sparse(wrap_lines(form, width).encode("gb18030"))
+        assert [(p["number"], p["title"], p["status"], len(p["progress"])) for p in n["problems"]] == SPARSE_PROBLEMS
+        assert n["title"] == "中共某某县交通运输局党组关于县委第三轮巡察反馈意见整改进展情况的通报"
+
+
 @pytest.mark.parametrize("tail,truncated", [
     ("整改措施：严格执行《党政领导干部选拔任用工作条例》，", True),   # short, but ends on a comma
     ("整改措施：一是修订制度、", True),

@@ -20,6 +20,11 @@ from .tokens import Token
 
 #: a document is wrapped when at least this share of its lines is full
 WRAPPED_SHARE = 0.35
+#: ... or this share, when no line runs past the common width (a hard cap, as a PDF column sets);
+#: a notice of many short headings and labels has few full lines even when every paragraph is wrapped
+CAPPED_SHARE = 0.25
+#: no line longer than this share of the common width: the lines are capped
+CAP = 1.1
 #: a line is full when it reaches this share of the wrap width
 FULL_SHARE = 0.86
 #: narrower than this, lines are a list of short items, not wrapped prose
@@ -44,7 +49,8 @@ def measure(tokens: list[Token]) -> Layout:
         return Layout(False, 0, False)
     width = widths[int(len(widths) * 0.9)]
     full = sum(1 for w in widths if w >= width * FULL_SHARE)
-    wrapped = MIN_WRAP_WIDTH <= width <= 120 and full >= max(3, WRAPPED_SHARE * len(widths)) and widths[-1] <= width * 1.5
+    share = CAPPED_SHARE if widths[-1] <= width * CAP else WRAPPED_SHARE
+    wrapped = MIN_WRAP_WIDTH <= width <= 120 and full >= max(3, share * len(widths)) and widths[-1] <= width * 1.5
     indents = sum(1 for t in tokens if t.indent >= 2 and t.kind != "blank")
     return Layout(wrapped, width, indents >= max(3, 0.15 * len(widths)))
 
@@ -92,16 +98,12 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
 
     A line that opens with the next number of its heading style (``9.`` after ``8.``) starts a heading.
     """
-    if _next_in_sequence(tok, numbers):
-        return False
     prev = group[-1]
-    if prev.kind == "noise" and tok.kind == "body":
-        return prev.width >= layout.width - 1
-    if prev.kind in ("blank", "noise") or tok.kind in ("blank", "noise"):
+    if _starts_anew(tok, layout, numbers):
         return False
-    if layout.indented and tok.indent >= 2:
-        return False
-    if tok.is_date_line or prev.width < layout.width * FULL_SHARE:
+    if prev.kind == "noise":  # a line of chrome cut at the edge goes on with its rest
+        return tok.kind == "body" and prev.width >= layout.width - 1
+    if prev.kind == "blank" or prev.width < layout.width * FULL_SHARE:
         return False
     edge = prev.width >= layout.width - 1
     if group[0].kind == "heading" and len(group) <= HEADING_LINES:
@@ -112,6 +114,12 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
             return edge and tok.kind != "heading"  # still the heading itself, cut at the edge
     ended = prev.piece.view[-1:] in LINE_END
     return tok.kind == "body" or (not ended and edge)
+
+
+def _starts_anew(tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
+    """Lines that open a paragraph whatever came before: blank, noise, indented, a date alone, the next heading."""
+    return tok.kind in ("blank", "noise") or (layout.indented and tok.indent >= 2) or tok.is_date_line \
+        or _next_in_sequence(tok, numbers)
 
 
 def _next_in_sequence(tok: Token, numbers: dict[str, int]) -> bool:
