@@ -190,6 +190,12 @@ DECLARED = [
     ("共反馈问题12个，已完成整改10项，正在整改2项", {"problems": 12, "completed": 10, "in_progress": 2}),
     ("巡察组反馈三个方面十二个问题", {"categories": 3, "problems": 12}),
     ("巡察整改工作取得阶段性成效", {}),
+    ("反馈问题4类21个，已完成19个，持续推进2个，完成率90.5%",
+     {"categories": 4, "problems": 21, "completed": 19, "in_progress": 2, "completion_rate": 0.905}),
+    ("共梳理出问题清单21项，目前已完成整改18项，剩余3项正在推进", {"problems": 21, "completed": 18, "in_progress": 3}),
+    ("巡察反馈的三个方面十五个问题，已完成整改十二个，正在整改三个",
+     {"categories": 3, "problems": 15, "completed": 12, "in_progress": 3}),
+    ("分三类开展整改", {}),
 ]
 
 
