@@ -243,6 +243,12 @@ def test_bare_problem_prefix_is_not_part_of_the_title():
     ("某某县人民政府\n\n关于巡察整改进展情况的通报\n", "关于巡察整改进展情况的通报"),
     # a line that is not an organisation's name stays out
     ("信息公开 通知公告\n关于巡察整改进展情况的通报\n", "关于巡察整改进展情况的通报"),
+    # no title line: the page's metadata block names it
+    ("信息索引号：113205/2025-00031\n文件名称：中共某某局党组关于巡察整改情况的通报\n发布机构：某某局\n",
+     "中共某某局党组关于巡察整改情况的通报"),
+    ("文件名称：中共某某局党组关于巡察整改情况的通报\n中共某某局党组关于巡察整改进展情况的通报\n",
+     "中共某某局党组关于巡察整改进展情况的通报"),
+    ("文件名称：2025年工作要点\n", None),
     ("", None),
 ])
 def test_title_lines(head, title):

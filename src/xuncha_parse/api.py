@@ -39,7 +39,7 @@ def parse_text(text: str, path: str | None = None, encoding: str = "utf-8", raw:
 def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8", raw: bytes | None = None) -> dict:
     """Parse decoded text into a plain dict of the Notice shape."""
     doc = read_document(text)
-    pre = read_preamble(doc.preamble)
+    pre = read_preamble(doc.preamble, _chrome(doc))
     intro = Piece.join([t.piece for t in pre.intro]) if pre.intro else None
     signature = read_signature(doc)
     issuer = meta.issuer(pre.title, signature["org"] if signature else None)
@@ -67,6 +67,12 @@ def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8", r
     }
     notice["diagnostics"] = [asdict(d) for d in doc.diagnostics] + diagnostics(doc, notice)
     return notice
+
+
+def _chrome(doc: Document) -> list:
+    """The noise lines above the body: a web page's header and metadata block."""
+    body = doc.root.children[0].token.line if doc.root.children else len(doc.source.line_starts) + 1
+    return [t for t in doc.tokens if t.kind == "noise" and t.line < body]
 
 
 def _source_info(doc: Document, text: str, path, encoding: str, raw: bytes | None) -> dict:

@@ -221,6 +221,8 @@ TITLE_ABOUT = "关于"
 TITLE_ISSUER_LINE = re.compile(
     r"^[^,;。:!?“”《》\s]{2,40}(?:党组|党委|党工委|党总支|党支部|委员会|工委|机关|政府|局|厅|办公室|办|院|中心|公司|集团)$"
 )
+#: the title a web page gives in its metadata block when the text has none: ``文件名称：中共某某局党组关于…的通报``
+CHROME_TITLE = re.compile(r"^(?:文件名称|标\s*题)\s*:\s*(?P<title>\S.{4,78})$")
 #: the opening of the intro: ``根据市委统一部署，…``
 INTRO = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)|巡[察视][^。]{0,40}(?:开展|进行)了?")
 #: an addressee line: ``市政协办公室党支部：``

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import ADDRESSEE, INTRO, TITLE_ABOUT, TITLE_ISSUER_LINE, TITLE_LINE, TITLE_START
+from .grammar import ADDRESSEE, CHROME_TITLE, INTRO, TITLE_ABOUT, TITLE_ISSUER_LINE, TITLE_LINE, TITLE_START
 from .text import Piece
 from .tokens import Token
 
@@ -22,10 +22,11 @@ class Preamble:
     intro: list[Token]
 
 
-def read_preamble(tokens: list[Token]) -> Preamble:
-    """Split the preamble into title lines, an addressee line and the intro."""
+def read_preamble(tokens: list[Token], chrome: list[Token] = ()) -> Preamble:
+    """Split the preamble into title lines, an addressee line and the intro; without a title line,
+    take the title the page's metadata (``chrome``, noise lines before the body) gives."""
     start, end = title_block(tokens)
-    title = Piece.join([t.piece for t in tokens[start:end]]) if end > start else None
+    title = Piece.join([t.piece for t in tokens[start:end]]) if end > start else chrome_title(chrome)
     rest = tokens[end:]
     addressee = None
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
@@ -67,3 +68,12 @@ def _opens_body(tok: Token) -> bool:
 
 def _joined(tokens: list[Token], start: int, end: int) -> str:
     return "".join(t.piece.view for t in tokens[start:end + 1])
+
+
+def chrome_title(chrome: list[Token]) -> Piece | None:
+    """``文件名称：中共某某局党组关于…的通报`` in a page's metadata block → the title after the field name."""
+    for tok in chrome:
+        m = CHROME_TITLE.match(tok.piece.view)
+        if m and TITLE_LINE.search(m.group("title")) and TITLE_START.search(m.group("title")):
+            return tok.piece.sub(m.start("title")).strip()
+    return None
