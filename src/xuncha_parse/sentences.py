@@ -1,7 +1,7 @@
 """Sentences, clauses and ordinal runs inside a piece, aware of quotes and brackets."""
 from __future__ import annotations
 
-from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, ORDINAL_BEFORE, SENTENCE_END
+from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, SENTENCE_END
 from .numerals import cn_to_int
 from .text import Piece
 
@@ -73,9 +73,7 @@ def split_ordinals(piece: Piece, expect: int = 1) -> tuple[list[tuple[Piece, int
     view, cuts, family = piece.view, [], None
     for m in ORDINAL.finditer(view):
         n = ordinal_value(m)
-        if n != expect or (m.start() and view[m.start() - 1] not in ORDINAL_BEFORE):
-            continue
-        if family not in (None, ordinal_family(m)):
+        if n != expect or family not in (None, ordinal_family(m)):
             continue
         family = ordinal_family(m)
         cuts.append((m.start(), n))

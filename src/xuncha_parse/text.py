@@ -8,7 +8,7 @@ length, an offset found in the view is an offset in the source.
 A *Piece* is text assembled from one or more runs of the source (a line minus
 its noise and edges, or several wrapped lines joined).  It keeps, for each run,
 where the run starts in the piece and in the source, so any sub-range of it
-maps back to a Span.
+maps back to a span in the source.
 """
 from __future__ import annotations
 
@@ -41,14 +41,6 @@ def fold(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-    line_start: int
-    line_end: int
-
-
 class Source:
     """The decoded text, its matching view and where each line starts."""
 
@@ -69,14 +61,11 @@ class Source:
         """1-based line number of a source offset."""
         return bisect_right(self.line_starts, offset)
 
-    def span(self, start: int, end: int) -> Span:
-        last = max(start, end - 1)
-        return Span(start, end, self.line_of(start), self.line_of(last))
-
     def span_dict(self, start: int, end: int) -> dict:
         """The contract's Span shape for source offsets ``start:end``."""
-        span = self.span(start, end)
-        return {"start": span.start, "end": span.end, "line_start": span.line_start, "line_end": span.line_end}
+        starts = self.line_starts
+        return {"start": start, "end": end, "line_start": bisect_right(starts, start),
+                "line_end": bisect_right(starts, max(start, end - 1))}
 
 
 def _mask_noise(view: str) -> str:
@@ -96,6 +85,8 @@ class Piece:
 
     def src(self, i: int) -> int:
         """Source offset of piece offset ``i``."""
+        if len(self.starts) == 1:  # one run, as most pieces are
+            return self.srcs[0] + i
         k = bisect_right(self.starts, i) - 1
         return self.srcs[k] + (i - self.starts[k])
 
