@@ -367,3 +367,10 @@ COUNT = re.compile(
 )
 #: characters that end the noun of a count: ``4名职工排查`` keeps ``职工``
 COUNT_NOUN_STOP = set("的了和及与并等在对为是已")
+
+# --------------------------------------------------------------------------
+# Keywords
+# --------------------------------------------------------------------------
+
+#: a word that may be a keyword: Han characters only, so no digits, letters or punctuation: ``公务用车``
+HAN_WORD = re.compile("[\u4e00-\u9fff]+")

@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .grammar import HAN_WORD
+
 #: jieba words rarer than this are left out of the prefix dictionary
 MIN_FREQ = 5
 #: frequency given to domain terms, so that they win over their parts
@@ -129,7 +131,7 @@ def keywords(text: str, k: int = TOP_K) -> list[str]:
     stop, generic = word_list("stopwords.txt"), word_list("generic_words.txt")
     counts: dict[str, int] = {}
     for word in tk.cut(text, HMM=False):
-        if len(word) >= 2 and word not in stop and not _numeric(word) and _is_han(word):
+        if len(word) >= 2 and word not in stop and HAN_WORD.fullmatch(word):
             counts[word] = counts.get(word, 0) + 1
     specific = [w for w in counts if w not in generic] or list(counts)
     ranked = sorted(specific, key=lambda w: (w not in domain, -_score(tk, w, counts[w])))
@@ -140,12 +142,6 @@ def _score(tk, word: str, count: int) -> float:
     return count * math.log(tk.total / (tk.FREQ.get(word) or 1))
 
 
-def _numeric(word: str) -> bool:
-    return any(c.isdigit() for c in word)
-
-
-def _is_han(word: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
 def annotate(notice: dict) -> dict:

@@ -7,6 +7,8 @@ a fallback), so it needs no segmenter.
 """
 from __future__ import annotations
 
+import re
+
 #: code → trigger terms (documented in the README)
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "political_theory": ("理论学习", "政治建设", "第一议题", "习近平新时代中国特色社会主义思想", "理论武装",
@@ -39,13 +41,30 @@ TAXONOMY: dict[str, tuple[str, ...]] = {
 DESCRIPTION_HITS = 2
 
 
+_TERMS = sorted({t for terms in TAXONOMY.values() for t in terms}, key=len, reverse=True)
+#: every trigger term, longest first: at each position, the longest term starting there
+_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, _TERMS)) + "))")
+#: the shorter terms each term starts with (``档案专审`` → ``档案``), which the trigger scan hides
+_PREFIXES = {t: [s for s in _TERMS if s != t and t.startswith(s)] for t in _TERMS}
+_CODES = {t: {code for code, terms in TAXONOMY.items() if t in terms} for t in _TERMS}
+
+
+def found_terms(text: str) -> set[str]:
+    """Every trigger term that occurs in ``text``, in one scan."""
+    found = {m.group(1) for m in _TRIGGER.finditer(text)} if text else set()
+    return found.union(*(_PREFIXES[t] for t in found))
+
+
 def topics_of(title: str, description: str = "") -> list[dict]:
     """``[{"code": …, "terms": […]}]``, in taxonomy order: a topic whose terms occur in the title
     (or category), or at least twice over in the description."""
-    out = []
+    out, in_title, in_text = [], found_terms(title), found_terms(description)
+    codes = set().union(*(_CODES[t] for t in in_title | in_text))
     for code, terms in TAXONOMY.items():
-        hits = _longest([t for t in terms if t in title])
-        more = _longest([t for t in terms if t in description and t not in hits])
+        if code not in codes:
+            continue
+        hits = _longest([t for t in terms if t in in_title])
+        more = _longest([t for t in terms if t in in_text and t not in hits])
         if hits or len(more) >= DESCRIPTION_HITS:
             out.append({"code": code, "terms": hits + more})
     return out
