@@ -107,18 +107,53 @@ def test_county_web_page_with_issuer_line_and_nested_groups():
     assert n["signature"]["date"]["iso"] == "2024-03-05"
 
 
-@pytest.mark.parametrize("width", [30, 36, 39])
-def test_sparse_notice_wrapped(width):
-    """Most lines are short headings, so few lines are full even when every paragraph is wrapped: the
-    wrap is still found (no line runs past the column), and chrome cut at the edge keeps off the title."""
+STATUS_GROUP_PROBLEMS = [
+    (1, "进一步加强理论武装", "completed", 2),
+    (2, "规范档案数字化外包服务管理", "completed", 2),
+    (3, "严格执行公务接待规定", "completed", 1),
+    (1, "加强档案库房安全管理", "in_progress", 2),
+    (2, "推进干部队伍建设", "in_progress", 1),
+]
+
+
+def test_city_notice_with_status_groups_at_the_top():
+    """``二、集中整改期内已完成的整改事项`` / ``三、按计划持续推进的整改事项`` as top sections, each restarting
+    at 1.; problems named by their remedy with measures inline (``一是…二是…``)."""
+    n = _sparse((FIXTURES / "city_status_groups.txt").read_bytes())
+    assert n["title"] == "中共某某市档案馆党组关于市委第七轮巡察集中整改进展情况的通报"
+    ins = n["inspection"]
+    assert (ins["body"], ins["round"], ins["kind"], ins["target"]) == \
+        ("市委第五巡察组", "市委第七轮", "常规巡察", "市档案馆党组")
+    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2024-05-06", "2024-07-05", "2024-08-20"]
+    assert n["declared"] == {"categories": 3, "problems": 14, "completed": 11, "in_progress": 3,
+                             "completion_rate": None}
+    assert [(p["number"], p["title"], p["status"], len(p["measures"])) for p in n["problems"]] == \
+        STATUS_GROUP_PROBLEMS
+    assert [p["status_text"] for p in n["problems"]] == ["集中整改期内已完成的整改事项"] * 3 + ["按计划持续推进的整改事项"] * 2
+    assert [(e["text"], e["value"]) for e in n["problems"][2]["entities"] if e["type"] == "money"] == [("2360元", 2360)]
+    assert {c["type"] for c in n["contacts"]} == {"phone", "address", "postcode", "email"}
+    assert [s["role"] for s in n["sections"]] == ["overview", "rectification", "rectification", "next_steps", "closing"]
+
+
+def _shape(n: dict) -> list[tuple]:
+    return [(p["number"], p["title"], p["status"], len(p["measures"]) + len(p["progress"])) for p in n["problems"]]
+
+
+@pytest.mark.parametrize("name", ["county_sparse_web.txt", "city_status_groups.txt"])
+@pytest.mark.parametrize("width", range(28, 42))
+def test_fixture_notices_wrapped(name, width):
+    """Wrapped as a PDF column (NOTICES.md: 30-40 characters, a little either side), plain and indented,
+    in GBK: the same title and problems.  The sparse notice has few full lines even when every paragraph
+    is wrapped; the wrap is still found because no line runs past the column."""
     from transforms import wrap_lines
 
-    text = (FIXTURES / "county_sparse_web.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    plain = _sparse(text.encode())
     indented = "\n".join("\u3000\u3000" + line.strip() for line in text.split("\n") if line.strip())
     for form in (text, indented):
         n = _sparse(wrap_lines(form, width).encode("gb18030"))
-        assert [(p["number"], p["title"], p["status"], len(p["progress"])) for p in n["problems"]] == SPARSE_PROBLEMS
-        assert n["title"] == "中共某某县交通运输局党组关于县委第三轮巡察反馈意见整改进展情况的通报"
+        assert _shape(n) == _shape(plain), form[:1]
+        assert n["title"] == plain["title"]
 
 
 @pytest.mark.parametrize("tail,truncated", [

@@ -125,6 +125,8 @@ SENTENCE_END = "。!?"
 CLAUSE_END = ",;"
 #: marks after which a sentence must go on, so a text ending on one was cut off: ``，`` ``、``
 CLAUSE_OPEN = ",、"
+#: a quotation, whose sentence stops do not end the sentence around it: ``“…有差距。对…欠缺”``
+QUOTED = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 #: opening and closing quotes and brackets that protect the text inside
 OPENERS = "“‘《(〔["
 CLOSERS = "”’》)〕]"
@@ -224,8 +226,10 @@ TITLE_ISSUER_LINE = re.compile(
 )
 #: the title a web page gives in its metadata block when the text has none: ``文件名称：中共某某局党组关于…的通报``
 CHROME_TITLE = re.compile(r"^(?:文件名称|标\s*题)\s*:\s*(?P<title>\S.{4,78})$")
-#: the opening of the intro: ``根据市委统一部署，…``
-INTRO = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)|巡[察视][^。]{0,40}(?:开展|进行)了?")
+#: the words that open the intro at the start of a line: ``根据市委统一部署，…``
+INTRO_OPENING = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)")
+#: the opening of the intro: ``根据市委统一部署，…``, ``…市委第一巡察组对…开展了…``
+INTRO = re.compile(INTRO_OPENING.pattern + r"|巡[察视][^。]{0,40}(?:开展|进行)了?")
 #: an addressee line: ``市政协办公室党支部：``
 ADDRESSEE = re.compile(r"^[^,;。:!?]{2,40}:$")
 #: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``;

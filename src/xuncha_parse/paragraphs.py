@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import CLOSERS, HEADING_END, OPENERS, SENTENCE_END
+from .grammar import CLOSERS, HEADING_END, INTRO_OPENING, OPENERS, QUOTED, SENTENCE_END, TITLE_LINE
 from .text import Piece
 from .tokens import Token
 
@@ -108,10 +108,10 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     edge = prev.width >= layout.width - 1
     if group[0].kind == "heading" and len(group) <= HEADING_LINES:
         view = _joined_view(group)
-        if _finished_heading(view) and view[-1] not in SENTENCE_END:
-            return False  # ``1.关于“…。…”方面问题``: quotes closed, a heading's last word
-        if not any(c in SENTENCE_END for c in view):
-            return edge and tok.kind != "heading"  # still the heading itself, cut at the edge
+        if _bare_heading(view):  # nothing after the heading's name yet: ``1.关于“…。…”方面问题``
+            return edge and tok.kind != "heading" and not _finished_heading(view)
+    if TITLE_LINE.search(prev.piece.view) and INTRO_OPENING.match(tok.piece.view):
+        return False  # ``…情况的通报`` / ``根据市委统一部署，…``: the title ends where the intro opens
     ended = prev.piece.view[-1:] in LINE_END
     return tok.kind == "body" or (not ended and edge)
 
@@ -132,6 +132,11 @@ def _next_in_sequence(tok: Token, numbers: dict[str, int]) -> bool:
 def _joined_view(group: list[Token]) -> str:
     """The view of a heading wrapped over lines (headings are short, so joining each time is cheap)."""
     return "".join(t.piece.view for t in group)
+
+
+def _bare_heading(view: str) -> bool:
+    """No sentence ends before the last character, quotations aside: the heading has no text after it."""
+    return not any(c in SENTENCE_END for c in QUOTED.sub("", view[:-1]))
 
 
 def _finished_heading(view: str) -> bool:
