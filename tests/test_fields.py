@@ -256,6 +256,15 @@ def test_title_lines(head, title):
     assert parse_text(text).title == title
 
 
+@pytest.mark.parametrize("stray", ["。", "，并建立台账。", "）。", "”问题。"])
+def test_a_line_opening_with_a_stop_continues_the_line_before(stray):
+    """Chinese typesetting never opens a line with 。，）” (禁则): such a line was cut from the one above,
+    in a wrapped text or not."""
+    text = "一、整改落实情况\n1.理论学习不深入。\n整改措施：一是修订制度（试行\n" + stray + "\n"
+    measures = parse_text(text).problems[0].measures
+    assert [m.text for m in measures] == ["一是修订制度（试行" + stray]
+
+
 def test_pdf_page_numbers_are_noise():
     text = ("一、整改落实情况\n1.理论学习不深入。\n整改措施：一是制定学习计划，每月集中学习一次，\n- 3 -\n"
             "并建立学习台账。\n")

@@ -125,6 +125,9 @@ SENTENCE_END = "。!?"
 CLAUSE_END = ",;"
 #: marks after which a sentence must go on, so a text ending on one was cut off: ``，`` ``、``
 CLAUSE_OPEN = ",、"
+#: punctuation that Chinese typesetting never sets at the start of a line (禁则): a line that opens
+#: with one continues the line before, wrapped or not: ``…开展专题研讨4次`` / ``。``
+NO_LINE_START = "。,、;:?!)》”’〕]"
 #: a quotation, whose sentence stops do not end the sentence around it: ``“…有差距。对…欠缺”``
 QUOTED = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 #: opening and closing quotes and brackets that protect the text inside

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import CLOSERS, HEADING_END, INTRO_OPENING, OPENERS, QUOTED, SENTENCE_END, TITLE_LINE
+from .grammar import CLOSERS, HEADING_END, INTRO_OPENING, NO_LINE_START, OPENERS, QUOTED, SENTENCE_END, TITLE_LINE
 from .text import Piece
 from .tokens import Token
 
@@ -63,7 +63,7 @@ def rejoin(tokens: list[Token]) -> list[Token]:
     """
     layout = measure(tokens)
     if not layout.wrapped:
-        return tokens
+        return _join_stray_punctuation(tokens)
     groups: list[list[Token]] = []
     held: list[Token] | None = None
     numbers: dict[str, int] = {}  # the last number that started a line, per heading style
@@ -89,6 +89,21 @@ def rejoin(tokens: list[Token]) -> list[Token]:
     return [_merge(g) for g in _in_line_order(groups)]
 
 
+def _join_stray_punctuation(tokens: list[Token]) -> list[Token]:
+    """In a text that is not wrapped, only a line opening with ``。`` or ``，`` continues the one before."""
+    out: list[Token] = []
+    for tok in tokens:
+        if out and _opens_with_stop(tok) and out[-1].kind not in ("blank", "noise"):
+            out[-1] = _merge([out[-1], tok])
+        else:
+            out.append(tok)
+    return out
+
+
+def _opens_with_stop(tok: Token) -> bool:
+    return tok.kind == "body" and tok.piece.view[:1] in NO_LINE_START
+
+
 def _in_line_order(groups: list[list[Token]]) -> list[list[Token]]:
     return sorted(groups, key=lambda g: g[0].line)
 
@@ -101,6 +116,8 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     prev = group[-1]
     if _starts_anew(tok, layout, numbers):
         return False
+    if _opens_with_stop(tok) and prev.kind != "blank":
+        return True
     if prev.kind == "noise":  # a line of chrome cut at the edge goes on with its rest
         return tok.kind == "body" and prev.width >= layout.width - 1
     if prev.kind == "blank" or prev.width < layout.width * FULL_SHARE:
