@@ -1,6 +1,9 @@
 """Sentences, clauses and ordinal runs inside a piece, aware of quotes and brackets."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, SENTENCE_END
 from .numerals import cn_to_int
 from .text import Piece
@@ -13,17 +16,24 @@ def find_end(view: str, stops: str = SENTENCE_END, start: int = 0) -> int:
     stop, so a second pass ignores nesting when the first finds nothing.
     """
     depth = 0
-    for i in range(start, len(view)):
-        c = view[i]
+    for m in _marks(stops).finditer(view, start):  # only the quotes, brackets and stops
+        c = m.group()
         if c in OPENERS:
             depth += 1
         elif c in CLOSERS:
             depth = depth - 1 if depth else 0
         elif not depth and c in stops:
-            return i
+            return m.start()
     if depth:
-        return next((i for i in range(start, len(view)) if view[i] in stops), -1)
+        m = _marks(stops, nesting=False).search(view, start)
+        return m.start() if m else -1
     return -1
+
+
+@lru_cache(maxsize=None)
+def _marks(stops: str, nesting: bool = True) -> re.Pattern[str]:
+    """A class of the characters ``find_end`` looks at, so it skips the rest in one regex step."""
+    return re.compile("[" + re.escape((OPENERS + CLOSERS if nesting else "") + stops) + "]")
 
 
 def sentences_of(view: str) -> list[tuple[int, int]]:
