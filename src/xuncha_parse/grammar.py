@@ -60,7 +60,11 @@ LABEL_NAMES = (
 )
 LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
 #: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
-INLINE_LABEL = re.compile(rf"(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
+#: (the lookahead names the characters a label can open with, so the engine skips every other position)
+_LABEL_FIRST = "".join(sorted({name[0] for name in re.sub(r"\(\?:[^)]*\)\??", "", LABEL_NAMES).split("|")}))
+INLINE_LABEL = re.compile(
+    rf"(?=[\s【\[{_LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
+)
 
 #: which field of a Problem a label feeds; ``status?`` means status when the value is short
 LABEL_FIELDS = {
