@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .dates import YearContext, resolve_dates
-from .grammar import COUNT, COUNT_NOUN_STOP, DOCUMENT_NUMBER, DOCUMENT_NUMBER_TAIL, MONEY, PERCENT, REGULATION
+from .grammar import COUNT, DOCUMENT_NUMBER, DOCUMENT_NUMBER_TAIL, MONEY, PERCENT, REGULATION
 from .numerals import cn_to_int
 from .text import Piece, Source, piece_span
 
@@ -99,9 +99,7 @@ def _regulations(piece, source, ctx, taken):
 def _counts(piece, source, ctx, taken):
     out = []
     for m in COUNT.finditer(piece.view):
-        noun = m.group("noun")
-        cut = next((i for i, c in enumerate(noun) if c in COUNT_NOUN_STOP), len(noun))
-        a, b = m.start(), m.end("unit") + cut
+        a, b = m.span()
         if _free(a, b, taken):
             out.append(_entity("count", piece, a, b, int(m.group("n")), source, taken))
     return out

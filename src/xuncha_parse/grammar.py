@@ -373,13 +373,12 @@ DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[(]\s*\d{4}\s*[〕\])]\
 DOCUMENT_NUMBER_TAIL = re.compile(r"[〔\[(]\s*\d{4}\s*[〕\])]\s*\d{1,5}\s*号")
 #: a regulation or document title: ``《消防法》``
 REGULATION = re.compile(r"《(?P<name>[^《》\n]{1,120})》")
-#: a count with its measure word: ``26项制度``, ``4名职工``, ``67次``
+#: a count with its measure word and up to two characters of its noun, which a function word ends:
+#: ``26项制度``, ``4名职工`` (of ``4名职工排查``), ``67次`` (of ``67次的``)
 COUNT = re.compile(
     r"(?=\d)(?<![\d.])(?P<n>\d{1,6})\s*(?P<unit>项|个|次|名|人|份|笔|条|家|间|批|场|期|篇|件|处|台|辆|本|册|户)"
-    r"(?P<noun>[\u4e00-\u9fff]{0,2})"
+    r"(?P<noun>(?:(?![的了和及与并等在对为是已])[\u4e00-\u9fff]){0,2})"
 )
-#: characters that end the noun of a count: ``4名职工排查`` keeps ``职工``
-COUNT_NOUN_STOP = set("的了和及与并等在对为是已")
 
 # --------------------------------------------------------------------------
 # Keywords
