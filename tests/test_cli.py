@@ -114,6 +114,21 @@ def test_batch_with_workers_matches_single(runner, tmp_path):
     assert one == two and len(one.splitlines()) == 40
 
 
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-16"])
+def test_source_is_the_bytes_as_given_in_parse_and_batch(runner, tmp_path, encoding):
+    """``source.sha256`` and ``bytes`` describe the file, not its text re-encoded (batch once did that)."""
+    import hashlib
+
+    data = (SAMPLES / f"{SAMPLE_NAMES[3]}.txt").read_text(encoding="utf-8").encode(encoding)
+    path = tmp_path / "notice.txt"
+    path.write_bytes(data)
+    want = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data), "encoding": encoding}
+    parsed = json.loads(runner.invoke(main, ["parse", str(path)]).output)["source"]
+    batched = json.loads(runner.invoke(main, ["batch", str(path), "--quiet"]).output)["source"]
+    for source in (parsed, batched):
+        assert {k: source[k] for k in want} == want
+
+
 def test_show_plain_when_not_a_terminal(runner):
     result = runner.invoke(main, ["show", sample(SAMPLE_NAMES[4])])
     assert result.exit_code == 0

@@ -24,9 +24,17 @@ from .text import Piece, piece_span
 
 
 def parse_bytes(data: bytes, path: str | None = None):
-    """Decode and parse a notice's bytes; raises DecodeError for bad input."""
+    """Decode and parse a notice's bytes into a validated Notice; raises DecodeError for bad input."""
+    from .models import Notice
+
+    return Notice.model_validate(bytes_to_dict(data, path))
+
+
+def bytes_to_dict(data: bytes, path: str | None = None) -> dict:
+    """Decode and parse a notice's bytes into a plain dict (the one path from bytes for the library,
+    ``parse`` and ``batch``, so ``source`` always hashes and counts the bytes as given)."""
     decoded = decode_bytes(data)
-    return parse_text(decoded.text, path=path, encoding=decoded.encoding, raw=data)
+    return parse_to_dict(decoded.text, path, decoded.encoding, raw=data)
 
 
 def parse_text(text: str, path: str | None = None, encoding: str = "utf-8", raw: bytes | None = None):

@@ -89,11 +89,9 @@ def convert(path: str, fmt: str = "jsonl", keywords: bool = False) -> Result:
 
 
 def parse_file(path: str) -> dict:
-    from .api import parse_to_dict
-    from .decode import decode_bytes
+    from .api import bytes_to_dict
 
-    decoded = decode_bytes(read_notice(path))
-    return parse_to_dict(decoded.text, path=path, encoding=decoded.encoding)
+    return bytes_to_dict(read_notice(path), path)
 
 
 def _failed(path: str, kind: str, message: str) -> Result:

@@ -33,15 +33,6 @@ def load(path: str) -> tuple[bytes, str | None]:
         fail(path, str(e))
 
 
-def decode_or_fail(data: bytes, path: str | None):
-    from .decode import DecodeError, decode_bytes
-
-    try:
-        return decode_bytes(data)
-    except DecodeError as e:
-        fail(path or "-", str(e))
-
-
 def emit(data: bytes, output: str | None) -> None:
     if output:
         with open(output, "wb") as f:
@@ -190,11 +181,14 @@ def show(file: str) -> None:
 def _parsed(file: str) -> dict:
     """The Notice of FILE as a plain dict: exactly what the models validate to (a test checks it),
     without paying for importing pydantic."""
-    from .api import parse_to_dict
+    from .api import bytes_to_dict
+    from .decode import DecodeError
 
     data, path = load(file)
-    decoded = decode_or_fail(data, path)
-    return parse_to_dict(decoded.text, path=path, encoding=decoded.encoding, raw=data)
+    try:
+        return bytes_to_dict(data, path)
+    except DecodeError as e:
+        fail(path or "-", str(e))
 
 
 @main.command()
