@@ -115,6 +115,8 @@ class Piece:
     def strip(self) -> "Piece":
         """The piece without surrounding whitespace."""
         v = self.view
+        if not v or not (v[0].isspace() or v[-1].isspace()):
+            return self
         a, b = len(v) - len(v.lstrip()), len(v.rstrip())
         return self if (a, b) == (0, len(v)) else self.sub(a, max(a, b))
 
