@@ -55,8 +55,8 @@ def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8", r
     found = find_problems(doc.root, doc.source)
     problems = [p for _, p, _ in found]
     _add_entities(found, doc, intro)
-    problem_ids = {id(n) for n, _, _ in found}
-    outside = _outside_problems(doc, problem_ids)
+    problem_spans = {id(n): p["span"] for n, p, _ in found}
+    outside = _outside_problems(doc, problem_spans)
     declared = meta.declared("".join(p.view for p in outside))
     closing = [t.piece for t in doc.closing + doc.signature] or outside
     notice = {
@@ -67,7 +67,7 @@ def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8", r
         "addressee": pre.addressee.text if pre.addressee else None,
         "inspection": inspection,
         "declared": declared,
-        "sections": sections(doc, problem_ids),
+        "sections": sections(doc, problem_spans),
         "problems": problems,
         "contacts": find_contacts(closing, doc.source),
         "publicity": meta.publicity(Piece.join(closing) if closing else None),
@@ -111,7 +111,7 @@ def _add_entities(found: list, doc: Document, intro: Piece | None) -> None:
         problem["entities"] = find_entities(pieces, doc.source, ctx)
 
 
-def _outside_problems(doc: Document, problem_ids: set[int]) -> list[Piece]:
+def _outside_problems(doc: Document, problem_ids) -> list[Piece]:
     """The pieces of every token that is not part of a problem."""
     pieces = [t.piece for t in doc.preamble]
     stack = list(reversed(doc.root.children))

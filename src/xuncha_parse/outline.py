@@ -7,33 +7,33 @@ from .text import Piece, join_text, piece_span
 from .tree import Node
 
 
-def sections(doc: Document, problem_nodes: set[int]) -> list[dict]:
-    """One dict per top section (recursively), then the closing, if any."""
-    out = [section(node, doc, problem_nodes) for node in doc.root.children]
+def sections(doc: Document, problem_spans: dict[int, dict]) -> list[dict]:
+    """One dict per top section (recursively), then the closing, if any.  ``problem_spans`` maps
+    each problem's node (by id) to the span its Problem already has: a problem's section has no own
+    text, and the same span."""
+    out = [section(node, doc, problem_spans) for node in doc.root.children]
     if doc.closing:
         out.append(closing_section(doc))
     return out
 
 
-def section(node: Node, doc: Document, problem_nodes: set[int]) -> dict:
-    heading, rest = node.sentence
-    own = [rest] + [t.piece for t in node.body]
-    children = [section(c, doc, problem_nodes) for c in node.children]
+def section(node: Node, doc: Document, problem_spans: dict[int, dict]) -> dict:
+    children = [section(c, doc, problem_spans) for c in node.children]
+    heading = node.heading.text or node.token.text
+    problem_span = problem_spans.get(id(node))
+    if problem_span is not None:
+        return _section_dict(node, heading, None, problem_span, None, children)
+    own = [node.sentence[1]] + [t.piece for t in node.body]
     start = node.token.piece.src_range()[0]
     ends = [t.piece.src_range()[1] for t in [node.token] + node.body] + [c["span"]["end"] for c in children]
-    span = doc.source.span_dict(start, max(ends))
     body = [p for p in own if p.text]
-    return {
-        "marker": node.token.marker,
-        "level": node.depth,
-        "number": node.number,
-        "heading": heading.text or node.token.text,
-        "role": node.role,
-        "text": None if id(node) in problem_nodes else join_text(own),
-        "span": span,
-        "text_span": _text_span(body, doc) if id(node) not in problem_nodes else None,
-        "children": children,
-    }
+    return _section_dict(node, heading, join_text(own), doc.source.span_dict(start, max(ends)),
+                         _text_span(body, doc), children)
+
+
+def _section_dict(node: Node, heading: str, text, span: dict, text_span, children: list[dict]) -> dict:
+    return {"marker": node.token.marker, "level": node.depth, "number": node.number, "heading": heading,
+            "role": node.role, "text": text, "span": span, "text_span": text_span, "children": children}
 
 
 def closing_section(doc: Document) -> dict:
