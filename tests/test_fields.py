@@ -279,3 +279,24 @@ def test_a_page_number_does_not_split_a_wrapped_paragraph():
     assert [m.ordinal for m in measures][:2] == [1, 2]
     assert "- 3 -" not in measures[0].text and measures[0].text.endswith("台账；")
     assert measures[1].text.startswith("二是开展专题研讨")
+
+
+#: (the text after the last problem's heading, the closing's first words or None, the last measure)
+CLOSINGS = [
+    # a measure that invites supervision is not the closing: nothing about the rectification, no channel
+    ("整改措施：修订政务公开制度。\n在门户网站公开举报电话，欢迎群众监督。\n", None, "在门户网站公开举报电话，欢迎群众监督。"),
+    # the invitation with a channel in the next paragraph is
+    ("整改措施：修订政务公开制度。\n欢迎社会各界监督。\n联系电话：0571-87654321。\n", "欢迎社会各界监督", "修订政务公开制度。"),
+    ("整改措施：修订政务公开制度。\n欢迎广大干部群众对巡察整改落实情况进行监督。\n", "欢迎广大干部群众对巡察整改落实情况进行监督",
+     "修订政务公开制度。"),
+    # the last words before the signature
+    ("整改措施：修订政务公开制度。\n欢迎社会各界监督。\n中共某某局党组\n2025年3月1日\n", "欢迎社会各界监督", "修订政务公开制度。"),
+]
+
+
+@pytest.mark.parametrize("tail,closing,last_measure", CLOSINGS)
+def test_closing_invitation_is_told_from_a_measure(tail, closing, last_measure):
+    n = parse_text("一、整改落实情况\n1.政务公开不及时。\n" + tail).model_dump(mode="json")
+    heads = [s["heading"] for s in n["sections"] if s["role"] == "closing"]
+    assert heads == ([closing] if closing else [])
+    assert n["problems"][0]["measures"][-1]["text"] == last_measure

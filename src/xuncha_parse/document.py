@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import CLOSING, SIGNATURE_ORG
+from .grammar import CLOSING, CLOSING_CONFIRM, SIGNATURE_ORG
 from .paragraphs import rejoin
 from .roles import assign_roles
 from .text import Source, split_lines
@@ -107,6 +107,15 @@ def closing_start(tokens: list[Token], end: int) -> int:
     last = max((i for i, t in enumerate(tokens[:end]) if t.kind == "heading"), default=-1)
     for i in range(last + 1, end):
         tok = tokens[i]
-        if tok.kind == "body" and CLOSING.search(tok.piece.view):
+        if tok.kind == "body" and CLOSING.search(tok.piece.view) and _confirmed(tokens, i, end):
             return i
     return end
+
+
+def _confirmed(tokens: list[Token], i: int, end: int) -> bool:
+    """The invitation, or the paragraph after it, is about the rectification or gives a channel; or
+    the signature (which starts at ``end``) follows it directly."""
+    rest = [t for t in tokens[i + 1:end] if t.kind not in ("blank", "noise")]
+    views = [tokens[i].piece.view] + [t.piece.view for t in rest[:1]]
+    signed_next = not rest and end < len(tokens)
+    return signed_next or any(CLOSING_CONFIRM.search(v) for v in views)

@@ -245,6 +245,9 @@ CLOSING = re.compile(
     r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告"
     r"|^.{0,10}(?:联系电话|联系方式|电子邮箱|邮政信箱|举报电话|监督电话)"
 )
+#: what makes an invitation the notice's closing rather than a sentence of a measure (``公开举报电话，欢迎群众
+#:监督``): it names the rectification, asks for opinions, or gives a channel's value, here or in the next paragraph
+CLOSING_CONFIRM = re.compile(r"整改|巡察|巡视|如有意见建议|意见和建议|[:：]\s*[\d(（]|@")
 #: a signature's organisation: a short line with no sentence punctuation
 SIGNATURE_ORG = re.compile(r"^[^,;。:!?“”《》]{2,40}$")
 #: a date alone on its line: ``2026年1月12日``, ``2026年1月21日``
