@@ -239,6 +239,8 @@ def test_bare_problem_prefix_is_not_part_of_the_title():
     ("中共某某市自然资源和规划局（市林业局）党组\n关于市委巡察整改进展情况的通报\n",
      "中共某某市自然资源和规划局（市林业局）党组关于市委巡察整改进展情况的通报"),
     ("  中共某某县委员会办公室\n关于巡察反馈意见整改情况的报告\n", "中共某某县委员会办公室关于巡察反馈意见整改情况的报告"),
+    # every paragraph set off by a blank line (a page copied paragraph by paragraph): one blank is no gap
+    ("中共某某县交通运输局党组\n\n关于县委巡察整改进展情况的通报\n\n", "中共某某县交通运输局党组关于县委巡察整改进展情况的通报"),
     # a site name separated by a blank line is chrome, not the issuer
     ("某某县人民政府\n\n关于巡察整改进展情况的通报\n", "关于巡察整改进展情况的通报"),
     # a line that is not an organisation's name stays out

@@ -53,11 +53,14 @@ def title_block(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _with_issuer_line(tokens: list[Token], start: int) -> int:
-    """Take in the issuer set on its own line right above ``关于…``: ``中共某某县交通运输局党组``."""
+    """Take in the issuer set on its own line right above ``关于…``: ``中共某某县交通运输局党组``.
+    Right above means on the line before, or after one blank line where every paragraph of the
+    preamble is set off by one (a page copied paragraph by paragraph)."""
     if start == 0 or not tokens[start].piece.view.startswith(TITLE_ABOUT):
         return start
     above = tokens[start - 1]
-    adjacent = above.line_end + 1 == tokens[start].line
+    spaced = all(b.line - a.line_end == 2 for a, b in zip(tokens, tokens[1:]))
+    adjacent = tokens[start].line - above.line_end <= (2 if spaced else 1)
     return start - 1 if adjacent and TITLE_ISSUER_LINE.match(above.piece.view) else start
 
 
