@@ -175,3 +175,30 @@ def test_numbering_gaps_are_reported():
 
 def test_no_problems_found_is_said():
     assert "no_problems_found" in _codes("根据市委统一部署，开展了巡察。\n特此通报。\n")
+
+
+#: transforms that change the characters themselves (so titles differ by punctuation width), and, for the
+#: notice that is already a wrapped PDF copy, those that indent every line (each wrapped line would then
+#: read as a new paragraph: a copy of a copy no one makes)
+CHANGES_TEXT = {"half_width", "full_width"}
+REINDENTS = {"indent_blank", "wrap_indent", "everything"}
+
+
+def _essentials(n) -> tuple:
+    problems = [(p.number, p.title, p.status, p.category, p.group) for p in n.problems]
+    ins = n.inspection
+    return problems, n.title, n.issuer, ins.body, ins.target, n.declared.problems, len(n.contacts)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+def test_fixture_notices_in_every_transformed_form(name):
+    """The made-up notices through the sample transforms (encodings, wrapping, chrome, numbering)."""
+    from transforms import TRANSFORMS
+
+    from xuncha_parse.decode import decode_bytes
+
+    text = decode_bytes((FIXTURES / name).read_bytes()).text
+    want = _essentials(parse_bytes(text.encode()))
+    skip = CHANGES_TEXT | (REINDENTS if name == "county_pdf_gbk.txt" else set())
+    for transform in sorted(set(TRANSFORMS) - skip):
+        assert _essentials(parse_bytes(TRANSFORMS[transform](text))) == want, transform
