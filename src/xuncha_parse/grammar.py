@@ -140,9 +140,9 @@ CLOSERS = "”’》)〕]"
 
 #: an ordinal that opens one item of an inline run, at the start or after punctuation or a space
 #: (so ``统一是`` never counts): ``一是``, ``二是``, ``第三，``, ``一方面``, ``2.``, ``(3)``, ``④``
-#: (testing the character before first lets the engine skip most positions: 2x faster)
+#: (the lookahead of the first characters, then the character before, let the engine skip most positions)
 ORDINAL = re.compile(
-    r"(?:^|(?<=[。;,:!? \t、”)]))"
+    rf"(?=[{CN_DIGITS}第另\d({CIRCLED}])(?:^|(?<=[。;,:!? \t、”)]))"
     rf"(?:(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、:]|(?P<side>一方面|另一方面)"
     rf"|(?P<arabic>\d{{1,2}})(?:、|\.(?!\d))|\((?P<paren>\d{{1,2}})\)|(?P<circled>[{CIRCLED}]))"
 )
