@@ -203,8 +203,9 @@ STATUS_IN_PROGRESS = re.compile(r"未完成|尚未|正在|推进中|整改中|�
 STATUS_COMPLETED = re.compile(r"完成|到位|办结|销号|整改完毕")
 #: explicit phrases inside running text: ``已完成整改``, ``整改已完成``, ``目前正在整改``
 STATUS_PHRASE = re.compile(
-    r"(?P<completed>已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号)"
-    r"|(?P<in_progress>正在整改|整改正在推进|持续整改中|持续推进中|正在推进中|阶段性完成|基本完成整改|尚未完成整改)"
+    r"(?=[已整正持阶基尚])"
+    r"(?:(?P<completed>已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号)"
+    r"|(?P<in_progress>正在整改|整改正在推进|持续整改中|持续推进中|正在推进中|阶段性完成|基本完成整改|尚未完成整改))"
 )
 #: a labelled value that says nothing but a status: ``已完成。``, ``持续推进``, ``已整改到位``, ``整改完成，长期推进``
 STATUS_ONLY = re.compile(
