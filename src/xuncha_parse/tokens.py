@@ -59,11 +59,11 @@ def classify(line: Line) -> Token:
         tok.kind = "blank"
         return tok
     view = piece.view
-    for kind, style, pattern in LINE_RULES:
-        if kind == "noise":  # chrome can sit anywhere in a short line; a long line is text
-            m = pattern.search(view) if len(view) <= NOISE_MAX_LEN else None
-        else:
-            m = pattern.match(view)
+    short = len(view) <= NOISE_MAX_LEN  # a long line that mentions chrome words is text
+    for kind, style, pattern, anywhere in LINE_RULES:
+        if kind == "noise" and not short:
+            continue
+        m = pattern.search(view) if anywhere else pattern.match(view)
         if m is not None and _BUILD[kind](tok, style, m):
             return tok
     return tok
