@@ -76,7 +76,10 @@ def _mask_noise(view: str) -> str:
 
 @dataclass(slots=True)
 class Piece:
-    """Text from one or more source runs: ``starts[k]`` in the piece is ``srcs[k]`` in the source."""
+    """Text from one or more source runs: ``starts[k]`` in the piece is ``srcs[k]`` in the source.
+
+    A piece is never changed once made; sub-pieces may share it.
+    """
 
     text: str
     view: str
@@ -99,8 +102,10 @@ class Piece:
         return self.src(a), self.src(b - 1) + 1
 
     def sub(self, a: int, b: int | None = None) -> "Piece":
-        """The piece for ``text[a:b]``, with its own run table."""
+        """The piece for ``text[a:b]``, with its own run table (pieces are never changed, so the whole is itself)."""
         b = len(self.text) if b is None else b
+        if a == 0 and b >= len(self.text):
+            return self
         if len(self.starts) == 1:
             return Piece(self.text[a:b], self.view[a:b], [0], [self.srcs[0] + a])
         k = max(bisect_right(self.starts, a) - 1, 0)
