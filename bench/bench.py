@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput and memory of xuncha, measured against a floor, in one run.
 
-    python bench/bench.py [--sizes 1000,10000] [--keywords] [--no-linearity]
+    python bench/bench.py [--sizes 1000,10000] [--keywords] [--no-linearity] [--instructions]
 
 For each size N it copies the sample notices into a temporary folder until
 there are N files, then times, as separate processes:
@@ -12,7 +12,9 @@ there are N files, then times, as separate processes:
 and reports notices/s, the ratios, and the peak resident memory of each
 process tree (PSS and RSS, sampled from /proc every 25 ms).  It also times ``xuncha --help``
 against ``python -c "import click"`` and one ``xuncha parse`` of a sample, and
-parse time per MB at growing input sizes (linearity).
+parse time per MB at growing input sizes (linearity).  With ``--instructions`` it also counts
+instructions per notice under callgrind (parse alone, and with keywords): seconds on this shared
+machine drift by 10-25% within minutes, instruction counts do not.
 """
 from __future__ import annotations
 
@@ -180,6 +182,40 @@ def linearity() -> None:
         print(f"  {n} heading-like lines  {time.perf_counter() - t0:6.2f} s")
 
 
+PARSE_ROUNDS = r"""
+import sys
+from pathlib import Path
+from xuncha_parse.api import bytes_to_dict
+from xuncha_parse.keywords import annotate
+data = [p.read_bytes() for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for _ in range(int(sys.argv[2])):
+    for raw in data:
+        notice = bytes_to_dict(raw)
+        if sys.argv[3] == "1":
+            annotate(notice)
+"""
+
+
+def instructions() -> None:
+    """Instructions per notice under callgrind: unlike seconds, the same for the same code whatever else
+    the machine does, so it is the measure to compare two versions of the parser by."""
+    if shutil.which("valgrind") is None:
+        print("\ninstructions: valgrind not found")
+        return
+    print("\ninstructions per notice (callgrind, the samples parsed 4 times less once):")
+    for keywords in ("0", "1"):
+        counts = [_callgrind([sys.executable, "-c", PARSE_ROUNDS, str(SAMPLES[0].parent), str(r), keywords])
+                  for r in (1, 4)]
+        label = "parse + keywords" if keywords == "1" else "parse"
+        print(f"  {label:<17} {(counts[1] - counts[0]) / (3 * len(SAMPLES)) / 1e6:6.2f} million")
+
+
+def _callgrind(cmd: list[str]) -> int:
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                         capture_output=True, text=True, check=True)
+    return int(run.stderr.split("Collected : ")[1].split()[0])
+
+
 def main(argv: list[str]) -> None:
     sizes = [1000, 10000]
     if "--sizes" in argv:
@@ -192,6 +228,8 @@ def main(argv: list[str]) -> None:
         throughput(n, extra)
     if "--no-linearity" not in argv:
         linearity()
+    if "--instructions" in argv:
+        instructions()
 
 
 if __name__ == "__main__":
