@@ -12,7 +12,7 @@ opening with the next number of a heading style always starts a heading.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .grammar import CLOSERS, HEADING_END, INTRO_OPENING, NO_LINE_START, OPENERS, QUOTED, SENTENCE_END, TITLE_LINE
 from .text import Piece
@@ -64,29 +64,49 @@ def rejoin(tokens: list[Token]) -> list[Token]:
     layout = measure(tokens)
     if not layout.wrapped:
         return _join_stray_punctuation(tokens)
-    groups: list[list[Token]] = []
-    held: list[Token] | None = None
-    numbers: dict[str, int] = {}  # the last number that started a line, per heading style
+    state = RejoinState(layout)
     for tok in tokens:
-        if held is not None and continues(groups[-1], tok, layout, numbers):
-            groups[-1].append(tok)
-            groups.insert(len(groups) - 1, held)  # the paragraph stays last: its next line may follow
-            held = None
-            continue
-        if held is not None:
-            groups.append(held)
-            held = None
-        if tok.kind == "noise" and groups and groups[-1][0].kind not in ("noise", "blank"):
-            held = [tok]
-        elif groups and continues(groups[-1], tok, layout, numbers):
-            groups[-1].append(tok)
+        state.feed(tok)
+    return state.paragraphs()
+
+
+@dataclass(slots=True)
+class RejoinState:
+    """The lines grouped into paragraphs so far, a noise line set aside (``held``) until it is known
+    whether the paragraph before it goes on, and the last number that started a line per heading style."""
+
+    layout: Layout
+    groups: list[list[Token]] = field(default_factory=list)
+    held: list[Token] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=dict)
+
+    def feed(self, tok: Token) -> None:
+        if self.held and self.continues(tok):
+            self.groups[-1].append(tok)
+            self.groups.insert(len(self.groups) - 1, self.held)  # the paragraph stays last: its next line may follow
+            self.held = []
+            return
+        if self.held:
+            self.groups.append(self.held)
+            self.held = []
+        if tok.kind == "noise" and self.groups and self.groups[-1][0].kind not in ("noise", "blank"):
+            self.held = [tok]
+        elif self.groups and self.continues(tok):
+            self.groups[-1].append(tok)
         else:
-            groups.append([tok])
-            if tok.kind == "heading":
-                numbers[tok.style] = tok.number
-    if held is not None:
-        groups.append(held)
-    return [_merge(g) for g in _in_line_order(groups)]
+            self.start(tok)
+
+    def continues(self, tok: Token) -> bool:
+        return continues(self.groups[-1], tok, self.layout, self.numbers)
+
+    def start(self, tok: Token) -> None:
+        self.groups.append([tok])
+        if tok.kind == "heading":
+            self.numbers[tok.style] = tok.number
+
+    def paragraphs(self) -> list[Token]:
+        groups = self.groups + ([self.held] if self.held else [])
+        return [_merge(g) for g in sorted(groups, key=lambda g: g[0].line)]
 
 
 def _join_stray_punctuation(tokens: list[Token]) -> list[Token]:
@@ -102,10 +122,6 @@ def _join_stray_punctuation(tokens: list[Token]) -> list[Token]:
 
 def _opens_with_stop(tok: Token) -> bool:
     return tok.kind == "body" and tok.piece.view[:1] in NO_LINE_START
-
-
-def _in_line_order(groups: list[list[Token]]) -> list[list[Token]]:
-    return sorted(groups, key=lambda g: g[0].line)
 
 
 def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
