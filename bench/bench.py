@@ -92,10 +92,15 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def best(cmd: list[str], runs: int = 3) -> tuple[float, float, float, float]:
-    results = [measure(cmd) for _ in range(runs)]
-    return (min(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results),
-            min(r[3] for r in results))
+def interleaved(commands: list[list[str]], runs: int) -> list[tuple[float, float, float, float]]:
+    """Each command's best time (and peak memory) over ``runs`` rounds that take the commands in turn,
+    so a busy spell of the shared host weighs on all of them rather than on one."""
+    results: list[list[tuple[float, float, float, float]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for cmd, out in zip(commands, results):
+            out.append(measure(cmd))
+    return [(min(r[0] for r in rs), max(r[1] for r in rs), max(r[2] for r in rs), min(r[3] for r in rs))
+            for rs in results]
 
 
 def make_corpus(folder: Path, n: int) -> None:
@@ -110,9 +115,9 @@ def throughput(n: int, extra: list[str]) -> None:
         folder.mkdir()
         make_corpus(folder, n)
         runs = 3 if n <= 2000 else 1
-        floor = best([sys.executable, "-c", FLOOR, str(folder), str(out)], runs)
-        j1 = best(XUNCHA + ["batch", str(folder), "-j", "1", "--quiet", "-o", str(out)] + extra, runs)
-        j2 = best(XUNCHA + ["batch", str(folder), "-j", "2", "--quiet", "-o", str(out)] + extra, runs)
+        commands = [[sys.executable, "-c", FLOOR, str(folder), str(out)]] + [
+            XUNCHA + ["batch", str(folder), "-j", jobs, "--quiet", "-o", str(out)] + extra for jobs in ("1", "2")]
+        floor, j1, j2 = interleaved(commands, runs)
     print(f"\n{n} notices {' '.join(extra)}")
     for name, (sec, rss, pss, cpu) in (("floor", floor), ("batch -j 1", j1), ("batch -j 2", j2)):
         print(f"  {name:<11} {sec:8.2f} s  {n / sec:9.0f} notices/s  peak PSS {pss:6.1f} MiB (RSS {rss:6.1f})"
