@@ -24,9 +24,9 @@ def residue(source: str, problem: dict) -> str:
     left = squash(source[problem["span"]["start"]:problem["span"]["end"]])
     fields = [problem["title"], problem["description"], problem["cause"], problem["status_text"]]
     fields += [m["text"] for m in problem["measures"] + problem["progress"]]
-    for text in sorted(filter(None, fields), key=len, reverse=True):
-        for part in squash(text).split("\n"):
-            left = left.replace(part, "\x00", 1)
+    parts = [squash(part) for text in filter(None, fields) for part in text.split("\n")]  # a field's paragraphs
+    for part in sorted(filter(None, parts), key=len, reverse=True):                     # may stand apart
+        left = left.replace(part, "\x00", 1)
     return left
 
 

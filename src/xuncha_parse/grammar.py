@@ -358,8 +358,12 @@ POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
 #: a postal mailbox after its label, up to the next separator:
 #: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``
 MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>[^;。,、:]{4,80})")
-#: a street address after its label: ``来信地址：清远市清城区人民二路18号``
-ADDRESS = re.compile(r"(?:来信地址|通信地址|通讯地址|邮寄地址|联系地址|地址)\s*[:]\s*(?P<v>[^;。,、:]{4,80})")
+#: a street address after its label, up to a postcode in brackets: ``来信地址：清远市清城区人民二路18号``,
+#: ``来信请寄：某某区政务中心3楼（邮编：211500）``
+ADDRESS = re.compile(
+    r"(?:来信地址|通信地址|通讯地址|邮寄地址|联系地址|来信请寄至?|信函请寄至?|地址)\s*[:]\s*"
+    r"(?P<v>(?:(?!\(\s*邮)[^;。,、:]){4,80})"
+)
 #: a web address: ``http://www.qy.gov.cn``
 WEBSITE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=_%&#-]{3,200}")
 #: who a second channel reaches: ``也可向市纪委监委派驻…纪检监察组反映``, ``也可径向区委巡察办反映``
