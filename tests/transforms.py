@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from xuncha_parse.grammar import CIRCLED, LABEL_NAMES
+
 FULL_TO_HALF = {"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "．": "."}
 HALF_TO_FULL = {v: k for k, v in FULL_TO_HALF.items()}
 
@@ -115,6 +117,23 @@ def chrome_wrapped_gbk(text: str) -> bytes:
     return (CHROME_HEAD + wrap_lines("\n".join(lines)) + CHROME_FOOT).encode("gb18030")
 
 
+_LABEL_LINE = re.compile(rf"^(\s*)({LABEL_NAMES})\s*[:：]", re.M)
+_ARABIC_AT_START = re.compile(r"^(\s*)(\d{1,2})[.、．]", re.M)
+
+
+def bracket_labels(text: str) -> bytes:
+    """``整改措施：`` → ``【整改措施】``, as many web notices set their labels."""
+    return _LABEL_LINE.sub(lambda m: f"{m.group(1)}【{m.group(2)}】", text).encode()
+
+
+def other_numbering(text: str) -> bytes:
+    """``1.`` at a line start → ``①`` (up to 20), else ``21)``: the other numbering styles of the grammar."""
+    def renumber(m: re.Match) -> str:
+        n = int(m.group(2))
+        return m.group(1) + (CIRCLED[n - 1] if n <= len(CIRCLED) else f"{n})")
+    return _ARABIC_AT_START.sub(renumber, text).encode()
+
+
 TRANSFORMS = {
     "gb18030": gb18030,
     "utf16": utf16,
@@ -128,5 +147,7 @@ TRANSFORMS = {
     "wrap_indent": wrap_indent,
     "web_chrome": web_chrome,
     "swap_numbering": swap_numbering,
+    "bracket_labels": bracket_labels,
+    "other_numbering": other_numbering,
     "everything": chrome_wrapped_gbk,
 }
