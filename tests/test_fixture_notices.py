@@ -157,6 +157,7 @@ def test_district_notice_titled_only_in_the_page_metadata():
         ("phone", "025-57011234"), ("phone", "13912345678"), ("email", "czj@example.com.cn"),
         ("address", "某某区政务中心3楼财政局办公室"), ("postcode", "211500")]
     assert (n["signature"]["org"], n["signature"]["date"]["iso"]) == ("中共某某区财政局党组", "2025-06-10")
+    assert [(d["code"], d["line"]) for d in n["diagnostics"]] == [("title_from_page_metadata", 2)]
 
 
 def _shape(n: dict) -> list[tuple]:

@@ -73,7 +73,8 @@ def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8", r
         "publicity": meta.publicity(Piece.join(closing) if closing else None),
         "signature": signature,
     }
-    notice["diagnostics"] = [asdict(d) for d in doc.diagnostics] + diagnostics(doc, notice)
+    page_title_line = doc.source.line_of(pre.title.srcs[0]) if pre.title_from_page else None
+    notice["diagnostics"] = [asdict(d) for d in doc.diagnostics] + diagnostics(doc, notice, page_title_line)
     return notice
 
 

@@ -5,11 +5,15 @@ from .document import Document
 from .grammar import CLAUSE_OPEN, CLOSING
 
 
-def diagnostics(doc: Document, notice: dict) -> list[dict]:
-    """Count mismatches, numbering gaps, no problems, truncation."""
+def diagnostics(doc: Document, notice: dict, page_title_line: int | None = None) -> list[dict]:
+    """Count mismatches, numbering gaps, no problems, truncation; and, when the text had no title line,
+    the line of the page's metadata the title was read from."""
     out = []
     for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated):
         out.extend(check(doc, notice))
+    if page_title_line is not None:
+        out.append(_diag("info", "title_from_page_metadata",
+                         "the text has no title line; the title is the page's 文件名称", page_title_line))
     return out
 
 

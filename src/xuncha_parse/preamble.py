@@ -20,6 +20,8 @@ class Preamble:
     title: Piece | None
     addressee: Piece | None
     intro: list[Token]
+    #: the title was read off the page's metadata block (``文件名称：…``), the text having none
+    title_from_page: bool = False
 
 
 def read_preamble(tokens: list[Token], chrome: list[Token] = ()) -> Preamble:
@@ -32,7 +34,7 @@ def read_preamble(tokens: list[Token], chrome: list[Token] = ()) -> Preamble:
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
         addressee = rest[0].piece.sub(0, len(rest[0].piece.text) - 1).strip()
         rest = rest[1:]
-    return Preamble(title, addressee, rest)
+    return Preamble(title, addressee, rest, title_from_page=end == start and title is not None)
 
 
 def title_block(tokens: list[Token]) -> tuple[int, int]:
