@@ -186,6 +186,14 @@ def test_fixture_notices_wrapped(name, width):
     ("整改措施：一是修订制度、", True),
     ("整改措施：严格执行选拔任用工作条例。", False),
     ("三、下一步工作打算", False),                               # a heading has no stop
+    ("整改进展：已于8月初组织财务", True),                       # a progress value without a stop
+    ("整改进展：", True),                                        # a label with nothing after it
+    ("整改结果：整改完成，长期推进", False),                     # a status needs no stop
+    ("责任单位：局办公室", False),
+    ("2.消防安全责任意识淡薄。未按《消防法》和", True),          # an earlier sentence ended, this one not
+    ("(2)针对“政府采购", True),                                  # an open quote
+    ("经过三个月的整改，工作取", True),                          # a paragraph with a clause, no stop
+    ("7", True),                                                 # a number cut from its line
 ])
 def test_truncated_at_a_clause_mark(tail, truncated):
     text = "一、整改落实情况\n1.干部选拔任用程序不严格。\n" + tail + "\n"

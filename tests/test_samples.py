@@ -94,3 +94,17 @@ def test_some_wrap_width_breaks_inside_a_contact():
         for a, b in zip(lines, lines[1:]):
             split |= {v for v in values if v not in a and v not in b and v in a + b}
     assert len(split) >= 2
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_a_cut_off_notice_keeps_the_problems_before_the_cut(name):
+    """NOTICES.md: parse what is there of a truncated notice.  Cut anywhere in its second half (20 fixed
+    places), a sample still yields its problems in order up to the cut; only the last may be partial."""
+    import random
+
+    text = load_sample(name)
+    full = [p["title"] for p in parsed(text.encode())["problems"]]
+    rng = random.Random(name)
+    for cut in sorted(rng.randrange(len(text) // 2, len(text)) for _ in range(20)):
+        titles = [p["title"] for p in parsed(text[:cut].encode())["problems"]]
+        assert titles[:-1] == full[:len(titles) - 1], cut

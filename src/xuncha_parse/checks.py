@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from .document import Document
-from .grammar import CLAUSE_OPEN, CLOSING
+from .grammar import (CLAUSE_END, CLAUSE_OPEN, CLOSERS, CLOSING, HAN_WORD, LABEL_FIELDS, LINE_STOPS, OPENERS, QUOTED,
+                      SENTENCE_END, STATUS_ONLY)
+from .problems import status_of
 
 
 def diagnostics(doc: Document, notice: dict, page_title_line: int | None = None) -> list[dict]:
@@ -75,8 +77,32 @@ def _truncated(doc: Document, notice: dict) -> list[dict]:
     content = [t for t in doc.tokens if t.kind not in ("blank", "noise")]
     if not content or doc.signature or CLOSING.search(content[-1].piece.view):
         return []
-    last = content[-1].piece.view
-    # a clause mark always leaves a sentence open; a long line without a stop does too
-    if last[-1] in CLAUSE_OPEN or (len(last) > 40 and last[-1] not in "。!?;:)”"):
+    if _cut_off(content[-1]):
         return [_diag("warning", "truncated", "the text stops in mid-sentence", content[-1].line_end)]
     return []
+
+
+def _cut_off(tok) -> bool:
+    """Does the last line stop in mid-sentence?  A clause mark always leaves a sentence open; so does a
+    long line without a stop, a line whose earlier sentence ended and whose last one did not
+    (``4.消防安全责任意识淡薄。未按《消防法》和``), a paragraph with a clause but no stop, a line with no
+    words, an open quote or bracket, and a label with no value or a measure or progress value, not a
+    status, with no stop (``整改进展：已于8月初组织财务``).  A heading alone (``三、下一步工作打算``) ends a line."""
+    view = tok.piece.view
+    if view[-1] in CLAUSE_OPEN or (tok.kind == "label" and not tok.content.text):  # ``整改进展：``
+        return True
+    if view[-1] in LINE_STOPS:
+        return False
+    earlier_stop = any(c in SENTENCE_END for c in QUOTED.sub("", view[:-1]))
+    open_clause = tok.kind == "body" and any(c in CLAUSE_END for c in view)  # ``…整改，…工作取``
+    no_words = HAN_WORD.search(view) is None  # a marker or a number cut from its line: ``7``
+    unclosed = any(view.count(o) > view.count(c) for o, c in zip(OPENERS, CLOSERS))  # ``(14)针对“政府``
+    return len(view) > 40 or earlier_stop or open_clause or no_words or unclosed or _open_label(tok)
+
+
+def _open_label(tok) -> bool:
+    """A measure, progress or cause that is not a status and has no stop."""
+    if tok.kind != "label" or LABEL_FIELDS[tok.label] not in ("measures", "progress", "cause"):
+        return False
+    value = tok.content.view
+    return not STATUS_ONLY.match(value) and status_of(value) is None

@@ -137,6 +137,8 @@ SENTENCE_END = "。!?"
 CLAUSE_END = ",;"
 #: marks after which a sentence must go on, so a text ending on one was cut off: ``，`` ``、``
 CLAUSE_OPEN = ",、"
+#: what the last line of a whole text may end with: ``。`` ``！`` ``？`` ``；`` ``：`` ``）`` ``”`` (folded)
+LINE_STOPS = "。!?;:)”"
 #: punctuation that Chinese typesetting never sets at the start of a line (禁则): a line that opens
 #: with one continues the line before, wrapped or not: ``…开展专题研讨4次`` / ``。``
 NO_LINE_START = "。,、;:?!)》”’〕]"
