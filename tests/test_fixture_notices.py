@@ -237,3 +237,18 @@ def test_fixture_notices_in_every_transformed_form(name):
         skip |= {"web_chrome", "everything"}
     for transform in sorted(set(TRANSFORMS) - skip):
         assert _essentials(parse_bytes(TRANSFORMS[transform](text))) == want, transform
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+def test_fixture_spans_slice_back_in_every_form(name):
+    """OUTPUT.md's span invariant on the made-up notices, as they are and in every sample transform."""
+    from spancheck import span_errors
+    from transforms import TRANSFORMS
+
+    from xuncha_parse.decode import decode_bytes
+
+    text = decode_bytes((FIXTURES / name).read_bytes()).text
+    for transform, make in [("original", str.encode)] + sorted(TRANSFORMS.items()):
+        data = make(text)
+        notice = parse_bytes(data).model_dump(mode="json")
+        assert span_errors(decode_bytes(data).text, notice) == [], transform
