@@ -93,10 +93,10 @@ def build(node: Node, chain: list[Node], source: Source) -> tuple[dict, list[Pie
     tokens = list(node.tokens())[1:]
     unnumbered = _is_category_leaf(node, tokens)
     if unnumbered:
-        chain, heading, tokens = chain + [node], tokens[0].piece, tokens[1:]
+        chain, heading, tokens, sentence = chain + [node], tokens[0].piece, tokens[1:], None
     else:
-        heading = node.token.content
-    _read_heading(draft, heading, has_labels=any(_has_label(t) for t in tokens))
+        heading, sentence = node.token.content, node.sentence  # the node has cut its first sentence already
+    _read_heading(draft, heading, any(_has_label(t) for t in tokens), sentence)
     for tok in tokens:
         _feed(draft, tok)
     return _finish(draft, chain, source, unnumbered), pieces_of(draft)
@@ -121,9 +121,10 @@ def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
         t.kind == "label" for t in tokens)
 
 
-def split_title(piece: Piece) -> tuple[Piece, Piece]:
-    """(title, rest): the quoted or wrapped name, else the first sentence, else its first clause."""
-    sentence, rest = first_sentence(piece)
+def split_title(piece: Piece, first: tuple[Piece, Piece] | None = None) -> tuple[Piece, Piece]:
+    """(title, rest): the quoted or wrapped name, else the first sentence, else its first clause.
+    ``first`` is the piece's (first sentence, rest) when already known."""
+    sentence, rest = first or first_sentence(piece)
     for wrapper in TITLE_WRAPPERS:
         m = wrapper.match(sentence.view)
         if m and _wraps_whole_name(m, sentence.view):
@@ -159,8 +160,8 @@ def split_labels(piece: Piece) -> list[tuple[str | None, Piece]]:
     return [(name, part) for name, part in out if name or part.text]
 
 
-def _read_heading(draft: Draft, piece: Piece, has_labels: bool) -> None:
-    draft.title, rest = split_title(piece)
+def _read_heading(draft: Draft, piece: Piece, has_labels: bool, first: tuple[Piece, Piece] | None) -> None:
+    draft.title, rest = split_title(piece, first)
     segments = split_labels(rest) if rest.text else []
     labelled = has_labels or any(name for name, _ in segments)
     for name, value in segments:
