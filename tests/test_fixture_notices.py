@@ -211,10 +211,10 @@ def test_no_problems_found_is_said():
 
 
 #: transforms that change the characters themselves (so titles differ by punctuation width), and, for the
-#: notice that is already a wrapped PDF copy, those that indent every line (each wrapped line would then
-#: read as a new paragraph: a copy of a copy no one makes)
+#: notice that is already a wrapped PDF copy, those that indent or join its lines (each wrapped line would
+#: then read as a new paragraph, or a paragraph end as a wrap: a copy of a copy no one makes)
 CHANGES_TEXT = {"half_width", "full_width"}
-REINDENTS = {"indent_blank", "wrap_indent", "everything"}
+REINDENTS = {"indent_blank", "wrap_indent", "everything", "inline_labels"}
 
 
 def _essentials(n) -> tuple:

@@ -134,6 +134,24 @@ def other_numbering(text: str) -> bytes:
     return _ARABIC_AT_START.sub(renumber, text).encode()
 
 
+def inline_labels(text: str) -> bytes:
+    """A labelled line moved up into the paragraph before it when that ends a sentence:
+    ``…不严格。`` / ``整改措施：…`` → ``…不严格。整改措施：…``, as pages that drop line breaks set them."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and _LABEL_LINE.match(line) and out[-1].rstrip().endswith("。"):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out).encode()
+
+
+def full_width_digits(text: str) -> bytes:
+    """Markers in full-width digits: ``1.`` → ``１．``."""
+    return _ARABIC_AT_START.sub(
+        lambda m: m.group(1) + "".join(chr(ord(c) + 0xFEE0) for c in m.group(2)) + "．", text).encode()
+
+
 TRANSFORMS = {
     "gb18030": gb18030,
     "utf16": utf16,
@@ -149,5 +167,7 @@ TRANSFORMS = {
     "swap_numbering": swap_numbering,
     "bracket_labels": bracket_labels,
     "other_numbering": other_numbering,
+    "inline_labels": inline_labels,
+    "full_width_digits": full_width_digits,
     "everything": chrome_wrapped_gbk,
 }
