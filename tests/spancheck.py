@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from xuncha_parse.grammar import NOISE_LINE, NOISE_MAX_LEN
+from xuncha_parse.grammar import NOISE_ANYWHERE, NOISE_LINE_START, NOISE_MAX_LEN
 from xuncha_parse.text import fold
 
 NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")  # matches with or without spaces
@@ -13,7 +13,8 @@ SPACE = re.compile(r"\s+")
 def _noise_line(line: str) -> bool:
     """A whole line of web chrome or a page number (NOTICES.md's known noise), by the grammar's rule."""
     view = fold(NOISE.sub("", line)).strip()
-    return bool(view) and len(view) <= NOISE_MAX_LEN and NOISE_LINE.search(view) is not None
+    noise = NOISE_LINE_START.match(view) or NOISE_ANYWHERE.search(view)
+    return bool(view) and len(view) <= NOISE_MAX_LEN and noise is not None
 
 
 def squash(s: str) -> str:

@@ -112,7 +112,7 @@ def _add_entities(found: list, doc: Document, intro: Piece | None) -> None:
         problem["entities"] = find_entities(pieces, doc.source, ctx)
 
 
-def _outside_problems(doc: Document, problem_ids) -> list[Piece]:
+def _outside_problems(doc: Document, problem_ids: dict[int, dict]) -> list[Piece]:
     """The pieces of every token that is not part of a problem."""
     pieces = [t.piece for t in doc.preamble]
     stack = list(reversed(doc.root.children))

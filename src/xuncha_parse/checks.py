@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from .document import Document
-from .grammar import (CLAUSE_END, CLAUSE_OPEN, CLOSERS, CLOSING, HAN_WORD, LABEL_FIELDS, LINE_STOPS, OPENERS, QUOTED,
-                      SENTENCE_END, STATUS_ONLY)
+from .grammar import CLAUSE_END, CLAUSE_OPEN, CLOSERS, CLOSING, HAN_WORD, LABEL_FIELDS, LINE_STOPS, OPENERS, STATUS_ONLY
 from .problems import status_of
+from .sentences import stop_before_last
 
 
 def diagnostics(doc: Document, notice: dict, page_title_line: int | None = None) -> list[dict]:
@@ -93,7 +93,7 @@ def _cut_off(tok) -> bool:
         return True
     if view[-1] in LINE_STOPS:
         return False
-    earlier_stop = any(c in SENTENCE_END for c in QUOTED.sub("", view[:-1]))
+    earlier_stop = stop_before_last(view)
     open_clause = tok.kind == "body" and any(c in CLAUSE_END for c in view)  # ``…整改，…工作取``
     no_words = HAN_WORD.search(view) is None  # a marker or a number cut from its line: ``7``
     unclosed = any(view.count(o) > view.count(c) for o, c in zip(OPENERS, CLOSERS))  # ``(14)针对“政府``

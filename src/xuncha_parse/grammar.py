@@ -51,8 +51,6 @@ NOISE_ANYWHERE = re.compile(
     r"首页\s*[>›»/]|【\s*(?:信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
     r"|版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|技术支持\s*:|主办单位\s*:|承办单位\s*:"
 )
-#: either: a whole line of noise
-NOISE_LINE = re.compile(rf"^(?:{NOISE_LINE_START.pattern})|{NOISE_ANYWHERE.pattern}")
 #: a noise line is short; a longer line that merely mentions one of these words is text
 NOISE_MAX_LEN = 160
 

@@ -175,8 +175,6 @@ def _score(tk, word: str, count: int) -> float:
     return count * math.log(tk.total / (tk.FREQ.get(word) or 1))
 
 
-
-
 def annotate(notice: dict) -> dict:
     """Fill ``keywords`` and ``topics`` on every problem of a Notice dict, in place."""
     from .topics import problem_topics

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import CLOSERS, HEADING_END, INTRO_OPENING, NO_LINE_START, OPENERS, QUOTED, SENTENCE_END, TITLE_LINE
+from .grammar import CLOSERS, HEADING_END, INTRO_OPENING, NO_LINE_START, OPENERS, TITLE_LINE
+from .sentences import stop_before_last
 from .text import Piece
 from .tokens import Token
 
@@ -141,7 +142,7 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     edge = prev.width >= layout.width - 1
     if group[0].kind == "heading" and len(group) <= HEADING_LINES:
         view = _joined_view(group)
-        if _bare_heading(view):  # nothing after the heading's name yet: ``1.关于“…。…”方面问题``
+        if not stop_before_last(view):  # nothing after the heading's name yet: ``1.关于“…。…”方面问题``
             return edge and tok.kind != "heading" and not _finished_heading(view)
     if TITLE_LINE.search(prev.piece.view) and INTRO_OPENING.match(tok.piece.view):
         return False  # ``…情况的通报`` / ``根据市委统一部署，…``: the title ends where the intro opens
@@ -165,11 +166,6 @@ def _next_in_sequence(tok: Token, numbers: dict[str, int]) -> bool:
 def _joined_view(group: list[Token]) -> str:
     """The view of a heading wrapped over lines (headings are short, so joining each time is cheap)."""
     return "".join(t.piece.view for t in group)
-
-
-def _bare_heading(view: str) -> bool:
-    """No sentence ends before the last character, quotations aside: the heading has no text after it."""
-    return not any(c in SENTENCE_END for c in QUOTED.sub("", view[:-1]))
 
 
 def _finished_heading(view: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, SENTENCE_END
+from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, QUOTED, SENTENCE_END
 from .numerals import cn_to_int
 from .text import Piece
 
@@ -34,6 +34,12 @@ def find_end(view: str, stops: str = SENTENCE_END, start: int = 0) -> int:
 def _marks(stops: str, nesting: bool = True) -> re.Pattern[str]:
     """A class of the characters ``find_end`` looks at, so it skips the rest in one regex step."""
     return re.compile("[" + re.escape((OPENERS + CLOSERS if nesting else "") + stops) + "]")
+
+
+def stop_before_last(view: str) -> bool:
+    """Does a sentence end before the last character, quotations aside?  ``1.关于“…。…”方面问题`` no;
+    ``4.消防安全责任意识淡薄。未按…`` yes."""
+    return any(c in SENTENCE_END for c in QUOTED.sub("", view[:-1]))
 
 
 def sentences_of(view: str) -> list[tuple[int, int]]:
