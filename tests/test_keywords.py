@@ -86,24 +86,27 @@ def test_domain_terms_are_single_keywords(text, term):
     assert not any(w.isdigit() for w in words)
 
 
-def test_our_tokenizer_cuts_exactly_as_jieba():
-    """The faster inner loops (keywords.tokenizer_class) give jieba's own words: on every sample problem's
-    text and on 2,000 random strings of the samples' characters, with the same dictionary."""
+def test_our_segmentation_gives_jiebas_words():
+    """keywords.han_words (graph and path in one pass) gives the Chinese words of two or more characters
+    of jieba's own cut: on every sample line and on 3,000 random strings of the samples' characters
+    with some Latin letters and digits, with the same dictionary."""
     import random
 
     from conftest import load_sample
 
-    from xuncha_parse.keywords import _import_jieba
+    from xuncha_parse.grammar import HAN_WORD
+    from xuncha_parse.keywords import _import_jieba, han_words
 
     ours = tokenizer()
     theirs = _import_jieba().Tokenizer()
     theirs.FREQ, theirs.total, theirs.initialized = ours.FREQ, ours.total, True
     samples = [load_sample(name) for name in SAMPLE_NAMES]
     texts = [line for text in samples for line in text.split("\n") if line.strip()]
-    alphabet, rng = sorted(set("".join(samples))), random.Random(7)
-    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80))) for _ in range(2000)]
+    alphabet, rng = sorted(set("".join(samples)) | set("aZ9-_")), random.Random(7)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80))) for _ in range(3000)]
     for text in texts:
-        assert list(ours.cut(text, HMM=False)) == list(theirs.cut(text, HMM=False)), text
+        expected = [w for w in theirs.cut(text, HMM=False) if len(w) > 1 and HAN_WORD.fullmatch(w)]
+        assert han_words(ours, text) == expected, text
 
 
 def test_every_sample_problem_gets_keywords():
