@@ -160,6 +160,52 @@ def test_district_notice_titled_only_in_the_page_metadata():
     assert [(d["code"], d["line"]) for d in n["diagnostics"]] == [("title_from_page_metadata", 2)]
 
 
+FORESTRY_PROBLEMS = [
+    (1, "贯彻落实上级决策部署有差距", "completed", False),
+    (2, "意识形态工作责任制落实不到位", "in_progress", True),
+    (3, "“三会一课”制度落实不严格,部分支部组织生活不规范", "in_progress", False),
+]
+
+
+def _forestry_fields(n: dict) -> tuple:
+    return ([(p["number"], p["title"], p["status"], p["long_term"]) for p in n["problems"]],
+            [(c["type"], c["value"]) for c in n["contacts"]], n["signature"] and n["signature"]["org"], n["issuer"])
+
+
+def test_city_notice_in_ascii_punctuation_starting_at_the_second_level():
+    """ASCII punctuation throughout, no 一、 level (categories at (一)), a vague inspection period, a special
+    inspection, no addressee, status in 整改进展, publicity period and an unindented signature."""
+    n = _sparse((FIXTURES / "city_forestry_ascii.txt").read_bytes())
+    assert n["title"] == "关于市委第二轮巡察反馈意见整改进展情况的通报"
+    ins = n["inspection"]
+    assert (ins["body"], ins["kind"], ins["target"]) == ("市委第一专项巡察组", "专项巡察", "市林业局党组")
+    assert (ins["start"]["year"], ins["start"]["month"], ins["start"]["qualifier"]) == (2022, 8, "下旬")
+    assert (ins["end"]["year"], ins["end"]["month"], ins["end"]["qualifier"]) == (2022, 10, "下旬")
+    assert date_str(ins["feedback"]) == "2022-12-22"
+    assert _forestry_fields(n) == (FORESTRY_PROBLEMS, [("phone", "0898-66123456"), ("email", "lyjxc@hainan.gov.cn")],
+                                   "市林业局党组", "市林业局党组")
+    assert [m["ordinal"] for m in n["problems"][1]["measures"]] == [1, 2]
+    assert [p["category"] for p in n["problems"]] == ["关于党的领导弱化方面"] * 2 + ["关于党的建设缺失方面"]
+    assert [date_str(n["publicity"][k]) for k in ("start", "end")] == ["2023-03-01", "2023-03-31"]
+    assert [s["role"] for s in n["sections"]] == ["rectification", "rectification", "next_steps", "closing"]
+
+
+@pytest.mark.parametrize("width", range(28, 45))
+def test_sparse_ascii_notice_wrapped(width):
+    """Wrapped at every PDF width: few lines are full, so the wrap is told by three or more lines cut
+    mid-sentence at one common width; the e-mail, cut at the edge at some widths, stays whole (no partial
+    address), and the signature under a publicity line that fills the column stays apart."""
+    from transforms import wrap_lines
+
+    text = (FIXTURES / "city_forestry_ascii.txt").read_text(encoding="utf-8")
+    plain = _sparse(text.encode())
+    indented = "\n".join("\u3000\u3000" + line.strip() for line in text.split("\n") if line.strip())
+    for form in (text, indented):
+        n = _sparse(wrap_lines(form, width).encode("gb18030"))
+        assert _forestry_fields(n) == _forestry_fields(plain), form[:1]
+        assert _shape(n) == _shape(plain), form[:1]
+
+
 def _shape(n: dict) -> list[tuple]:
     return [(p["number"], p["title"], p["status"], len(p["measures"]) + len(p["progress"])) for p in n["problems"]]
 

@@ -140,6 +140,10 @@ LINE_STOPS = "。!?;:)”"
 #: punctuation that Chinese typesetting never sets at the start of a line (禁则): a line that opens
 #: with one continues the line before, wrapped or not: ``…开展专题研讨4次`` / ``。``
 NO_LINE_START = "。,、;:?!)》”’〕]"
+#: the ASCII run a line ends with, and the one the next line opens with, in which a wrap may cut an
+#: e-mail or web address: ``…邮箱：lyjxc`` / ``@hainan.gov.cn。``
+ADDRESS_TAIL = re.compile(r"[A-Za-z0-9._%+@:/-]+$")
+ADDRESS_HEAD = re.compile(r"^[A-Za-z0-9._%+@:/-]+")
 #: a quotation, whose sentence stops do not end the sentence around it: ``“…有差距。对…欠缺”``
 QUOTED = re.compile(r"“[^“”]*”|‘[^‘’]*’")
 #: opening and closing quotes and brackets that protect the text inside
@@ -235,9 +239,9 @@ TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
 #: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
 TITLE_ABOUT = "关于"
-#: the issuer alone on the line just above a title that opens with ``关于``: ``中共某某县交通运输局党组``,
-#: ``中共某某市自然资源和规划局(市林业局)党组``
-TITLE_ISSUER_LINE = re.compile(
+#: an organisation's name alone on a line (the issuer above a title that opens with ``关于``, or a
+#: signature): ``中共某某县交通运输局党组``, ``中共某某市自然资源和规划局(市林业局)党组``
+ORG_LINE = re.compile(
     r"^[^,;。:!?“”《》\s]{2,40}(?:党组|党委|党工委|党总支|党支部|委员会|工委|机关|政府|局|厅|办公室|办|院|中心|公司|集团)$"
 )
 #: the title a web page gives in its metadata block when the text has none: ``文件名称：中共某某局党组关于…的通报``

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import CLOSERS, HEADING_END, INTRO_OPENING, NO_LINE_START, OPENERS, TITLE_LINE
+from .grammar import (ADDRESS_HEAD, ADDRESS_TAIL, CLOSERS, EMAIL, HEADING_END, INTRO_OPENING, NO_LINE_START,
+                      OPENERS, ORG_LINE, TITLE_LINE, WEBSITE)
 from .sentences import stop_before_last
 from .text import Piece
 from .tokens import Token
@@ -26,6 +27,9 @@ WRAPPED_SHARE = 0.35
 CAPPED_SHARE = 0.25
 #: no line longer than this share of the common width: the lines are capped
 CAP = 1.1
+#: ... or when this many lines stop at the widest width, each cut in mid-sentence: a notice of short
+#: lines whose few long paragraphs were wrapped (a cut line ending in ``。`` may be a whole paragraph)
+CUT_AT_CAP = 3
 #: a line is full when it reaches this share of the wrap width
 FULL_SHARE = 0.86
 #: narrower than this, lines are a list of short items, not wrapped prose
@@ -52,8 +56,16 @@ def measure(tokens: list[Token]) -> Layout:
     full = sum(1 for w in widths if w >= width * FULL_SHARE)
     share = CAPPED_SHARE if widths[-1] <= width * CAP else WRAPPED_SHARE
     wrapped = MIN_WRAP_WIDTH <= width <= 120 and full >= max(3, share * len(widths)) and widths[-1] <= width * 1.5
+    if not wrapped and MIN_WRAP_WIDTH <= widths[-1] <= 120 and _cut_at_cap(tokens, widths[-1]) >= CUT_AT_CAP:
+        wrapped, width = True, widths[-1]
     indents = sum(1 for t in tokens if t.indent >= 2 and t.kind != "blank")
     return Layout(wrapped, width, indents >= max(3, 0.15 * len(widths)))
+
+
+def _cut_at_cap(tokens: list[Token], cap: int) -> int:
+    """How many lines reach the widest width (less one) and end in mid-sentence."""
+    return sum(1 for t in tokens if t.kind in ("body", "heading", "label") and t.width >= cap - 1
+               and t.piece.view[-1:] not in LINE_END)
 
 
 def rejoin(tokens: list[Token]) -> list[Token]:
@@ -65,7 +77,7 @@ def rejoin(tokens: list[Token]) -> list[Token]:
     layout = measure(tokens)
     if not layout.wrapped:
         return _join_stray_punctuation(tokens)
-    state = RejoinState(layout)
+    state = RejoinState(layout, _signature_lines(tokens))
     for tok in tokens:
         state.feed(tok)
     return state.paragraphs()
@@ -77,6 +89,7 @@ class RejoinState:
     whether the paragraph before it goes on, and the last number that started a line per heading style."""
 
     layout: Layout
+    signature: frozenset[int]
     groups: list[list[Token]] = field(default_factory=list)
     held: list[Token] = field(default_factory=list)
     numbers: dict[str, int] = field(default_factory=dict)
@@ -98,7 +111,7 @@ class RejoinState:
             self.start(tok)
 
     def continues(self, tok: Token) -> bool:
-        return continues(self.groups[-1], tok, self.layout, self.numbers)
+        return tok.line not in self.signature and continues(self.groups[-1], tok, self.layout, self.numbers)
 
     def start(self, tok: Token) -> None:
         self.groups.append([tok])
@@ -110,11 +123,26 @@ class RejoinState:
         return [_merge(g) for g in sorted(groups, key=lambda g: g[0].line)]
 
 
+def _signature_lines(tokens: list[Token]) -> frozenset[int]:
+    """The lines of a signature, which never continue a paragraph: the last line a date alone, and
+    the one or two organisation names right above it."""
+    content = [t for t in tokens if t.kind not in ("blank", "noise")]
+    if not content or not content[-1].is_date_line:
+        return frozenset()
+    lines = {content[-1].line}
+    for tok in reversed(content[-3:-1]):
+        if not ORG_LINE.match(tok.piece.view):
+            break
+        lines.add(tok.line)
+    return frozenset(lines)
+
+
 def _join_stray_punctuation(tokens: list[Token]) -> list[Token]:
-    """In a text that is not wrapped, only a line opening with ``。`` or ``，`` continues the one before."""
+    """In a text that is not wrapped, only a line opening with ``。`` or ``，``, or the rest of an e-mail
+    or web address cut at the line's end, continues the one before."""
     out: list[Token] = []
     for tok in tokens:
-        if out and _opens_with_stop(tok) and out[-1].kind not in ("blank", "noise"):
+        if out and (_opens_with_stop(tok) or _cuts_address(out[-1], tok)) and out[-1].kind not in ("blank", "noise"):
             out[-1] = _merge([out[-1], tok])
         else:
             out.append(tok)
@@ -125,6 +153,16 @@ def _opens_with_stop(tok: Token) -> bool:
     return tok.kind == "body" and tok.piece.view[:1] in NO_LINE_START
 
 
+def _cuts_address(prev: Token, tok: Token) -> bool:
+    """The break between ``prev`` and ``tok`` falls inside an e-mail or web address:
+    ``…邮箱：lyjxc`` / ``@hainan.gov.cn。``."""
+    tail, head = ADDRESS_TAIL.search(prev.piece.view), ADDRESS_HEAD.match(tok.piece.view)
+    if tail is None or head is None:
+        return False
+    joined, cut = tail.group() + head.group(), len(tail.group())
+    return any(m.start() < cut < m.end() for rule in (EMAIL, WEBSITE) for m in rule.finditer(joined))
+
+
 def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
     """Does ``tok`` continue the paragraph whose lines so far are ``group``?
 
@@ -133,10 +171,10 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     prev = group[-1]
     if _starts_anew(tok, layout, numbers):
         return False
-    if _opens_with_stop(tok) and prev.kind != "blank":
+    if (_opens_with_stop(tok) or _cuts_address(prev, tok)) and prev.kind != "blank":
         return True
-    if prev.kind == "noise":  # a line of chrome cut at the edge goes on with its rest
-        return tok.kind == "body" and prev.width >= layout.width - 1
+    if prev.kind == "noise":  # a line of chrome cut at the edge goes on with its rest, unless it closed
+        return tok.kind == "body" and prev.width >= layout.width - 1 and not _closed_chrome(prev.piece.view)
     if prev.kind == "blank" or prev.width < layout.width * FULL_SHARE:
         return False
     edge = prev.width >= layout.width - 1
@@ -161,6 +199,11 @@ def _next_in_sequence(tok: Token, numbers: dict[str, int]) -> bool:
     comma (``三,``), which wrapped prose produces: ``举一反`` / ``三,认真对照检查``."""
     return tok.kind == "heading" and tok.number == numbers.get(tok.style, 0) + 1 \
         and not tok.marker.endswith((",", "，"))
+
+
+def _closed_chrome(view: str) -> bool:
+    """A line of chrome that ends on a closed bracket: ``【信息时间：2024-03-05】…【关闭】``."""
+    return view.endswith(("】", "]")) and view.count("【") == view.count("】") and view.count("[") == view.count("]")
 
 
 def _joined_view(group: list[Token]) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import ADDRESSEE, CHROME_TITLE, INTRO, TITLE_ABOUT, TITLE_ISSUER_LINE, TITLE_LINE, TITLE_START
+from .grammar import ADDRESSEE, CHROME_TITLE, INTRO, ORG_LINE, TITLE_ABOUT, TITLE_LINE, TITLE_START
 from .text import Piece
 from .tokens import Token
 
@@ -63,7 +63,7 @@ def _with_issuer_line(tokens: list[Token], start: int) -> int:
     above = tokens[start - 1]
     spaced = all(b.line - a.line_end == 2 for a, b in zip(tokens, tokens[1:]))
     adjacent = tokens[start].line - above.line_end <= (2 if spaced else 1)
-    return start - 1 if adjacent and TITLE_ISSUER_LINE.match(above.piece.view) else start
+    return start - 1 if adjacent and ORG_LINE.match(above.piece.view) else start
 
 
 def _opens_body(tok: Token) -> bool:

@@ -1,0 +1,60 @@
+"""Rejoining wrapped lines (stage 4), rule by rule: a small document in, its paragraphs out."""
+import pytest
+from transforms import wrap_lines
+
+from xuncha_parse.paragraphs import measure, rejoin
+from xuncha_parse.text import Source, split_lines
+from xuncha_parse.tokens import tokenize
+
+#: a prose paragraph hard-wrapped at 20 characters, to make a document read as wrapped
+WRAPPED = "根据市委统一部署市委第一巡察组对局党\n组开展了常规巡察并于十二月二十日进行\n了反馈现将整改进展情况通报如下各项整\n改措施均已落实到位。"
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [t.piece.text for t in rejoin(tokenize(split_lines(Source(text)))) if t.kind not in ("blank",)]
+
+
+REJOIN_CASES = [
+    # chrome that closes its bracket at the column's edge does not take the issuer line below it
+    ("【信息时间：2024-03-05】【我要打印】【关闭】\n中共某某县局党组\n" + WRAPPED,
+     "中共某某县局党组", True),
+    # an e-mail cut at the line's end, in a text that is not wrapped
+    ("联系电话：0898-66123456；邮箱：lyjxc\n@hainan.gov.cn。\n市林业局党组",
+     "联系电话：0898-66123456；邮箱：lyjxc@hainan.gov.cn。", True),
+    # ... and a web address cut after its dot
+    ("网站：http://www.example.\ngov.cn。\n特此通报。", "网站：http://www.example.gov.cn。", True),
+    # two paragraphs, the first ending in ASCII, the second opening with ASCII, are not an address
+    ("联系电话：0898-66123456\n2024年3月5日", "联系电话：0898-66123456", True),
+    # the signature under a closing line that fills the column: the organisation is not its rest
+    (WRAPPED + "\n公开期限：2023年3月1日至3月31日\n市林业局党组\n2023年3月1日", "市林业局党组", True),
+    # a wrapped paragraph's tail still joins
+    (WRAPPED, WRAPPED.replace("\n", ""), True),
+]
+
+
+@pytest.mark.parametrize("text,paragraph,present", REJOIN_CASES)
+def test_rejoin_rule(text, paragraph, present):
+    assert (paragraph in _paragraphs(text)) is present, _paragraphs(text)
+
+
+#: a notice of short lines whose three long paragraphs were wrapped at 22 characters
+SPARSE_PLAIN = "(一)关于党的领导弱化方面\n1.贯彻落实上级决策部署有差距。\n整改措施:局党组专题研究,制定工作方案,明确责任分工。\n" \
+    "2.意识形态工作责任制落实不到位。\n整改措施:(1)召开意识形态专题会议2次;(2)开展网络舆情排查。\n" \
+    "3.“三会一课”制度落实不严格。\n整改措施:制定《党支部工作规范》,开展专项检查,建立台账。\n(二)下一步工作\n持续巩固整改成果。"
+SPARSE = wrap_lines(SPARSE_PLAIN, 22)
+
+
+#: more short lines, so that full lines are too few for the share rules (3 of 15)
+MORE = "\n持续巩固整改成果。" * 6
+
+
+def test_a_sparse_notice_is_wrapped_when_three_lines_are_cut_at_one_width():
+    layout = measure(tokenize(split_lines(Source(SPARSE + MORE))))
+    assert (layout.wrapped, layout.width) == (True, 22)
+    assert _paragraphs(SPARSE + MORE) == (SPARSE_PLAIN + MORE).split("\n")
+
+
+def test_lines_of_one_width_that_end_sentences_are_not_a_wrap():
+    """Three paragraphs that happen to have the widest length, each a whole sentence: not wrapped."""
+    whole = "\n".join(line[:21] + "。" if len(line) > 22 else line for line in SPARSE_PLAIN.split("\n"))
+    assert not measure(tokenize(split_lines(Source(whole + MORE)))).wrapped
