@@ -210,12 +210,14 @@ def _shape(n: dict) -> list[tuple]:
     return [(p["number"], p["title"], p["status"], len(p["measures"]) + len(p["progress"])) for p in n["problems"]]
 
 
-@pytest.mark.parametrize("name", ["county_sparse_web.txt", "city_status_groups.txt"])
-@pytest.mark.parametrize("width", range(28, 42))
+@pytest.mark.parametrize("name", ["county_sparse_web.txt", "city_status_groups.txt", "province_inline_labels.txt",
+                                  "district_web_metadata.txt"])
+@pytest.mark.parametrize("width", range(28, 45))
 def test_fixture_notices_wrapped(name, width):
     """Wrapped as a PDF column (NOTICES.md: 30-40 characters, a little either side), plain and indented,
-    in GBK: the same title and problems.  The sparse notice has few full lines even when every paragraph
-    is wrapped; the wrap is still found because no line runs past the column."""
+    in GBK: the same title, issuer, problems (with their groups) and contacts.  The sparse notice has few
+    full lines even when every paragraph is wrapped; the wrap is still found because no line runs past the
+    column.  Chrome lines are wrapped too: their rests must not glue to the title or the signature."""
     from transforms import wrap_lines
 
     text = (FIXTURES / name).read_text(encoding="utf-8")
@@ -224,7 +226,9 @@ def test_fixture_notices_wrapped(name, width):
     for form in (text, indented):
         n = _sparse(wrap_lines(form, width).encode("gb18030"))
         assert _shape(n) == _shape(plain), form[:1]
-        assert n["title"] == plain["title"]
+        assert (n["title"], n["issuer"]) == (plain["title"], plain["issuer"])
+        assert [p["group"] for p in n["problems"]] == [p["group"] for p in plain["problems"]]
+        assert [c["value"] for c in n["contacts"]] == [c["value"] for c in plain["contacts"]]
 
 
 @pytest.mark.parametrize("tail,truncated", [

@@ -120,6 +120,8 @@ LINE_RULES: tuple[tuple[str, str | None, re.Pattern[str], bool], ...] = (
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
 HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")
+#: a line that is only the last word of a heading cut before it: ``1.关于…不深入方面`` / ``问题``
+HEADING_TAIL = re.compile(r"^(?:的?问题|的?整改|情况|事项)[。:]?$")
 
 #: the conventional rank of each style (GB/T 9704), used only to break ties
 STYLE_RANK = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4,

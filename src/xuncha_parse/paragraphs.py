@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import (ADDRESS_HEAD, ADDRESS_TAIL, CLOSERS, EMAIL, HEADING_END, INTRO_OPENING, NO_LINE_START,
-                      OPENERS, ORG_LINE, TITLE_LINE, WEBSITE)
+from .grammar import (ADDRESS_HEAD, ADDRESS_TAIL, CLOSERS, EMAIL, HEADING_END, HEADING_TAIL, INTRO_OPENING,
+                      NO_LINE_START, OPENERS, ORG_LINE, TITLE_LINE, WEBSITE)
 from .sentences import stop_before_last
 from .text import Piece
 from .tokens import Token
@@ -95,6 +95,10 @@ class RejoinState:
     numbers: dict[str, int] = field(default_factory=dict)
 
     def feed(self, tok: Token) -> None:
+        if self.held and self.rest_of_chrome(tok):
+            self.groups.append(self.held + [tok])  # a line of chrome cut at the edge and its rest: ``浏览次数``
+            self.held = []                          # / ``：1234``; the paragraph before it does not go on after
+            return
         if self.held and self.continues(tok):
             self.groups[-1].append(tok)
             self.groups.insert(len(self.groups) - 1, self.held)  # the paragraph stays last: its next line may follow
@@ -109,6 +113,14 @@ class RejoinState:
             self.groups[-1].append(tok)
         else:
             self.start(tok)
+
+    def rest_of_chrome(self, tok: Token) -> bool:
+        """Does ``tok`` finish the held line of chrome rather than the paragraph before it?  Not when it
+        opens with a stop and that paragraph has not ended (``…至30日`` / ``、2025年…``)."""
+        if not _chrome_goes_on(self.held[-1], tok, self.layout) or _starts_anew(tok, self.layout, self.numbers):
+            return False
+        before = self.groups[-1][-1].piece.view
+        return not _opens_with_stop(tok) or before[-1:] in LINE_END or TITLE_LINE.search(before) is not None
 
     def continues(self, tok: Token) -> bool:
         return tok.line not in self.signature and continues(self.groups[-1], tok, self.layout, self.numbers)
@@ -157,7 +169,7 @@ def _cuts_address(prev: Token, tok: Token) -> bool:
     """The break between ``prev`` and ``tok`` falls inside an e-mail or web address:
     ``…邮箱：lyjxc`` / ``@hainan.gov.cn。``."""
     tail, head = ADDRESS_TAIL.search(prev.piece.view), ADDRESS_HEAD.match(tok.piece.view)
-    if tail is None or head is None:
+    if tail is None or head is None or tok.kind != "body":
         return False
     joined, cut = tail.group() + head.group(), len(tail.group())
     return any(m.start() < cut < m.end() for rule in (EMAIL, WEBSITE) for m in rule.finditer(joined))
@@ -173,15 +185,16 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
         return False
     if (_opens_with_stop(tok) or _cuts_address(prev, tok)) and prev.kind != "blank":
         return True
-    if prev.kind == "noise":  # a line of chrome cut at the edge goes on with its rest, unless it closed
-        return tok.kind == "body" and prev.width >= layout.width - 1 and not _closed_chrome(prev.piece.view)
+    if prev.kind == "noise":
+        return _chrome_goes_on(prev, tok, layout)
     if prev.kind == "blank" or prev.width < layout.width * FULL_SHARE:
         return False
     edge = prev.width >= layout.width - 1
     if group[0].kind == "heading" and len(group) <= HEADING_LINES:
         view = _joined_view(group)
         if not stop_before_last(view):  # nothing after the heading's name yet: ``1.关于“…。…”方面问题``
-            return edge and tok.kind != "heading" and not _finished_heading(view)
+            tail = HEADING_TAIL.match(tok.piece.view) is not None
+            return edge and tok.kind != "heading" and (tail or not _finished_heading(view))
     if TITLE_LINE.search(prev.piece.view) and INTRO_OPENING.match(tok.piece.view):
         return False  # ``…情况的通报`` / ``根据市委统一部署，…``: the title ends where the intro opens
     ended = prev.piece.view[-1:] in LINE_END
@@ -199,6 +212,11 @@ def _next_in_sequence(tok: Token, numbers: dict[str, int]) -> bool:
     comma (``三,``), which wrapped prose produces: ``举一反`` / ``三,认真对照检查``."""
     return tok.kind == "heading" and tok.number == numbers.get(tok.style, 0) + 1 \
         and not tok.marker.endswith((",", "，"))
+
+
+def _chrome_goes_on(noise: Token, tok: Token, layout: Layout) -> bool:
+    """A line of chrome cut at the column's edge goes on with its rest, unless its brackets closed."""
+    return tok.kind == "body" and noise.width >= layout.width - 1 and not _closed_chrome(noise.piece.view)
 
 
 def _closed_chrome(view: str) -> bool:
