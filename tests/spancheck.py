@@ -17,11 +17,24 @@ def _noise_line(line: str) -> bool:
     return bool(view) and len(view) <= NOISE_MAX_LEN and noise is not None
 
 
-def squash(s: str) -> str:
-    """Without whitespace (ideographic spaces included), known noise markers and whole noise lines."""
+def squash(s: str, chrome: frozenset[int] = frozenset()) -> str:
+    """Without whitespace (ideographic spaces included), known noise markers and whole noise lines.
+
+    ``chrome``: indexes of lines of ``s`` that continue a line of chrome (a footer cut at a PDF's width:
+    ``版权所有…浙ICP备1`` / ``2345678号``), which no rule can tell by themselves.
+    """
     lines = s.split("\n")
-    inner = [line for i, line in enumerate(lines) if i in (0, len(lines) - 1) or not _noise_line(line)]
+    inner = [line for i, line in enumerate(lines)
+             if i in (0, len(lines) - 1) or not (_noise_line(line) or i in chrome)]
     return NOISE.sub("", SPACE.sub("", "\n".join(inner)))  # a marker may be broken over lines
+
+
+def chrome_rests(source: str) -> frozenset[int]:
+    """Line numbers that the parser read as the rest of a line of chrome (noise by what they continue)."""
+    from xuncha_parse.document import read_document
+
+    noise = [tok.lines for tok in read_document(source).tokens if tok.kind == "noise"]
+    return frozenset(n for lines in noise for n in lines[1:])
 
 
 def spanned(notice: dict):
@@ -43,10 +56,11 @@ def spanned(notice: dict):
 
 
 def span_errors(source: str, notice: dict) -> list[str]:
-    errors = []
+    errors, rests = [], chrome_rests(source)
     for label, text, span in spanned(notice):
         got = source[span["start"]:span["end"]]
-        if squash(got) != squash(text):
+        chrome = frozenset(n - span["line_start"] for n in rests)
+        if squash(got, chrome) != squash(text):
             errors.append(f"{label}: span gives {got[:40]!r}, text is {text[:40]!r}")
         lines = source.count("\n", 0, span["start"]) + 1, source.count("\n", 0, max(span["start"], span["end"] - 1)) + 1
         if (span["line_start"], span["line_end"]) != lines:

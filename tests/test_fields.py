@@ -199,6 +199,10 @@ DECLARED = [
     ("巡察反馈的三个方面十五个问题，已完成整改十二个，正在整改三个",
      {"categories": 3, "problems": 15, "completed": 12, "in_progress": 3}),
     ("分三类开展整改", {}),
+    ("对照巡察反馈的3个方面9个问题，9个问题已整改完成7个，2个正在持续推进",
+     {"categories": 3, "problems": 9, "completed": 7, "in_progress": 2}),
+    ("反馈的12个问题，已完成整改10个；2项仍在整改", {"problems": 12, "completed": 10, "in_progress": 2}),
+    ("反馈的12个问题正在整改中", {"problems": 12}),    # the count before, but not opening a clause
 ]
 
 

@@ -160,6 +160,32 @@ def test_district_notice_titled_only_in_the_page_metadata():
     assert [(d["code"], d["line"]) for d in n["diagnostics"]] == [("title_from_page_metadata", 2)]
 
 
+def test_city_notice_with_causes_and_results_and_paid_markers():
+    """Title split over two indented lines, 1、针对…的问题。 with 原因分析/整改情况/整改结果, a measure opening
+    with 立行立改, ##paid…## markers and a [bookmark], the count of unfinished problems before its phrase,
+    a second channel with its owner, publicity, and an indented signature after a blank line."""
+    n = _sparse((FIXTURES / "city_stats_causes.txt").read_bytes())
+    assert (n["title"], n["issuer"]) == ("中共XX市统计局党组关于市委第四轮巡察整改进展情况的通报", "中共XX市统计局党组")
+    ins = n["inspection"]
+    assert (ins["body"], ins["kind"], ins["target"]) == ("市委第四巡察组", "常规巡察", "市统计局党组")
+    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2024-03-18", "2024-05-17", "2024-06-20"]
+    assert n["declared"] == {"categories": 3, "problems": 9, "completed": 7, "in_progress": 2, "completion_rate": None}
+    assert [(p["marker"], p["title"], p["status"], p["long_term"], p["immediate"]) for p in n["problems"]] == [
+        ("1、", "统计数据质量管控不严", "completed", True, False),
+        ("2、", "违规使用公务卡", "completed", False, True),
+        ("3、", "干部教育培训针对性不强", "in_progress", True, False),
+    ]
+    assert [p["cause"] for p in n["problems"]] == ["数据审核机制不健全，基层统计人员业务能力不足。", "财务审核把关不严。",
+                                                   "培训需求调研不深入。"]
+    assert [m["ordinal"] for m in n["problems"][0]["measures"]] == [1, 2]
+    assert [(c["type"], c["value"], c["owner"]) for c in n["contacts"]] == [
+        ("phone", "0371-68881234", None), ("mailbox", "郑州市金水区XX路1号市统计局办公室", None),
+        ("postcode", "450000", None), ("phone", "0371-68889999", "市纪委监委派驻市发改委纪检监察组")]
+    assert [date_str(n["publicity"][k]) for k in ("start", "end")] == ["2024-09-10", "2024-09-20"]
+    assert date_str(n["signature"]["date"]) == "2024-09-10"
+    assert [s["role"] for s in n["sections"]] == ["overview", "rectification", "next_steps", "closing"]
+
+
 FORESTRY_PROBLEMS = [
     (1, "贯彻落实上级决策部署有差距", "completed", False),
     (2, "意识形态工作责任制落实不到位", "in_progress", True),

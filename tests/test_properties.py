@@ -63,6 +63,7 @@ def test_every_line_lands_in_exactly_one_node(text):
 @given(some_notice)
 @example("一、。一、\n版权所有\n关于“")  # a noise line inside a section's own text (found by CI)
 @example(SWALLOWED)
+@example("一、一、一、整改措施：的问题。2\n025年4月21日至6月27日联\n系电话：0475-7923888\n版权所有2025年4月21日至6\n月27日\n关于“")
 @example("一、一、一、一、一、一、一、一、\n整改结果：整改完成，长期推进。[\nbookmark: _GoBac\nk]")  # a wrapped marker
 def test_spans_slice_back(text):
     assert span_errors(text, parse_text(text).model_dump(mode="json")) == []

@@ -71,6 +71,18 @@ SHAPES = {
             {"number": 3, "category": "制度执行不严格", "title": "请销假制度执行不严", "status": "in_progress"},
         ],
     ),
+    "immediate_said_by_a_measure": (
+        INTRO + "二、巡察反馈问题整改情况\n"
+        "1、针对违规使用公务卡的问题。\n原因分析：财务审核把关不严。\n"
+        "整改情况：立行立改，追回违规报销资金1.28万元。\n整改结果：已完成整改。\n"
+        "2、针对作风建设不扎实的问题。\n原因分析：教育不深入。\n"
+        "整改情况：召开专题民主生活会，班子成员逐一对照检查，达到了“红脸出汗”“排毒”的效果。查摆出的问题深挖病根病源、立行立改。\n整改结果：整改完成，长期推进。\n",
+        [
+            {"number": 1, "title": "违规使用公务卡", "cause": "财务审核把关不严。", "status": "completed",
+             "immediate": True},
+            {"number": 2, "title": "作风建设不扎实", "status": "completed", "immediate": False, "long_term": True},
+        ],
+    ),
     "same_numbering_for_measures_and_problems": (
         INTRO + "一、整改工作开展情况\n1.加强组织领导。成立整改领导小组。\n2.细化整改方案。建立三张清单。\n"
         "二、反馈问题整改落实情况\n"

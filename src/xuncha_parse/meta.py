@@ -5,7 +5,7 @@ import datetime
 
 from .dates import YearContext, date_dict, find_dates, resolve_dates
 from .grammar import (ALIAS, DATE_LINE, DECLARED_CATEGORIES, DECLARED_COMPLETED, DECLARED_IN_PROGRESS,
-                      DECLARED_PROBLEMS, DECLARED_RATE, FEEDBACK, FIRST_PERSON, ISSUER_IN_TITLE, PUBLICITY,
+                      DECLARED_IN_PROGRESS_AFTER, DECLARED_PROBLEMS, DECLARED_RATE, FEEDBACK, FIRST_PERSON, ISSUER_IN_TITLE, PUBLICITY,
                       RECTIFICATION_WINDOW, ROUND, TARGET, TEAM, TEAM_BARE)
 from .numerals import to_int
 from .sentences import sentences_of
@@ -125,9 +125,10 @@ def declared(view: str) -> dict:
     m = DECLARED_PROBLEMS.search(view)
     if m and out["problems"] is None:
         out["problems"] = to_int(m.group("n") or m.group("n2"))
-    for key, pattern in (("completed", DECLARED_COMPLETED), ("in_progress", DECLARED_IN_PROGRESS)):
-        m = pattern.search(view)
-        out[key] = to_int(m.group("n")) if m else None
+    for key, patterns in (("completed", (DECLARED_COMPLETED,)),
+                          ("in_progress", (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER))):
+        hits = [m for m in (p.search(view) for p in patterns) if m]
+        out[key] = to_int(min(hits, key=lambda m: m.start()).group("n")) if hits else None
     m = DECLARED_RATE.search(view)
     out["completion_rate"] = round(float(m.group("r")) / 100, 4) if m else None
     return out

@@ -245,12 +245,20 @@ def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -
         "status": status,
         "status_text": status_text,
         "long_term": LONG_TERM.search(said) is not None,
-        "immediate": IMMEDIATE.search(said + (draft.title.view if draft.title else "")) is not None,
+        "immediate": _immediate(draft, said),
         "entities": [],
         "keywords": [],
         "topics": [],
         "span": _node_span(node, source),
     }
+
+
+def _immediate(draft: Draft, said: str) -> bool:
+    """``立行立改`` in the title, a status, or opening a measure (``整改情况：立行立改，追回…``); not in the
+    middle of one (``查摆出的问题深挖病根病源、立行立改``), where it describes the way of working."""
+    if IMMEDIATE.search(said + (draft.title.view if draft.title else "")):
+        return True
+    return any(IMMEDIATE.match(piece.view) for piece, _ in draft.measures + draft.progress)
 
 
 def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, Piece | None]:
