@@ -344,7 +344,7 @@ DECLARED_IN_PROGRESS = re.compile(
 )
 #: the count first, opening a clause: ``已整改完成7个，2个正在持续推进``, ``，3项仍在整改``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
-    rf"(?<=[,;])\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*(?:正在|仍在|持续)(?:持续)?(?:整改|推进)"
+    rf"[,;]\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*(?:正在|仍在|持续)(?:持续)?(?:整改|推进)"
 )
 #: ``整改完成率76%``, ``完成率达到92.5%``
 DECLARED_RATE = re.compile(r"完成率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")

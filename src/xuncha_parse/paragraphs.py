@@ -168,8 +168,11 @@ def _opens_with_stop(tok: Token) -> bool:
 def _cuts_address(prev: Token, tok: Token) -> bool:
     """The break between ``prev`` and ``tok`` falls inside an e-mail or web address:
     ``…邮箱：lyjxc`` / ``@hainan.gov.cn。``."""
-    tail, head = ADDRESS_TAIL.search(prev.piece.view), ADDRESS_HEAD.match(tok.piece.view)
-    if tail is None or head is None or tok.kind != "body":
+    before, after = prev.piece.view, tok.piece.view
+    if tok.kind != "body" or not (before[-1:].isascii() and after[:1].isascii() and before and after):
+        return False  # most lines end and open with Chinese: no regex needed
+    tail, head = ADDRESS_TAIL.search(before), ADDRESS_HEAD.match(after)
+    if tail is None or head is None:
         return False
     joined, cut = tail.group() + head.group(), len(tail.group())
     return any(m.start() < cut < m.end() for rule in (EMAIL, WEBSITE) for m in rule.finditer(joined))
