@@ -54,7 +54,7 @@ def count_mismatches(notice: dict) -> list[tuple[str, int, int]]:
 
 
 def _count_mismatch(doc: Document, notice: dict) -> list[dict]:
-    return [_diag("warning", "count_mismatch", f"the text declares {want} {key}, {got} were parsed")
+    return [_diag("warning", "count_mismatch", f"the text declares {want} {key}, {got} {'was' if got == 1 else 'were'} parsed")
             for key, want, got in count_mismatches(notice)]
 
 
