@@ -112,13 +112,13 @@ def _add_entities(found: list, doc: Document, intro: Piece | None) -> None:
         problem["entities"] = find_entities(pieces, doc.source, ctx)
 
 
-def _outside_problems(doc: Document, problem_ids: dict[int, dict]) -> list[Piece]:
+def _outside_problems(doc: Document, problem_spans: dict[int, dict]) -> list[Piece]:
     """The pieces of every token that is not part of a problem."""
     pieces = [t.piece for t in doc.preamble]
     stack = list(reversed(doc.root.children))
     while stack:
         node = stack.pop()
-        if id(node) in problem_ids:
+        if id(node) in problem_spans:
             continue
         pieces.append(node.token.piece)
         pieces.extend(t.piece for t in node.body)

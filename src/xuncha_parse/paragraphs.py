@@ -154,11 +154,16 @@ def _join_stray_punctuation(tokens: list[Token]) -> list[Token]:
     or web address cut at the line's end, continues the one before."""
     out: list[Token] = []
     for tok in tokens:
-        if out and (_opens_with_stop(tok) or _cuts_address(out[-1], tok)) and out[-1].kind not in ("blank", "noise"):
+        if out and out[-1].kind not in ("blank", "noise") and _glued(out[-1], tok):
             out[-1] = _merge([out[-1], tok])
         else:
             out.append(tok)
     return out
+
+
+def _glued(prev: Token, tok: Token) -> bool:
+    """Lines that go on from the one before, wrapped text or not: ``。…`` / an address cut in two."""
+    return _opens_with_stop(tok) or _cuts_address(prev, tok)
 
 
 def _opens_with_stop(tok: Token) -> bool:
@@ -169,7 +174,7 @@ def _cuts_address(prev: Token, tok: Token) -> bool:
     """The break between ``prev`` and ``tok`` falls inside an e-mail or web address:
     ``…邮箱：lyjxc`` / ``@hainan.gov.cn。``."""
     before, after = prev.piece.view, tok.piece.view
-    if tok.kind != "body" or not (before[-1:].isascii() and after[:1].isascii() and before and after):
+    if tok.kind != "body" or not before or not after or not (before[-1].isascii() and after[0].isascii()):
         return False  # most lines end and open with Chinese: no regex needed
     tail, head = ADDRESS_TAIL.search(before), ADDRESS_HEAD.match(after)
     if tail is None or head is None:
@@ -186,7 +191,7 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     prev = group[-1]
     if _starts_anew(tok, layout, numbers):
         return False
-    if (_opens_with_stop(tok) or _cuts_address(prev, tok)) and prev.kind != "blank":
+    if prev.kind != "blank" and _glued(prev, tok):
         return True
     if prev.kind == "noise":
         return _chrome_goes_on(prev, tok, layout)
@@ -224,7 +229,7 @@ def _chrome_goes_on(noise: Token, tok: Token, layout: Layout) -> bool:
 
 def _closed_chrome(view: str) -> bool:
     """A line of chrome that ends on a closed bracket: ``【信息时间：2024-03-05】…【关闭】``."""
-    return view.endswith(("】", "]")) and view.count("【") == view.count("】") and view.count("[") == view.count("]")
+    return view.endswith(("】", "]")) and _balanced(view, "【[", "】]")
 
 
 def _joined_view(group: list[Token]) -> str:
@@ -234,8 +239,12 @@ def _joined_view(group: list[Token]) -> str:
 
 def _finished_heading(view: str) -> bool:
     """Quotes and brackets closed and a heading's usual last word: nothing to continue."""
-    balanced = all(view.count(o) == view.count(c) for o, c in zip(OPENERS, CLOSERS))
-    return balanced and HEADING_END.search(view) is not None
+    return _balanced(view) and HEADING_END.search(view) is not None
+
+
+def _balanced(view: str, openers: str = OPENERS, closers: str = CLOSERS) -> bool:
+    """As many of each opening quote or bracket as of its closing one."""
+    return all(view.count(o) == view.count(c) for o, c in zip(openers, closers))
 
 
 def _merge(group: list[Token]) -> Token:
