@@ -154,12 +154,18 @@ CLOSERS = "”’》)〕]"
 
 #: an ordinal that opens one item of an inline run, at the start or after punctuation or a space
 #: (so ``统一是`` never counts): ``一是``, ``二是``, ``第三，``, ``一方面``, ``2.``, ``(3)``, ``④``
-#: (the lookahead of the first characters, then the character before, let the engine skip most positions)
+#: (search with ``sentences.ordinals``, which tries it only where ORDINAL_START finds a candidate)
+_ORDINAL_FIRST = rf"{CN_DIGITS}第另\d({CIRCLED}"
+_ORDINAL_AFTER = "。;,:!? \t、”)"
 ORDINAL = re.compile(
-    rf"(?=[{CN_DIGITS}第另\d({CIRCLED}])(?:^|(?<=[。;,:!? \t、”)]))"
+    rf"(?=[{_ORDINAL_FIRST}])(?:^|(?<=[{_ORDINAL_AFTER}]))"
     rf"(?:(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、:]|(?P<side>一方面|另一方面)"
     rf"|(?P<arabic>\d{{1,2}})(?:、|\.(?!\d))|\((?P<paren>\d{{1,2}})\)|(?P<circled>[{CIRCLED}]))"
 )
+#: where an ORDINAL may start: one of its first characters, at the start or after punctuation: ``，一``, ``。2``
+#: (the class comes first and the character before is checked after it, so the engine jumps between candidates
+#: at C speed; ORDINAL itself is tried at every position)
+ORDINAL_START = re.compile(rf"[{_ORDINAL_FIRST}](?<![^{_ORDINAL_AFTER}].)")
 
 # --------------------------------------------------------------------------
 # Problem titles
@@ -215,12 +221,13 @@ STATUS_GROUP = re.compile(
 STATUS_IN_PROGRESS = re.compile(r"未完成|尚未|正在|推进中|整改中|阶段性|基本完成|部分完成|逐步|需长期")
 #: words that say it is finished: ``整改完成``, ``已完成``, ``已整改到位``, ``已销号``
 STATUS_COMPLETED = re.compile(r"完成|到位|办结|销号|整改完毕")
-#: explicit phrases inside running text: ``已完成整改``, ``整改已完成``, ``目前正在整改``
-STATUS_PHRASE = re.compile(
-    r"(?=[已整正持阶基尚])"
-    r"(?:(?P<completed>已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号)"
-    r"|(?P<in_progress>正在整改|整改正在推进|持续整改中|持续推进中|正在推进中|阶段性完成|基本完成整改|尚未完成整改))"
-)
+_COMPLETED_PHRASES = r"已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号"
+_IN_PROGRESS_PHRASES = r"正在整改|整改正在推进|持续整改中|持续推进中|正在推进中|阶段性完成|基本完成整改|尚未完成整改"
+#: explicit phrases inside running text: ``已完成整改``, ``整改已完成``, ``目前正在整改`` (plain words only, no
+#: groups around them, so the engine jumps to their first characters; COMPLETED_PHRASE tells which it is)
+STATUS_PHRASE = re.compile(f"{_COMPLETED_PHRASES}|{_IN_PROGRESS_PHRASES}")
+#: a STATUS_PHRASE that says completed: ``已全部完成整改``, ``已销号``
+COMPLETED_PHRASE = re.compile(_COMPLETED_PHRASES)
 #: a labelled value that says nothing but a status: ``已完成。``, ``持续推进``, ``已整改到位``, ``整改完成，长期推进``
 STATUS_ONLY = re.compile(
     r"^(?:目前|已经?|全部|按期|基本|阶段性|整改|完成|到位|办结|销号|完毕|正在|持续|推进|长期|坚持|常态化|尚未|未|中|并"
@@ -325,22 +332,26 @@ ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)关于")
 # --------------------------------------------------------------------------
 
 _N = "(?:\\d{1,4}|[一二三四五六七八九十百两]{1,5})"
-# (a pattern that leads with a lookahead of its possible first characters lets the engine skip
-# every other position at C speed instead of trying the whole pattern there)
+#: _N written to open with a character class (the first digit or numeral, then more of the same kind)
+_N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\\d)[一二三四五六七八九十百两]{0,4})"
+# (a pattern the engine can search fast opens with a character class or with plain words; one that opens
+# with a lookahead, a lookbehind or a group of mixed alternatives is tried in full at every position)
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
-DECLARED_CATEGORIES = re.compile(rf"(?=[\d一二三四五六七八九十百两])(?P<cat>{_N})\s*(?:大|个)?(?:方面|类)\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)")
+DECLARED_CATEGORIES = re.compile(rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)")
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项``
 DECLARED_PROBLEMS = re.compile(
-    rf"反馈[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|(?:反馈问题|问题清单)\s*(?P<n2>{_N})\s*(?:个|项|条)"
+    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)"
 )
 #: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``
 DECLARED_COMPLETED = re.compile(
     rf"(?:已|已经)(?:全部)?(?:整改)?完成(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
 #: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
+#: (``剩余`` takes its count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
-    rf"(?=[已取阶基正持需未剩])(?:(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持|未完成)"
-    rf"(?:的)?(?:整改事项|问题|事项)?(?:有|共)?|剩余)\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持|未完成|剩余)"
+    rf"(?:(?<!剩余)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
 #: the count first, opening a clause: ``已整改完成7个，2个正在持续推进``, ``，3项仍在整改``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
@@ -401,8 +412,10 @@ DOCUMENT_NUMBER_TAIL = re.compile(r"[〔\[(]\s*\d{4}\s*[〕\])]\s*\d{1,5}\s*号"
 REGULATION = re.compile(r"《(?P<name>[^《》\n]{1,120})》")
 #: a count with its measure word and up to two characters of its noun, which a function word ends:
 #: ``26项制度``, ``4名职工`` (of ``4名职工排查``), ``67次`` (of ``67次的``)
+#: (the first digit comes first and the character before it is checked after it: a pattern that opens with a
+#: character class lets the engine jump between digits instead of trying the whole pattern at every position)
 COUNT = re.compile(
-    r"(?=\d)(?<![\d.])(?P<n>\d{1,6})\s*(?P<unit>项|个|次|名|人|份|笔|条|家|间|批|场|期|篇|件|处|台|辆|本|册|户)"
+    r"(?P<n>\d(?<![\d.]\d)\d{0,5})\s*(?P<unit>项|个|次|名|人|份|笔|条|家|间|批|场|期|篇|件|处|台|辆|本|册|户)"
     r"(?P<noun>(?:(?![的了和及与并等在对为是已])[\u4e00-\u9fff]){0,2})"
 )
 

@@ -124,7 +124,7 @@ def declared(view: str) -> dict:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("prob"))
     m = DECLARED_PROBLEMS.search(view)
     if m and out["problems"] is None:
-        out["problems"] = to_int(m.group("n") or m.group("n2"))
+        out["problems"] = to_int(m.group("n") or m.group("n2") or m.group("n3"))
     for key, patterns in (("completed", (DECLARED_COMPLETED,)),
                           ("in_progress", (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER))):
         hits = [m for m in (p.search(view) for p in patterns) if m]

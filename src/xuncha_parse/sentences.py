@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, QUOTED, SENTENCE_END
+from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, ORDINAL_START, QUOTED, SENTENCE_END
 from .numerals import cn_to_int
 from .text import Piece
 
@@ -87,7 +87,7 @@ def split_ordinals(piece: Piece, expect: int = 1) -> tuple[list[tuple[Piece, int
     start, so ``统一是`` or a stray ``三是`` never does.
     """
     view, cuts, family = piece.view, [], None
-    for m in ORDINAL.finditer(view):
+    for m in ordinals(view):
         n = ordinal_value(m)
         if n != expect or family not in (None, ordinal_family(m)):
             continue
@@ -95,6 +95,16 @@ def split_ordinals(piece: Piece, expect: int = 1) -> tuple[list[tuple[Piece, int
         cuts.append((m.start(), n))
         expect += 1
     return _cut(piece, cuts), expect
+
+
+def ordinals(view: str):
+    """ORDINAL's matches, the same as its ``finditer``, tried only where ORDINAL_START finds a candidate."""
+    pos = 0
+    while (start := ORDINAL_START.search(view, pos)) is not None:
+        m = ORDINAL.match(view, start.start())
+        if m is not None:
+            yield m
+        pos = start.start() + 1 if m is None else m.end()
 
 
 def _cut(piece: Piece, cuts: list[tuple[int, int]]) -> list[tuple[Piece, int | None]]:

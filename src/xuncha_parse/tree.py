@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .grammar import ROLE_NEXT, SENTENCE_END
+from .sentences import first_sentence
 from .text import Piece
 from .tokens import Token
 
@@ -40,8 +41,6 @@ class Node:
     def sentence(self) -> tuple:
         """(heading, rest): the heading's first sentence after the marker, and what follows (computed once)."""
         if self._sentence is None:
-            from .sentences import first_sentence
-
             self._sentence = first_sentence(self.token.content)
         return self._sentence
 
