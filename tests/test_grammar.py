@@ -1,5 +1,7 @@
 """Per-rule fixture tables: one line in, its token out."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from xuncha_parse.text import Source, split_lines
 from xuncha_parse.tokens import classify
@@ -96,3 +98,19 @@ def test_inline_ordinals(text, items):
     piece = Piece(text, fold(text), [0], [0])
     got, _ = split_ordinals(piece)
     assert [(n, p.text) for p, n in got] == items
+
+
+#: characters ordinals are made of, the punctuation before them, and some text
+_ORDINAL_TEXT = st.text(alphabet="一二三十两第另是方面1234.、()①②，。；: \t\n统筹制度”", max_size=40)
+
+
+@given(_ORDINAL_TEXT)
+def test_ordinals_are_the_patterns_own_matches(text):
+    """``ordinals`` tries ORDINAL only where ORDINAL_START finds a candidate: the same matches as its finditer."""
+    from xuncha_parse.grammar import ORDINAL
+    from xuncha_parse.sentences import ordinals
+
+    def spans(matches):
+        return [(m.span(), m.lastgroup) for m in matches]
+
+    assert spans(ordinals(text)) == spans(ORDINAL.finditer(text))
