@@ -1,5 +1,7 @@
 """Date fixture table: text (and a fallback year) → every date in it, rendered YYYY-MM-DD with ?? unknown."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from truthcheck import date_str
 
 from xuncha_parse.dates import parse_dates
@@ -90,3 +92,15 @@ def test_enough_cases():
 def test_text_is_verbatim():
     text = "于2025年4月21日至6月27日开展"
     assert [d["text"] for d in parse_dates(text)] == ["2025年4月21日", "6月27日"]
+
+
+@given(st.text(alphabet="0123456789〇一二十Xx×年月日号 \n下旬底前份统至、，。", max_size=40))
+def test_date_atoms_are_the_patterns_own_matches(text):
+    """``date_atoms`` tries DATE_ATOM only in the run of date characters before each 月: the same matches."""
+    from xuncha_parse.dates import date_atoms
+    from xuncha_parse.grammar import DATE_ATOM
+
+    def spans(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    assert spans(date_atoms(text)) == spans(DATE_ATOM.finditer(text))

@@ -6,11 +6,13 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import ROOT, SAMPLE_NAMES, load_truth
 
 from xuncha_parse.cli import main
 from xuncha_parse.keywords import domain_terms, keywords, tokenizer
-from xuncha_parse.topics import topics_of
+from xuncha_parse.topics import TAXONOMY, found_terms, topics_of
 
 # problem title → expected topic codes (from the samples' truth, then made-up titles)
 TOPICS = [
@@ -187,3 +189,15 @@ def test_stats_counts_bad_jsonl_lines_as_failures(tmp_path):
     assert result.exit_code == 0
     summary = json.loads(result.stdout)
     assert (summary["notices"], summary["problems"], summary["failed"]) == (1, 10, 3)
+
+
+
+_TERMS = sorted({t for terms in TAXONOMY.values() for t in terms})
+_TERM_TEXT = st.lists(st.one_of(st.sampled_from(_TERMS), st.text(alphabet="".join(set("".join(_TERMS))) + "，的",
+                                                                   max_size=6)), max_size=6).map("".join)
+
+
+@given(_TERM_TEXT)
+def test_found_terms_are_every_term_in_the_text(text):
+    """Terms overlap (``党风廉政`` and ``廉政``, ``固定资产`` and ``资产``): every one that occurs is found."""
+    assert found_terms(text) == {t for t in _TERMS if t in text}

@@ -41,13 +41,42 @@ def find_dates(view: str) -> list[DateHit]:
     if "月" not in view:
         return hits
     pos = 0
-    for m in DATE_ATOM.finditer(view):
+    for m in date_atoms(view):
         if m.start() < pos or _inside_word(view, m):
             continue
         hit = _hit(m)
         hits.append(hit)
         pos = _follow(view, hit, hits)
     return hits
+
+
+#: what a date holds before its ``月`` besides digits and spaces: ``二〇二六年十``, ``X``
+_BEFORE_MONTH = frozenset("〇零一二三四五六七八九十Xx×年")
+
+
+def date_atoms(view: str):
+    """DATE_ATOM's matches, the same as its ``finditer``.  Each holds one ``月`` and starts in the run of
+    date characters just before it, so only those positions are tried, not every position of the view."""
+    pos, month = 0, view.find("月")
+    while month >= 0:
+        m = _atom_before(view, pos, month)
+        if m is not None:
+            yield m
+            pos = m.end()
+        month = view.find("月", max(month + 1, pos))
+
+
+def _atom_before(view: str, pos: int, month: int) -> re.Match | None:
+    """The first DATE_ATOM that starts at or after ``pos`` in the run of date characters before ``month``."""
+    start = month
+    while start > pos and (view[start - 1] in _BEFORE_MONTH or view[start - 1].isdecimal()
+                           or view[start - 1].isspace()):
+        start -= 1
+    for j in range(start, month):
+        m = DATE_ATOM.match(view, j)
+        if m is not None:
+            return m
+    return None
 
 
 def _inside_word(view: str, m: re.Match) -> bool:

@@ -283,7 +283,7 @@ _DATE_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}|[Xx×]{1,2}"
 _QUAL = r"上旬|中旬|下旬|底|初|末|份|中"
 
 #: one date mention: ``2025年4月21日``, ``2023年X月26日``, ``8月下旬``, ``10月底前``, ``二〇二六年一月十二日``
-#: (the leading lookahead lets the engine skip to a digit before trying the optional year: 5x faster)
+#: (search with ``dates.date_atoms``, which tries it only in the run of date characters before each ``月``)
 DATE_ATOM = re.compile(
     r"(?=[\d〇零一二三四五六七八九十Xx×])"
     rf"(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"

@@ -42,8 +42,12 @@ DESCRIPTION_HITS = 2
 
 
 _TERMS = sorted({t for terms in TAXONOMY.values() for t in terms}, key=len, reverse=True)
-#: every trigger term, longest first: at each position, the longest term starting there
-_TRIGGER = re.compile("(?=(" + "|".join(map(re.escape, _TERMS)) + "))")
+_FIRST = "".join(sorted({t[0] for t in _TERMS}))
+#: every trigger term, longest first: at each position, the longest term starting there (group 1).  Terms may
+#: overlap, so the term is read in a lookahead; the pattern opens with the terms' first characters, which lets
+#: the engine jump between them, and looks back over that character to read the term (``(?=(…))`` alone would
+#: be tried at every position): each match is that one character
+_TRIGGER = re.compile(f"[{re.escape(_FIRST)}](?<=(?=({'|'.join(map(re.escape, _TERMS))})).)")
 #: the shorter terms each term starts with (``档案专审`` → ``档案``), which the trigger scan hides
 _PREFIXES = {t: [s for s in _TERMS if s != t and t.startswith(s)] for t in _TERMS}
 _CODES = {t: {code for code, terms in TAXONOMY.items() if t in terms} for t in _TERMS}
