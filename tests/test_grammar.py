@@ -95,7 +95,7 @@ def test_inline_ordinals(text, items):
     from xuncha_parse.sentences import split_ordinals
     from xuncha_parse.text import Piece, fold
 
-    piece = Piece(text, fold(text), [0], [0])
+    piece = Piece(text, fold(text), (0,), (0,))
     got, _ = split_ordinals(piece)
     assert [(n, p.text) for p, n in got] == items
 

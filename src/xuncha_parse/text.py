@@ -83,8 +83,8 @@ class Piece:
 
     text: str
     view: str
-    starts: list[int]
-    srcs: list[int]
+    starts: tuple[int, ...]
+    srcs: tuple[int, ...]
 
     def src(self, i: int) -> int:
         """Source offset of piece offset ``i``."""
@@ -107,7 +107,7 @@ class Piece:
         if a == 0 and b >= len(self.text):
             return self
         if len(self.starts) == 1:
-            return Piece(self.text[a:b], self.view[a:b], [0], [self.srcs[0] + a])
+            return Piece(self.text[a:b], self.view[a:b], (0,), (self.srcs[0] + a,))
         k = max(bisect_right(self.starts, a) - 1, 0)
         starts, srcs = [0], [self.srcs[k] + (a - self.starts[k])]
         for j in range(k + 1, len(self.starts)):
@@ -115,7 +115,7 @@ class Piece:
                 break
             starts.append(self.starts[j] - a)
             srcs.append(self.srcs[j])
-        return Piece(self.text[a:b], self.view[a:b], starts, srcs)
+        return Piece(self.text[a:b], self.view[a:b], tuple(starts), tuple(srcs))
 
     def strip(self) -> "Piece":
         """The piece without surrounding whitespace."""
@@ -137,7 +137,7 @@ class Piece:
             starts.extend(s + n for s in p.starts)
             srcs.extend(p.srcs)
             n += len(p.text)
-        return Piece("".join(text), "".join(view), starts, srcs)
+        return Piece("".join(text), "".join(view), tuple(starts), tuple(srcs))
 
 
 def piece_span(piece: "Piece", source: Source, a: int = 0, b: int | None = None) -> dict:
@@ -174,7 +174,7 @@ def _line(text: str, view: str, number: int, a: int, b: int) -> Line:
     right = len(raw.rstrip())
     if NOISE_CHAR in raw:
         return _noisy_line(text, view, number, a, b)
-    piece = Piece(text[a + left:a + right], raw[left:right], [0], [a + left])
+    piece = Piece(text[a + left:a + right], raw[left:right], (0,), (a + left,))
     return Line(number, piece, left, right)
 
 
@@ -185,10 +185,10 @@ def _noisy_line(text: str, view: str, number: int, a: int, b: int) -> Line:
         j = view.find(NOISE_CHAR, i, b)
         j = b if j < 0 else j
         if j > i:
-            runs.append(Piece(text[i:j], view[i:j], [0], [i]))
+            runs.append(Piece(text[i:j], view[i:j], (0,), (i,)))
         while j < b and view[j] == NOISE_CHAR:
             j += 1
         i = j
-    piece = Piece.join(runs).strip() if runs else Piece("", "", [0], [a])
+    piece = Piece.join(runs).strip() if runs else Piece("", "", (0,), (a,))
     raw = view[a:b].replace(NOISE_CHAR, "")
     return Line(number, piece, len(raw) - len(raw.lstrip()), len(raw.rstrip()))
