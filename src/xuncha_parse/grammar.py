@@ -64,7 +64,8 @@ LABEL_NAMES = (
 )
 LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
 #: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
-#: (the lookahead names the characters a label can open with, so the engine skips every other position)
+#: (the lookahead names the characters a label can open with, so other positions fail at once; search with
+#: ``problems.inline_labels``, which first tests for the colon or bracket every label needs)
 _LABEL_FIRST = "".join(sorted({name[0] for name in re.sub(r"\(\?:[^)]*\)\??", "", LABEL_NAMES).split("|")}))
 INLINE_LABEL = re.compile(
     rf"(?=[\s【\[{_LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
@@ -104,18 +105,20 @@ ARABIC_PAREN_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\))\s*")
 CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
 #: the ordered rule list: (token kind, heading style, pattern, whether it may match anywhere in the line
-#: rather than at its start); noise rules apply only to short lines (NOISE_MAX_LEN)
-LINE_RULES: tuple[tuple[str, str | None, re.Pattern[str], bool], ...] = (
-    ("noise", None, NOISE_LINE_START, False),
-    ("noise", None, NOISE_ANYWHERE, True),
-    ("label", None, LABEL, False),
-    ("heading", "problem", PROBLEM_MARKER, False),
-    ("heading", "cn", CN_MARKER, False),
-    ("heading", "paren_cn", PAREN_CN_MARKER, False),
-    ("heading", "paren_arabic", PAREN_ARABIC_MARKER, False),
-    ("heading", "arabic", ARABIC_MARKER, False),
-    ("heading", "arabic_paren", ARABIC_PAREN_MARKER, False),
-    ("heading", "circled", CIRCLED_MARKER, False),
+#: rather than at its start, the characters a line it matches opens with or "" for any: a line that opens
+#: with none of them is not tried); noise rules apply only to short lines (NOISE_MAX_LEN).  Lines are
+#: stripped and folded, so ``（`` is ``(`` and digits are ASCII.
+LINE_RULES: tuple[tuple[str, str | None, re.Pattern[str], bool, str], ...] = (
+    ("noise", None, NOISE_LINE_START, False, ""),
+    ("noise", None, NOISE_ANYWHERE, True, ""),
+    ("label", None, LABEL, False, "【[ " + _LABEL_FIRST),
+    ("heading", "problem", PROBLEM_MARKER, False, "问"),
+    ("heading", "cn", CN_MARKER, False, CN_DIGITS),
+    ("heading", "paren_cn", PAREN_CN_MARKER, False, "("),
+    ("heading", "paren_arabic", PAREN_ARABIC_MARKER, False, "("),
+    ("heading", "arabic", ARABIC_MARKER, False, "0123456789"),
+    ("heading", "arabic_paren", ARABIC_PAREN_MARKER, False, "0123456789"),
+    ("heading", "circled", CIRCLED_MARKER, False, CIRCLED),
 )
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``

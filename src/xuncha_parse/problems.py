@@ -271,9 +271,9 @@ def _immediate(draft: Draft, said: str) -> bool:
 
 def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, Piece | None]:
     """(category, group, the heading that names a status) from the headings above a problem."""
-    heads = [n.heading for n in chain]
-    status_heads = [h for h in heads if STATUS_GROUP.search(h.view)]
-    plain = [h for h in heads if not STATUS_GROUP.search(h.view)]
+    status_heads, plain = [], []
+    for node in chain:
+        (status_heads if STATUS_GROUP.search(node.heading.view) else plain).append(node.heading)
     category = plain[0] if plain else None
     group = plain[-1] if len(plain) >= 2 else (status_heads[-1] if status_heads else None)
     return category, group, status_heads[-1] if status_heads else None

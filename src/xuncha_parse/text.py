@@ -99,6 +99,8 @@ class Piece:
         if b <= a:
             s = self.src(min(a, max(len(self.text) - 1, 0))) if self.text else self.srcs[0]
             return s, s
+        if len(self.starts) == 1:  # one run: offsets shift by where it starts
+            return self.srcs[0] + a, self.srcs[0] + b
         return self.src(a), self.src(b - 1) + 1
 
     def sub(self, a: int, b: int | None = None) -> "Piece":

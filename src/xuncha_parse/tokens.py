@@ -60,8 +60,8 @@ def classify(line: Line) -> Token:
         return tok
     view = piece.view
     short = len(view) <= NOISE_MAX_LEN  # a long line that mentions chrome words is text
-    for kind, style, pattern, anywhere in LINE_RULES:
-        if kind == "noise" and not short:
+    for kind, style, pattern, anywhere, first in LINE_RULES:
+        if (kind == "noise" and not short) or (first and view[0] not in first):
             continue
         m = pattern.search(view) if anywhere else pattern.match(view)
         if m is not None and _BUILD[kind](tok, style, m):
