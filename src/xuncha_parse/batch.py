@@ -98,7 +98,7 @@ def _failed(path: str, kind: str, message: str) -> Result:
     import orjson
 
     record = {"source": {"path": path}, "error": {"type": kind, "message": message}}
-    return Result(path, orjson.dumps(record) + b"\n", 0, message)
+    return Result(path, orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE), 0, message)
 
 
 def serialize(notice: dict, fmt: str) -> bytes:
@@ -108,7 +108,7 @@ def serialize(notice: dict, fmt: str) -> bytes:
         from .tables import csv_rows
 
         return csv_rows(notice)
-    return orjson.dumps(notice) + b"\n"
+    return orjson.dumps(notice, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def run(paths: Iterator[str], jobs: int, fmt: str, keywords: bool = False) -> Iterator[Result]:
