@@ -94,7 +94,7 @@ def _cut_off(tok) -> bool:
     if view[-1] in LINE_STOPS:
         return False
     earlier_stop = stop_before_last(view)
-    open_clause = tok.kind == "body" and any(c in CLAUSE_END for c in view)  # ``…整改，…工作取``
+    open_clause = tok.kind == "body" and any(stop in view for stop in CLAUSE_END)  # ``…整改，…工作取``
     no_words = HAN_WORD.search(view) is None  # a marker or a number cut from its line: ``7``
     unclosed = any(view.count(o) > view.count(c) for o, c in zip(OPENERS, CLOSERS))  # ``(14)针对“政府``
     return len(view) > 40 or earlier_stop or open_clause or no_words or unclosed or _open_label(tok)

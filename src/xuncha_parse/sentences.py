@@ -39,7 +39,8 @@ def _marks(stops: str, nesting: bool = True) -> re.Pattern[str]:
 def stop_before_last(view: str) -> bool:
     """Does a sentence end before the last character, quotations aside?  ``1.关于“…。…”方面问题`` no;
     ``4.消防安全责任意识淡薄。未按…`` yes."""
-    return any(c in SENTENCE_END for c in QUOTED.sub("", view[:-1]))
+    unquoted = QUOTED.sub("", view[:-1])
+    return any(stop in unquoted for stop in SENTENCE_END)
 
 
 def sentences_of(view: str) -> list[tuple[int, int]]:

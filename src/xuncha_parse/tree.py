@@ -144,7 +144,7 @@ def _names_top_section(tok: Token) -> bool:
 def _heading_like(tok: Token) -> bool:
     """Short, one line, no sentence inside: ``下一步打算``."""
     content = tok.content.view
-    return len(content) <= 30 and not any(c in SENTENCE_END for c in content)
+    return len(content) <= 30 and not any(stop in content for stop in SENTENCE_END)
 
 
 _STEP = {"heading": _heading, "body": _attach, "label": _attach, "blank": _skip, "noise": _skip}
