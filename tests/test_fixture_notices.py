@@ -10,15 +10,28 @@ from xuncha_parse import parse_bytes
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def _notice(data: bytes) -> dict:
+    return parse_bytes(data).model_dump(mode="json")
+
+
+def _fixture(name: str) -> dict:
+    return _notice((FIXTURES / name).read_bytes())
+
+
+def _dates(inspection: dict) -> list[str]:
+    """The inspection's start, end and feedback dates as YYYY-MM-DD."""
+    return [date_str(inspection[k]) for k in ("start", "end", "feedback")]
+
+
 def test_province_notice_with_inline_labels_and_top_level_categories():
     """Web chrome, indented paragraphs, categories at 一、 level, labels inline, Chinese-numeral date."""
-    n = parse_bytes((FIXTURES / "province_inline_labels.txt").read_bytes()).model_dump(mode="json")
+    n = _fixture("province_inline_labels.txt")
     assert n["title"] == "中共某某省民政厅党组关于省委第三轮巡视整改进展情况的通报"
     assert n["issuer"] == "中共某某省民政厅党组"
     ins = n["inspection"]
     assert (ins["body"], ins["round"], ins["kind"], ins["target"]) == \
         ("省委第三巡视组", "省委第三轮", "常规巡视", "中共某某省民政厅党组")
-    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2023-04-10", "2023-06-10", "2023-08-18"]
+    assert _dates(ins) == ["2023-04-10", "2023-06-10", "2023-08-18"]
     assert n["declared"] == {"categories": 4, "problems": 12, "completed": 10, "in_progress": 2,
                              "completion_rate": 0.833}
     assert [(p["number"], p["status"], p["immediate"]) for p in n["problems"]] == \
@@ -36,13 +49,13 @@ def test_province_notice_with_inline_labels_and_top_level_categories():
 
 def test_county_notice_copied_from_a_pdf_in_gbk():
     """GBK, indented, hard-wrapped at 30 characters with a page number, 问题N： items under groups."""
-    n = parse_bytes((FIXTURES / "county_pdf_gbk.txt").read_bytes()).model_dump(mode="json")
+    n = _fixture("county_pdf_gbk.txt")
     assert n["source"]["encoding"] == "gb18030"
     assert n["title"] == "中共某某县交通运输局党组关于县委第二轮巡察整改进展情况的通报"
     assert n["addressee"] == "局属各单位、机关各股室"
     ins = n["inspection"]
     assert (ins["body"], ins["kind"], ins["target"]) == ("县委巡察二组", "常规巡察", "中共某某县交通运输局党组")
-    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2023-03-15", "2023-05-15", "2023-06-20"]
+    assert _dates(ins) == ["2023-03-15", "2023-05-15", "2023-06-20"]
     assert n["declared"] == {"categories": 3, "problems": 15, "completed": 12, "in_progress": 3, "completion_rate": 0.8}
     got = [(p["number"], p["marker"], p["group"], p["title"], p["status"]) for p in n["problems"]]
     assert got == [
@@ -84,20 +97,16 @@ SPARSE_PROBLEMS = [
 ]
 
 
-def _sparse(data: bytes) -> dict:
-    return parse_bytes(data).model_dump(mode="json")
-
-
 def test_county_web_page_with_issuer_line_and_nested_groups():
     """Issuer on its own line above 关于…, feedback in the intro's sentence, （一）→1.→(1) with the problems
     numbered across the notice, status said at the end of the progress, ICP footer."""
-    n = _sparse((FIXTURES / "county_sparse_web.txt").read_bytes())
+    n = _fixture("county_sparse_web.txt")
     assert n["title"] == "中共某某县交通运输局党组关于县委第三轮巡察反馈意见整改进展情况的通报"
     assert n["issuer"] == "中共某某县交通运输局党组"
     ins = n["inspection"]
     assert (ins["body"], ins["round"], ins["kind"], ins["target"]) == \
         ("县委第二巡察组", "县委第三轮", "常规巡察", "县交通运输局党组")
-    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2023-09-04", "2023-11-03", "2023-12-22"]
+    assert _dates(ins) == ["2023-09-04", "2023-11-03", "2023-12-22"]
     assert n["declared"] == {"categories": 3, "problems": 12, "completed": 10, "in_progress": 2,
                              "completion_rate": 0.83}
     assert [(p["number"], p["title"], p["status"], len(p["progress"])) for p in n["problems"]] == SPARSE_PROBLEMS
@@ -119,12 +128,12 @@ STATUS_GROUP_PROBLEMS = [
 def test_city_notice_with_status_groups_at_the_top():
     """``二、集中整改期内已完成的整改事项`` / ``三、按计划持续推进的整改事项`` as top sections, each restarting
     at 1.; problems named by their remedy with measures inline (``一是…二是…``)."""
-    n = _sparse((FIXTURES / "city_status_groups.txt").read_bytes())
+    n = _fixture("city_status_groups.txt")
     assert n["title"] == "中共某某市档案馆党组关于市委第七轮巡察集中整改进展情况的通报"
     ins = n["inspection"]
     assert (ins["body"], ins["round"], ins["kind"], ins["target"]) == \
         ("市委第五巡察组", "市委第七轮", "常规巡察", "市档案馆党组")
-    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2024-05-06", "2024-07-05", "2024-08-20"]
+    assert _dates(ins) == ["2024-05-06", "2024-07-05", "2024-08-20"]
     assert n["declared"] == {"categories": 3, "problems": 14, "completed": 11, "in_progress": 3,
                              "completion_rate": None}
     assert [(p["number"], p["title"], p["status"], len(p["measures"])) for p in n["problems"]] == \
@@ -138,11 +147,11 @@ def test_city_notice_with_status_groups_at_the_top():
 def test_district_notice_titled_only_in_the_page_metadata():
     """No title line: the page's metadata block (文件名称：…) names it; 【整改措施】 bracket labels with
     第一，第二 ordinals, 【整改时限】, a mobile number and an address for letters, an indented signature."""
-    n = _sparse((FIXTURES / "district_web_metadata.txt").read_bytes())
+    n = _fixture("district_web_metadata.txt")
     assert (n["title"], n["issuer"]) == ("中共某某区财政局党组关于区委巡察整改情况的通报", "中共某某区财政局党组")
     ins = n["inspection"]
     assert (ins["body"], ins["kind"], ins["target"]) == ("区委第三巡察组", "常规巡察", "区财政局党组")
-    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2024-12-02", "2025-01-24", "2025-03-12"]
+    assert _dates(ins) == ["2024-12-02", "2025-01-24", "2025-03-12"]
     assert [(p["marker"], p["title"], p["status"]) for p in n["problems"]] == [
         ("问题1.", "“三重一大”决策制度执行不严格", "completed"),
         ("问题2.", "意识形态工作责任制落实不到位", "in_progress"),
@@ -164,11 +173,11 @@ def test_city_notice_with_causes_and_results_and_paid_markers():
     """Title split over two indented lines, 1、针对…的问题。 with 原因分析/整改情况/整改结果, a measure opening
     with 立行立改, ##paid…## markers and a [bookmark], the count of unfinished problems before its phrase,
     a second channel with its owner, publicity, and an indented signature after a blank line."""
-    n = _sparse((FIXTURES / "city_stats_causes.txt").read_bytes())
+    n = _fixture("city_stats_causes.txt")
     assert (n["title"], n["issuer"]) == ("中共XX市统计局党组关于市委第四轮巡察整改进展情况的通报", "中共XX市统计局党组")
     ins = n["inspection"]
     assert (ins["body"], ins["kind"], ins["target"]) == ("市委第四巡察组", "常规巡察", "市统计局党组")
-    assert [date_str(ins[k]) for k in ("start", "end", "feedback")] == ["2024-03-18", "2024-05-17", "2024-06-20"]
+    assert _dates(ins) == ["2024-03-18", "2024-05-17", "2024-06-20"]
     assert n["declared"] == {"categories": 3, "problems": 9, "completed": 7, "in_progress": 2, "completion_rate": None}
     assert [(p["marker"], p["title"], p["status"], p["long_term"], p["immediate"]) for p in n["problems"]] == [
         ("1、", "统计数据质量管控不严", "completed", True, False),
@@ -201,7 +210,7 @@ def _forestry_fields(n: dict) -> tuple:
 def test_city_notice_in_ascii_punctuation_starting_at_the_second_level():
     """ASCII punctuation throughout, no 一、 level (categories at (一)), a vague inspection period, a special
     inspection, no addressee, status in 整改进展, publicity period and an unindented signature."""
-    n = _sparse((FIXTURES / "city_forestry_ascii.txt").read_bytes())
+    n = _fixture("city_forestry_ascii.txt")
     assert n["title"] == "关于市委第二轮巡察反馈意见整改进展情况的通报"
     ins = n["inspection"]
     assert (ins["body"], ins["kind"], ins["target"]) == ("市委第一专项巡察组", "专项巡察", "市林业局党组")
@@ -224,10 +233,10 @@ def test_sparse_ascii_notice_wrapped(width):
     from transforms import wrap_lines
 
     text = (FIXTURES / "city_forestry_ascii.txt").read_text(encoding="utf-8")
-    plain = _sparse(text.encode())
+    plain = _notice(text.encode())
     indented = "\n".join("\u3000\u3000" + line.strip() for line in text.split("\n") if line.strip())
     for form in (text, indented):
-        n = _sparse(wrap_lines(form, width).encode("gb18030"))
+        n = _notice(wrap_lines(form, width).encode("gb18030"))
         assert _forestry_fields(n) == _forestry_fields(plain), form[:1]
         assert _shape(n) == _shape(plain), form[:1]
 
@@ -247,10 +256,10 @@ def test_fixture_notices_wrapped(name, width):
     from transforms import wrap_lines
 
     text = (FIXTURES / name).read_text(encoding="utf-8")
-    plain = _sparse(text.encode())
+    plain = _notice(text.encode())
     indented = "\n".join("\u3000\u3000" + line.strip() for line in text.split("\n") if line.strip())
     for form in (text, indented):
-        n = _sparse(wrap_lines(form, width).encode("gb18030"))
+        n = _notice(wrap_lines(form, width).encode("gb18030"))
         assert _shape(n) == _shape(plain), form[:1]
         assert (n["title"], n["issuer"]) == (plain["title"], plain["issuer"])
         assert [p["group"] for p in n["problems"]] == [p["group"] for p in plain["problems"]]
