@@ -150,7 +150,7 @@ def startup() -> None:
 JIEBA_LOAD = r"""
 import time
 t0 = time.perf_counter()
-from xuncha_parse.keywords import _import_jieba, tokenizer
+from xuncha_parse.enrich.keywords import _import_jieba, tokenizer
 _import_jieba()
 t1 = time.perf_counter()
 tokenizer()
@@ -191,7 +191,7 @@ PARSE_ROUNDS = r"""
 import sys
 from pathlib import Path
 from xuncha_parse.api import bytes_to_dict
-from xuncha_parse.keywords import annotate
+from xuncha_parse.enrich.keywords import annotate
 data = [p.read_bytes() for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
 for _ in range(int(sys.argv[2])):
     for raw in data:

@@ -1,8 +1,7 @@
 import json
+import os
 import sys
 from pathlib import Path
-
-import os
 
 import pytest
 from hypothesis import HealthCheck, settings

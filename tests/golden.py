@@ -42,7 +42,7 @@ def digest(data: bytes, name: str) -> str:
     import orjson
 
     from xuncha_parse.api import bytes_to_dict
-    from xuncha_parse.keywords import annotate
+    from xuncha_parse.enrich.keywords import annotate
 
     notice = annotate(bytes_to_dict(data, name))
     return hashlib.sha256(orjson.dumps(notice)).hexdigest()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from xuncha_parse.grammar import NOISE_ANYWHERE, NOISE_LINE_START, NOISE_MAX_LEN
-from xuncha_parse.text import fold
+from xuncha_parse.layout.text import fold
 
 NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")  # matches with or without spaces
 SPACE = re.compile(r"\s+")
@@ -31,7 +31,7 @@ def squash(s: str, chrome: frozenset[int] = frozenset()) -> str:
 
 def chrome_rests(source: str) -> frozenset[int]:
     """Line numbers that the parser read as the rest of a line of chrome (noise by what they continue)."""
-    from xuncha_parse.document import read_document
+    from xuncha_parse.layout.document import read_document
 
     noise = [tok.lines for tok in read_document(source).tokens if tok.kind == "noise"]
     return frozenset(n for lines in noise for n in lines[1:])

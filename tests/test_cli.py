@@ -12,7 +12,7 @@ from truthcheck import problem_errors
 
 from xuncha_parse.api import parse_to_dict
 from xuncha_parse.cli import main
-from xuncha_parse.models import Notice
+from xuncha_parse.outputs.models import Notice
 
 
 @pytest.fixture

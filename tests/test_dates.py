@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from truthcheck import date_str
 
-from xuncha_parse.dates import parse_dates
+from xuncha_parse.fields.dates import parse_dates
 
 # text, fallback year, expected dates (qualifier after a '|' where there is one; '*' marks an inferred year)
 DATES = [
@@ -97,7 +97,7 @@ def test_text_is_verbatim():
 @given(st.text(alphabet="0123456789〇一二十Xx×年月日号 \n下旬底前份统至、，。", max_size=40))
 def test_date_atoms_are_the_patterns_own_matches(text):
     """``date_atoms`` tries DATE_ATOM only in the run of date characters before each 月: the same matches."""
-    from xuncha_parse.dates import date_atoms
+    from xuncha_parse.fields.dates import date_atoms
     from xuncha_parse.grammar import DATE_ATOM
 
     def spans(matches):

@@ -3,10 +3,10 @@ import pytest
 from truthcheck import date_str
 
 from xuncha_parse import parse_text
-from xuncha_parse.contacts import find_contacts
-from xuncha_parse.dates import YearContext
-from xuncha_parse.entities import find_entities
-from xuncha_parse.text import Source, split_lines
+from xuncha_parse.fields.contacts import find_contacts
+from xuncha_parse.fields.dates import YearContext
+from xuncha_parse.fields.entities import find_entities
+from xuncha_parse.layout.text import Source, split_lines
 
 
 def piece_of(text: str):
@@ -208,8 +208,8 @@ DECLARED = [
 
 @pytest.mark.parametrize("text,expected", DECLARED)
 def test_declared(text, expected):
-    from xuncha_parse.meta import declared
-    from xuncha_parse.text import fold
+    from xuncha_parse.fields.meta import declared
+    from xuncha_parse.layout.text import fold
 
     got = declared(fold(text))
     assert {k: v for k, v in got.items() if v is not None} == expected

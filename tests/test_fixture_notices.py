@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-
 from truthcheck import date_str
 
 from xuncha_parse import parse_bytes

@@ -6,13 +6,13 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SAMPLE_NAMES, load_truth
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import ROOT, SAMPLE_NAMES, load_truth
 
 from xuncha_parse.cli import main
-from xuncha_parse.keywords import domain_terms, keywords, tokenizer
-from xuncha_parse.topics import TAXONOMY, found_terms, topics_of
+from xuncha_parse.enrich.keywords import domain_terms, keywords, tokenizer
+from xuncha_parse.enrich.topics import TAXONOMY, found_terms, topics_of
 
 # problem title → expected topic codes (from the samples' truth, then made-up titles)
 TOPICS = [
@@ -96,8 +96,8 @@ def test_our_segmentation_gives_jiebas_words():
 
     from conftest import load_sample
 
+    from xuncha_parse.enrich.keywords import _import_jieba, han_words
     from xuncha_parse.grammar import HAN_WORD
-    from xuncha_parse.keywords import _import_jieba, han_words
 
     ours = tokenizer()
     theirs = _import_jieba().Tokenizer()
@@ -157,7 +157,7 @@ def test_jieba_is_silent_and_caches_in_the_user_cache(tmp_path):
     cache, work = tmp_path / "cache", tmp_path / "work"
     work.mkdir()
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "CWD": str(work)}
-    code = "from xuncha_parse.keywords import keywords; print(keywords('三会一课制度落实不到位'))"
+    code = "from xuncha_parse.enrich.keywords import keywords; print(keywords('三会一课制度落实不到位'))"
     first = _run(code, env)
     assert first.returncode == 0 and first.stderr == "" and "三会一课" in first.stdout
     assert [p.name for p in (cache / "xuncha").iterdir()][0].endswith(".marshal")
@@ -171,7 +171,7 @@ def test_jieba_works_with_a_read_only_cache(tmp_path):
     cache.chmod(0o500)
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "CWD": str(tmp_path)}
     try:
-        result = _run("from xuncha_parse.keywords import keywords; print(keywords('公务用车管理不规范'))", env)
+        result = _run("from xuncha_parse.enrich.keywords import keywords; print(keywords('公务用车管理不规范'))", env)
     finally:
         cache.chmod(0o700)
     assert result.returncode == 0 and result.stderr == "" and "公务用车" in result.stdout

@@ -10,22 +10,22 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 
-from . import meta
-from .checks import diagnostics
-from .contacts import find_contacts
-from .dates import YearContext, resolve_dates
 from .decode import decode_bytes
-from .document import Document, read_document
-from .entities import find_entities
-from .outline import sections
-from .preamble import read_preamble
-from .problems import find_problems
-from .text import Piece, piece_span
+from .fields import meta
+from .fields.checks import diagnostics
+from .fields.contacts import find_contacts
+from .fields.dates import YearContext, resolve_dates
+from .fields.entities import find_entities
+from .fields.outline import sections
+from .fields.preamble import read_preamble
+from .fields.problems import find_problems
+from .layout.document import Document, read_document
+from .layout.text import Piece, piece_span
 
 
 def parse_bytes(data: bytes, path: str | None = None):
     """Decode and parse a notice's bytes into a validated Notice; raises DecodeError for bad input."""
-    from .models import Notice
+    from .outputs.models import Notice
 
     return Notice.model_validate(bytes_to_dict(data, path))
 
@@ -39,7 +39,7 @@ def bytes_to_dict(data: bytes, path: str | None = None) -> dict:
 
 def parse_text(text: str, path: str | None = None, encoding: str = "utf-8", raw: bytes | None = None):
     """Parse decoded text into a validated Notice model."""
-    from .models import Notice
+    from .outputs.models import Notice
 
     return Notice.model_validate(parse_to_dict(text, path, encoding, raw))
 

@@ -78,7 +78,7 @@ def convert(path: str, fmt: str = "jsonl", keywords: bool = False) -> Result:
     try:
         notice = parse_file(path)
         if keywords:
-            from .keywords import annotate
+            from .enrich.keywords import annotate
 
             annotate(notice)
     except (InputError, DecodeError) as e:
@@ -105,7 +105,7 @@ def serialize(notice: dict, fmt: str) -> bytes:
     import orjson
 
     if fmt == "csv":
-        from .tables import csv_rows
+        from .outputs.csv import csv_rows
 
         return csv_rows(notice)
     return orjson.dumps(notice, option=orjson.OPT_APPEND_NEWLINE)

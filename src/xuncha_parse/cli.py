@@ -58,11 +58,11 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
     """Parse one notice FILE (or - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
-    from .tables import csv_header, csv_rows
+    from .outputs.csv import csv_header, csv_rows
 
     notice = _parsed(file)
     if keywords:
-        from .keywords import annotate
+        from .enrich.keywords import annotate
 
         annotate(notice)
     if fmt == "csv":
@@ -84,7 +84,7 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
     from .batch import expand, run
-    from .tables import csv_header
+    from .outputs.csv import csv_header
 
     names = _paths_from_stdin() if not paths or paths == ("-",) else iter(paths)
     write = _line_writer(output)
@@ -173,7 +173,7 @@ def _stderr_console():
 @click.argument("file", type=click.Path(allow_dash=True))
 def show(file: str) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
-    from .view import render
+    from .outputs.terminal import render
 
     render(_parsed(file))
 
@@ -199,7 +199,7 @@ def stats(paths, glob: str, as_json: bool) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
-    from .stats import notices_from, render, summarize
+    from .outputs.stats import notices_from, render, summarize
 
     failures: list[str] = []
     summary = summarize(notices_from(paths, glob, failures), failures)
@@ -214,7 +214,7 @@ def schema() -> None:
     """Print the JSON Schema (Draft 2020-12) of the Notice."""
     import orjson
 
-    from .models import Notice
+    from .outputs.models import Notice
 
     doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Notice.model_json_schema()}
     sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))

@@ -3,13 +3,29 @@ from __future__ import annotations
 
 import datetime
 
+from ..grammar import (
+    ALIAS,
+    DATE_LINE,
+    DECLARED_CATEGORIES,
+    DECLARED_COMPLETED,
+    DECLARED_IN_PROGRESS,
+    DECLARED_IN_PROGRESS_AFTER,
+    DECLARED_PROBLEMS,
+    DECLARED_RATE,
+    FEEDBACK,
+    FIRST_PERSON,
+    ISSUER_IN_TITLE,
+    PUBLICITY,
+    RECTIFICATION_WINDOW,
+    ROUND,
+    TARGET,
+    TEAM,
+    TEAM_BARE,
+)
+from ..layout.numerals import to_int
+from ..layout.sentences import sentences_of
+from ..layout.text import Piece
 from .dates import YearContext, date_dict, find_dates, resolve_dates
-from .grammar import (ALIAS, DATE_LINE, DECLARED_CATEGORIES, DECLARED_COMPLETED, DECLARED_IN_PROGRESS,
-                      DECLARED_IN_PROGRESS_AFTER, DECLARED_PROBLEMS, DECLARED_RATE, FEEDBACK, FIRST_PERSON,
-                      ISSUER_IN_TITLE, PUBLICITY, RECTIFICATION_WINDOW, ROUND, TARGET, TEAM, TEAM_BARE)
-from .numerals import to_int
-from .sentences import sentences_of
-from .text import Piece
 
 
 def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> dict:

@@ -3,8 +3,18 @@ from __future__ import annotations
 
 import re
 
-from .grammar import ADDRESS, EMAIL, FURNITURE, MAILBOX, OWNER, OWNER_SELF, PHONE, POSTCODE, WEBSITE
-from .text import Piece, Source, piece_span
+from ..grammar import (
+    ADDRESS,
+    EMAIL,
+    FURNITURE,
+    MAILBOX,
+    OWNER,
+    OWNER_SELF,
+    PHONE,
+    POSTCODE,
+    WEBSITE,
+)
+from ..layout.text import Piece, Source, piece_span
 
 #: how far back from a number the furniture words are looked for
 FURNITURE_REACH = 40

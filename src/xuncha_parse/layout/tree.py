@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import ROLE_NEXT, SENTENCE_END
+from ..grammar import ROLE_NEXT, SENTENCE_END
 from .sentences import first_sentence
 from .text import Piece
 from .tokens import Token

@@ -11,14 +11,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import (CATEGORY_HEADING, CLAUSE_END, COMPLETED_PHRASE, IMMEDIATE, INLINE_LABEL, LABEL_FIELDS,
-                      LONG_TERM, SENTENCE_END, SHORTCOMING, STATUS_COMPLETED, STATUS_GROUP, STATUS_IN_PROGRESS,
-                      STATUS_LINE_MAX, STATUS_ONLY, STATUS_PHRASE, TITLE_MAX, TITLE_WRAPPERS)
+from ..grammar import (
+    CATEGORY_HEADING,
+    CLAUSE_END,
+    COMPLETED_PHRASE,
+    IMMEDIATE,
+    INLINE_LABEL,
+    LABEL_FIELDS,
+    LONG_TERM,
+    SENTENCE_END,
+    SHORTCOMING,
+    STATUS_COMPLETED,
+    STATUS_GROUP,
+    STATUS_IN_PROGRESS,
+    STATUS_LINE_MAX,
+    STATUS_ONLY,
+    STATUS_PHRASE,
+    TITLE_MAX,
+    TITLE_WRAPPERS,
+)
+from ..layout.sentences import find_end, first_sentence, split_ordinals
+from ..layout.text import Piece, Source, join_text, piece_span
+from ..layout.tokens import Token
+from ..layout.tree import Node
 from .roles import wrapper_free
-from .sentences import find_end, first_sentence, split_ordinals
-from .text import Piece, Source, join_text, piece_span
-from .tokens import Token
-from .tree import Node
 
 
 @dataclass(slots=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import CLOSING, CLOSING_CONFIRM, SIGNATURE_ORG
+from ..fields.roles import assign_roles
+from ..grammar import CLOSING, CLOSING_CONFIRM, SIGNATURE_ORG
 from .paragraphs import rejoin
-from .roles import assign_roles
 from .text import Source, split_lines
 from .tokens import Token, tokenize
 from .tree import Diagnostic, Node, fold

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .grammar import INLINE_NOISE
+from ..grammar import INLINE_NOISE
 
 NOISE_CHAR = "\x00"
 

@@ -1,10 +1,20 @@
 """Diagnostics: what the parser noticed and could not reconcile."""
 from __future__ import annotations
 
-from .document import Document
-from .grammar import CLAUSE_END, CLAUSE_OPEN, CLOSERS, CLOSING, HAN_WORD, LABEL_FIELDS, LINE_STOPS, OPENERS, STATUS_ONLY
+from ..grammar import (
+    CLAUSE_END,
+    CLAUSE_OPEN,
+    CLOSERS,
+    CLOSING,
+    HAN_WORD,
+    LABEL_FIELDS,
+    LINE_STOPS,
+    OPENERS,
+    STATUS_ONLY,
+)
+from ..layout.document import Document
+from ..layout.sentences import stop_before_last
 from .problems import status_of
-from .sentences import stop_before_last
 
 
 def diagnostics(doc: Document, notice: dict, page_title_line: int | None = None) -> list[dict]:

@@ -1,10 +1,17 @@
 """Entities inside a problem's text: dates, money, percentages, document numbers, regulations, counts."""
 from __future__ import annotations
 
+from ..grammar import (
+    COUNT,
+    DOCUMENT_NUMBER,
+    DOCUMENT_NUMBER_TAIL,
+    MONEY,
+    PERCENT,
+    REGULATION,
+)
+from ..layout.numerals import cn_to_int
+from ..layout.text import Piece, Source, piece_span
 from .dates import YearContext, resolve_dates
-from .grammar import COUNT, DOCUMENT_NUMBER, DOCUMENT_NUMBER_TAIL, MONEY, PERCENT, REGULATION
-from .numerals import cn_to_int
-from .text import Piece, Source, piece_span
 
 _UNIT = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import DATE_LINE, LABEL_FIELDS, LINE_RULES, NOISE_MAX_LEN
+from ..grammar import DATE_LINE, LABEL_FIELDS, LINE_RULES, NOISE_MAX_LEN
 from .numerals import to_int
 from .text import Line, Piece
 

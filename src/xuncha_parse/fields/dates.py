@@ -17,8 +17,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .grammar import DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
-from .numerals import cn_digits_to_int, cn_to_int
+from ..grammar import DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
+from ..layout.numerals import cn_digits_to_int, cn_to_int
+
 
 @dataclass(slots=True)
 class DateHit:
@@ -207,6 +208,6 @@ def resolve_dates(text: str, view: str, ctx: YearContext) -> list[tuple[DateHit,
 
 def parse_dates(text: str, view: str | None = None, year: int | None = None) -> list[dict]:
     """Every date in a text, resolved in order; ``year`` is the fallback before any full date."""
-    from .text import fold
+    from ..layout.text import fold
 
     return [d for _, d in resolve_dates(text, fold(text) if view is None else view, YearContext(year))]

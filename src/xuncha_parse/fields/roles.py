@@ -8,8 +8,15 @@ holding labelled lines) are categories at the top level, with no wrapper.
 """
 from __future__ import annotations
 
-from .grammar import CATEGORY_HEADING, ROLE_NEXT, ROLE_NEXT_WEAK, ROLE_OVERVIEW, ROLE_RECTIFICATION, STATUS_GROUP
-from .tree import Node
+from ..grammar import (
+    CATEGORY_HEADING,
+    ROLE_NEXT,
+    ROLE_NEXT_WEAK,
+    ROLE_OVERVIEW,
+    ROLE_RECTIFICATION,
+    STATUS_GROUP,
+)
+from ..layout.tree import Node
 
 
 def keyword_role(node: Node) -> str | None:

@@ -1,10 +1,10 @@
 """The ``sections`` tree of the contract, from the folded document."""
 from __future__ import annotations
 
-from .document import Document
-from .sentences import first_sentence
-from .text import Piece, join_text, piece_span
-from .tree import Node
+from ..layout.document import Document
+from ..layout.sentences import first_sentence
+from ..layout.text import Piece, join_text, piece_span
+from ..layout.tree import Node
 
 
 def sections(doc: Document, problem_spans: dict[int, dict]) -> list[dict]:

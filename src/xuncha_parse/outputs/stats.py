@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .batch import expand
+from ..batch import expand
 
 STATUSES = ("completed", "in_progress", "unknown")
 #: how many categories and keywords the summary lists
@@ -16,7 +16,7 @@ def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterat
     """Every Notice dict: JSONL files read line by line, other files parsed; failures noted, skipped."""
     import orjson
 
-    from .batch import convert
+    from ..batch import convert
 
     for path in expand(paths, glob):
         if path.endswith(".jsonl"):
@@ -56,7 +56,7 @@ def _records(path: str, failures: list[str]) -> Iterator[dict]:
 
 def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
     """Totals, rates, declared against parsed, topics, categories, keywords, bodies and years."""
-    from .keywords import annotate
+    from ..enrich.keywords import annotate
 
     status, topics, categories, words, bodies, years = (Counter() for _ in range(6))
     per_notice, mismatches = [], []
@@ -77,7 +77,7 @@ def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
 
 
 def _mismatches(notice: dict) -> list[dict]:
-    from .checks import count_mismatches
+    from ..fields.checks import count_mismatches
 
     return [{"path": notice["source"]["path"], "count": key, "declared": want, "parsed": got}
             for key, want, got in count_mismatches(notice)]

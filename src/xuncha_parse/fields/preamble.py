@@ -3,9 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grammar import ADDRESSEE, CHROME_TITLE, INTRO, ORG_LINE, TITLE_ABOUT, TITLE_LINE, TITLE_START
-from .text import Piece
-from .tokens import Token
+from ..grammar import (
+    ADDRESSEE,
+    CHROME_TITLE,
+    INTRO,
+    ORG_LINE,
+    TITLE_ABOUT,
+    TITLE_LINE,
+    TITLE_START,
+)
+from ..layout.text import Piece
+from ..layout.tokens import Token
 
 #: a title is at most this many lines
 TITLE_LINES = 3

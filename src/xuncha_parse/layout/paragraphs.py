@@ -14,8 +14,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grammar import (ADDRESS_HEAD, ADDRESS_TAIL, CLOSERS, EMAIL, HEADING_END, HEADING_TAIL, INTRO_OPENING,
-                      NO_LINE_START, OPENERS, ORG_LINE, TITLE_LINE, WEBSITE)
+from ..grammar import (
+    ADDRESS_HEAD,
+    ADDRESS_TAIL,
+    CLOSERS,
+    EMAIL,
+    HEADING_END,
+    HEADING_TAIL,
+    INTRO_OPENING,
+    NO_LINE_START,
+    OPENERS,
+    ORG_LINE,
+    TITLE_LINE,
+    WEBSITE,
+)
 from .sentences import stop_before_last
 from .text import Piece
 from .tokens import Token

@@ -10,14 +10,14 @@ the working directory, and jieba's logger never prints.
 """
 from __future__ import annotations
 
-import math
 import marshal
+import math
 import os
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .grammar import HAN_WORD
+from ..grammar import HAN_WORD
 
 #: the package's data files (installed as files; importlib.resources would cost ~20 ms to import)
 DATA = Path(__file__).with_name("data")

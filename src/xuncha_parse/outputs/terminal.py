@@ -1,7 +1,7 @@
 """``xuncha show``: a notice for a person to read, with rich (plain text when not on a terminal)."""
 from __future__ import annotations
 
-from .tables import date_text
+from .csv import date_text
 
 STATUS_STYLE = {"completed": "green", "in_progress": "yellow", "unknown": "dim"}
 ROLE_STYLE = {"rectification": "bold", "overview": "cyan", "next_steps": "magenta", "closing": "dim"}
@@ -34,7 +34,7 @@ def _inspection_line(notice: dict) -> str:
 def _counts(notice: dict):
     from rich.table import Table
 
-    from .checks import count_mismatches, parsed_counts
+    from ..fields.checks import count_mismatches, parsed_counts
 
     disagree = {key for key, _, _ in count_mismatches(notice)}
     table = Table("count", "declared", "parsed", title="Declared and parsed")

@@ -4,7 +4,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .grammar import CIRCLED, CLOSERS, OPENERS, ORDINAL, ORDINAL_START, QUOTED, SENTENCE_END
+from ..grammar import (
+    CIRCLED,
+    CLOSERS,
+    OPENERS,
+    ORDINAL,
+    ORDINAL_START,
+    QUOTED,
+    SENTENCE_END,
+)
 from .numerals import cn_to_int
 from .text import Piece
 

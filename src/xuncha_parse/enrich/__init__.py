@@ -1,0 +1,1 @@
+"""Optional enrichment of parsed problems: keywords (jieba) and topics."""
