@@ -31,9 +31,9 @@ def squash(s: str, chrome: frozenset[int] = frozenset()) -> str:
 
 def chrome_rests(source: str) -> frozenset[int]:
     """Line numbers that the parser read as the rest of a line of chrome (noise by what they continue)."""
-    from xuncha_parse.layout.document import read_document
+    from xuncha_parse.pipeline import run
 
-    noise = [tok.lines for tok in read_document(source).tokens if tok.kind == "noise"]
+    noise = [tok.lines for tok in run(source, until="roles").tokens if tok.kind == "noise"]
     return frozenset(n for lines in noise for n in lines[1:])
 
 

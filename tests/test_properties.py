@@ -5,7 +5,8 @@ from spancheck import span_errors
 from transforms import wrap_lines
 
 from xuncha_parse import parse_text
-from xuncha_parse.layout.document import parts, read_document
+from xuncha_parse.layout.document import parts
+from xuncha_parse.pipeline import run
 
 # pieces that notices are made of, so that generated text exercises every rule
 FRAGMENTS = [
@@ -46,7 +47,7 @@ def test_every_line_lands_in_exactly_one_node(text):
     from xuncha_parse.layout.text import Source, split_lines
     from xuncha_parse.layout.tokens import tokenize
 
-    doc = read_document(text)
+    doc = run(text, until="roles")
     landed = [n for _, tok in parts(doc) for n in tok.lines]
     # a wrapped line of chrome (a long footer cut at the PDF's width) goes with the noise it continues,
     # but only as the very next line: a noise token never skips over a line of text

@@ -1,7 +1,7 @@
 """The grammar of a rectification notice, as a table.
 
 Every pattern is written against the *matching view* of the text (see
-``normalize.py``): full-width ASCII punctuation, digits and letters are folded
+``layout/text.py``): full-width ASCII punctuation, digits and letters are folded
 to their ASCII forms, so ``（一）`` and ``(一)`` or ``：`` and ``:`` are the same
 character here.  Nothing in this module runs a match; the stages import the
 constants and dispatch on the rule names.
@@ -12,6 +12,7 @@ over a single character class, so a hostile line cannot make them backtrack.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # --------------------------------------------------------------------------
 # Numerals
@@ -54,24 +55,7 @@ NOISE_ANYWHERE = re.compile(
 #: a noise line is short; a longer line that merely mentions one of these words is text
 NOISE_MAX_LEN = 160
 
-#: a labelled line inside a problem: ``整改措施：…``, ``【整改进展】…``, ``原因分析:``
-LABEL_NAMES = (
-    r"原因分析|问题原因|产生原因|存在问题|问题表现|问题描述|具体问题|"
-    r"整改措施和进展(?:情况)?|整改措施及进展(?:情况)?|整改措施|整改举措|主要措施|具体措施|"
-    r"整改进展情况|整改进展|进展情况|整改成效|工作成效|"
-    r"整改情况|整改落实情况|落实情况|整改结果|完成情况|整改状态|完成状态|"
-    r"整改目标|整改时限|完成时限|责任领导|责任单位|责任部门|责任人"
-)
-LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
-#: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
-#: (the lookahead names the characters a label can open with, so other positions fail at once; search with
-#: ``problems.inline_labels``, which first tests for the colon or bracket every label needs)
-_LABEL_FIRST = "".join(sorted({name[0] for name in re.sub(r"\(\?:[^)]*\)\??", "", LABEL_NAMES).split("|")}))
-INLINE_LABEL = re.compile(
-    rf"(?=[\s【\[{_LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
-)
-
-#: which field of a Problem a label feeds; ``status?`` means status when the value is short
+#: which field of a Problem each label feeds: ``整改措施：…`` → measures, ``原因分析：…`` → cause
 LABEL_FIELDS = {
     "原因分析": "cause", "问题原因": "cause", "产生原因": "cause",
     "存在问题": "description", "问题表现": "description", "问题描述": "description",
@@ -81,11 +65,27 @@ LABEL_FIELDS = {
     "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
     "整改措施和进展": "measures", "整改措施和进展情况": "measures",
     "整改措施及进展": "measures", "整改措施及进展情况": "measures",
-    "整改情况": "measures?", "整改落实情况": "measures?", "落实情况": "measures?",
+    "整改情况": "measures", "整改落实情况": "measures", "落实情况": "measures",
     "整改进展情况": "progress", "整改进展": "progress", "进展情况": "progress",
     "整改成效": "progress", "工作成效": "progress",
-    "整改结果": "status?", "完成情况": "status?", "整改状态": "status?", "完成状态": "status?",
+    "整改结果": "progress", "完成情况": "progress", "整改状态": "progress", "完成状态": "progress",
 }
+#: labels whose value, when short and naming a status, is the problem's status line rather than the
+#: field above: ``整改结果：整改完成，长期推进。``, ``整改情况：已完成``
+STATUS_LABELS = frozenset(("整改情况", "整改落实情况", "落实情况", "整改结果", "完成情况", "整改状态", "完成状态"))
+#: the label names as one alternation, longest first so that ``整改措施和进展情况`` wins over ``整改措施``
+LABEL_NAMES = "|".join(sorted(LABEL_FIELDS, key=len, reverse=True))
+#: a labelled line inside a problem: ``整改措施：…``, ``【整改进展】…``, ``原因分析:``
+LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
+#: the characters a label opens with
+_LABEL_FIRST = "".join(sorted({name[0] for name in LABEL_FIELDS}))
+#: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
+#: (the lookahead names the characters a label can open with, so other positions fail at once; search with
+#: ``problems.inline_labels``, which first tests for the colon or bracket every label needs)
+INLINE_LABEL = re.compile(
+    rf"(?=[\s【\[{_LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
+)
+
 #: a labelled value at most this long that names a status is a status line: ``整改完成，长期推进。``
 STATUS_LINE_MAX = 30
 
@@ -104,31 +104,37 @@ ARABIC_PAREN_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\))\s*")
 #: a circled number: ``①``
 CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
-#: the ordered rule list: (token kind, heading style, pattern, whether it may match anywhere in the line
-#: rather than at its start, the characters a line it matches opens with or "" for any: a line that opens
-#: with none of them is not tried); noise rules apply only to short lines (NOISE_MAX_LEN).  Lines are
-#: stripped and folded, so ``（`` is ``(`` and digits are ASCII.
-LINE_RULES: tuple[tuple[str, str | None, re.Pattern[str], bool, str], ...] = (
-    ("noise", None, NOISE_LINE_START, False, ""),
-    ("noise", None, NOISE_ANYWHERE, True, ""),
-    ("label", None, LABEL, False, "【[ " + _LABEL_FIRST),
-    ("heading", "problem", PROBLEM_MARKER, False, "问"),
-    ("heading", "cn", CN_MARKER, False, CN_DIGITS),
-    ("heading", "paren_cn", PAREN_CN_MARKER, False, "("),
-    ("heading", "paren_arabic", PAREN_ARABIC_MARKER, False, "("),
-    ("heading", "arabic", ARABIC_MARKER, False, "0123456789"),
-    ("heading", "arabic_paren", ARABIC_PAREN_MARKER, False, "0123456789"),
-    ("heading", "circled", CIRCLED_MARKER, False, CIRCLED),
+class LineRule(NamedTuple):
+    """One row of the line rules: the token kind it makes (``tokens._BUILD`` holds each kind's action),
+    the heading style, the pattern, whether it may match anywhere in the line rather than at its start,
+    and the characters a line it matches opens with ("" for any: a line that opens with none is not tried)."""
+
+    kind: str
+    style: str | None
+    pattern: re.Pattern[str]
+    anywhere: bool
+    first: str
+
+
+#: the ordered rule list; noise rules apply only to short lines (NOISE_MAX_LEN).  Lines are stripped and
+#: folded, so ``（`` is ``(`` and digits are ASCII.
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("noise", None, NOISE_LINE_START, False, ""),
+    LineRule("noise", None, NOISE_ANYWHERE, True, ""),
+    LineRule("label", None, LABEL, False, "【[ " + _LABEL_FIRST),
+    LineRule("heading", "problem", PROBLEM_MARKER, False, "问"),
+    LineRule("heading", "cn", CN_MARKER, False, CN_DIGITS),
+    LineRule("heading", "paren_cn", PAREN_CN_MARKER, False, "("),
+    LineRule("heading", "paren_arabic", PAREN_ARABIC_MARKER, False, "("),
+    LineRule("heading", "arabic", ARABIC_MARKER, False, "0123456789"),
+    LineRule("heading", "arabic_paren", ARABIC_PAREN_MARKER, False, "0123456789"),
+    LineRule("heading", "circled", CIRCLED_MARKER, False, CIRCLED),
 )
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
 HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")
 #: a line that is only the last word of a heading cut before it: ``1.关于…不深入方面`` / ``问题``
 HEADING_TAIL = re.compile(r"^(?:的?问题|的?整改|情况|事项)[。:]?$")
-
-#: the conventional rank of each style (GB/T 9704), used only to break ties
-STYLE_RANK = {"cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4,
-              "arabic_paren": 5, "circled": 6, "problem": 3}
 
 # --------------------------------------------------------------------------
 # Sentences and runs
@@ -429,3 +435,52 @@ COUNT = re.compile(
 
 #: a word that may be a keyword: Han characters only, so no digits, letters or punctuation: ``公务用车``
 HAN_WORD = re.compile("[\u4e00-\u9fff]+")
+
+
+# --------------------------------------------------------------------------
+# Thresholds: the numbers the layout and field stages decide by
+# --------------------------------------------------------------------------
+
+# Rejoining wrapped lines (layout/paragraphs.py)
+#: a document is wrapped when at least this share of its lines is full
+WRAPPED_SHARE = 0.35
+#: ... or this share, when no line runs past the common width (a hard cap, as a PDF column sets);
+#: a notice of many short headings and labels has few full lines even when every paragraph is wrapped
+CAPPED_SHARE = 0.25
+#: no line longer than this share of the common width: the lines are capped
+CAP = 1.1
+#: ... or when this many lines stop at the widest width, each cut in mid-sentence: a notice of short
+#: lines whose few long paragraphs were wrapped (a cut line ending in ``。`` may be a whole paragraph)
+CUT_AT_CAP = 3
+#: a line is full when it reaches this share of the wrap width
+FULL_SHARE = 0.86
+#: narrower than this, lines are a list of short items, not wrapped prose
+MIN_WRAP_WIDTH = 16
+#: a heading wraps over at most this many lines; a longer group is a paragraph
+HEADING_LINES = 4
+#: what a finished line ends with
+LINE_END = frozenset("。!?:”;")
+#: the wrap width is the width this share of the lines stays within: ``0.9`` ignores the longest tenth
+WRAP_WIDTH_QUANTILE = 0.9
+#: a wrap width above this is not a page column: unwrapped prose
+MAX_WRAP_WIDTH = 120
+#: in a wrapped text no line runs past this multiple of the wrap width
+WRAP_OVERRUN = 1.5
+
+# Headings (layout/tree.py) and problems (fields/problems.py)
+#: a heading that reads like a section title is at most this long: ``下一步打算``
+HEADING_LIKE_MAX = 30
+#: a sub-point (a numbered measure under a problem) is at most this long
+SUB_POINT_MAX = 60
+
+# Titles (fields/preamble.py; TITLE_MAX above is for a problem's title)
+#: a title is at most this many lines
+TITLE_LINES = 3
+#: one line of a split title is at most this long
+TITLE_PART_MAX = 40
+#: a whole title is at most this long
+TITLE_MAX_LEN = 80
+
+# Diagnostics (fields/checks.py)
+#: a last line longer than this without a final stop was cut off: ``…整改进展：已于8月初组织财务``
+CUT_OFF_LEN = 40

@@ -1,42 +1,50 @@
 """Diagnostics: what the parser noticed and could not reconcile."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..grammar import (
     CLAUSE_END,
     CLAUSE_OPEN,
     CLOSERS,
     CLOSING,
+    CUT_OFF_LEN,
     HAN_WORD,
     LABEL_FIELDS,
     LINE_STOPS,
     OPENERS,
+    STATUS_LABELS,
     STATUS_ONLY,
 )
-from ..layout.document import Document
 from ..layout.sentences import stop_before_last
+from ..layout.tokens import content_tokens
+from ..shapes import Diagnostic
 from .problems import status_of
 
-
-def diagnostics(doc: Document, notice: dict, page_title_line: int | None = None) -> list[dict]:
-    """Count mismatches, numbering gaps, no problems, truncation; and, when the text had no title line,
-    the line of the page's metadata the title was read from."""
-    out = []
-    for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated):
-        out.extend(check(doc, notice))
-    if page_title_line is not None:
-        out.append(_diag("info", "title_from_page_metadata",
-                         "the text has no title line; the title is the page's 文件名称", page_title_line))
-    return out
+if TYPE_CHECKING:
+    from ..state import NoticeState
 
 
-def _diag(level: str, code: str, message: str, line: int | None = None) -> dict:
-    return {"level": level, "code": code, "message": message, "line": line}
+def stage_diagnostics(state: NoticeState) -> None:
+    """Reads ``problems``, the field ``declared``, the tokens and the title; writes ``diagnostics``: count
+    mismatches, numbering gaps, no problems, truncation, and the line of the page's metadata the title
+    was read from."""
+    notice = {"problems": [p.fields for p in state.problems], "declared": state.fields["declared"]}
+    for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated, _title_from_page):
+        state.diagnostics.extend(check(state, notice))
 
 
-def _no_problems(doc: Document, notice: dict) -> list[dict]:
+def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
+    if not state.title_from_page or state.title is None:
+        return []
+    return [Diagnostic("info", "title_from_page_metadata", "the text has no title line; the title is the "
+                       "page's 文件名称", state.source.line_of(state.title.srcs[0]))]
+
+
+def _no_problems(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     if notice["problems"]:
         return []
-    return [_diag("warning", "no_problems_found", "no problem list was found in this text")]
+    return [Diagnostic("warning", "no_problems_found", "no problem list was found in this text")]
 
 
 def parsed_counts(problems: list[dict]) -> dict:
@@ -63,32 +71,32 @@ def count_mismatches(notice: dict) -> list[tuple[str, int, int]]:
     return out
 
 
-def _count_mismatch(doc: Document, notice: dict) -> list[dict]:
-    return [_diag("warning", "count_mismatch", f"the text declares {want} {key}, {got} {'was' if got == 1 else 'were'} parsed")
+def _count_mismatch(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
+    return [Diagnostic("warning", "count_mismatch", f"the text declares {want} {key}, {got} {'was' if got == 1 else 'were'} parsed")
             for key, want, got in count_mismatches(notice)]
 
 
-def _numbering_gap(doc: Document, notice: dict) -> list[dict]:
+def _numbering_gap(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     out, prev = [], None
     for p in notice["problems"]:
         n = p["number"]
         if n is not None and prev is not None and n not in (prev + 1, 1):
             kind = "repeats" if n <= prev else "skips"
-            out.append(_diag("warning", "numbering_gap", f"problem number {n} {kind} after {prev}",
+            out.append(Diagnostic("warning", "numbering_gap", f"problem number {n} {kind} after {prev}",
                              p["span"]["line_start"]))
         prev = n if n is not None else prev
     return out
 
 
-def _truncated(doc: Document, notice: dict) -> list[dict]:
-    text = doc.source.text
+def _truncated(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
+    text = state.source.text
     if text.count("##paidbegin##") > text.count("##paidend##"):
-        return [_diag("warning", "truncated", "the text stops inside a paywalled preview")]
-    content = [t for t in doc.tokens if t.kind not in ("blank", "noise")]
-    if not content or doc.signature or CLOSING.search(content[-1].piece.view):
+        return [Diagnostic("warning", "truncated", "the text stops inside a paywalled preview")]
+    content = content_tokens(state.tokens)
+    if not content or state.signature or CLOSING.search(content[-1].piece.view):
         return []
     if _cut_off(content[-1]):
-        return [_diag("warning", "truncated", "the text stops in mid-sentence", content[-1].line_end)]
+        return [Diagnostic("warning", "truncated", "the text stops in mid-sentence", content[-1].line_end)]
     return []
 
 
@@ -107,12 +115,12 @@ def _cut_off(tok) -> bool:
     open_clause = tok.kind == "body" and any(stop in view for stop in CLAUSE_END)  # ``…整改，…工作取``
     no_words = HAN_WORD.search(view) is None  # a marker or a number cut from its line: ``7``
     unclosed = any(view.count(o) > view.count(c) for o, c in zip(OPENERS, CLOSERS))  # ``(14)针对“政府``
-    return len(view) > 40 or earlier_stop or open_clause or no_words or unclosed or _open_label(tok)
+    return len(view) > CUT_OFF_LEN or earlier_stop or open_clause or no_words or unclosed or _open_label(tok)
 
 
 def _open_label(tok) -> bool:
     """A measure, progress or cause that is not a status and has no stop."""
-    if tok.kind != "label" or LABEL_FIELDS[tok.label] not in ("measures", "progress", "cause"):
+    if tok.kind != "label" or tok.label in STATUS_LABELS or LABEL_FIELDS[tok.label] not in ("measures", "progress", "cause"):
         return False
     value = tok.content.view
     return not STATUS_ONLY.match(value) and status_of(value) is None

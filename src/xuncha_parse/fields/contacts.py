@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..grammar import (
     ADDRESS,
@@ -14,7 +15,11 @@ from ..grammar import (
     POSTCODE,
     WEBSITE,
 )
+from ..layout.document import closing_pieces
 from ..layout.text import Piece, Source, piece_span
+
+if TYPE_CHECKING:
+    from ..state import NoticeState
 
 #: how far back from a number the furniture words are looked for
 FURNITURE_REACH = 40
@@ -91,3 +96,8 @@ _RULES = (
     ("address", ADDRESS, "v"),
     ("website", WEBSITE, 0),
 )
+
+
+def stage_contacts(state: NoticeState) -> None:
+    """Reads the closing pieces (``document.closing_pieces``); writes the field ``contacts``."""
+    state.fields["contacts"] = find_contacts(closing_pieces(state), state.source)

@@ -1,6 +1,8 @@
 """Entities inside a problem's text: dates, money, percentages, document numbers, regulations, counts."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..grammar import (
     COUNT,
     DOCUMENT_NUMBER,
@@ -11,6 +13,9 @@ from ..grammar import (
 )
 from ..layout.numerals import cn_to_int
 from ..layout.text import Piece, Source, piece_span
+
+if TYPE_CHECKING:
+    from ..state import NoticeState
 from .dates import YearContext, resolve_dates
 
 _UNIT = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
@@ -113,3 +118,14 @@ def _counts(piece, source, ctx, taken):
 
 
 _FINDERS = (_dates, _document_numbers, _money, _percent, _counts, _regulations)
+
+
+def stage_entities(state: NoticeState) -> None:
+    """Reads ``intro`` and ``problems``; writes each problem's ``entities``, the year carried from the
+    intro through the problems in order."""
+    ctx = YearContext()
+    if state.intro is not None:
+        resolve_dates(state.intro.text, state.intro.view, ctx)
+        ctx.range_end_month = None
+    for problem in state.problems:
+        problem.fields["entities"] = find_entities(problem.pieces, state.source, ctx)

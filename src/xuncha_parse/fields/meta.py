@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from ..grammar import (
     ALIAS,
@@ -22,10 +23,47 @@ from ..grammar import (
     TEAM,
     TEAM_BARE,
 )
+from ..layout.document import closing_pieces
 from ..layout.numerals import to_int
 from ..layout.sentences import sentences_of
-from ..layout.text import Piece
+from ..layout.text import Piece, piece_span
 from .dates import YearContext, date_dict, find_dates, resolve_dates
+
+if TYPE_CHECKING:
+    from ..state import NoticeState
+
+
+def stage_signature(state: NoticeState) -> None:
+    """Reads ``signature``; writes the field ``signature``: the organisation line(s) and the date alone
+    on its line at the end."""
+    tokens = state.signature
+    if not tokens:
+        state.fields["signature"] = None
+        return
+    orgs = [t for t in tokens if not t.is_date_line]
+    dated = [t for t in tokens if t.is_date_line]
+    whole = Piece.join([t.piece for t in tokens])
+    state.fields["signature"] = {"org": "".join(t.text for t in orgs) or None,
+                                 "date": signature_date(dated[0].piece) if dated else None,
+                                 "span": piece_span(whole, state.source)}
+
+
+def stage_inspection(state: NoticeState) -> None:
+    """Reads ``title``, ``intro`` and the field ``signature``; writes the fields ``issuer`` and ``inspection``."""
+    signature = state.fields["signature"]
+    state.fields["issuer"] = issuer(state.title, signature["org"] if signature else None)
+    state.fields["inspection"] = inspection(state.intro, state.title, state.fields["issuer"])
+
+
+def stage_declared(state: NoticeState) -> None:
+    """Reads ``outside``; writes the field ``declared``: the counts the text states outside the problems."""
+    state.fields["declared"] = declared("".join(p.view for p in state.outside))
+
+
+def stage_publicity(state: NoticeState) -> None:
+    """Reads the closing pieces; writes the field ``publicity`` (``公开期限：…至…``)."""
+    closing = closing_pieces(state)
+    state.fields["publicity"] = publicity(Piece.join(closing) if closing else None)
 
 
 def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> dict:

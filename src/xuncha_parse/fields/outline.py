@@ -1,34 +1,44 @@
 """The ``sections`` tree of the contract, from the folded document."""
 from __future__ import annotations
 
-from ..layout.document import Document
+from typing import TYPE_CHECKING
+
 from ..layout.sentences import first_sentence
-from ..layout.text import Piece, join_text, piece_span
+from ..layout.text import Piece, Source, join_text, piece_span
+from ..layout.tokens import Token
 from ..layout.tree import Node
+from ..shapes import SectionDict, SpanDict
+
+if TYPE_CHECKING:
+    from ..state import FoundProblem, NoticeState
 
 
-def sections(doc: Document, problem_spans: dict[int, dict]) -> list[dict]:
-    """One dict per top section (recursively), then the closing, if any.  ``problem_spans`` maps
-    each problem's node (by id) to the span its Problem already has: a problem's section has no own
-    text, and the same span."""
-    out = [section(node, doc, problem_spans) for node in doc.root.children]
-    if doc.closing:
-        out.append(closing_section(doc))
+def stage_sections(state: NoticeState) -> None:
+    """Reads ``root``, ``closing`` and ``problems``; writes the field ``sections``."""
+    state.fields["sections"] = sections(state)
+
+
+def sections(state: NoticeState) -> list[SectionDict]:
+    """One dict per top section (recursively), then the closing, if any.  A problem's section has no
+    own text, and its problem's span."""
+    problems = state.problem_nodes
+    out = [section(node, state.source, problems) for node in state.root.children]
+    if state.closing:
+        out.append(closing_section(state.closing, state.source))
     return out
 
 
-def section(node: Node, doc: Document, problem_spans: dict[int, dict]) -> dict:
-    children = [section(c, doc, problem_spans) for c in node.children]
+def section(node: Node, source: Source, problems: dict[Node, FoundProblem]) -> SectionDict:
+    children = [section(c, source, problems) for c in node.children]
     heading = node.heading.text or node.token.text
-    problem_span = problem_spans.get(id(node))
-    if problem_span is not None:
-        return _section_dict(node, heading, None, problem_span, None, children)
+    if node in problems:
+        return _section_dict(node, heading, None, problems[node].span, None, children)
     own = [node.sentence[1]] + [t.piece for t in node.body]
     start = node.token.piece.src_range()[0]
     ends = [t.piece.src_range()[1] for t in [node.token] + node.body] + [c["span"]["end"] for c in children]
     body = [p for p in own if p.text]
-    return _section_dict(node, heading, join_text(own), doc.source.span_dict(start, max(ends)),
-                         _text_span(body, doc), children)
+    return _section_dict(node, heading, join_text(own), source.span_dict(start, max(ends)),
+                         _text_span(body, source), children)
 
 
 def _section_dict(node: Node, heading: str, text, span: dict, text_span, children: list[dict]) -> dict:
@@ -36,20 +46,20 @@ def _section_dict(node: Node, heading: str, text, span: dict, text_span, childre
             "role": node.role, "text": text, "span": span, "text_span": text_span, "children": children}
 
 
-def closing_section(doc: Document) -> dict:
+def closing_section(closing: list[Token], source: Source) -> SectionDict:
     """The closing invitation: a top section with no marker, headed by its first sentence."""
-    whole = Piece.join([t.piece for t in doc.closing])
-    heading, rest = first_sentence(doc.closing[0].piece)
-    later = [t.piece for t in doc.closing[1:]]
+    whole = Piece.join([t.piece for t in closing])
+    heading, rest = first_sentence(closing[0].piece)
+    later = [t.piece for t in closing[1:]]
     return {
         "marker": None, "level": 1, "number": None, "heading": heading.text, "role": "closing",
-        "text": join_text([rest] + later), "span": piece_span(whole, doc.source),
-        "text_span": _text_span([p for p in [rest] + later if p.text], doc), "children": [],
+        "text": join_text([rest] + later), "span": piece_span(whole, source),
+        "text_span": _text_span([p for p in [rest] + later if p.text], source), "children": [],
     }
 
 
-def _text_span(body: list[Piece], doc: Document) -> dict | None:
+def _text_span(body: list[Piece], source: Source) -> SpanDict | None:
     """Where a section's own text stands: from its first piece to its last (always contiguous)."""
     if not body:
         return None
-    return piece_span(Piece.join(body), doc.source)
+    return piece_span(Piece.join(body), source)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..grammar import (
     ADDRESSEE,
@@ -10,17 +11,16 @@ from ..grammar import (
     ORG_LINE,
     TITLE_ABOUT,
     TITLE_LINE,
+    TITLE_LINES,
+    TITLE_MAX_LEN,
+    TITLE_PART_MAX,
     TITLE_START,
 )
 from ..layout.text import Piece
 from ..layout.tokens import Token
 
-#: a title is at most this many lines
-TITLE_LINES = 3
-#: one line of a split title is at most this long
-TITLE_PART_MAX = 40
-#: a whole title is at most this long
-TITLE_MAX_LEN = 80
+if TYPE_CHECKING:
+    from ..state import NoticeState
 
 
 @dataclass(slots=True)
@@ -30,6 +30,23 @@ class Preamble:
     intro: list[Token]
     #: the title was read off the page's metadata block (``文件名称：…``), the text having none
     title_from_page: bool = False
+
+
+def stage_preamble(state: NoticeState) -> None:
+    """Reads ``preamble`` and the chrome above the body; writes ``title``, ``title_from_page``, ``intro``
+    and the fields ``title`` and ``addressee``."""
+    pre = read_preamble(state.preamble, page_chrome(state))
+    state.title, state.title_from_page = pre.title, pre.title_from_page
+    state.intro = Piece.join([t.piece for t in pre.intro]) if pre.intro else None
+    state.fields["title"] = pre.title.text if pre.title else None
+    state.fields["addressee"] = pre.addressee.text if pre.addressee else None
+
+
+def page_chrome(state: NoticeState) -> list[Token]:
+    """The noise lines above the body: a web page's header and metadata block."""
+    root = state.root
+    body = root.children[0].token.line if root.children else len(state.source.line_starts) + 1
+    return [t for t in state.tokens if t.kind == "noise" and t.line < body]
 
 
 def read_preamble(tokens: list[Token], chrome: list[Token] = ()) -> Preamble:

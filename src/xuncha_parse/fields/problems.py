@@ -10,6 +10,7 @@ gives its problems that status.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..grammar import (
     CATEGORY_HEADING,
@@ -24,9 +25,11 @@ from ..grammar import (
     STATUS_COMPLETED,
     STATUS_GROUP,
     STATUS_IN_PROGRESS,
+    STATUS_LABELS,
     STATUS_LINE_MAX,
     STATUS_ONLY,
     STATUS_PHRASE,
+    SUB_POINT_MAX,
     TITLE_MAX,
     TITLE_WRAPPERS,
 )
@@ -34,6 +37,10 @@ from ..layout.sentences import find_end, first_sentence, split_ordinals
 from ..layout.text import Piece, Source, join_text, piece_span
 from ..layout.tokens import Token
 from ..layout.tree import Node
+from ..state import FoundProblem
+
+if TYPE_CHECKING:
+    from ..state import NoticeState
 from .roles import wrapper_free
 
 
@@ -53,9 +60,14 @@ class Draft:
     expect: dict[str, int] = field(default_factory=lambda: {"measures": 1, "progress": 1})
 
 
-def find_problems(root: Node, source: Source) -> list[tuple[Node, dict, list[Piece]]]:
-    """Every problem in source order: its node, a plain dict of the Problem shape, its text pieces."""
-    out: list[tuple[Node, dict, list[Piece]]] = []
+def stage_problems(state: NoticeState) -> None:
+    """Reads ``root`` (with roles); writes ``problems``, each with its Problem fields but entities."""
+    state.problems = find_problems(state.root, state.source)
+
+
+def find_problems(root: Node, source: Source) -> list[FoundProblem]:
+    """Every problem in source order: its node, a dict of the Problem shape and its text pieces."""
+    out: list[FoundProblem] = []
     rect = [n for n in root.children if n.role == "rectification"]
     if wrapper_free(root):
         _walk_nodes(rect, [], source, out)
@@ -65,10 +77,10 @@ def find_problems(root: Node, source: Source) -> list[tuple[Node, dict, list[Pie
     return out
 
 
-def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list) -> None:
+def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
     for node in nodes:
         if is_problem(node, nodes):
-            out.append((node, *build(node, chain, source)))
+            out.append(build(node, chain, source))
         else:
             _walk_nodes(node.children, chain + [node], source, out)
 
@@ -81,9 +93,6 @@ def is_problem(node: Node, siblings: list[Node] = ()) -> bool:
         return True
     return has_sub_points(node) and not any(_group_like(s.heading.view) for s in siblings)
 
-
-#: a sub-point (a numbered measure under a problem) is at most this long
-SUB_POINT_MAX = 60
 
 
 def has_sub_points(node: Node) -> bool:
@@ -103,8 +112,8 @@ def _group_like(view: str) -> bool:
     return bool(CATEGORY_HEADING.search(view) or STATUS_GROUP.search(view) or view.startswith("关于"))
 
 
-def build(node: Node, chain: list[Node], source: Source) -> tuple[dict, list[Piece]]:
-    """Read one problem node (and its sub-points) into a Problem dict and the pieces of its text."""
+def build(node: Node, chain: list[Node], source: Source) -> FoundProblem:
+    """Read one problem node (and its sub-points) into its Problem fields and the pieces of its text."""
     draft = Draft(node)
     tokens = list(node.tokens())[1:]
     unnumbered = _is_category_leaf(node, tokens)
@@ -115,7 +124,7 @@ def build(node: Node, chain: list[Node], source: Source) -> tuple[dict, list[Pie
     _read_heading(draft, heading, any(_has_label(t) for t in tokens), sentence)
     for tok in tokens:
         _feed(draft, tok)
-    return _finish(draft, chain, source, unnumbered), pieces_of(draft)
+    return FoundProblem(node, _finish(draft, chain, source, unnumbered), pieces_of(draft))
 
 
 def pieces_of(draft: Draft) -> list[Piece]:
@@ -214,20 +223,25 @@ def _feed(draft: Draft, tok: Token) -> None:
 def _feed_label(draft: Draft, label: str, value: Piece) -> None:
     kind = LABEL_FIELDS[label]
     value = value.strip()
-    if kind == "progress" and STATUS_ONLY.match(value.view) and status_of(value.view):
-        kind = "status?"  # ``整改进展：已完成。`` states the status and nothing else
-    if kind.endswith("?"):
-        short = len(value.view) <= STATUS_LINE_MAX
-        status = status_of(value.view) if short else None
-        if short:
-            draft.said.append(value.view)
-        if status:
-            draft.status_lines.append((status, value.text))
-            return
-        kind = "progress" if kind == "status?" else "measures"
+    # ``整改进展：已完成。`` states the status and nothing else
+    may_state = label in STATUS_LABELS or (kind == "progress" and STATUS_ONLY.match(value.view) is not None
+                                           and status_of(value.view) is not None)
+    if may_state and _status_line(draft, value):
+        return
     draft.feeding = kind
     if value.text:
         _add(draft, kind, value)
+
+
+def _status_line(draft: Draft, value: Piece) -> bool:
+    """A short labelled value that names a status is the problem's status line."""
+    if len(value.view) > STATUS_LINE_MAX:
+        return False
+    draft.said.append(value.view)
+    status = status_of(value.view)
+    if status:
+        draft.status_lines.append((status, value.text))
+    return status is not None
 
 
 def status_of(text: str) -> str | None:

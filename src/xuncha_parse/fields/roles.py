@@ -8,6 +8,8 @@ holding labelled lines) are categories at the top level, with no wrapper.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..grammar import (
     CATEGORY_HEADING,
     ROLE_NEXT,
@@ -17,6 +19,9 @@ from ..grammar import (
     STATUS_GROUP,
 )
 from ..layout.tree import Node
+
+if TYPE_CHECKING:
+    from ..state import NoticeState
 
 
 def keyword_role(node: Node) -> str | None:
@@ -37,6 +42,11 @@ def structure_score(node: Node) -> int:
     labels = sum(1 for t in node.body if t.kind == "label")
     deep = sum(1 + len(c.children) for c in node.children if c.children)
     return labels + deep + sum(structure_score(c) for c in node.children)
+
+
+def stage_roles(state: NoticeState) -> None:
+    """Reads ``root``; writes each section's ``role``."""
+    assign_roles(state.root)
 
 
 def assign_roles(root: Node) -> None:

@@ -1,4 +1,4 @@
-"""Stage 5a: cut the token stream into preamble, body, closing and signature, and fold the body.
+"""Stage 5a: cut the token stream into preamble, body, closing and signature.
 
 The preamble is everything before the first heading or labelled line (title,
 addressee, intro).  The closing starts after the last heading, at the first
@@ -8,70 +8,68 @@ and the date alone on its line at the very end.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
 
-from ..fields.roles import assign_roles
 from ..grammar import CLOSING, CLOSING_CONFIRM, SIGNATURE_ORG
-from .paragraphs import rejoin
-from .text import Source, split_lines
-from .tokens import Token, tokenize
-from .tree import Diagnostic, Node, fold
+from .text import Piece
+from .tokens import Token, content_tokens
 
+if TYPE_CHECKING:
+    from ..state import NoticeState
+
+#: token kinds that open the body: the first heading or labelled line
 _STRUCTURE = ("heading", "label")
 
 
-@dataclass(slots=True)
-class Document:
-    """Every token of a notice, in exactly one of its parts."""
-
-    source: Source
-    tokens: list[Token]
-    preamble: list[Token]
-    root: Node
-    closing: list[Token]
-    signature: list[Token]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def parts(doc: Document):
-    """(part, token) for every token that landed somewhere: preamble, a section node, closing, signature."""
-    for tok in doc.preamble:
-        yield "preamble", tok
-    for tok in doc.root.body:
-        yield "body", tok
-    stack = list(reversed(doc.root.children))
-    while stack:
-        node = stack.pop()
-        yield "section", node.token
-        for tok in node.body:
-            yield "section", tok
-        stack.extend(reversed(node.children))
-    for tok in doc.closing:
-        yield "closing", tok
-    for tok in doc.signature:
-        yield "signature", tok
-
-
-def read_document(text: str) -> Document:
-    """Run stages 2 to 5 over decoded text."""
-    source = Source(text)
-    tokens = rejoin(tokenize(split_lines(source)))
+def stage_parts(state: NoticeState) -> None:
+    """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature`` (content tokens only,
+    except ``body``, which the tree stage folds and which keeps every token)."""
+    tokens = state.tokens
     sig = signature_start(tokens)
     close = closing_start(tokens, sig)
     first = next((i for i, t in enumerate(tokens[:close]) if t.kind in _STRUCTURE), close)
-    root, diagnostics = fold(tokens[first:close])
-    assign_roles(root)
-    return Document(source, tokens, _content(tokens[:first]), root,
-                    _content(tokens[close:sig]), _content(tokens[sig:]), diagnostics)
+    state.preamble = content_tokens(tokens[:first])
+    state.body = tokens[first:close]
+    state.closing = content_tokens(tokens[close:sig])
+    state.signature = content_tokens(tokens[sig:])
 
 
-def _content(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.kind not in ("blank", "noise")]
+def stage_outside(state: NoticeState) -> None:
+    """Reads the parts, ``root`` and ``problems``; writes ``outside``: the piece of every token that is
+    not part of a problem (where the declared counts and, without a closing, the contacts are)."""
+    problems = state.problem_nodes
+    pieces = [t.piece for t in state.preamble]
+    for node in state.root.walk(prune=problems.__contains__):
+        if node not in problems:
+            pieces.append(node.token.piece)
+            pieces.extend(t.piece for t in node.body)
+    state.outside = pieces + [t.piece for t in state.closing]
+
+
+def closing_pieces(state: NoticeState) -> list[Piece]:
+    """The closing and the signature; without either, everything outside the problems."""
+    return [t.piece for t in state.closing + state.signature] or state.outside
+
+
+def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
+    """(part, token) for every token that landed somewhere: preamble, a section node, closing, signature."""
+    for tok in state.preamble:
+        yield "preamble", tok
+    for tok in state.root.body:
+        yield "body", tok
+    for node in state.root.walk():
+        yield "section", node.token
+        for tok in node.body:
+            yield "section", tok
+    for tok in state.closing:
+        yield "closing", tok
+    for tok in state.signature:
+        yield "signature", tok
 
 
 def signature_start(tokens: list[Token]) -> int:
     """Index of the first signature token (organisation, then date), else len(tokens)."""
-    idx = [i for i, t in enumerate(tokens) if t.kind not in ("blank", "noise")]
+    idx = [i for i, t in enumerate(tokens) if not t.is_void]
     if not idx:
         return len(tokens)
     k = len(idx) - 1
@@ -115,7 +113,7 @@ def closing_start(tokens: list[Token], end: int) -> int:
 def _confirmed(tokens: list[Token], i: int, end: int) -> bool:
     """The invitation, or the paragraph after it, is about the rectification or gives a channel; or
     the signature (which starts at ``end``) follows it directly."""
-    rest = [t for t in tokens[i + 1:end] if t.kind not in ("blank", "noise")]
+    rest = content_tokens(tokens[i + 1:end])
     views = [tokens[i].piece.view] + [t.piece.view for t in rest[:1]]
     signed_next = not rest and end < len(tokens)
     return signed_next or any(CLOSING_CONFIRM.search(v) for v in views)

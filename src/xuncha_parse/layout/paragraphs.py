@@ -13,43 +13,38 @@ opening with the next number of a heading style always starts a heading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..grammar import (
     ADDRESS_HEAD,
     ADDRESS_TAIL,
+    CAP,
+    CAPPED_SHARE,
     CLOSERS,
+    CUT_AT_CAP,
     EMAIL,
+    FULL_SHARE,
     HEADING_END,
+    HEADING_LINES,
     HEADING_TAIL,
     INTRO_OPENING,
+    LINE_END,
+    MAX_WRAP_WIDTH,
+    MIN_WRAP_WIDTH,
     NO_LINE_START,
     OPENERS,
     ORG_LINE,
     TITLE_LINE,
     WEBSITE,
+    WRAP_OVERRUN,
+    WRAP_WIDTH_QUANTILE,
+    WRAPPED_SHARE,
 )
 from .sentences import stop_before_last
-from .text import Piece
-from .tokens import Token
+from .tokens import Token, content_tokens
 
-#: a document is wrapped when at least this share of its lines is full
-WRAPPED_SHARE = 0.35
-#: ... or this share, when no line runs past the common width (a hard cap, as a PDF column sets);
-#: a notice of many short headings and labels has few full lines even when every paragraph is wrapped
-CAPPED_SHARE = 0.25
-#: no line longer than this share of the common width: the lines are capped
-CAP = 1.1
-#: ... or when this many lines stop at the widest width, each cut in mid-sentence: a notice of short
-#: lines whose few long paragraphs were wrapped (a cut line ending in ``。`` may be a whole paragraph)
-CUT_AT_CAP = 3
-#: a line is full when it reaches this share of the wrap width
-FULL_SHARE = 0.86
-#: narrower than this, lines are a list of short items, not wrapped prose
-MIN_WRAP_WIDTH = 16
-#: a heading wraps over at most this many lines; a longer group is a paragraph
-HEADING_LINES = 4
-#: what a finished line ends with
-LINE_END = set("。!?:”;")
+if TYPE_CHECKING:
+    from ..state import NoticeState
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +59,12 @@ def measure(tokens: list[Token]) -> Layout:
     widths = sorted(t.width for t in tokens if t.kind in ("body", "heading", "label"))
     if len(widths) < 4:
         return Layout(False, 0, False)
-    width = widths[int(len(widths) * 0.9)]
+    width = widths[int(len(widths) * WRAP_WIDTH_QUANTILE)]
     full = sum(1 for w in widths if w >= width * FULL_SHARE)
     share = CAPPED_SHARE if widths[-1] <= width * CAP else WRAPPED_SHARE
-    wrapped = MIN_WRAP_WIDTH <= width <= 120 and full >= max(3, share * len(widths)) and widths[-1] <= width * 1.5
-    if not wrapped and MIN_WRAP_WIDTH <= widths[-1] <= 120 and _cut_at_cap(tokens, widths[-1]) >= CUT_AT_CAP:
+    wrapped = MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH and full >= max(3, share * len(widths)) \
+        and widths[-1] <= width * WRAP_OVERRUN
+    if not wrapped and MIN_WRAP_WIDTH <= widths[-1] <= MAX_WRAP_WIDTH and _cut_at_cap(tokens, widths[-1]) >= CUT_AT_CAP:
         wrapped, width = True, widths[-1]
     indents = sum(1 for t in tokens if t.indent >= 2 and t.kind != "blank")
     return Layout(wrapped, width, indents >= max(3, 0.15 * len(widths)))
@@ -78,6 +74,11 @@ def _cut_at_cap(tokens: list[Token], cap: int) -> int:
     """How many lines reach the widest width (less one) and end in mid-sentence."""
     return sum(1 for t in tokens if t.kind in ("body", "heading", "label") and t.width >= cap - 1
                and t.piece.view[-1:] not in LINE_END)
+
+
+def stage_paragraphs(state: NoticeState) -> None:
+    """Reads ``tokens``; writes ``tokens``: wrapped lines merged into the paragraph they continue."""
+    state.tokens = rejoin(state.tokens)
 
 
 def rejoin(tokens: list[Token]) -> list[Token]:
@@ -119,7 +120,7 @@ class RejoinState:
         if self.held:
             self.groups.append(self.held)
             self.held = []
-        if tok.kind == "noise" and self.groups and self.groups[-1][0].kind not in ("noise", "blank"):
+        if tok.kind == "noise" and self.groups and not self.groups[-1][0].is_void:
             self.held = [tok]
         elif self.groups and self.continues(tok):
             self.groups[-1].append(tok)
@@ -150,7 +151,7 @@ class RejoinState:
 def _signature_lines(tokens: list[Token]) -> frozenset[int]:
     """The lines of a signature, which never continue a paragraph: the last line a date alone, and
     the one or two organisation names right above it."""
-    content = [t for t in tokens if t.kind not in ("blank", "noise")]
+    content = content_tokens(tokens)
     if not content or not content[-1].is_date_line:
         return frozenset()
     lines = {content[-1].line}
@@ -166,7 +167,7 @@ def _join_stray_punctuation(tokens: list[Token]) -> list[Token]:
     or web address cut at the line's end, continues the one before."""
     out: list[Token] = []
     for tok in tokens:
-        if out and out[-1].kind not in ("blank", "noise") and _glued(out[-1], tok):
+        if out and not out[-1].is_void and _glued(out[-1], tok):
             out[-1] = _merge([out[-1], tok])
         else:
             out.append(tok)
@@ -223,7 +224,7 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
 
 def _starts_anew(tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
     """Lines that open a paragraph whatever came before: blank, noise, indented, a date alone, the next heading."""
-    return tok.kind in ("blank", "noise") or (layout.indented and tok.indent >= 2) or tok.is_date_line \
+    return tok.is_void or (layout.indented and tok.indent >= 2) or tok.is_date_line \
         or _next_in_sequence(tok, numbers)
 
 
@@ -262,8 +263,5 @@ def _balanced(view: str, openers: str = OPENERS, closers: str = CLOSERS) -> bool
 def _merge(group: list[Token]) -> Token:
     head = group[0]
     if len(group) > 1:
-        head.piece = Piece.join([t.piece for t in group])
-        head._content = None
-        head.line_end = group[-1].line_end
-        head.lines = [n for t in group for n in t.lines]
+        head.rejoin(group)
     return head

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..grammar import DATE_LINE, LABEL_FIELDS, LINE_RULES, NOISE_MAX_LEN
 from .numerals import to_int
-from .text import Line, Piece
+from .text import Line, Piece, split_lines
+
+if TYPE_CHECKING:
+    from ..state import NoticeState
 
 
 @dataclass(slots=True)
@@ -44,6 +48,33 @@ class Token:
     @property
     def is_date_line(self) -> bool:
         return self.kind == "body" and DATE_LINE.match(self.piece.view) is not None
+
+
+    @property
+    def is_void(self) -> bool:
+        """A blank line or a line of chrome: no text of the notice."""
+        return self.kind in VOID_KINDS
+
+    def rejoin(self, group: list["Token"]) -> None:
+        """Take in the wrapped lines that continue this one (``group`` starts with this token)."""
+        self.piece = Piece.join([t.piece for t in group])
+        self._content = None
+        self.line_end = group[-1].line_end
+        self.lines = [n for t in group for n in t.lines]
+
+
+#: token kinds that carry no text of the notice
+VOID_KINDS = frozenset(("blank", "noise"))
+
+
+def content_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens that carry text: neither blank nor noise."""
+    return [t for t in tokens if t.kind not in VOID_KINDS]
+
+
+def stage_tokens(state: NoticeState) -> None:
+    """Reads the source; writes ``tokens``: one per physical line, classified."""
+    state.tokens = tokenize(split_lines(state.source))
 
 
 def tokenize(lines: list[Line]) -> list[Token]:

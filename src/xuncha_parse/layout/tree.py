@@ -11,19 +11,16 @@ diagnostic says so.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from ..grammar import ROLE_NEXT, SENTENCE_END
+from ..grammar import HEADING_LIKE_MAX, ROLE_NEXT, SENTENCE_END
+from ..shapes import Diagnostic
 from .sentences import first_sentence
 from .text import Piece
 from .tokens import Token
 
-
-@dataclass(slots=True)
-class Diagnostic:
-    level: str
-    code: str
-    message: str
-    line: int | None = None
+if TYPE_CHECKING:
+    from ..state import NoticeState
 
 
 @dataclass(eq=False, slots=True)
@@ -57,7 +54,17 @@ class Node:
     def number(self) -> int | None:
         return self.token.number if self.token else None
 
-    def tokens(self):
+    def walk(self, prune: Callable[["Node"], bool] | None = None) -> Iterator["Node"]:
+        """Every node below this one, depth first in source order; below a node for which ``prune`` is
+        true, nothing."""
+        stack = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            yield node
+            if prune is None or not prune(node):
+                stack.extend(reversed(node.children))
+
+    def tokens(self) -> Iterator[Token]:
         """This node's heading, body and every descendant's tokens, in source order.
 
         A node's body always comes before its first child: body tokens attach
@@ -80,6 +87,12 @@ class FoldState:
     stack: list[Node]
     diagnostics: list[Diagnostic]
     pos: int = 0
+
+
+def stage_tree(state: NoticeState) -> None:
+    """Reads ``body``; writes ``root`` (the heading tree) and ``diagnostics`` (levels reconciled)."""
+    state.root, diagnostics = fold(state.body)
+    state.diagnostics.extend(diagnostics)
 
 
 def fold(tokens: list[Token]) -> tuple[Node, list[Diagnostic]]:
@@ -144,7 +157,7 @@ def _names_top_section(tok: Token) -> bool:
 def _heading_like(tok: Token) -> bool:
     """Short, one line, no sentence inside: ``下一步打算``."""
     content = tok.content.view
-    return len(content) <= 30 and not any(stop in content for stop in SENTENCE_END)
+    return len(content) <= HEADING_LIKE_MAX and not any(stop in content for stop in SENTENCE_END)
 
 
 _STEP = {"heading": _heading, "body": _attach, "label": _attach, "blank": _skip, "noise": _skip}

@@ -1,0 +1,82 @@
+"""The one object the stage chain passes along: what a notice's text has become so far.
+
+Every stage of ``pipeline.STAGES`` takes a ``NoticeState`` and fills part of it; each
+stage's docstring says what it reads and what it writes.  Nothing here is set lazily:
+every field starts as an empty value of its final type and a stage replaces it.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .layout.text import Piece, Source
+from .layout.tokens import Token
+from .layout.tree import Node
+from .shapes import Diagnostic, ProblemDict, SpanDict
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """What stage zero (a reader) knows of the text: the container, not the notice."""
+
+    path: str | None
+    sha256: str
+    encoding: str
+    bytes: int
+    format: str = "text"
+    page: dict[str, Any] | None = None
+
+    @classmethod
+    def of_text(cls, text: str, path: str | None = None, encoding: str = "utf-8",
+                raw: bytes | None = None) -> Origin:
+        """The origin of decoded text: its bytes as given (``raw``), else the text as UTF-8."""
+        data = text.encode("utf-8") if raw is None else raw
+        return cls(path, hashlib.sha256(data).hexdigest(), encoding, len(data))
+
+
+@dataclass(eq=False, slots=True)
+class FoundProblem:
+    """A problem as the problems stage found it: its heading node, its Problem fields (a dict of the
+    contract's shape, filled further by later stages) and the pieces of its text in source order."""
+
+    node: Node
+    fields: ProblemDict
+    pieces: list[Piece]
+
+    @property
+    def span(self) -> SpanDict:
+        return self.fields["span"]
+
+
+@dataclass(slots=True)
+class NoticeState:
+    """The source, its tokens, the document's parts and tree, the problems and the contract's fields."""
+
+    source: Source
+    origin: Origin
+    #: every line's token, then paragraphs once wrapped lines are rejoined
+    tokens: list[Token] = field(default_factory=list)
+    #: the document's parts: content tokens before the body, the body tree, the closing, the signature
+    preamble: list[Token] = field(default_factory=list)
+    body: list[Token] = field(default_factory=list)
+    root: Node = field(default_factory=lambda: Node(None, 0))
+    closing: list[Token] = field(default_factory=list)
+    signature: list[Token] = field(default_factory=list)
+    #: the title's lines, joined (None when the text has none), and whether it came from the page's
+    #: metadata block rather than a line of the text
+    title: Piece | None = None
+    title_from_page: bool = False
+    #: the intro paragraph(s) after the title and addressee, joined
+    intro: Piece | None = None
+    problems: list[FoundProblem] = field(default_factory=list)
+    #: the pieces of every token outside a problem, in order
+    outside: list[Piece] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: the contract's top-level fields, by name, as the stages find them
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def problem_nodes(self) -> dict[Node, FoundProblem]:
+        """Each problem by its heading node."""
+        return {p.node: p for p in self.problems}
