@@ -319,6 +319,8 @@ def test_fixture_notices_in_every_transformed_form(name):
     skip = CHANGES_TEXT | (REINDENTS if name == "county_pdf_gbk.txt" else set())
     if name == "district_web_metadata.txt":  # the chrome transforms add a second page's 文件名称 above its own
         skip |= {"web_chrome", "everything"}
+    if name == "county_overview_round_summary.txt":  # its phone number is wrapped inside a paragraph, which
+        skip |= {"indent_blank"}  # this transform splits into two paragraphs with a blank line between
     for transform in sorted(set(TRANSFORMS) - skip):
         assert _essentials(parse_bytes(TRANSFORMS[transform](text))) == want, transform
 
@@ -336,3 +338,40 @@ def test_fixture_spans_slice_back_in_every_form(name):
         data = make(text)
         notice = parse_bytes(data).model_dump(mode="json")
         assert span_errors(decode_bytes(data).text, notice) == [], transform
+
+
+def test_county_notice_overview_heading_round_summary_and_wrapped_phone():
+    """一、巡察整改落实情况 over a paragraph is the overview, not a problem; 问题N： items under 1.关于…方面;
+    the round's summary without 已 (完成整改10个，基本完成1个，未完成1个); a phone cut at the line's end."""
+    n = _fixture("county_overview_round_summary.txt")
+    assert n["title"] == "中共某某县财政局党组关于县委巡察整改进展情况的通报"
+    assert [(s["heading"], s["role"]) for s in n["sections"]] == [
+        ("巡察整改落实情况", "overview"), ("巡察反馈问题整改情况", "rectification"),
+        ("下一步工作打算", "next_steps"), ("欢迎广大干部群众对巡察整改落实情况进行监督", "closing")]
+    assert [(p["marker"], p["number"], p["category"], p["title"], p["status"]) for p in n["problems"]] == [
+        ("问题1：", 1, "关于“贯彻落实党的路线方针政策”方面", "理论学习不深入", "completed"),
+        ("问题2：", 2, "关于“贯彻落实党的路线方针政策”方面", "政府采购管理不规范", "completed"),
+        ("问题3：", 3, "关于“全面从严治党”方面", "公务用车管理不严格", "in_progress")]
+    assert n["declared"] == {"categories": None, "problems": 12, "completed": 10, "in_progress": 2,
+                             "completion_rate": 0.833}
+    assert [(c["type"], c["value"]) for c in n["contacts"]] == [
+        ("phone", "0755-12345678"), ("email", "czj@example.gov.cn"), ("mailbox", "某某县财政局办公室")]
+    assert n["contacts"][0]["span"]["line_start"] == 19 and n["contacts"][0]["span"]["line_end"] == 20
+
+
+def test_district_notice_under_bulleted_page_furniture_with_unnumbered_problems():
+    """A bulleted metadata block (values on their own lines), an accessibility bar, an info line, 朗读,
+    分享, then a title split over two lines; several unnumbered problem lines under each category."""
+    n = _fixture("district_bulleted_unnumbered.txt")
+    assert n["title"] == "中共某某区教育局党组关于区委第一轮巡察整改进展情况的通报"
+    assert n["issuer"] == "中共某某区教育局党组"
+    ins = n["inspection"]
+    assert (ins["body"], ins["target"]) == ("区委第一巡察组", "区教育局党组")
+    assert _dates(ins) == ["2024-03-01", "2024-04-30", "2024-05-20"]
+    assert [(p["marker"], p["category"], p["title"], p["status"]) for p in n["problems"]] == [
+        (None, "党的政治建设方面", "落实“第一议题”制度不到位", "completed"),
+        (None, "党的政治建设方面", "意识形态责任制落实不够有力", "completed"),
+        (None, "全面从严治党方面", "八项规定精神落实不严格", "in_progress")]
+    assert [m["text"] for m in n["problems"][1]["measures"]] == ["召开专题会议2次。"]
+    overview = n["sections"][0]
+    assert overview["role"] == "overview" and [c["heading"] for c in overview["children"]] == ["加强组织领导", "压实整改责任"]

@@ -30,6 +30,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: conversion debris and paywall markers: ``[bookmark: _GoBack]``, ``##paidbegin##``
 INLINE_NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
+#: list bullets a web page sets before a line, left out of the line's text: ``• 文件名称:``, ``● 发布机构：``
+LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 
 # --------------------------------------------------------------------------
 # Line rules, tried in this order; the first that matches names the token.
@@ -208,7 +210,11 @@ ROLE_RECTIFICATION = re.compile(
     r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况"
 )
 #: ``一、党组履行整改主体责任情况``, ``一、整改工作基本情况``, ``一、巡察整改工作总体情况``
-ROLE_OVERVIEW = re.compile(r"主体责任|总体情况|基本情况|组织领导|整改工作开展|提高政治站位|工作开展情况|总体进展|主要做法")
+#: ``一、市委及主要负责人组织整改落实情况``, ``一、组织落实整改情况`` (the 巡视 template's first part)
+ROLE_OVERVIEW = re.compile(
+    r"主体责任|总体情况|基本情况|组织领导|整改工作开展|提高政治站位|工作开展情况|总体进展|主要做法"
+    r"|组织(?:落实)?整改|主要负责人"
+)
 #: ``三、下一步工作措施``, ``三、下一步整改打算``, ``四、今后工作``
 ROLE_NEXT = re.compile(r"下一步|今后|下步|努力方向")
 #: weaker words for next steps, read only when nothing else matched: ``三、巩固整改成果，建立长效机制``
@@ -353,15 +359,20 @@ DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
     rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)"
 )
-#: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``
+#: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``, and in a round's summary with no 已:
+#: ``完成整改112个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个`` (opens with its plain word, so
+#: the engine jumps to each 完成)
 DECLARED_COMPLETED = re.compile(
-    rf"(?:已|已经)(?:全部)?(?:整改)?完成(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)"
+    rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
 #: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
 #: (``剩余`` takes its count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
     rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持|未完成|剩余)"
     rf"(?:(?<!剩余)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    # ``基本完成取得阶段性成果并持续整改问题4个``: a round's summary says what 基本完成 means before its count
+    rf"|基本完成[^,;。、\d]{{1,24}}?问题(?P<n2>{_N})\s*(?:个|项|条)"
 )
 #: the count first, opening a clause: ``已整改完成7个，2个正在持续推进``, ``，3项仍在整改``
 DECLARED_IN_PROGRESS_AFTER = re.compile(

@@ -77,6 +77,6 @@ class NoticeState:
     fields: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def problem_nodes(self) -> dict[Node, FoundProblem]:
-        """Each problem by its heading node."""
-        return {p.node: p for p in self.problems}
+    def problem_nodes(self) -> set[Node]:
+        """The nodes that head a problem (a category heading over unnumbered problems among them)."""
+        return {p.node for p in self.problems}

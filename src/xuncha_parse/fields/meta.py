@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING
 
 from ..grammar import (
@@ -179,13 +180,27 @@ def declared(view: str) -> dict:
     m = DECLARED_PROBLEMS.search(view)
     if m and out["problems"] is None:
         out["problems"] = to_int(m.group("n") or m.group("n2") or m.group("n3"))
-    for key, patterns in (("completed", (DECLARED_COMPLETED,)),
-                          ("in_progress", (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER))):
-        hits = [m for m in (p.search(view) for p in patterns) if m]
-        out[key] = to_int(min(hits, key=lambda m: m.start()).group("n")) if hits else None
+    done = DECLARED_COMPLETED.search(view)
+    out["completed"] = to_int(done.group("n")) if done else None
+    out["in_progress"] = _declared_in_progress(view, done)
     m = DECLARED_RATE.search(view)
     out["completion_rate"] = round(float(m.group("r")) / 100, 4) if m else None
     return out
+
+
+def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
+    """The first count of unfinished problems; in a round's summary that lists several after the
+    completed one in the same sentence (``完成整改112个，基本完成6个，未完成2个``), their sum."""
+    hits = [m for m in (p.search(view) for p in (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER)) if m]
+    if not hits:
+        return None
+    first = min(hits, key=lambda m: m.start())
+    if done is not None:
+        stop = view.find("。", done.end())
+        listed = [m for m in DECLARED_IN_PROGRESS.finditer(view, done.end(), len(view) if stop < 0 else stop)]
+        if len(listed) >= 2:
+            return sum(to_int(m.group("n") or m.group("n2")) or 0 for m in listed)
+    return to_int(first.group("n") or first.group("n2"))
 
 
 def publicity(piece: Piece | None) -> dict | None:

@@ -10,7 +10,7 @@ from ..layout.tree import Node
 from ..shapes import SectionDict, SpanDict
 
 if TYPE_CHECKING:
-    from ..state import FoundProblem, NoticeState
+    from ..state import NoticeState
 
 
 def stage_sections(state: NoticeState) -> None:
@@ -28,17 +28,18 @@ def sections(state: NoticeState) -> list[SectionDict]:
     return out
 
 
-def section(node: Node, source: Source, problems: dict[Node, FoundProblem]) -> SectionDict:
+def section(node: Node, source: Source, problems: set[Node]) -> SectionDict:
+    """A heading's section; a problem's section has no own text (it is the problem's)."""
     children = [section(c, source, problems) for c in node.children]
     heading = node.heading.text or node.token.text
-    if node in problems:
-        return _section_dict(node, heading, None, problems[node].span, None, children)
-    own = [node.sentence[1]] + [t.piece for t in node.body]
     start = node.token.piece.src_range()[0]
     ends = [t.piece.src_range()[1] for t in [node.token] + node.body] + [c["span"]["end"] for c in children]
+    span = source.span_dict(start, max(ends))
+    if node in problems:
+        return _section_dict(node, heading, None, span, None, children)
+    own = [node.sentence[1]] + [t.piece for t in node.body]
     body = [p for p in own if p.text]
-    return _section_dict(node, heading, join_text(own), source.span_dict(start, max(ends)),
-                         _text_span(body, source), children)
+    return _section_dict(node, heading, join_text(own), span, _text_span(body, source), children)
 
 
 def _section_dict(node: Node, heading: str, text, span: dict, text_span, children: list[dict]) -> dict:

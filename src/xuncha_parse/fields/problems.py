@@ -37,6 +37,7 @@ from ..layout.sentences import find_end, first_sentence, split_ordinals
 from ..layout.text import Piece, Source, join_text, piece_span
 from ..layout.tokens import Token
 from ..layout.tree import Node
+from ..shapes import ProblemDict, SpanDict
 from ..state import FoundProblem
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def find_problems(root: Node, source: Source) -> list[FoundProblem]:
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
     for node in nodes:
         if is_problem(node, nodes):
-            out.append(build(node, chain, source))
+            out.extend(build_node(node, chain, source))
         else:
             _walk_nodes(node.children, chain + [node], source, out)
 
@@ -112,19 +113,40 @@ def _group_like(view: str) -> bool:
     return bool(CATEGORY_HEADING.search(view) or STATUS_GROUP.search(view) or view.startswith("关于"))
 
 
-def build(node: Node, chain: list[Node], source: Source) -> FoundProblem:
-    """Read one problem node (and its sub-points) into its Problem fields and the pieces of its text."""
-    draft = Draft(node)
+def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProblem]:
+    """The problem a node heads; or, under a category heading, each unnumbered problem line and its
+    labelled lines (``（一）党的政治建设方面`` / ``落实“第一议题”制度不到位。`` / ``整改情况：…``)."""
     tokens = list(node.tokens())[1:]
-    unnumbered = _is_category_leaf(node, tokens)
-    if unnumbered:
-        chain, heading, tokens, sentence = chain + [node], tokens[0].piece, tokens[1:], None
-    else:
-        heading, sentence = node.token.content, node.sentence  # the node has cut its first sentence already
+    if not _is_category_leaf(node, tokens):
+        return [build(node, chain, source, node.token.content, tokens, node.sentence)]
+    return [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
+
+
+def _unnumbered_runs(tokens: list[Token]) -> list[list[Token]]:
+    """A category's body cut before each problem line: a body line followed by the label the first
+    problem's labels open with, on the next line or inside the line after a sentence
+    (``意识形态责任制落实不够有力。整改情况：…``).  Each run is one unnumbered problem."""
+    opening = [_opening_label(t) for t in tokens]
+    first = next(label for label in opening if label)
+    cuts = [i for i in range(1, len(tokens)) if tokens[i].kind == "body" and (
+            _inline_first_label(tokens[i]) == first
+            or i + 1 < len(tokens) and tokens[i + 1].kind == "label" and opening[i + 1] == first)]
+    bounds = [0] + cuts + [len(tokens)]
+    return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def build(node: Node, chain: list[Node], source: Source, heading: Piece, tokens: list[Token],
+          sentence: tuple[Piece, Piece] | None, own: list[Token] | None = None) -> FoundProblem:
+    """Read one problem (its heading, and the tokens below it) into its Problem fields and the pieces of
+    its text.  ``sentence`` is the heading's first sentence when the node has cut it already; ``own``
+    are the problem's tokens when it is one of several under its node (else the node is its span)."""
+    draft = Draft(node)
     _read_heading(draft, heading, any(_has_label(t) for t in tokens), sentence)
     for tok in tokens:
         _feed(draft, tok)
-    return FoundProblem(node, _finish(draft, chain, source, unnumbered), pieces_of(draft))
+    unnumbered = node in chain
+    span = _tokens_span(own, source) if own else _tokens_span(list(node.tokens()), source)
+    return FoundProblem(node, _finish(draft, chain, source, unnumbered, span), pieces_of(draft))
 
 
 def pieces_of(draft: Draft) -> list[Piece]:
@@ -146,12 +168,24 @@ def inline_labels(view: str):
     return iter(())
 
 
+def _opening_label(tok: Token) -> str | None:
+    """The label a token opens with or holds first: ``整改情况：…`` or ``…不到位。整改情况：…``."""
+    return tok.label if tok.kind == "label" else _inline_first_label(tok)
+
+
+def _inline_first_label(tok: Token) -> str | None:
+    """The first label inside a body line that states something before it: ``…不到位。整改情况：…``."""
+    if tok.kind != "body":
+        return None
+    m = next(inline_labels(tok.piece.view), None)
+    return m.group("label") if m is not None and m.start() > 0 else None
+
+
 def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
-    """``（一）关于…方面`` followed by an unnumbered problem line and its labelled lines."""
-    if node.children or not tokens or tokens[0].kind != "body":
+    """``（一）关于…方面`` alone on its line, followed by an unnumbered problem line and its labelled lines."""
+    if node.children or not tokens or tokens[0].kind != "body" or node.sentence[1].text:
         return False
-    return CATEGORY_HEADING.search(node.heading.view) is not None and any(
-        t.kind == "label" for t in tokens)
+    return CATEGORY_HEADING.search(node.heading.view) is not None and any(_has_label(t) for t in tokens)
 
 
 def split_title(piece: Piece, first: tuple[Piece, Piece] | None = None) -> tuple[Piece, Piece]:
@@ -265,7 +299,7 @@ def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> N
     items.extend(parts)
 
 
-def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -> dict:
+def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool, span: SpanDict) -> ProblemDict:
     category, group, status_head = _context(chain)
     status, status_text = _status(draft, status_head)
     said = " ".join([status_text or "", group.view if group else ""] + draft.said)
@@ -287,7 +321,7 @@ def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool) -
         "entities": [],
         "keywords": [],
         "topics": [],
-        "span": _node_span(node, source),
+        "span": span,
     }
 
 
@@ -333,7 +367,6 @@ def _item(piece: Piece, ordinal: int | None, source: Source) -> dict:
     return {"text": piece.text, "ordinal": ordinal, "span": piece_span(piece, source)}
 
 
-def _node_span(node: Node, source: Source) -> dict:
-    tokens = list(node.tokens())
+def _tokens_span(tokens: list[Token], source: Source) -> SpanDict:
     start = tokens[0].piece.src_range()[0]
     return source.span_dict(start, max(t.piece.src_range()[1] for t in tokens))

@@ -62,6 +62,11 @@ def assign_roles(root: Node) -> None:
 
 def _rectification_indices(tops: list[Node]) -> list[int]:
     by_words = [i for i, n in enumerate(tops) if keyword_role(n) == "rectification"]
+    # ``一、巡察整改落实情况`` over a paragraph, then ``二、巡察反馈问题整改情况`` over the problems: a top
+    # section with neither headings nor labelled lines below it holds no problems when another does
+    structured = [i for i in by_words if tops[i].children or has_labels(tops[i])]
+    if len(by_words) >= 2 and structured:
+        return structured
     if by_words:
         return by_words
     labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]

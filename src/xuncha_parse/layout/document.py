@@ -39,7 +39,7 @@ def stage_outside(state: NoticeState) -> None:
     not part of a problem (where the declared counts and, without a closing, the contacts are)."""
     problems = state.problem_nodes
     pieces = [t.piece for t in state.preamble]
-    for node in state.root.walk(prune=problems.__contains__):
+    for node in state.root.walk(prune=problems.__contains__):  # nothing below a problem is outside it
         if node not in problems:
             pieces.append(node.token.piece)
             pieces.extend(t.piece for t in node.body)

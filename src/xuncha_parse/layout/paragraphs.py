@@ -34,6 +34,7 @@ from ..grammar import (
     NO_LINE_START,
     OPENERS,
     ORG_LINE,
+    PHONE,
     TITLE_LINE,
     WEBSITE,
     WRAP_OVERRUN,
@@ -184,8 +185,8 @@ def _opens_with_stop(tok: Token) -> bool:
 
 
 def _cuts_address(prev: Token, tok: Token) -> bool:
-    """The break between ``prev`` and ``tok`` falls inside an e-mail or web address:
-    ``…邮箱：lyjxc`` / ``@hainan.gov.cn。``."""
+    """The break between ``prev`` and ``tok`` falls inside an e-mail or web address or a phone number:
+    ``…邮箱：lyjxc`` / ``@hainan.gov.cn。``, ``联系电话：0755-`` / ``12345678``."""
     before, after = prev.piece.view, tok.piece.view
     if tok.kind != "body" or not before or not after or not (before[-1].isascii() and after[0].isascii()):
         return False  # most lines end and open with Chinese: no regex needed
@@ -193,7 +194,7 @@ def _cuts_address(prev: Token, tok: Token) -> bool:
     if tail is None or head is None:
         return False
     joined, cut = tail.group() + head.group(), len(tail.group())
-    return any(m.start() < cut < m.end() for rule in (EMAIL, WEBSITE) for m in rule.finditer(joined))
+    return any(m.start() < cut < m.end() for rule in (EMAIL, WEBSITE, PHONE) for m in rule.finditer(joined))
 
 
 def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
@@ -202,10 +203,10 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     A line that opens with the next number of its heading style (``9.`` after ``8.``) starts a heading.
     """
     prev = group[-1]
+    if not tok.is_void and not prev.is_void and _glued(prev, tok):
+        return True  # no paragraph opens with ``。`` or the rest of a cut phone number, indented or not
     if _starts_anew(tok, layout, numbers):
         return False
-    if prev.kind != "blank" and _glued(prev, tok):
-        return True
     if prev.kind == "noise":
         return _chrome_goes_on(prev, tok, layout)
     if prev.kind == "blank" or prev.width < layout.width * FULL_SHARE:

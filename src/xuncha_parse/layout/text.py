@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..grammar import INLINE_NOISE
+from ..grammar import INLINE_NOISE, LIST_BULLETS
 
 NOISE_CHAR = "\x00"
 
@@ -174,6 +174,8 @@ def _line(text: str, view: str, number: int, a: int, b: int) -> Line:
     raw = view[a:b]
     left = len(raw) - len(raw.lstrip())
     right = len(raw.rstrip())
+    if left < right and raw[left] in LIST_BULLETS:  # ``  • 文件名称:``: the bullet is not the line's text
+        left = len(raw) - len(raw[left + 1:].lstrip())
     if NOISE_CHAR in raw:
         return _noisy_line(text, view, number, a, b)
     piece = Piece(text[a + left:a + right], raw[left:right], (0,), (a + left,))
