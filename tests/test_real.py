@@ -21,22 +21,22 @@ real_score = importlib.util.module_from_spec(_spec)
 sys.modules["real_score"] = real_score
 _spec.loader.exec_module(real_score)
 
-# field: (floor, accuracy measured on 2026-11-29 over 9 files, parser at branch point 3d1b2e2)
+# field: (floor, accuracy measured on 2026-11-29 over 22 files, parser at branch point 3d1b2e2)
 THRESHOLDS: dict[str, tuple[float, float]] = {
-    "title": (0.72, 7 / 9),
-    "issuer": (0.72, 7 / 9),
-    "inspection.body": (0.72, 7 / 9),
-    "inspection.target": (0.72, 7 / 9),
-    "inspection.start": (0.94, 9 / 9),
-    "inspection.end": (0.94, 9 / 9),
-    "inspection.feedback": (0.83, 8 / 9),
-    "declared.categories": (0.94, 9 / 9),
-    "declared.problems": (0.94, 9 / 9),
-    "declared.completed": (0.83, 8 / 9),
-    "declared.in_progress": (0.83, 8 / 9),
-    "declared.completion_rate": (0.94, 9 / 9),
-    "problems.titles": (0.61, 6 / 9),
-    "problems.count": (0.61, 6 / 9),
+    "title": (0.80, 18 / 22),
+    "issuer": (0.80, 18 / 22),
+    "inspection.body": (0.84, 19 / 22),
+    "inspection.target": (0.89, 20 / 22),
+    "inspection.start": (0.84, 19 / 22),
+    "inspection.end": (0.93, 21 / 22),
+    "inspection.feedback": (0.84, 19 / 22),
+    "declared.categories": (0.89, 20 / 22),
+    "declared.problems": (0.93, 21 / 22),
+    "declared.completed": (0.80, 18 / 22),
+    "declared.in_progress": (0.80, 18 / 22),
+    "declared.completion_rate": (0.93, 21 / 22),
+    "problems.titles": (0.75, 17 / 22),
+    "problems.count": (0.75, 17 / 22),
 }
 
 TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes"}
