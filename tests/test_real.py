@@ -1,0 +1,73 @@
+"""The parser on real web-page openings of notices (tests/real): per-field accuracy floors.
+
+The floors sit just below what the parser scored when the corpus was made (recorded beside each),
+so one more file going wrong in any field fails the test. Raise them as the parser improves.
+`pytest -s tests/test_real.py` prints the score table; `python tests/real/score.py` also lists
+every failure.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+REAL = Path(__file__).resolve().parent / "real"
+_spec = importlib.util.spec_from_file_location("real_score", REAL / "score.py")
+assert _spec and _spec.loader
+real_score = importlib.util.module_from_spec(_spec)
+sys.modules["real_score"] = real_score
+_spec.loader.exec_module(real_score)
+
+# field: (floor, accuracy measured on 2026-11-29 over 35 files, parser at branch point 3d1b2e2)
+THRESHOLDS: dict[str, tuple[float, float]] = {
+    "title": (0.78, 28 / 35),
+    "issuer": (0.78, 28 / 35),
+    "inspection.body": (0.81, 29 / 35),
+    "inspection.target": (0.81, 29 / 35),
+    "inspection.start": (0.75, 27 / 35),
+    "inspection.end": (0.87, 31 / 35),
+    "inspection.feedback": (0.81, 29 / 35),
+    "declared.categories": (0.90, 32 / 35),
+    "declared.problems": (0.93, 33 / 35),
+    "declared.completed": (0.84, 30 / 35),
+    "declared.in_progress": (0.87, 31 / 35),
+    "declared.completion_rate": (0.96, 34 / 35),
+    "problems.titles": (0.70, 25 / 35),
+    "problems.count": (0.73, 26 / 35),
+}
+
+TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes"}
+TXT_FILES = sorted(REAL.glob("[0-9][0-9][0-9]_*.txt"))
+
+
+@pytest.fixture(scope="module")
+def score():
+    result = real_score.score_corpus(REAL)
+    print("\n" + real_score.table(result))
+    return result
+
+
+def test_every_field_has_a_threshold():
+    assert set(THRESHOLDS) == set(real_score.FIELDS)
+
+
+@pytest.mark.parametrize("txt", TXT_FILES, ids=lambda p: p.stem)
+def test_truth_file_is_complete(txt):
+    truth = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+    assert TRUTH_KEYS <= set(truth)
+    assert set(truth["inspection"]) >= {"body", "target", "start", "end", "feedback"}
+    txt.read_bytes().decode("utf-8")
+
+
+def test_corpus_is_scored(score):
+    assert score.files == len(TXT_FILES) > 0
+
+
+@pytest.mark.parametrize("name", list(THRESHOLDS))
+def test_field_accuracy_floor(score, name):
+    floor, _measured = THRESHOLDS[name]
+    failing = [f"{stem}: expected {want!r}, got {got!r}" for stem, f, want, got in score.failures if f == name]
+    assert score.accuracy()[name] >= floor, "\n".join(failing)
