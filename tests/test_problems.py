@@ -188,8 +188,6 @@ GROUP_STATUS_CASES = [
     pytest.param(
         notice("（一）已整改的整改事项", "1.学习不深入。", "整改措施：加强学习。"),
         [{"group": "已整改的整改事项", "status": "completed", "status_text": "已整改的整改事项", "long_term": False}],
-        marks=pytest.mark.xfail(strict=True, reason="STATUS_GROUP names 已整改 as a status, but status_of does not "
-                                "know it, so _group_status falls back to in_progress"),
         id="already-rectified-group"),
 ]
 
@@ -343,15 +341,9 @@ FLAG_CASES = [
     pytest.param(notice("1.学习不深入。", "整改措施：深挖病根、立行立改。"),
                  {"long_term": False, "immediate": False}, id="immediate-inside-a-measure-is-a-way-of-working"),
     pytest.param(notice("1.学习不深入。", "整改措施：加强学习。", "整改时限：长期坚持。"),
-                 {"long_term": True, "immediate": False},
-                 marks=pytest.mark.xfail(strict=True, reason="long_term reads only status lines and the group: "
-                                         "a deadline of 长期坚持 goes to description and is not read"),
-                 id="long-term-deadline"),
+                 {"long_term": True, "immediate": False}, id="long-term-deadline"),
     pytest.param(notice("1.学习不深入。", "整改措施：加强学习。", "整改时限：立行立改。"),
-                 {"long_term": False, "immediate": True},
-                 marks=pytest.mark.xfail(strict=True, reason="immediate reads the title, status lines and the "
-                                         "openings of measures: a deadline of 立行立改 goes to description unread"),
-                 id="immediate-deadline"),
+                 {"long_term": False, "immediate": True}, id="immediate-deadline"),
 ]
 
 
@@ -410,8 +402,8 @@ STATUS_OF_CASES = [
     ("长期坚持", "in_progress"),
     ("持续推进", "in_progress"),
     ("制定学习计划", None),
-    pytest.param("已整改", "completed", marks=pytest.mark.xfail(
-        strict=True, reason="已整改 (already rectified) is not in STATUS_COMPLETED: 完成情况：已整改 is no status line")),
+    ("已整改", "completed"),
+    ("已整改隐患12处", None),  # a measure, not a status
 ]
 
 

@@ -30,6 +30,11 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: conversion debris and paywall markers: ``[bookmark: _GoBack]``, ``##paidbegin##``
 INLINE_NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
+#: characters only traditional script writes, one of which every notice holds: ``黨組`` (党组), ``問題`` (问题),
+#: ``進展`` (进展), ``關於`` (关于)
+TRADITIONAL_MARKS = ("黨", "組", "問", "進", "關")
+#: a pinyin gloss a site sets after a character of a traditional repost: ``衛(wèi)``, ``區(qū)``
+PINYIN_GLOSS = re.compile(r"[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
 #: list bullets a web page sets before a line, left out of the line's text: ``• 文件名称:``, ``● 发布机构：``
 LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 
@@ -38,11 +43,16 @@ LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 # --------------------------------------------------------------------------
 
 #: web-page chrome and PDF page numbers that open a line: ``您的位置: 首页 > 通知公告``, ``信息索引号: …``,
-#: ``朗读``, ``分享:``, ``- 3 -``, ``第3页 共5页``
+#: ``朗读``, ``分享:``, ``- 3 -``, ``第3页 共5页``; an accessibility bar (``字体大小:``, ``对比度:``); a law
+#: database's fields, with no colon (``发文日期2017年04月27日``, ``时效性现行有效``); an info line that opens with
+#: the date (``2022-09-02 08:57:04 来源:省高院``, ``2022年08月16日 来源: 中共廊坊市委``)
 NOISE_LINE_START = re.compile(
     r"(?:您(?:现在)?的位置|当前位置|所在位置)\s*:"
     r"|(?:信息索引号|索引号|文件名称|发布机构|发文机关|成文日期|发布日期|发布时间|公开方式|公开范围|主题分类|"
-    r"组配分类|体裁分类|文\s*号|来\s*源|作\s*者|浏览次数|点击数|访问量|有效性|生效日期|责任编辑)\s*:"
+    r"组配分类|体裁分类|文\s*号|来\s*源|信息来源|作\s*者|编\s*辑|审\s*核|日\s*期|浏览次数|点击数|访问量|浏览量|"
+    r"有效性|生效日期|责任编辑|字体大小|字\s*体|字\s*号|页\s*面|对比度|保护视力色)\s*:"
+    r"|(?:发文机关|发文日期|发文字号|发布部门|时效性|效力级别|施行日期|实施日期)\S"
+    r"|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来\s*源|信息来源|作\s*者|编\s*辑)"
     r"|(?:朗读|分享到?|打印本页|关闭窗口|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
     r"【?打印】?|【?关闭】?|上一篇|下一篇|相关链接)(?:\s|:|$)"
     r"|[-—–－]\s*\d{1,3}\s*[-—–－]$|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$"
@@ -72,6 +82,9 @@ LABEL_FIELDS = {
     "整改成效": "progress", "工作成效": "progress",
     "整改结果": "progress", "完成情况": "progress", "整改状态": "progress", "完成状态": "progress",
 }
+#: labels whose value is a deadline, which may say the work goes on or was done at once: ``整改时限：长期坚持``,
+#: ``完成时限：立行立改``
+DEADLINE_LABELS = frozenset(("整改时限", "完成时限"))
 #: labels whose value, when short and naming a status, is the problem's status line rather than the
 #: field above: ``整改结果：整改完成，长期推进。``, ``整改情况：已完成``
 STATUS_LABELS = frozenset(("整改情况", "整改落实情况", "落实情况", "整改结果", "完成情况", "整改状态", "完成状态"))
@@ -235,8 +248,9 @@ STATUS_GROUP = re.compile(
 
 #: words that say the work is not finished: ``正在整改``, ``阶段性完成``, ``未完成``
 STATUS_IN_PROGRESS = re.compile(r"未完成|尚未|正在|推进中|整改中|阶段性|基本完成|部分完成|逐步|需长期")
-#: words that say it is finished: ``整改完成``, ``已完成``, ``已整改到位``, ``已销号``
-STATUS_COMPLETED = re.compile(r"完成|到位|办结|销号|整改完毕")
+#: words that say it is finished: ``整改完成``, ``已完成``, ``已整改到位``, ``已销号``, and ``已整改`` standing alone
+#: (``完成情况：已整改``, ``已整改的整改事项``), not ``已整改隐患12处``, a measure
+STATUS_COMPLETED = re.compile(r"完成|到位|办结|销号|整改完毕|已整改(?=$|[,;。.、的])")
 _COMPLETED_PHRASES = r"已(?:全部|按期)?完成整改|整改已(?:全部)?完成|已(?:全部)?整改(?:完成|到位|完毕)|整改已到位|已销号"
 _IN_PROGRESS_PHRASES = r"正在整改|整改正在推进|持续整改中|持续推进中|正在推进中|阶段性完成|基本完成整改|尚未完成整改"
 #: explicit phrases inside running text: ``已完成整改``, ``整改已完成``, ``目前正在整改`` (plain words only, no
@@ -336,6 +350,8 @@ TARGET = re.compile(
 ALIAS = re.compile(r"\(以下简称[^)]{0,20}\)")
 #: a first-person unit: ``我局``, ``我委``, ``我单位``, ``我厅党组``
 FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关)(?:党组|党委|机关|党支部|领导班子)?$")
+#: a place in the first person: ``对我市进行了巡视``, resolved to the place the issuer names (``中共廊坊市委``)
+FIRST_PERSON_PLACE = re.compile(r"^我(?P<kind>[省市县区州旗盟])$")
 #: the sentence that reports feedback: ``…向市政协机关党组反馈了巡察意见``
 FEEDBACK = re.compile(r"反馈")
 #: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
@@ -371,13 +387,13 @@ DECLARED_COMPLETED = re.compile(
 DECLARED_IN_PROGRESS = re.compile(
     rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持|未完成|剩余)"
     rf"(?:(?<!剩余)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
-    # ``基本完成取得阶段性成果并持续整改问题4个``: a round's summary says what 基本完成 means before its count
-    rf"|基本完成[^,;。、\d]{{1,24}}?问题(?P<n2>{_N})\s*(?:个|项|条)"
 )
 #: the count first, opening a clause: ``已整改完成7个，2个正在持续推进``, ``，3项仍在整改``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
     rf"[,;]\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*(?:正在|仍在|持续)(?:持续)?(?:整改|推进)"
 )
+#: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
+DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
 #: ``整改完成率76%``, ``完成率达到92.5%``
 DECLARED_RATE = re.compile(r"完成率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
 #: the publicity window: ``公开期限：2026年1月21日至2026年2月28日``

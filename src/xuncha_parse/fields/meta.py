@@ -12,10 +12,12 @@ from ..grammar import (
     DECLARED_COMPLETED,
     DECLARED_IN_PROGRESS,
     DECLARED_IN_PROGRESS_AFTER,
+    DECLARED_IN_PROGRESS_SAID,
     DECLARED_PROBLEMS,
     DECLARED_RATE,
     FEEDBACK,
     FIRST_PERSON,
+    FIRST_PERSON_PLACE,
     ISSUER_IN_TITLE,
     PUBLICITY,
     RECTIFICATION_WINDOW,
@@ -103,7 +105,17 @@ def _target(text: str, view: str, issuer: str | None) -> str:
     text = text.strip()
     if FIRST_PERSON.match(text) and issuer:
         return issuer
+    place = FIRST_PERSON_PLACE.match(text)
+    if place and issuer:
+        return _place_in(issuer, place.group("kind")) or text
     return text
+
+
+def _place_in(issuer: str, kind: str) -> str | None:
+    """The place of that kind the issuer names: (``中共廊坊市委``, 市) → ``廊坊市``."""
+    name = issuer[2:] if issuer.startswith("中共") else issuer
+    end = name.find(kind)
+    return name[:end + 1] if 2 <= end <= 12 else None
 
 
 def _period_and_feedback(view: str, text: str, target) -> dict:
@@ -114,14 +126,26 @@ def _period_and_feedback(view: str, text: str, target) -> dict:
         sentence = view[a:b]
         in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
         if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence)) \
-                and not RECTIFICATION_WINDOW.search(sentence) and in_sentence:
-            out.update(_period(in_sentence, sentence, target, a))
+                and not RECTIFICATION_WINDOW.search(sentence):
+            period = _before_feedback(in_sentence, sentence, a)
+            if period:
+                out.update(_period(period, sentence, target, a))
         fb = FEEDBACK.search(sentence)
         if "feedback" not in out and fb and not RECTIFICATION_WINDOW.search(sentence):
             before = [d for h, d in in_sentence if h.start < a + fb.start() and not _in_period(d, out)]
             if before:
                 out["feedback"] = before[-1]
     return out
+
+
+def _before_feedback(in_sentence: list, sentence: str, offset: int) -> list:
+    """The dates that may be the period: in a sentence that goes on to the feedback after naming the
+    inspection (``…对省法院党组进行了巡视，2021年12月30日，…反馈了巡视意见``), only those before the
+    inspection's end; the later ones are the feedback's."""
+    m = TARGET.search(sentence)
+    if m is None or FEEDBACK.search(sentence, m.end()) is None:
+        return in_sentence
+    return [(h, d) for h, d in in_sentence if h.start < offset + m.end()]
 
 
 def _period(in_sentence: list, sentence: str, target, offset: int) -> dict:
@@ -191,16 +215,20 @@ def declared(view: str) -> dict:
 def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
     """The first count of unfinished problems; in a round's summary that lists several after the
     completed one in the same sentence (``完成整改112个，基本完成6个，未完成2个``), their sum."""
-    hits = [m for m in (p.search(view) for p in (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER)) if m]
+    hits = [m for m in (p.search(view) for p in _IN_PROGRESS) if m]
     if not hits:
         return None
-    first = min(hits, key=lambda m: m.start())
     if done is not None:
         stop = view.find("。", done.end())
-        listed = [m for m in DECLARED_IN_PROGRESS.finditer(view, done.end(), len(view) if stop < 0 else stop)]
+        stop = len(view) if stop < 0 else stop
+        listed = [m for p in (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_SAID) for m in p.finditer(view, done.end(), stop)]
         if len(listed) >= 2:
-            return sum(to_int(m.group("n") or m.group("n2")) or 0 for m in listed)
-    return to_int(first.group("n") or first.group("n2"))
+            return sum(to_int(m.group("n")) or 0 for m in listed)
+    return to_int(min(hits, key=lambda m: m.start()).group("n"))
+
+
+#: the phrasings of a count of unfinished problems
+_IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_SAID)
 
 
 def publicity(piece: Piece | None) -> dict | None:

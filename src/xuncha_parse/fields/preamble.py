@@ -54,7 +54,7 @@ def read_preamble(tokens: list[Token], chrome: list[Token] = ()) -> Preamble:
     take the title the page's metadata (``chrome``, noise lines before the body) gives."""
     start, end = title_block(tokens)
     title = Piece.join([t.piece for t in tokens[start:end]]) if end > start else chrome_title(chrome)
-    rest = tokens[end:]
+    rest = tokens[_after_title(tokens, start, end):]
     addressee = None
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
         addressee = rest[0].piece.sub(0, len(rest[0].piece.text) - 1).strip()
@@ -74,6 +74,9 @@ def title_block(tokens: list[Token]) -> tuple[int, int]:
             start -= 1
         start = _with_issuer_line(tokens, start)
         view = _joined(tokens, start, end)
+        whole = _whole_copy(tokens, start, view)
+        if whole is not None:  # the page's heading named the issuer, the text's own title does not
+            return whole, whole + 1
         if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
             return start, end + 1
     return 0, 0
@@ -89,6 +92,30 @@ def _with_issuer_line(tokens: list[Token], start: int) -> int:
     spaced = all(b.line - a.line_end == 2 for a, b in zip(tokens, tokens[1:]))
     adjacent = tokens[start].line - above.line_end <= (2 if spaced else 1)
     return start - 1 if adjacent and ORG_LINE.match(above.piece.view) else start
+
+
+def _after_title(tokens: list[Token], start: int, end: int) -> int:
+    """Where the intro may start: after the title, and when the title is a page's whole copy of it, after
+    the text's own ``关于…`` copy below (what lies between is the page's furniture)."""
+    if end != start + 1:
+        return end
+    title = tokens[start].piece.view
+    stop = next((i for i, t in enumerate(tokens) if _opens_body(t)), len(tokens))
+    for i in range(end, stop):
+        view = tokens[i].piece.view
+        if view.startswith(TITLE_ABOUT) and len(title) > len(view) and title.endswith(view):
+            return i + 1
+    return end
+
+
+def _whole_copy(tokens: list[Token], start: int, view: str) -> int | None:
+    """An earlier line that is the same ``关于…`` title with its issuer before it: a page heads the
+    article with its whole title, and the text repeats it with the issuer set apart
+    (``中共某某党组关于…的通报`` … ``中共某某党组`` / blank / ``关于…的通报``)."""
+    if not view.startswith(TITLE_ABOUT):
+        return None
+    return next((i for i in range(start - 1, -1, -1) if tokens[i].piece.view.endswith(view)
+                 and len(tokens[i].piece.view) > len(view) and ORG_LINE.match(tokens[i].piece.view[:-len(view)])), None)
 
 
 def _opens_body(tok: Token) -> bool:

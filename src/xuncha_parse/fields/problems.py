@@ -16,6 +16,7 @@ from ..grammar import (
     CATEGORY_HEADING,
     CLAUSE_END,
     COMPLETED_PHRASE,
+    DEADLINE_LABELS,
     IMMEDIATE,
     INLINE_LABEL,
     LABEL_FIELDS,
@@ -262,6 +263,8 @@ def _feed_label(draft: Draft, label: str, value: Piece) -> None:
                                            and status_of(value.view) is not None)
     if may_state and _status_line(draft, value):
         return
+    if label in DEADLINE_LABELS:
+        draft.said.append(value.view)  # ``整改时限：长期坚持`` says long_term
     draft.feeding = kind
     if value.text:
         _add(draft, kind, value)

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..grammar import INLINE_NOISE, LIST_BULLETS
+from .script import is_traditional, simplified
 
 NOISE_CHAR = "\x00"
 
@@ -48,7 +49,10 @@ class Source:
 
     def __init__(self, text: str):
         self.text = text
-        self.view = _mask_noise(fold(text))
+        view = fold(text)
+        if is_traditional(text):
+            view = simplified(view, NOISE_CHAR)
+        self.view = _mask_noise(view)
         starts = [0]
         find = text.find
         pos = find("\n")
