@@ -152,22 +152,27 @@ def docx_bytes(lines: list[str], title_lines: list[str] | None = None) -> bytes:
 PDF_HEADER = "XX市委巡察工作领导小组办公室"
 PAGE_NUMBERS = {"dash": "- {n} -", "of": "第{n}页 共{total}页", "slash": "{n}/{total}"}
 FONT = "STSong-Light"
+#: characters per title line (20 pt, centred)
+TITLE_CHARS = 22
 
 
-def pdf_bytes(lines: list[str], numbers: str = "dash", header: bool = True, width_chars: int = 32) -> bytes:
-    """A PDF (reportlab, built-in CID font) of the lines, hard-wrapped at width_chars, with a
-    running header and a page number on every page."""
+def pdf_bytes(lines: list[str], title: str | None = None, numbers: str = "dash", header: bool = True,
+              width_chars: int = 32) -> bytes:
+    """A PDF (reportlab, built-in CID font) of the lines: the title's lines centred in a larger font,
+    the others hard-wrapped at width_chars, a running header and a page number on every page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     _register_font()
-    wrapped = [piece for line in lines for piece in _wrap(line.strip(), width_chars)]
-    per_page = 36
+    title_lines, body = split_title(lines, title)
+    heading = [piece for line in title_lines for piece in _wrap(line.strip(), TITLE_CHARS)]
+    wrapped = [piece for line in body for piece in _wrap(line.strip(), width_chars)]
+    per_page = 32
     pages = [wrapped[i: i + per_page] for i in range(0, len(wrapped), per_page)] or [[]]
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=A4)
     for n, page in enumerate(pages, 1):
-        _pdf_page(c, page, n, len(pages), numbers, header)
+        _pdf_page(c, heading if n == 1 else [], page, (n, len(pages)), numbers, header)
     c.save()
     return out.getvalue()
 
@@ -184,14 +189,22 @@ def _wrap(line: str, width: int) -> list[str]:
     return [line[i: i + width] for i in range(0, len(line), width)] or [""]
 
 
-def _pdf_page(c, lines: list[str], n: int, total: int, numbers: str, header: bool) -> None:
+def _pdf_page(c, heading: list[str], lines: list[str], number: tuple[int, int], numbers: str,
+              header: bool) -> None:
+    """One page: running header, the title centred in a larger font (first page), the lines, the page number."""
     c.setFont(FONT, 10)
     if header:
         c.drawCentredString(297, 810, PDF_HEADER)
-    c.drawCentredString(297, 30, PAGE_NUMBERS[numbers].format(n=n, total=total))
+    c.setFont(FONT, 20)
+    for i, line in enumerate(heading):
+        c.drawCentredString(297, 770 - 28 * i, line)
+    top = 780 - (28 * len(heading) + 20 if heading else 0)
     c.setFont(FONT, 14)
     for i, line in enumerate(lines):
-        c.drawString(72, 780 - 20 * i, line)
+        c.drawString(72, top - 20 * i, line)
+    c.setFont(FONT, 10)
+    n, total = number
+    c.drawCentredString(297, 30, PAGE_NUMBERS[numbers].format(n=n, total=total))
     c.showPage()
 
 
