@@ -210,9 +210,9 @@ def _pdf_page(c, heading: list[str], lines: list[str], number: tuple[int, int], 
 
 def scanned_pdf_bytes() -> bytes:
     """A PDF page holding only an image (what a scanner makes): no text layer."""
+    from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
-    from PIL import Image, ImageDraw
 
     img = Image.new("L", (200, 100), 255)
     ImageDraw.Draw(img).rectangle((20, 20, 180, 40), fill=0)

@@ -196,11 +196,11 @@ def _densest(tree: Any) -> Any:
             own[holder.mem_id] = own.get(holder.mem_id, 0) + size
             nodes[holder.mem_id] = holder
     score = dict(own)
-    for key, size in own.items():
+    for key, held in own.items():
         parent = _container(nodes[key].parent)
         if parent is not None:
             nodes.setdefault(parent.mem_id, parent)
-            score[parent.mem_id] = score.get(parent.mem_id, 0) + size / 2
+            score[parent.mem_id] = score.get(parent.mem_id, 0) + held / 2
     if not score:
         return tree.body
     best = max(score, key=lambda k: score[k] * _furniture_factor(nodes[k]))

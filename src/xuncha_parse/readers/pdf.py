@@ -31,7 +31,7 @@ def read_pdf(data: bytes) -> Extracted:
 
 def page_lines(data: bytes) -> list[list[str]]:
     """Each page's text lines, stripped, empty ones dropped."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     pdf = _open(data, pdfium)
     try:
