@@ -23,6 +23,8 @@ SAMPLE_NAMES = sorted(p.stem for p in SAMPLES.glob("*.txt"))
 #: (layout, encoding) pairs the HTML tests and the bench render every sample in
 HTML_VARIANTS = (("trs", "utf-8"), ("trs", "gbk"), ("table", "gbk"), ("mobile", "utf-8"))
 #: characters that score.py ignores when comparing titles
+#: words of a site footer that some samples carry as their last lines, e.g. "鲁ICP备17036507号"
+FOOTER_WORDS = re.compile(r"ICP备|违法和不良信息举报|版权所有|网站标识码")
 PUNCT = re.compile(r"[\s\u3000，,。．.、；;：:！!？?“”\"‘’'《》〈〉（）()【】\[\]—\-－·…]")
 
 

@@ -27,11 +27,14 @@ GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """The page's text and the encoding used: BOM, else the declared charset, else UTF-8, else GB18030."""
+    """The page's text and the encoding used: BOM, else UTF-8 if the bytes are valid UTF-8, else the
+    declared charset, else GB18030 (GB2312/GBK declared or not)."""
     bom = sniff_bom(data)
     if bom:
         text = data.decode(bom, "replace")
         return text.removeprefix("\ufeff"), bom
+    if not data.isascii() and _is_utf8(data):
+        return data.decode("utf-8"), "utf-8"
     declared = declared_charset(data[:CHARSET_HEAD])
     for name in _candidates(declared):
         try:
@@ -40,6 +43,16 @@ def decode_html(data: bytes) -> tuple[str, str]:
             continue
     fallback = declared or "gb18030"
     return data.decode(fallback, "replace"), fallback
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with multibyte characters: a page re-saved as UTF-8 that kept its old
+    ``charset=gb2312`` meta (GBK text of any length is almost never valid UTF-8)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def declared_charset(head: bytes) -> str | None:
@@ -128,9 +141,21 @@ def _title_tag(tree: Any, site: str | None) -> str | None:
 
 
 def _h1(tree: Any) -> str | None:
-    node = tree.css_first("h1")
-    title = _squash(node.text()) if node else ""
-    return title or None
+    """The first <h1> outside the page's header and navigation (there it is the site's logo)."""
+    for node in tree.css("h1"):
+        title = _squash(node.text())
+        if title and not _inside(node, ("header", "nav", "footer")):
+            return title
+    return None
+
+
+def _inside(node: Any, tags: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
 
 
 # --- content --------------------------------------------------------------------------------
@@ -143,7 +168,7 @@ KNOWN_CONTENT = ("#UCAP-CONTENT", ".TRS_Editor", ".TRS_UEDITOR", "#zoom", "#Zoom
                  ".pages_content", ".article-content", ".article_content", "#article_content")
 #: elements that can hold an article's text (a <p> is a paragraph inside one, not a holder)
 CONTAINERS = frozenset({"div", "td", "th", "article", "section", "main", "body", "center", "blockquote",
-                        "dd", "form", "li"})
+                        "dd", "form"})
 #: elements that start and end a line
 BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
                     "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot",
@@ -208,13 +233,18 @@ def _densest(tree: Any) -> Any:
 
 
 def _holder(text_node: Any) -> Any:
-    """The container a text node counts for; None inside a link."""
+    """The container a text node counts for (a paragraph-like <div> counts as a <p>); None inside a link."""
     node = text_node.parent
-    while node is not None and node.tag not in CONTAINERS:
+    while node is not None and (node.tag not in CONTAINERS or _paragraph_div(node)):
         if node.tag == "a":
             return None
         node = node.parent
     return node
+
+
+def _paragraph_div(node: Any) -> bool:
+    """A <div> holding only text and inline elements, used as a paragraph (e.g. Word-pasted bodies)."""
+    return node.tag == "div" and node.parent is not None and not any(c.tag in BLOCKS for c in node.iter())
 
 
 def _container(node: Any) -> Any:
@@ -241,13 +271,15 @@ def _size(text: str) -> int:
 
 #: runs of white space inside a text node (HTML collapses them), NBSP included
 SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
+#: white space stripped from both ends of a line: spaces and full-width indents, not a row's tabs
+EDGE_SPACE = " \xa0\u3000\r\f"
 
 
 def render_lines(node: Any) -> list[str]:
     """The node's text as lines: blocks and <br> break lines, each table row is one line."""
     parts: list[str] = []
     _render(node, parts)
-    lines = (line.strip(" \t\xa0") for line in "".join(parts).split("\n"))
+    lines = (line.strip(EDGE_SPACE) for line in "".join(parts).split("\n"))
     return [line for line in lines if line.strip()]
 
 
