@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,15 +31,27 @@ def _open(data: bytes, name: str | None) -> Any:
     import docx
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if DOCUMENT_PART not in archive.namelist():
-                raise ReaderError(f"{name or 'the file'} is a ZIP archive but not a Word .docx (no {DOCUMENT_PART})")
-            archive.testzip()
+        _check_archive(data, name)
         return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, EOFError, KeyError, ValueError) as e:
-        if isinstance(e, ReaderError):
-            raise
-        raise ReaderError(f"corrupt or truncated .docx ({e})") from None
+    except ReaderError:
+        raise
+    except (zipfile.BadZipFile, EOFError, KeyError, ValueError, zlib.error, SyntaxError) as e:
+        # SyntaxError: lxml's XMLSyntaxError, a damaged XML part
+        raise ReaderError(f"corrupt or truncated .docx ({_one_line(e)})") from None
+
+
+def _check_archive(data: bytes, name: str | None) -> None:
+    """A ZIP holding word/document.xml whose parts all pass their CRC check."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if DOCUMENT_PART not in archive.namelist():
+            raise ReaderError(f"{name or 'the file'} is a ZIP archive but not a Word .docx (no {DOCUMENT_PART})")
+        damaged = archive.testzip()
+    if damaged:
+        raise ReaderError(f"corrupt .docx (the part {damaged} is damaged)")
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def body_lines(document: Any) -> Iterator[str]:
