@@ -171,7 +171,7 @@ def _reader_row(fmt: str, records: list[dict], runs: int, fn, label: str | None 
     texts = [fn(d) for _, d in files]
     texts = [t.text if hasattr(t, "text") else t for t in texts]
     equal = sum(R.scored_fields(parse_text(t).model_dump(mode="json")) == rec["want"]
-                for (rec, _), t in zip(files, texts))
+                for (rec, _), t in zip(files, texts, strict=True))
     print(f"| {label or fmt} | {len(files)} | {sum(pages)} | {sum(ms) / sum(pages):.2f} "
           f"| {statistics.median(ms):.2f} | {equal}/{len(files)} |")
 

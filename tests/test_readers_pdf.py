@@ -88,7 +88,7 @@ def test_page_number(line, is_number):
                 min_size=1, max_size=5))
 def test_lines_away_from_page_edges_are_kept(pages):
     kept = drop_running_lines(pages)
-    for lines, left in zip(pages, kept):
+    for lines, left in zip(pages, kept, strict=True):
         assert not Counter(lines[3:-3]) - Counter(left)
         assert not Counter(left) - Counter(lines)
 
