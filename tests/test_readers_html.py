@@ -159,6 +159,10 @@ FURNITURE_CASES = [
     ("<header><h1>XX市人民政府</h1></header><p>正文</p><noscript>请启用脚本</noscript>", "正文\n"),
     ("<p>正文</p><p>网站标识码：1505810001 蒙ICP备05001234号</p>", "正文\n"),
     ("<div>正文一</div><div>正文二</div><div>【打印本页】【关闭窗口】</div>", "正文一\n正文二\n"),
+    ("<p>正文</p><p>字号:默认 超大 | 打印 |</p><p>【我要纠错】 责任编辑:白宛松</p>", "正文\n"),
+    ("<p>正文</p><p>扫一扫在手机打开当前页</p><p>【编辑:金鑫】</p><p>点击数：128</p>", "正文\n"),
+    # the notice's own words stay
+    ("<p>点击率不高的问题已整改。</p><p>字号规范已统一。</p>", "点击率不高的问题已整改。\n字号规范已统一。\n"),
 ]
 
 
@@ -220,3 +224,42 @@ PARAGRAPH = st.text(st.sampled_from(list("巡察整改问题措施完成情况�
 def test_paragraphs_round_trip(paragraphs):
     inner = "".join(f"<p>{p}</p>" for p in paragraphs)
     assert _body(inner).splitlines() == paragraphs
+
+
+FIXTURES = R.ROOT / "tests" / "fixtures" / "html"
+STORED_CASES = [
+    # (file, encoding, page, text): small pages in the shape of real CMS pages
+    ("hanweb_zoom.html", "utf-8",
+     {"title": "中共某某县农业农村局党组关于县委第三轮巡察整改进展情况的通报", "published": "2025-11-20 16:05",
+      "source": "县农业农村局", "site": "某某县人民政府", "column": "巡察公开", "url": None},
+     "中共某某县农业农村局党组关于县委第三轮巡察整改进展情况的通报\n"
+     "根据县委统一部署，2025年4月8日至5月30日，县委第二巡察组对县农业农村局党组开展了常规巡察。6月25日，"
+     "县委第二巡察组向县农业农村局党组反馈了巡察意见。现将巡察整改进展情况予以公布。\n"
+     "一、整改进展情况\n序号\t反馈问题\t整改情况\n1\t理论学习不够深入\t已完成\n2\t项目资金监管不严\t持续推进\n"
+     "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0371-12345678；电子邮箱：nyjdzb@163.com。\n"
+     "中共某某县农业农村局党组\n2025年11月20日\n"),
+    ("old_table_gb2312.html", "gb18030",
+     {"title": "某某镇党委关于巡察整改情况的通报", "published": "2024-12-30", "source": None, "site": None,
+      "column": None, "url": None},
+     "某某镇党委关于巡察整改情况的通报\n根据县委统一部署，县委第四巡察组于2024年9月至10月对镇党委开展了巡察。\n"
+     "一、关于“基层党组织建设薄弱”问题\n整改情况：已完成。\n监督电话：0351-7654321\n中共某某镇委员会\n2024年12月30日\n"),
+    ("wechat_article.html", "utf-8",
+     {"title": "中共某某区政协党组关于区委巡察整改进展情况的通报", "published": "2025-12-02 18:30", "source": None,
+      "site": "微信公众平台", "column": None, "url": "http://mp.weixin.qq.com/s?__biz=MzI0&mid=2247&idx=1"},
+     "中共某某区政协党组\n关于区委巡察整改进展情况的通报\n"
+     "根据区委统一部署，2025年5月至7月，区委第一巡察组对区政协党组开展了常规巡察。\n"
+     "一、关于“学习贯彻不够深入”问题\n整改情况：已完成。\n联系电话：020-88886666\n"),
+]
+
+
+@pytest.mark.parametrize("name,encoding,page_meta,text", STORED_CASES)
+def test_stored_pages(name, encoding, page_meta, text):
+    got = read((FIXTURES / name).read_bytes(), name)
+    assert (got.format, got.encoding, got.page, got.text) == ("html", encoding, page_meta, text)
+
+
+@pytest.mark.parametrize("name", [case[0] for case in STORED_CASES])
+def test_stored_pages_parse(name):
+    notice = parse_text(read((FIXTURES / name).read_bytes()).text)
+    assert notice.title and "巡察整改" in notice.title
+    assert notice.contacts

@@ -88,6 +88,8 @@ META_KEYS = {
 TITLE_SUFFIX = re.compile(r"\s*(?:_|-|－|—|\||｜)\s*[^_\-－—|｜]{2,30}?(?:网|政府|门户|网站|平台|在线|委员会|政协|人大)\s*$")
 #: the date in an article's info line, e.g. "发布时间：2026-01-12 10:30", "发布日期：2026年1月12日"
 INFO_DATE = re.compile(r"(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
+#: the element holding a WeChat article's publication time, e.g. <em id="publish_time">2025-12-02 18:30</em>
+PUBLISH_TIME = "#publish_time"
 #: the source in an article's info line, e.g. "来源：市政协办公室", "信息来源: 区委巡察办"
 INFO_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s:：|｜]{2,30})")
 
@@ -100,11 +102,16 @@ def page_metadata(tree: Any, text_head: str) -> dict:
     page["title"] = page["title"] or _title_tag(tree, page["site"]) or _h1(tree)
     if not page["published"]:
         m = INFO_DATE.search(text_head)
-        page["published"] = m.group(1) if m else None
+        page["published"] = m.group(1) if m else _text_of(tree, PUBLISH_TIME)
     if not page["source"]:
         m = INFO_SOURCE.search(text_head)
         page["source"] = m.group(1) if m else None
     return page
+
+
+def _text_of(tree: Any, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    return (_squash(node.text()) or None) if node is not None else None
 
 
 def _meta_map(tree: Any) -> dict[str, str]:
@@ -165,7 +172,8 @@ DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer
              "select", "button", "input", "textarea", "svg", "object", "embed", "head")
 #: content containers of common CMSs (TRS/WCM "TRS_Editor", Hanweb "zoom", UCAP ...)
 KNOWN_CONTENT = ("#UCAP-CONTENT", ".TRS_Editor", ".TRS_UEDITOR", "#zoom", "#Zoom", "#fontzoom",
-                 ".pages_content", ".article-content", ".article_content", "#article_content")
+                 ".pages_content", ".article-content", ".article_content", "#article_content",
+                 "#js_content")  # WeChat official-account articles
 #: elements that can hold an article's text (a <p> is a paragraph inside one, not a holder)
 CONTAINERS = frozenset({"div", "td", "th", "article", "section", "main", "body", "center", "blockquote",
                         "dd", "form"})
@@ -325,11 +333,13 @@ def _cell_text(cell: Any) -> str:
 
 #: lines of a site's footer or article toolbar that never belong to a notice, e.g.
 #: "违法和不良信息举报电话:0632-8269086", "鲁ICP备17036507号", "网站标识码:3704000001",
-#: "京公网安备 11010202000001号", "版权所有 政协枣庄市委员会", "【打印本页】【关闭窗口】"
+#: "京公网安备 11010202000001号", "版权所有 政协枣庄市委员会", "【打印本页】【关闭窗口】",
+#: "字号:默认 超大 | 打印 |", "【我要纠错】 责任编辑:白宛松", "扫一扫在手机打开当前页", "点击:0"
 FURNITURE_LINE = re.compile(
     r"违法和不良信息举报|ICP[备证]|网站标识码|公网安备|版权所有|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]"
-    r"|承办单位\s*[:：]|网站地图|webmaster|站长信箱|网站纠错|(?:【\s*)?(?:打印本页|关闭窗口|打印此页|收藏本页)"
-    r"|^(?:分享到|字号|【字体)", re.I)
+    r"|承办单位\s*[:：]|网站地图|webmaster|站长信箱|网站纠错|我要纠错|责任编辑\s*[:：]|扫一扫在手机"
+    r"|(?:【\s*)?(?:打印本页|关闭窗口|打印此页|收藏本页)"
+    r"|^(?:分享到|字号\s*[:：]|【\s*字体|【\s*编辑\s*[:：]|(?:点击|点击数|浏览次数|阅读次数)\s*[:：]\s*\d*\s*$)", re.I)
 #: an article's info line, e.g. "发布时间：2026-01-12  来源：市政协  浏览次数：312"
 INFO_LINE = re.compile(r"(?:发布时间|发布日期|日期)\s*[:：].{0,40}(?:来源|浏览|点击|字号|作者)"
                        r"|(?:来源)\s*[:：].{0,40}(?:发布时间|发布日期|浏览|点击)")
