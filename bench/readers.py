@@ -108,11 +108,22 @@ def accuracy(text: str, record: dict) -> dict:
     }
 
 
+def available() -> dict:
+    """The extractors whose libraries import (trafilatura is in the ``compare`` extra only)."""
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError as e:
+        print(f"(trafilatura not compared: {e}; pip install -e '.[compare]')")
+        return {"selectolax (ours)": ours}
+    return EXTRACTORS
+
+
 def compare_html(records: list[dict], runs: int) -> None:
+    extractors = available()
     print("\n## HTML extractors over", sum(len(r["html"]) for r in records), "pages\n")
     print("| extractor | notice lines found | noise lines/page | footer lines/page | title first | parse equal | ms/page |")
     print("|---|---|---|---|---|---|---|")
-    for label, fn in EXTRACTORS.items():
+    for label, fn in extractors.items():
         rows, times = [], []
         for rec in records:
             for data in rec["html"].values():
@@ -122,15 +133,15 @@ def compare_html(records: list[dict], runs: int) -> None:
         print(f"| {label} | {sum(r['found'] for r in rows) / n:.1%} | {sum(r['noise'] for r in rows) / n:.1f} "
               f"| {sum(r['footer'] for r in rows) / n:.1f} | {sum(r['title'] for r in rows)}/{n} "
               f"| {sum(r['equal'] for r in rows)}/{n} | {statistics.median(times):.2f} |")
-    _per_layout(records)
+    _per_layout(records, extractors)
 
 
-def _per_layout(records: list[dict]) -> None:
+def _per_layout(records: list[dict], extractors: dict) -> None:
     print("\nparse equal to the plain sample's, per layout:\n")
-    print("| layout | " + " | ".join(EXTRACTORS) + " |")
-    print("|---|" + "---|" * len(EXTRACTORS))
+    print("| layout | " + " | ".join(extractors) + " |")
+    print("|---|" + "---|" * len(extractors))
     for key in records[0]["html"]:
-        cells = [sum(accuracy(fn(rec["html"][key]), rec)["equal"] for rec in records) for fn in EXTRACTORS.values()]
+        cells = [sum(accuracy(fn(rec["html"][key]), rec)["equal"] for rec in records) for fn in extractors.values()]
         print(f"| {key} | " + " | ".join(f"{c}/{len(records)}" for c in cells) + " |")
 
 
