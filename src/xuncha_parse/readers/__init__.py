@@ -34,6 +34,7 @@ def read(data: bytes, name: str | None = None) -> Extracted:
     """The notice's text from the bytes of a text, HTML, PDF or DOCX file."""
     from .sniff import sniff_format
 
+    name = None if name is None else str(name)  # a pathlib.Path works too
     fmt = sniff_format(data, name)
     if fmt == "text":
         from .text import read_text
