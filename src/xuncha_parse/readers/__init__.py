@@ -1,0 +1,53 @@
+"""Readers: one per input format (plain text, HTML, PDF, DOCX), each turning bytes into the
+notice's text, in front of the parser.
+
+``read(data, name)`` sniffs the format from the content (magic bytes, ``<html``), using the file
+name's extension only as a hint, and hands the bytes to that format's reader.  This module imports
+no heavy library: each format's module imports its library inside its functions, and the
+plain-text path does not import the HTML, PDF or DOCX modules at all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..decode import DecodeError
+
+__all__ = ["Extracted", "ReaderError", "read", "FORMATS"]
+
+#: the formats ``read`` knows, in the order the sniffer tries them
+FORMATS = ("pdf", "docx", "html", "text")
+
+
+class ReaderError(DecodeError):
+    """The bytes are not a notice this reader can read (one clear line, mapped by the CLI)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    text: str  # the notice's text; every span of the parse indexes THIS string
+    format: str  # "text" | "html" | "pdf" | "docx"
+    encoding: str  # what the bytes were decoded as ("utf-8", "gb18030", "binary", ...)
+    page: dict | None  # HTML only: title, published, source, site, column, url (str | None)
+
+
+def read(data: bytes, name: str | None = None) -> Extracted:
+    """The notice's text from the bytes of a text, HTML, PDF or DOCX file."""
+    from .sniff import sniff_format
+
+    name = None if name is None else str(name)  # a pathlib.Path works too
+    fmt = sniff_format(data, name)
+    if fmt == "text":
+        from .text import read_text
+
+        return read_text(data)
+    if fmt == "html":
+        from .html import read_html
+
+        return read_html(data)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data)
+    from .docx import read_docx
+
+    return read_docx(data, name)
