@@ -5,10 +5,11 @@ assembles the contract's dict from the state it leaves; ``parse_bytes`` first de
 """
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from .decode import decode_bytes
+from .readers import read
 from .pipeline import run
 from .shapes import NoticeDict, SourceDict
 from .state import NoticeState, Origin
@@ -19,18 +20,28 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "1"
 
 
-def parse_bytes(data: bytes, path: str | None = None) -> Notice:
-    """Decode and parse a notice's bytes into a validated Notice; raises DecodeError for bad input."""
+def parse_file(path: str | os.PathLike[str], with_text: bool = False) -> Notice:
+    """Read and parse a notice file of any format the readers know (text, HTML, PDF, DOCX)."""
+    with open(path, "rb") as f:
+        return parse_bytes(f.read(), os.fsdecode(path), with_text)
+
+
+def parse_bytes(data: bytes, path: str | None = None, with_text: bool = False) -> Notice:
+    """Read and parse a notice's bytes, in any format the readers know, into a validated Notice; raises
+    DecodeError (ReaderError for a PDF or Word file it cannot read) for bad input."""
     from .outputs.models import Notice
 
-    return Notice.model_validate(bytes_to_dict(data, path))
+    return Notice.model_validate(bytes_to_dict(data, path, with_text))
 
 
-def bytes_to_dict(data: bytes, path: str | None = None) -> NoticeDict:
-    """Decode and parse a notice's bytes into a plain dict (the one path from bytes for the library,
-    ``parse`` and ``batch``, so ``source`` always hashes and counts the bytes as given)."""
-    decoded = decode_bytes(data)
-    return parse_to_dict(decoded.text, path, decoded.encoding, raw=data)
+def bytes_to_dict(data: bytes, path: str | None = None, with_text: bool = False) -> NoticeDict:
+    """Read and parse a notice's bytes into a plain dict (the one path from bytes for the library,
+    ``parse`` and ``batch``, so ``source`` always hashes and counts the bytes as given).  Stage zero,
+    the reader, turns the bytes into text and says what the container knows; ``with_text`` puts that
+    text, which every span indexes, in ``source.text``."""
+    extracted = read(data, path)
+    origin = Origin.of_text(extracted.text, path, extracted.encoding, data, extracted.format, extracted.page)
+    return notice_dict(run(extracted.text, origin), with_text)
 
 
 def parse_text(text: str, path: str | None = None, encoding: str = "utf-8", raw: bytes | None = None) -> Notice:
@@ -46,12 +57,12 @@ def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8",
     return notice_dict(run(text, Origin.of_text(text, path, encoding, raw)))
 
 
-def notice_dict(state: NoticeState) -> NoticeDict:
+def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
     """The contract's Notice, in its field order, from the state the stages left."""
     fields = state.fields
     return {
         "schema_version": SCHEMA_VERSION,
-        "source": _source(state),
+        "source": _source(state, with_text),
         "title": fields["title"],
         "issuer": fields["issuer"],
         "addressee": fields["addressee"],
@@ -66,7 +77,10 @@ def notice_dict(state: NoticeState) -> NoticeDict:
     }
 
 
-def _source(state: NoticeState) -> SourceDict:
+def _source(state: NoticeState, with_text: bool) -> SourceDict:
     o = state.origin
-    return {"path": o.path, "sha256": o.sha256, "encoding": o.encoding, "bytes": o.bytes,
-            "lines": len(state.source.line_starts)}
+    source: SourceDict = {"path": o.path, "sha256": o.sha256, "encoding": o.encoding, "bytes": o.bytes,
+                          "lines": len(state.source.line_starts), "format": o.format, "page": o.page}
+    if with_text:
+        source["text"] = state.source.text
+    return source

@@ -54,13 +54,14 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
-def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool) -> None:
-    """Parse one notice FILE (or - for stdin) and print it as JSON (or CSV rows)."""
+@click.option("--with-text", is_flag=True, help="Include the extracted text, which every span indexes, as source.text.")
+def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, with_text: bool) -> None:
+    """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
     from .outputs.csv import csv_header, csv_rows
 
-    notice = _parsed(file)
+    notice = _parsed(file, with_text)
     if keywords:
         from .enrich.keywords import annotate
 
@@ -178,7 +179,7 @@ def show(file: str) -> None:
     render(_parsed(file))
 
 
-def _parsed(file: str) -> dict:
+def _parsed(file: str, with_text: bool = False) -> dict:
     """The Notice of FILE as a plain dict: exactly what the models validate to (a test checks it),
     without paying for importing pydantic."""
     from .api import bytes_to_dict
@@ -186,9 +187,25 @@ def _parsed(file: str) -> dict:
 
     data, path = load(file)
     try:
-        return bytes_to_dict(data, path)
+        return bytes_to_dict(data, path, with_text)
     except DecodeError as e:
         fail(path or "-", str(e))
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+def text(file: str) -> None:
+    """Print the text xuncha reads from FILE (an HTML page's article, a PDF's or Word file's text): every
+    span of ``parse`` indexes it."""
+    from .decode import DecodeError
+    from .readers import read
+
+    data, path = load(file)
+    try:
+        extracted = read(data, path)
+    except DecodeError as e:
+        fail(path or "-", str(e))
+    emit(extracted.text.encode("utf-8"), None)
 
 
 @main.command()

@@ -28,11 +28,11 @@ class Origin:
     page: dict[str, Any] | None = None
 
     @classmethod
-    def of_text(cls, text: str, path: str | None = None, encoding: str = "utf-8",
-                raw: bytes | None = None) -> Origin:
-        """The origin of decoded text: its bytes as given (``raw``), else the text as UTF-8."""
+    def of_text(cls, text: str, path: str | None = None, encoding: str = "utf-8", raw: bytes | None = None,
+                format: str = "text", page: dict[str, Any] | None = None) -> Origin:
+        """The origin of extracted text: the file's bytes as given (``raw``), else the text as UTF-8."""
         data = text.encode("utf-8") if raw is None else raw
-        return cls(path, hashlib.sha256(data).hexdigest(), encoding, len(data))
+        return cls(path, hashlib.sha256(data).hexdigest(), encoding, len(data), format, page)
 
 
 @dataclass(eq=False, slots=True)

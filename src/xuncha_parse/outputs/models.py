@@ -1,4 +1,4 @@
-"""Stage 7: the output contract (``spec/OUTPUT.md``, schema version 1) as pydantic models.
+"""Stage 7: the output contract (``docs/OUTPUT.md``, schema version 1, with the 1.1 source fields) as pydantic models.
 
 ``xuncha schema`` prints the JSON Schema generated from these classes.
 """
@@ -39,12 +39,27 @@ class Diagnostic(Model):
     line: Optional[int] = None
 
 
+class Page(Model):
+    """What an HTML page's meta tags say (``ArticleTitle``, ``PubDate``, ``ContentSource``, ``SiteName``,
+    ``ColumnName``, ``og:title``, ``<title>``, ``<link rel=canonical>``)."""
+
+    title: Optional[str] = None
+    published: Optional[str] = None
+    source: Optional[str] = None
+    site: Optional[str] = None
+    column: Optional[str] = None
+    url: Optional[str] = None
+
+
 class SourceInfo(Model):
     path: Optional[str] = None
     sha256: str
     encoding: str
     bytes: int
     lines: int
+    format: Literal["text", "html", "pdf", "docx"] = Field("text", description="which reader ran (schema 1.1)")
+    page: Optional[Page] = Field(None, description="an HTML page's meta tags (schema 1.1)")
+    text: Optional[str] = Field(None, description="with --with-text: the extracted text every span indexes")
 
 
 class Inspection(Model):
