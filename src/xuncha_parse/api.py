@@ -9,8 +9,8 @@ import os
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from .readers import read
 from .pipeline import run
+from .readers import read
 from .shapes import NoticeDict, SourceDict
 from .state import NoticeState, Origin
 
@@ -79,8 +79,6 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
 
 def _source(state: NoticeState, with_text: bool) -> SourceDict:
     o = state.origin
-    source: SourceDict = {"path": o.path, "sha256": o.sha256, "encoding": o.encoding, "bytes": o.bytes,
-                          "lines": len(state.source.line_starts), "format": o.format, "page": o.page}
-    if with_text:
-        source["text"] = state.source.text
-    return source
+    return {"path": o.path, "sha256": o.sha256, "encoding": o.encoding, "bytes": o.bytes,
+            "lines": len(state.source.line_starts), "format": o.format, "page": o.page,
+            "text": state.source.text if with_text else None}

@@ -465,6 +465,19 @@ HAN_WORD = re.compile("[\u4e00-\u9fff]+")
 
 
 # --------------------------------------------------------------------------
+# The rectification ledger: problems as a table (fields/ledger.py)
+# --------------------------------------------------------------------------
+
+#: what sets a table's cells apart on a line: a tab (a Word or HTML table as the readers write it) or a
+#: run of spaces (a table copied as aligned text): ``1\t理论学习不深入\t已完成``, ``1   理论学习不深入   已完成``
+LEDGER_SEPARATOR = re.compile(r"\t+|[ \u3000\xa0]{2,}")
+#: the column that names the problem: ``问题``, ``反馈问题``, ``巡察反馈问题``, ``存在问题``, ``问题描述``
+LEDGER_PROBLEM = re.compile(r"^(?:巡[察视])?(?:反馈|存在|具体|主要|发现)?(?:的)?问题(?:描述|表现|清单|内容|名称)?$")
+#: the numbering column: ``序号``, ``编号``
+LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
+
+
+# --------------------------------------------------------------------------
 # Thresholds: the numbers the layout and field stages decide by
 # --------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import Callable
 from .fields.checks import stage_diagnostics
 from .fields.contacts import stage_contacts
 from .fields.entities import stage_entities
+from .fields.ledger import stage_ledger
 from .fields.meta import (
     stage_declared,
     stage_inspection,
@@ -42,6 +43,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("signature", stage_signature),      # fields/meta.py: organisation and date at the end
     ("inspection", stage_inspection),    # fields/meta.py: issuer; who inspected whom, when
     ("problems", stage_problems),        # fields/problems.py: every problem and its fields
+    ("ledger", stage_ledger),            # fields/ledger.py: problems given as a table's rows
     ("entities", stage_entities),        # fields/entities.py: dates, money, counts in each problem
     ("outside", stage_outside),          # layout/document.py: the text outside the problems
     ("declared", stage_declared),        # fields/meta.py: the counts the text states

@@ -45,7 +45,7 @@ class DiagnosticDict(TypedDict):
     line: Optional[int]
 
 
-class SourceDict(TypedDict, total=False):
+class SourceDict(TypedDict):
     path: Optional[str]
     sha256: str
     encoding: str
@@ -53,7 +53,7 @@ class SourceDict(TypedDict, total=False):
     lines: int
     format: str
     page: Optional[dict[str, Optional[str]]]
-    text: str
+    text: Optional[str]
 
 
 class InspectionDict(TypedDict):

@@ -142,12 +142,12 @@ def build(node: Node, chain: list[Node], source: Source, heading: Piece, tokens:
     its text.  ``sentence`` is the heading's first sentence when the node has cut it already; ``own``
     are the problem's tokens when it is one of several under its node (else the node is its span)."""
     draft = Draft(node)
-    _read_heading(draft, heading, any(_has_label(t) for t in tokens), sentence)
+    read_heading(draft, heading, any(_has_label(t) for t in tokens), sentence)
     for tok in tokens:
         _feed(draft, tok)
-    unnumbered = node in chain
-    span = _tokens_span(own, source) if own else _tokens_span(list(node.tokens()), source)
-    return FoundProblem(node, _finish(draft, chain, source, unnumbered, span), pieces_of(draft))
+    numbering = (None, None) if node in chain else (node.number, node.token.marker)
+    span = tokens_span(own, source) if own else tokens_span(list(node.tokens()), source)
+    return FoundProblem(node, finish_problem(draft, chain, source, numbering, span), pieces_of(draft))
 
 
 def pieces_of(draft: Draft) -> list[Piece]:
@@ -228,13 +228,13 @@ def split_labels(piece: Piece) -> list[tuple[str | None, Piece]]:
     return [(name, part) for name, part in out if name or part.text]
 
 
-def _read_heading(draft: Draft, piece: Piece, has_labels: bool, first: tuple[Piece, Piece] | None) -> None:
+def read_heading(draft: Draft, piece: Piece, has_labels: bool, first: tuple[Piece, Piece] | None) -> None:
     draft.title, rest = split_title(piece, first)
     segments = split_labels(rest) if rest.text else []
     labelled = has_labels or any(name for name, _ in segments)
     for name, value in segments:
         if name:
-            _feed_label(draft, name, value)
+            feed_label(draft, name, value)
         else:
             _add(draft, "description" if labelled else "measures", value)
 
@@ -246,16 +246,16 @@ def _feed(draft: Draft, tok: Token) -> None:
     first = tok.label if tok.kind == "label" else None
     segments = split_labels(tok.content)
     if not segments and first:
-        _feed_label(draft, first, tok.content)
+        feed_label(draft, first, tok.content)
     for name, value in segments:
         name, first = name or first, None
         if name:
-            _feed_label(draft, name, value)
+            feed_label(draft, name, value)
         else:
             _add(draft, draft.feeding, value)
 
 
-def _feed_label(draft: Draft, label: str, value: Piece) -> None:
+def feed_label(draft: Draft, label: str, value: Piece) -> None:
     kind = LABEL_FIELDS[label]
     value = value.strip()
     # ``整改进展：已完成。`` states the status and nothing else
@@ -302,14 +302,14 @@ def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> N
     items.extend(parts)
 
 
-def _finish(draft: Draft, chain: list[Node], source: Source, unnumbered: bool, span: SpanDict) -> ProblemDict:
+def finish_problem(draft: Draft, chain: list[Node], source: Source, numbering: tuple[int | None, str | None],
+            span: SpanDict) -> ProblemDict:
     category, group, status_head = _context(chain)
     status, status_text = _status(draft, status_head)
     said = " ".join([status_text or "", group.view if group else ""] + draft.said)
-    node = draft.node
     return {
-        "number": None if unnumbered else node.number,
-        "marker": None if unnumbered else node.token.marker,
+        "number": numbering[0],
+        "marker": numbering[1],
         "category": category.text if category else None,
         "group": group.text if group else None,
         "title": draft.title.text if draft.title and draft.title.text else None,
@@ -370,6 +370,6 @@ def _item(piece: Piece, ordinal: int | None, source: Source) -> dict:
     return {"text": piece.text, "ordinal": ordinal, "span": piece_span(piece, source)}
 
 
-def _tokens_span(tokens: list[Token], source: Source) -> SpanDict:
+def tokens_span(tokens: list[Token], source: Source) -> SpanDict:
     start = tokens[0].piece.src_range()[0]
     return source.span_dict(start, max(t.piece.src_range()[1] for t in tokens))
