@@ -1,0 +1,243 @@
+"""The review page without a browser: nesting, offsets, fallbacks, escaping and the CSP.
+
+The page is read back with the standard library's HTML parser into a small tree that insists on
+well-formed nesting (an end tag must close the element last opened), so a wrong nesting fails here
+rather than being silently repaired, as a browser would.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xuncha_parse import parse_bytes
+from xuncha_parse.decode import decode_bytes
+from xuncha_parse.outputs.review import FIELDS, Mark, date_value, find_loose, mark_up, render_review
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+VOID = {"meta", "input", "br", "img", "link"}
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+        self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def walk(self):
+        for c in self.children:
+            if isinstance(c, Node):
+                yield c
+                yield from c.walk()
+
+
+class Tree(HTMLParser):
+    """A strict tree: mismatched end tags raise."""
+
+    def __init__(self, markup: str):
+        super().__init__(convert_charrefs=True)
+        self.root = self.node = Node("#root", {}, None)
+        self.feed(markup)
+        self.close()
+        assert self.node is self.root, f"unclosed <{self.node.tag}>"
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, dict(attrs), self.node)
+        self.node.children.append(node)
+        if tag not in VOID:
+            self.node = node
+
+    def handle_endtag(self, tag):
+        assert self.node.tag == tag, f"</{tag}> closes <{self.node.tag}>"
+        self.node = self.node.parent
+
+    def handle_data(self, data):
+        self.node.children.append(data)
+
+
+def highlights(root: Node) -> dict[tuple[str, int, int], str]:
+    """Each span's text: the joined text of its pieces, in document order."""
+    out: dict[tuple[str, int, int], str] = {}
+    for n in root.walk():
+        if "data-field" in n.attrs:
+            key = (n.attrs["data-field"], int(n.attrs["data-start"]), int(n.attrs["data-end"]))
+            out[key] = out.get(key, "") + n.text()
+    return out
+
+
+def pane(markup: str) -> Node:
+    tree = Tree(markup).root
+    return next(n for n in tree.walk() if n.attrs.get("id") == "text")
+
+
+def sample(name: str) -> tuple[dict, str]:
+    data = (SAMPLES / f"{name}.txt").read_bytes()
+    return parse_bytes(data, f"samples/{name}.txt").model_dump(mode="json"), decode_bytes(data).text
+
+
+# ---------------------------------------------------------------- mark_up
+
+CASES = [
+    # (text, marks as (start, end, field), expected markup of the pieces as (field, text) in order)
+    ("abcdef", [(0, 6, "problem"), (2, 4, "date")], [("problem", "abcdef"), ("date", "cd")]),
+    ("abcdef", [(0, 4, "measure"), (2, 6, "date")], [("measure", "abcd"), ("date", "cd"), ("date", "ef")]),
+    ("abcdef", [(2, 4, "date"), (2, 4, "problem")], [("problem", "cd"), ("date", "cd")]),
+    ("abcdef", [(0, 3, "measure"), (3, 6, "measure")], [("measure", "abc"), ("measure", "def")]),
+    ("ab\ncd", [(1, 4, "problem")], [("problem", "b\nc")]),
+]
+
+
+@pytest.mark.parametrize("text,marks,pieces", CASES)
+def test_mark_up_nests_and_splits(text, marks, pieces):
+    root = Tree(f'<div id="text">{mark_up(text, [Mark(*m) for m in marks])}</div>').root
+    got = [(n.attrs["data-field"], n.text()) for n in root.walk() if "data-field" in n.attrs]
+    assert got == pieces
+    assert root.text() == text
+
+
+def test_overlap_splits_the_later_span_and_marks_continuations():
+    html = mark_up("abcdef", [Mark(0, 4, "measure"), Mark(2, 6, "date")])
+    assert html.count('data-field="date" data-start="2" data-end="6"') == 2
+    assert html.count("cont") == 1
+
+
+def test_line_anchors_are_empty_and_numbered():
+    text = "a\nb\n\nc"
+    root = Tree(f'<div id="text">{mark_up(text, [])}</div>').root
+    anchors = [n.attrs["id"] for n in root.walk() if n.attrs.get("class") == "ln"]
+    assert anchors == ["L1", "L2", "L3", "L4"]
+    assert root.text() == text
+
+
+marks_strategy = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(FIELDS)), max_size=12)
+
+
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40),
+       raw=marks_strategy)
+def test_mark_up_keeps_text_and_every_span(text, raw):
+    marks = [Mark(a, b, f) for a, b, f in raw if a < b <= len(text)]
+    root = Tree(f'<div id="text">{mark_up(text, marks)}</div>').root
+    assert root.text() == text
+    spans = highlights(root)
+    assert set(spans) == {(m.field, m.start, m.end) for m in marks}
+    for (_, start, end), got in spans.items():
+        assert got == text[start:end]
+
+
+# ---------------------------------------------------------------- whole pages
+
+@pytest.mark.parametrize("name", ["002_c815ed000f2749a3", "004_65a99f9994ad9ae9"])
+def test_sample_page_keeps_text_and_marks_every_problem(name):
+    notice, text = sample(name)
+    root = pane(render_review(notice, text))
+    assert root.text() == text
+    spans = highlights(root)
+    assert all(got == text[s:e] for (_, s, e), got in spans.items())
+    problems = {(s, e) for f, s, e in spans if f == "problem"}
+    assert problems == {(p["span"]["start"], p["span"]["end"]) for p in notice["problems"]}
+    assert {f for f, _, _ in spans} <= set(FIELDS)
+
+
+def test_sample_page_marks_measures_dates_and_contacts():
+    notice, text = sample("002_c815ed000f2749a3")
+    fields = {f for f, _, _ in highlights(pane(render_review(notice, text)))}
+    assert {"title", "inspection", "heading", "problem", "measure", "status", "date", "money", "contact"} <= fields
+
+
+def _minimal(text: str, **extra) -> dict:
+    notice = {"schema_version": "1", "source": {"path": "x.txt", "sha256": "0" * 64, "encoding": "utf-8"},
+              "title": None, "inspection": {}, "declared": {}, "sections": [], "problems": [], "contacts": [],
+              "signature": None, "diagnostics": []}
+    notice.update(extra)
+    return notice
+
+
+def _problem(start: int, end: int, **extra) -> dict:
+    problem = {"number": None, "marker": None, "category": None, "title": None, "status": "unknown",
+               "status_text": None, "measures": [], "progress": [], "entities": [],
+               "span": {"start": start, "end": end, "line_start": 1, "line_end": 1}}
+    problem.update(extra)
+    return problem
+
+
+def test_title_found_across_a_line_break_without_title_span():
+    text = "关于巡察整改\n情况的通报\n正文"
+    root = pane(render_review(_minimal(text, title="关于巡察整改情况的通报"), text))
+    assert highlights(root)[("title", 0, 12)] == "关于巡察整改\n情况的通报"
+
+
+def test_extension_spans_are_used_when_present():
+    text = "标题在这里\n区委第一巡察组进驻"
+    notice = _minimal(text, title="别的", title_span={"start": 0, "end": 5, "line_start": 1, "line_end": 1},
+                      inspection={"body": "区委第一巡察组", "spans": {"body": {"start": 6, "end": 13}}})
+    spans = highlights(pane(render_review(notice, text)))
+    assert ("title", 0, 5) in spans and ("inspection", 6, 13) in spans
+
+
+def test_status_text_found_inside_the_problem_else_before_it():
+    text = "已完成的事项\n1.问题甲。整改完成。\n2.问题乙。"
+    inside = _problem(7, 18, status="completed", status_text="整改完成")
+    before = _problem(19, 25, status="completed", status_text="已完成的事项")
+    spans = highlights(pane(render_review(_minimal(text, problems=[inside, before]), text)))
+    assert spans[("status", 13, 17)] == "整改完成"
+    assert spans[("status", 0, 6)] == "已完成的事项"
+
+
+def test_out_of_range_spans_are_dropped_and_counted():
+    text = "短文"
+    page = render_review(_minimal(text, problems=[_problem(0, 99)]), text)
+    assert pane(page).text() == text
+    assert "1 spans outside the text were not shown" in page
+
+
+@pytest.mark.parametrize("date,shown", [
+    ({"text": "7月24日", "iso": "2025-07-24", "year": 2025, "month": 7, "day": 24, "year_inferred": True}, "2025-07-24 (year inferred)"),
+    ({"text": "2023年X月26日", "iso": None, "year": 2023, "month": None, "day": 26}, "2023-??-26"),
+    ({"text": "2021年6月底", "iso": None, "year": 2021, "month": 6, "day": None, "qualifier": "底"}, "2021-06 (底)"),
+])
+def test_date_value(date, shown):
+    assert date_value(date) == shown
+
+
+@pytest.mark.parametrize("needle,where", [("关于", (0, 2)), ("整改", (2, 5)), ("于 整", (1, 3)), ("通报", None), ("", None)])
+def test_find_loose(needle, where):
+    assert find_loose("关于整\n改", needle, 0, 5) == where
+
+
+# ---------------------------------------------------------------- safety
+
+HOSTILE = '<script>window.__pwned=1</script></textarea>"><img src=x onerror="window.__pwned=2">javascript:alert(1)'
+
+
+def _hostile_notice() -> tuple[dict, str]:
+    text = f"{HOSTILE}\n一、问题\n1.{HOSTILE}问题。整改完成。\n"
+    notice = parse_bytes(text.encode("utf-8"), "hostile.txt").model_dump(mode="json")
+    notice["title"] = HOSTILE
+    notice["diagnostics"] = [{"level": "warning", "code": HOSTILE, "message": HOSTILE, "line": 1}]
+    return notice, text
+
+
+def test_hostile_text_is_escaped_everywhere():
+    notice, text = _hostile_notice()
+    page = render_review(notice, text)
+    assert page.count("<script") == 1 and "<img" not in page and "<textarea" not in page.lower()
+    assert pane(page).text() == text
+    assert not re.search(r"""href=["']?javascript""", page, re.I)
+
+
+def test_csp_allows_exactly_the_inline_script_and_style():
+    page = render_review(*sample("003_b6fc3b0db45f3be2"))
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    script = re.search(r"<script>(.*)</script>", page, re.S).group(1)
+    style = re.search(r"<style>(.*)</style>", page, re.S).group(1)
+    for source, directive in ((script, "script-src"), (style, "style-src")):
+        digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+        assert f"{directive} 'sha256-{digest}'" in csp
+    assert "default-src 'none'" in csp and "http" not in page.split("</head>")[0].replace("http-equiv", "")
