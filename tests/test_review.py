@@ -18,7 +18,14 @@ from hypothesis import strategies as st
 
 from xuncha_parse import parse_bytes
 from xuncha_parse.decode import decode_bytes
-from xuncha_parse.outputs.review import FIELDS, Mark, date_value, find_loose, mark_up, render_review
+from xuncha_parse.outputs.review import (
+    FIELDS,
+    Mark,
+    date_value,
+    find_loose,
+    mark_up,
+    render_review,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 VOID = {"meta", "input", "br", "img", "link"}

@@ -174,7 +174,8 @@ def _inspection_marks(notice: dict, text: str) -> list[Mark]:
     ins = notice.get("inspection") or {}
     spans = ins.get("spans") or {}
     end = preamble_end(notice, text)
-    marks, used = [], []
+    marks: list[Mark] = []
+    used: list[tuple[int, int]] = []
     for name in ("body", "target", *INSPECTION_DATES):
         value = ins.get(name)
         shown = date_value(value) if name in INSPECTION_DATES and value else value
