@@ -223,9 +223,15 @@ def test_find_loose(needle, where):
 HOSTILE = '<script>window.__pwned=1</script></textarea>"><img src=x onerror="window.__pwned=2">javascript:alert(1)'
 
 
+def hostile_text() -> str:
+    return (f"关于巡察整改情况的通报{HOSTILE}\n一、整改落实情况\n1.关于“{HOSTILE}”问题的整改\n"
+            f"整改情况：{HOSTILE}已完成整改。\n2.关于“学习不够”问题的整改\n整改情况：正在整改。\n")
+
+
 def _hostile_notice() -> tuple[dict, str]:
-    text = f"{HOSTILE}\n一、问题\n1.{HOSTILE}问题。整改完成。\n"
+    text = hostile_text()
     notice = parse_bytes(text.encode("utf-8"), "hostile.txt").model_dump(mode="json")
+    assert len(notice["problems"]) == 2
     notice["title"] = HOSTILE
     notice["diagnostics"] = [{"level": "warning", "code": HOSTILE, "message": HOSTILE, "line": 1}]
     return notice, text
