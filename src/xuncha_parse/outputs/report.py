@@ -97,7 +97,7 @@ TABLE_COLUMNS = ("notice", "title", "inspection body", "year", "problems", "comp
 
 def _table(rows: list[dict], per_notice: list[dict], links: dict[str, str]) -> str:
     head = "".join(f'<th><button type="button" data-col="{i}">{esc(c)}</button></th>' for i, c in enumerate(TABLE_COLUMNS))
-    body = "".join(_table_row(row, counts, links) for row, counts in zip(rows, per_notice))
+    body = "".join(_table_row(row, counts, links) for row, counts in zip(rows, per_notice, strict=True))
     return (f'<section><h2>Notices</h2><p class="hint">Click a column to sort.</p><table class="grid sortable">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></section>")
 
@@ -179,7 +179,7 @@ def bars_svg(items: list[tuple[str, int]], kind: str) -> str:
     most = max(n for _, n in items) or 1
     scale = (WIDTH - left - 48) / most
     parts = []
-    for i, ((full, n), label) in enumerate(zip(items, labels)):
+    for i, ((full, n), label) in enumerate(zip(items, labels, strict=True)):
         y = i * ROW
         parts.append(f'<g><title>{esc(full)}: {n}</title><text class="lab" x="{left - GAP}" y="{y + 16}">{esc(label)}</text>'
                      f'<rect class="bar {kind}" x="{left}" y="{y + 4}" width="{max(n * scale, 1):.1f}" height="{BAR}" rx="2"/>'
@@ -193,11 +193,11 @@ def stacked_svg(rows: list[tuple[str, list[int]]], keys: tuple[str, ...]) -> str
     most = max(sum(v) for _, v in rows) or 1
     scale = (WIDTH - left - 48) / most
     parts = []
-    for i, ((full, values), label) in enumerate(zip(rows, labels)):
+    for i, ((full, values), label) in enumerate(zip(rows, labels, strict=True)):
         y, x = i * ROW, left
-        tip = ", ".join(f"{STATUS_LABEL.get(k, k)} {v}" for k, v in zip(keys, values))
+        tip = ", ".join(f"{STATUS_LABEL.get(k, k)} {v}" for k, v in zip(keys, values, strict=True))
         segs = []
-        for key, v in zip(keys, values):
+        for key, v in zip(keys, values, strict=True):
             if v:
                 segs.append(f'<rect class="seg {key}" x="{x:.1f}" y="{y + 4}" width="{v * scale:.1f}" height="{BAR}"/>')
                 x += v * scale
