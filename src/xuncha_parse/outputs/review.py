@@ -20,6 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import PurePath
 
 #: every kind of highlight, outermost first: equal spans nest in this order
 FIELDS = ("title", "inspection", "heading", "problem", "measure", "progress", "status", "contact", "date", "money")
@@ -396,3 +397,23 @@ def _footer(notice: dict, dropped: int) -> str:
     note = f" {dropped} spans outside the text were not shown." if dropped else ""
     version = esc(notice.get("schema_version") or "")
     return f'<footer>xuncha review page · schema {version} · sha256 {esc((notice.get("source") or {}).get("sha256", "")[:12])}.{note}</footer>'
+
+
+# ---------------------------------------------------------------- for the command line
+
+
+def notice_and_text(data: bytes, path: str | None) -> tuple[dict, str]:
+    """Parse a notice's bytes; with it the text its spans index: ``source.text`` when the reader gives it
+    (HTML, PDF, Word), else the decoded bytes. Raises DecodeError for bad input."""
+    from .. import parse_bytes
+    from ..decode import decode_bytes
+
+    notice = parse_bytes(data, path).model_dump(mode="json")
+    text = (notice.get("source") or {}).get("text")
+    return notice, text if isinstance(text, str) else decode_bytes(data).text
+
+
+def review_filename(path: str | None, sha256: str) -> str:
+    """The review page's file name for a notice: its stem and a short hash, so equal names in two folders differ."""
+    stem = re.sub(r"[^\w.-]+", "_", PurePath(path).stem if path else "stdin")[:80]
+    return f"{stem}-{sha256[:8]}.html"
