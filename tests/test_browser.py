@@ -134,3 +134,17 @@ def test_hostile_notice_runs_nothing_and_loads_nothing(open_page):
     assert page.evaluate("() => document.querySelectorAll('img, textarea, a[href^=javascript]').length") == 0
     assert page.evaluate("() => document.getElementById('text').textContent") == text
     assert all(url.startswith("file:") for url in page.requests)
+
+
+def test_report_table_sorts_by_a_column(open_page):
+    from xuncha_parse.outputs.report import render_report
+
+    notices = [sample(p.stem)[0] for p in sorted(SAMPLES.glob("*.txt"))]
+    page = open_page(render_report(notices, None))
+    column = "() => Array.from(document.querySelectorAll('table.sortable tbody tr')).map(r => +r.cells[4].dataset.v)"
+    page.click('table.sortable th button[data-col="4"]')
+    ascending = page.evaluate(column)
+    page.click('table.sortable th button[data-col="4"]')
+    assert ascending == sorted(len(n["problems"]) for n in notices)
+    assert page.evaluate(column) == ascending[::-1]
+    assert page.evaluate("() => document.querySelectorAll('svg.chart').length") == 4

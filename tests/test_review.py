@@ -13,11 +13,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 from xuncha_parse import parse_bytes
+from xuncha_parse.cli import main
 from xuncha_parse.decode import decode_bytes
+from xuncha_parse.outputs.report import render_report, safe_href
 from xuncha_parse.outputs.review import (
     FIELDS,
     Mark,
@@ -254,3 +257,65 @@ def test_csp_allows_exactly_the_inline_script_and_style():
         digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
         assert f"{directive} 'sha256-{digest}'" in csp
     assert "default-src 'none'" in csp and "http" not in page.split("</head>")[0].replace("http-equiv", "")
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _notices() -> list[dict]:
+    return [sample(name)[0] for name in ("002_c815ed000f2749a3", "004_65a99f9994ad9ae9")]
+
+
+def test_report_charts_and_table_from_the_summary():
+    notices = _notices()
+    page = render_report(notices, {notices[0]["source"]["path"]: "pages/a b.html"})
+    root = Tree(page).root
+    rows = [n for n in root.walk() if n.tag == "tr" and any(c.tag == "td" for c in n.walk())]
+    assert len(rows) == len(notices)
+    assert page.count("<svg") == 4 and page.count('class="seg completed"') == 2
+    assert [n.attrs["href"] for n in root.walk() if n.tag == "a"] == ["pages/a%20b.html"]
+
+
+def test_report_without_topics_or_notices_says_so():
+    page = render_report([], None)
+    assert "No topics" in page and "No notices" in page and page.count("<svg") == 0
+
+
+def test_report_escapes_notice_fields_and_links():
+    notice = _hostile_notice()[0]
+    notice["source"]["path"] = HOSTILE
+    page = render_report([notice], {HOSTILE: "javascript:alert(1)"})
+    assert page.count("<script") == 1 and "<img" not in page
+    assert 'href="./javascript%3Aalert' in page
+
+
+@pytest.mark.parametrize("href,safe", [("a/b.html", "a/b.html"), ("javascript:x", "./javascript%3Ax"),
+                                       ("C:\\p\\q r.html", "./C%3A/p/q%20r.html"), ('"><x', "%22%3E%3Cx")])
+def test_safe_href(href, safe):
+    assert safe_href(href) == safe
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_review_writes_a_page(tmp_path):
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["review", str(SAMPLES / "003_b6fc3b0db45f3be2.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert pane(out.read_text(encoding="utf-8")).text() == sample("003_b6fc3b0db45f3be2")[1]
+
+
+def test_cli_review_of_a_missing_file_is_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["review", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "no such file" in result.output and "Traceback" not in result.output
+
+
+def test_cli_batch_and_stats_link_review_pages(tmp_path):
+    pages, jsonl, report = tmp_path / "pages", tmp_path / "all.jsonl", tmp_path / "out" / "report.html"
+    names = [str(SAMPLES / f"{n}.txt") for n in ("002_c815ed000f2749a3", "003_b6fc3b0db45f3be2")]
+    assert CliRunner().invoke(main, ["batch", *names, "-o", str(jsonl), "--review-dir", str(pages), "--quiet"]).exit_code == 0
+    assert len(list(pages.glob("*.html"))) == 2
+    result = CliRunner().invoke(main, ["stats", str(jsonl), "--html", str(report), "--review-dir", str(pages)])
+    assert result.exit_code == 0, result.output
+    hrefs = [n.attrs["href"] for n in Tree(report.read_text(encoding="utf-8")).root.walk() if n.tag == "a"]
+    assert len(hrefs) == 2 and all((report.parent / h).is_file() for h in hrefs)
