@@ -225,13 +225,13 @@ def heading_end(text: str, start: int, limit: int, heading: str) -> int:
 
 def _problem_marks(problem: dict, number: int, text: str) -> list[Mark]:
     span = problem["span"]
-    name = problem.get("marker") or f"#{number}"
+    name = f"problem {number}" + (f" ({problem['marker']})" if problem.get("marker") else "")
     marks = [Mark(span["start"], span["end"], "problem",
-                  (("label", f"problem {name}"), ("value", STATUS_LABEL.get(problem["status"], problem["status"])),
+                  (("label", name), ("value", STATUS_LABEL.get(problem["status"], problem["status"])),
                    ("pid", str(number)), ("status", problem["status"])))]
     for field in ("measure", "progress"):
         for i, item in enumerate(problem.get(field if field == "progress" else "measures") or [], 1):
-            label = f"{field} {item.get('ordinal') or i} of problem {name}"
+            label = f"{field} {item.get('ordinal') or i} of {name}"
             marks.append(Mark(item["span"]["start"], item["span"]["end"], field, (("label", label), ("value", ""))))
     marks += _status_marks(problem, text)
     marks += [_entity_mark(e) for e in problem.get("entities") or [] if e["type"] in ("date", "money")]
@@ -385,8 +385,8 @@ def _panel(notice: dict) -> str:
     items = []
     for number, p in enumerate(problems, 1):
         status = p.get("status") or "unknown"
-        items.append(f'<li><button type="button" data-pid="{number}"><span class="num">{esc(p.get("marker") or number)}</span>'
-                     f'<span class="pt">{esc(p.get("title") or "(untitled)")}</span>'
+        items.append(f'<li><button type="button" data-pid="{number}"><span class="num">{number}</span>'
+                     f'<span class="pt"><small>{esc(p.get("marker") or "")}</small> {esc(p.get("title") or "(untitled)")}</span>'
                      f'<span class="st {esc(status)}">{esc(STATUS_LABEL.get(status, status))}</span>'
                      f'<span class="cat">{esc(p.get("category") or "")}</span></button></li>')
     body = f'<ol>{"".join(items)}</ol>' if items else '<p class="none">no problems found</p>'
