@@ -234,12 +234,12 @@ def schema() -> None:
 def review(file: str, output: str | None) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
-    from .outputs.review import notice_and_text, render_review
+    from .outputs.review import ReviewError, notice_and_text, render_review
 
     data, path = load(file)
     try:
         notice, text = notice_and_text(data, path)
-    except DecodeError as e:
+    except (DecodeError, ReviewError) as e:
         fail(path or "-", str(e))
     emit(render_review(notice, text).encode("utf-8"), output)
 
@@ -250,15 +250,15 @@ def _write_review(folder: str, path: str) -> str | None:
 
     from .batch import InputError, read_notice
     from .decode import DecodeError
-    from .outputs.review import notice_and_text, render_review, review_filename
+    from .outputs import review
 
     try:
-        notice, text = notice_and_text(read_notice(path), path)
-        target = os.path.join(folder, review_filename(path, notice["source"]["sha256"]))
+        notice, text = review.notice_and_text(read_notice(path), path)
+        target = os.path.join(folder, review.review_filename(path, notice["source"]["sha256"]))
         os.makedirs(folder, exist_ok=True)
         with open(target, "w", encoding="utf-8") as f:
-            f.write(render_review(notice, text))
-    except (InputError, DecodeError, OSError) as e:
+            f.write(review.render_review(notice, text))
+    except (InputError, DecodeError, review.ReviewError, OSError) as e:
         click.echo(f"xuncha: {path}: no review page: {e}", err=True)
         return None
     return target

@@ -34,7 +34,7 @@ def render_report(notices: Iterable[dict], review_links: dict[str, str] | None =
     body = "".join([
         _header(summary),
         '<section class="charts">',
-        _figure("Statuses per notice", _statuses_chart(summary["per_notice"])),
+        _figure("Statuses per notice", _statuses_chart(summary["per_notice"], links)),
         _figure("Problems per topic", _topics_chart(summary["topics"])),
         _figure("Notices per year", bars_svg(list(summary["years"].items()), "year")),
         _figure("Notices per inspection body", _bodies_chart(summary["bodies"])),
@@ -135,11 +135,12 @@ def safe_href(href: str) -> str:
 # ---------------------------------------------------------------- charts (inline SVG)
 
 
-def _statuses_chart(per_notice: list[dict]) -> str:
+def _statuses_chart(per_notice: list[dict], links: dict[str, str]) -> str:
     chosen = sorted(per_notice, key=lambda n: -n["problems"])[:MAX_NOTICE_BARS] if len(per_notice) > MAX_NOTICE_BARS else per_notice
     rows = [(PurePath(n["path"]).name if n["path"] else "(stdin)", [n[s] for s in STATUSES]) for n in chosen]
     note = f'<p class="note">{len(chosen)} of {len(per_notice)} notices, most problems first.</p>' if len(chosen) < len(per_notice) else ""
-    return stacked_svg(rows, STATUSES) + note if rows else '<p class="none">No notices.</p>'
+    hrefs = [links.get(n["path"] or "") for n in chosen]
+    return stacked_svg(rows, STATUSES, hrefs) + note if rows else '<p class="none">No notices.</p>'
 
 
 def _topics_chart(topics: dict[str, int]) -> str:
@@ -187,8 +188,9 @@ def bars_svg(items: list[tuple[str, int]], kind: str) -> str:
     return _svg(len(items) * ROW + 4, parts, f"{kind} counts")
 
 
-def stacked_svg(rows: list[tuple[str, list[int]]], keys: tuple[str, ...]) -> str:
-    """One horizontal bar per row, split into segments per key, scaled to the largest total."""
+def stacked_svg(rows: list[tuple[str, list[int]]], keys: tuple[str, ...], hrefs: list[str | None] | None = None) -> str:
+    """One horizontal bar per row, split into segments per key, scaled to the largest total; a row with an
+    href links there (a notice's review page)."""
     left, labels = _label_column([r[0] for r in rows])
     most = max(sum(v) for _, v in rows) or 1
     scale = (WIDTH - left - 48) / most
@@ -201,8 +203,10 @@ def stacked_svg(rows: list[tuple[str, list[int]]], keys: tuple[str, ...]) -> str
             if v:
                 segs.append(f'<rect class="seg {key}" x="{x:.1f}" y="{y + 4}" width="{v * scale:.1f}" height="{BAR}"/>')
                 x += v * scale
-        parts.append(f'<g><title>{esc(full)}: {esc(tip)}</title><text class="lab" x="{left - GAP}" y="{y + 16}">{esc(label)}</text>'
-                     f'{"".join(segs)}<text class="val" x="{x + 6:.1f}" y="{y + 16}">{sum(values)}</text></g>')
+        row = (f'<g><title>{esc(full)}: {esc(tip)}</title><text class="lab" x="{left - GAP}" y="{y + 16}">{esc(label)}</text>'
+               f'{"".join(segs)}<text class="val" x="{x + 6:.1f}" y="{y + 16}">{sum(values)}</text></g>')
+        href = hrefs[i] if hrefs else None
+        parts.append(f'<a href="{esc(safe_href(href))}">{row}</a>' if href else row)
     return _svg(len(rows) * ROW + 4, parts, "statuses per notice")
 
 

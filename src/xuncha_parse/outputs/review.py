@@ -402,15 +402,24 @@ def _footer(notice: dict, dropped: int) -> str:
 # ---------------------------------------------------------------- for the command line
 
 
+class ReviewError(ValueError):
+    """A notice whose spans index a text the review page cannot have."""
+
+
 def notice_and_text(data: bytes, path: str | None) -> tuple[dict, str]:
     """Parse a notice's bytes; with it the text its spans index: ``source.text`` when the reader gives it
-    (HTML, PDF, Word), else the decoded bytes. Raises DecodeError for bad input."""
+    (HTML, PDF, Word), else the decoded bytes. Raises DecodeError for bad input, ReviewError when a
+    reader's extracted text is missing."""
     from .. import parse_bytes
     from ..decode import decode_bytes
 
     notice = parse_bytes(data, path).model_dump(mode="json")
-    text = (notice.get("source") or {}).get("text")
-    return notice, text if isinstance(text, str) else decode_bytes(data).text
+    source = notice.get("source") or {}
+    if isinstance(source.get("text"), str):
+        return notice, source["text"]
+    if source.get("format") not in (None, "text"):
+        raise ReviewError(f"the {source['format']} reader's extracted text is missing (source.text), so spans cannot be shown")
+    return notice, decode_bytes(data).text
 
 
 def review_filename(path: str | None, sha256: str) -> str:
