@@ -148,3 +148,25 @@ def test_report_table_sorts_by_a_column(open_page):
     assert ascending == sorted(len(n["problems"]) for n in notices)
     assert page.evaluate(column) == ascending[::-1]
     assert page.evaluate("() => document.querySelectorAll('svg.chart').length") == 4
+
+
+def test_hovering_a_date_shows_its_iso_form(open_page):
+    notice, text = sample("002_c815ed000f2749a3")
+    date = next(e for p in notice["problems"] for e in p["entities"] if e["type"] == "date" and e["value"]["iso"])
+    page = open_page(render_review(notice, text))
+    target = page.locator(f'#text [data-field=date][data-start="{date["span"]["start"]}"]').first
+    target.scroll_into_view_if_needed()
+    target.hover()
+    tip = page.locator("#tip")
+    assert tip.is_visible() and date["value"]["iso"] in tip.text_content() and "date" in tip.text_content()
+
+
+def test_dark_scheme_and_print_media(open_page):
+    page = open_page(render_review(*sample("003_b6fc3b0db45f3be2")))
+    background = "() => getComputedStyle(document.body).backgroundColor"
+    light = page.evaluate(background)
+    page.emulate_media(color_scheme="dark")
+    assert page.evaluate(background) != light
+    page.emulate_media(media="print")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.panel')).display") == "none"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.legend')).display") == "none"

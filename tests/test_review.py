@@ -329,3 +329,12 @@ def test_cli_batch_and_stats_link_review_pages(tmp_path):
     assert result.exit_code == 0, result.output
     hrefs = [n.attrs["href"] for n in Tree(report.read_text(encoding="utf-8")).root.walk() if n.tag == "a"]
     assert len(set(hrefs)) == 2 and all((report.parent / h).is_file() for h in hrefs)
+
+
+def test_diagnostics_link_to_their_line():
+    text = "标题\n正文一\n正文二\n"
+    diagnostic = {"level": "warning", "code": "numbering_gap", "message": "problem number 3 skips after 1", "line": 3}
+    root = Tree(render_review(_minimal(text, diagnostics=[diagnostic]), text)).root
+    links = [n.attrs["href"] for n in root.walk() if n.tag == "a"]
+    assert links == ["#L3"]
+    assert any(n.attrs.get("id") == "L3" for n in root.walk())

@@ -250,15 +250,15 @@ def _write_review(folder: str, path: str) -> str | None:
 
     from .batch import InputError, read_notice
     from .decode import DecodeError
-    from .outputs import review
+    from .outputs import review as pages
 
     try:
-        notice, text = review.notice_and_text(read_notice(path), path)
-        target = os.path.join(folder, review.review_filename(path, notice["source"]["sha256"]))
+        notice, text = pages.notice_and_text(read_notice(path), path)
+        target = os.path.join(folder, pages.review_filename(path, notice["source"]["sha256"]))
         os.makedirs(folder, exist_ok=True)
         with open(target, "w", encoding="utf-8") as f:
-            f.write(review.render_review(notice, text))
-    except (InputError, DecodeError, review.ReviewError, OSError) as e:
+            f.write(pages.render_review(notice, text))
+    except (InputError, DecodeError, pages.ReviewError, OSError) as e:
         click.echo(f"xuncha: {path}: no review page: {e}", err=True)
         return None
     return target
