@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Weight and render time of a review page, for a notice of about 20 kB.
 
-    PYTHONPATH=src python bench/review.py [FILE] [--runs 7]
+    PYTHONPATH=src python bench/review.py [FILE] [--runs 7] [--screenshots docs]
 
 Takes the sample closest to 20 kB (or FILE), and prints:
   weight   bytes of the review page (budget: under 300 kB)
@@ -9,6 +9,8 @@ Takes the sample closest to 20 kB (or FILE), and prints:
   render   time for headless Chromium to open the page from disk until the load event has run,
            script included, from the browser's own navigation timing (median), and until the first
            frame after it has been drawn (median; an upper bound; budget: under 1 s)
+With --screenshots DIR it also writes DIR/review.png (sample 004, a date hovered) and DIR/report.png
+(the samples and the test fixtures), the pictures the README shows.
 Needs Debian's chromium (/usr/bin/chromium) and the playwright client; downloads no browser.
 """
 from __future__ import annotations
@@ -73,10 +75,36 @@ def render_times(html: str, runs: int) -> tuple[list[float], list[float], int]:
     return loads, paints, found
 
 
+def screenshots(folder: Path) -> None:
+    """The review page of sample 004 and the report of the samples and fixtures, as PNG files."""
+    from playwright.sync_api import sync_playwright
+
+    from xuncha_parse.outputs.report import render_report
+
+    files = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
+    notices = [notice_and_text(p.read_bytes(), str(p.relative_to(ROOT)))[0] for p in files]
+    review = render_review(*notice_and_text((ROOT / "samples/004_65a99f9994ad9ae9.txt").read_bytes(),
+                                            "samples/004_65a99f9994ad9ae9.txt"))
+    report = render_report(notices, {n["source"]["path"]: "pages/review.html" for n in notices})
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for name, html, size in (("review", review, (1440, 1300)), ("report", report, (1640, 1240))):
+            page_file = Path(tmp) / f"{name}.html"
+            page_file.write_text(html, encoding="utf-8")
+            page = browser.new_page(viewport={"width": size[0], "height": size[1]}, color_scheme="light")
+            page.goto(page_file.as_uri())
+            if name == "review":
+                page.locator("#text [data-field=date]").first.hover()
+            page.screenshot(path=str(folder / f"{name}.png"))
+            print(f"wrote    {folder / f'{name}.png'}")
+        browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("file", nargs="?", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="also write review.png and report.png here")
     args = parser.parse_args()
     path = args.file or closest_sample()
     html, build_ms, problems = build(path, args.runs)
@@ -93,6 +121,8 @@ def main() -> None:
           f"(medians of {args.runs}; frame min {min(paints):.0f}, max {max(paints):.0f}; "
           f"budget {RENDER_BUDGET_MS} ms: {'ok' if painted < RENDER_BUDGET_MS else 'OVER'})")
     print(f"browser  {found} problem highlights (parsed: {problems})")
+    if args.screenshots:
+        screenshots(args.screenshots)
 
 
 if __name__ == "__main__":
