@@ -82,7 +82,8 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
-def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords) -> None:
+@click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
+def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, review_dir=None) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
     from .batch import expand, run
     from .outputs.csv import csv_header
@@ -97,6 +98,8 @@ def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords) -> None:
             for result in run(expand(names, glob), jobs, fmt, keywords):
                 if result.error is None or fmt == "jsonl":
                     write(result.data)
+                if review_dir and result.error is None:
+                    _write_review(review_dir, result.path)
                 _count(totals, result, quiet)
                 advance()
                 if fail_fast and result.error:
@@ -212,12 +215,17 @@ def text(file: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--glob", default="*.txt", show_default=True, help="Which files to take from folders.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def stats(paths, glob: str, as_json: bool) -> None:
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
+@click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
+def stats(paths, glob: str, as_json: bool, html_out: str | None = None, review_dir: str | None = None) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
     from .outputs.stats import notices_from, render, summarize
 
+    if html_out:
+        _write_report(paths, glob, html_out, review_dir)
+        return
     failures: list[str] = []
     summary = summarize(notices_from(paths, glob, failures), failures)
     if as_json:
@@ -235,3 +243,69 @@ def schema() -> None:
 
     doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Notice.model_json_schema()}
     sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
+def review(file: str, output: str | None) -> None:
+    """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
+    from .decode import DecodeError
+    from .outputs.review import ReviewError, notice_and_text, render_review
+
+    data, path = load(file)
+    try:
+        notice, text = notice_and_text(data, path)
+    except (DecodeError, ReviewError) as e:
+        fail(path or "-", str(e))
+    emit(render_review(notice, text).encode("utf-8"), output)
+
+
+def _write_review(folder: str, path: str) -> str | None:
+    """Write the review page of the notice file ``path`` into ``folder``; its path, or None (and a warning)."""
+    import os
+
+    from .batch import InputError, read_notice
+    from .decode import DecodeError
+    from .outputs import review as pages
+
+    try:
+        notice, text = pages.notice_and_text(read_notice(path), path)
+        target = os.path.join(folder, pages.review_filename(path, notice["source"]["sha256"]))
+        os.makedirs(folder, exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(pages.render_review(notice, text))
+    except (InputError, DecodeError, pages.ReviewError, OSError) as e:
+        click.echo(f"xuncha: {path}: no review page: {e}", err=True)
+        return None
+    return target
+
+
+def _write_report(paths, glob: str, html_out: str, review_dir: str | None) -> None:
+    import os
+
+    from .outputs.report import render_report
+    from .outputs.stats import notices_from
+
+    failures: list[str] = []
+    notices = list(notices_from(paths, glob, failures))
+    links = _review_links(notices, review_dir, html_out) if review_dir else None
+    os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
+    emit(render_report(notices, links, failures).encode("utf-8"), html_out)
+
+
+def _review_links(notices: list[dict], folder: str, html_out: str) -> dict[str, str]:
+    """source.path -> href (relative to the report) of its review page in ``folder``, written when missing."""
+    import os
+
+    from .outputs.review import review_filename
+
+    links = {}
+    for notice in notices:
+        path = notice["source"]["path"]
+        target = os.path.join(folder, review_filename(path, notice["source"]["sha256"]))
+        if path and not os.path.exists(target) and os.path.isfile(path):
+            target = _write_review(folder, path) or target
+        if path and os.path.exists(target):
+            links[path] = os.path.relpath(target, os.path.dirname(os.path.abspath(html_out))).replace(os.sep, "/")
+    return links

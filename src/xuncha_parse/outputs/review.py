@@ -1,0 +1,428 @@
+"""The review page: one notice's text with every extracted span highlighted in place.
+
+``render_review(notice, text)`` is pure: the OUTPUT.md dict and the text its spans index in, one
+self-contained HTML page out (inline CSS and JS allowed by a Content-Security-Policy of hashes, no
+network). Every highlight is an element with ``data-field``, ``data-start`` and ``data-end``; the
+text pane's textContent is ``text`` exactly.
+
+Overlapping spans: spans are opened in order of (start, longest first, kind rank), so an enclosing
+span is always the outer element. When a span ends while a span opened inside it still runs on (they
+overlap without nesting), the later-starting span is *split*: it is closed there and reopened right
+after, and every piece carries the original ``data-start``/``data-end``; pieces after the first have
+class ``cont``. Joining the pieces of one span in document order gives ``text[start:end]``. Spans that
+are empty or fall outside the text are dropped and counted in the page's footer.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import PurePath
+
+#: every kind of highlight, outermost first: equal spans nest in this order
+FIELDS = ("title", "inspection", "heading", "problem", "measure", "progress", "status", "contact", "date", "money")
+RANK = {field: rank for rank, field in enumerate(FIELDS)}
+STATUS_LABEL = {"completed": "completed", "in_progress": "in progress", "unknown": "unknown"}
+INSPECTION_DATES = ("start", "end", "feedback")
+#: punctuation that closes a run-in heading: （一）增强巡察整改的自觉。
+HEADING_STOPS = "。：:；;"
+#: whitespace the parser may join across (a title split over two lines)
+LOOSE_GAP = r"\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One span to highlight: where, which kind, and its data-* attributes (besides field/start/end)."""
+
+    start: int
+    end: int
+    field: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+# ---------------------------------------------------------------- the page
+
+
+def render_review(notice: dict, text: str) -> str:
+    """The review page of one notice as an HTML string."""
+    marks = collect_marks(notice, text)
+    kept = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    body = "".join([
+        _header(notice, kept),
+        '<div class="layout">',
+        _panel(notice),
+        '<main><div id="text" class="text" lang="zh">', mark_up(text, kept), "</div></main></div>",
+        _footer(notice, len(marks) - len(kept)),
+        '<div id="tip" class="tip" role="tooltip" hidden></div>',
+    ])
+    title = f"Review: {notice.get('title') or (notice.get('source') or {}).get('path') or 'notice'}"
+    return page(title, asset("review.css"), asset("review.js"), body)
+
+
+def page(title: str, css: str, js: str, body: str) -> str:
+    """A whole HTML document; the CSP allows exactly this style and this script, nothing from the network."""
+    csp = ("default-src 'none'; " f"style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{esc(title)}</title><style>{css}</style></head>"
+            f"<body>{body}<script>{js}</script></body></html>\n")
+
+
+def asset(name: str) -> str:
+    """A static file shipped next to this module (review.css, review.js, report.css, report.js)."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _sha256(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def esc(value: object) -> str:
+    """Text or attribute value, escaped (quotes too)."""
+    return html.escape(str(value), quote=True)
+
+
+def esc_text(value: str) -> str:
+    """Text for the text pane: escaped, and a carriage return as a reference (the parser would drop it)."""
+    return html.escape(value, quote=False).replace("\r", "&#13;")
+
+
+# ---------------------------------------------------------------- marking up the text
+
+
+def mark_up(text: str, marks: list[Mark]) -> str:
+    """``text`` with every mark as a nested <span>, and an empty line anchor (id L<n>) at each line start."""
+    order = sorted(marks, key=lambda m: (m.start, -m.end, RANK[m.field]))
+    points = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks), *_line_starts(text)})
+    line_at = {start: n for n, start in enumerate(_line_starts(text), 1)}
+    out: list[str] = []
+    stack: list[Mark] = []
+    nxt, pos = 0, 0
+    for point in points:
+        out.append(esc_text(text[pos:point]))
+        pos = point
+        _close_ending(point, stack, out)
+        if point in line_at:
+            out.append(f'<span class="ln" id="L{line_at[point]}" data-line="{line_at[point]}"></span>')
+        while nxt < len(order) and order[nxt].start == point:
+            stack.append(order[nxt])
+            out.append(_open(order[nxt], first=True))
+            nxt += 1
+    return "".join(out)
+
+
+def _close_ending(point: int, stack: list[Mark], out: list[str]) -> None:
+    """Close the marks ending at ``point``, and with them any opened later; reopen those that go on."""
+    ending = [i for i, m in enumerate(stack) if m.end <= point]
+    if not ending:
+        return
+    lowest = ending[0]
+    above = stack[lowest:]
+    out.append("</span>" * len(above))
+    del stack[lowest:]
+    for m in above:
+        if m.end > point:
+            stack.append(m)
+            out.append(_open(m, first=False))
+
+
+def _open(mark: Mark, first: bool) -> str:
+    attrs = "".join(f' data-{k}="{esc(v)}"' for k, v in mark.attrs)
+    cls = f"hl {mark.field}" + ("" if first else " cont")
+    return f'<span class="{cls}" data-field="{mark.field}" data-start="{mark.start}" data-end="{mark.end}"{attrs}>'
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+# ---------------------------------------------------------------- which spans
+
+
+def collect_marks(notice: dict, text: str) -> list[Mark]:
+    """Every span of the notice worth showing, as marks (duplicates of the same kind and place dropped)."""
+    marks = [*_title_marks(notice, text), *_inspection_marks(notice, text), *_heading_marks(notice, text)]
+    for number, problem in enumerate(notice.get("problems") or [], 1):
+        marks += _problem_marks(problem, number, text)
+    marks += [_contact_mark(c) for c in notice.get("contacts") or []]
+    marks += _signature_marks(notice, text)
+    return _unique(marks)
+
+
+def _unique(marks: list[Mark]) -> list[Mark]:
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for m in marks:
+        if (m.start, m.end, m.field) not in seen:
+            seen.add((m.start, m.end, m.field))
+            out.append(m)
+    return out
+
+
+def _title_marks(notice: dict, text: str) -> list[Mark]:
+    title = notice.get("title")
+    where = _span(notice.get("title_span")) or (find_loose(text, title, 0, preamble_end(notice, text)) if title else None)
+    return [Mark(*where, "title", (("label", "title"), ("value", title or "")))] if where else []
+
+
+def _inspection_marks(notice: dict, text: str) -> list[Mark]:
+    ins = notice.get("inspection") or {}
+    spans = ins.get("spans") or {}
+    end = preamble_end(notice, text)
+    marks: list[Mark] = []
+    used: list[tuple[int, int]] = []
+    for name in ("body", "target", *INSPECTION_DATES):
+        value = ins.get(name)
+        shown = date_value(value) if name in INSPECTION_DATES and value else value
+        written = value["text"] if name in INSPECTION_DATES and value else value
+        where = _span(spans.get(name)) or (_find_unused(text, written, end, used) if written else None)
+        if where and shown is not None:
+            used.append(where)
+            marks.append(Mark(*where, "inspection", (("label", f"inspection {name}"), ("value", str(shown)))))
+    return marks
+
+
+def _find_unused(text: str, needle: str, end: int, used: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first occurrence of ``needle`` before ``end`` that no other inspection field took, else the first."""
+    first, lo = None, 0
+    while (where := find_loose(text, needle, lo, end)) is not None:
+        if where not in used:
+            return where
+        first, lo = first or where, where[0] + 1
+    return first
+
+
+def _heading_marks(notice: dict, text: str) -> list[Mark]:
+    out = []
+    stack = list(notice.get("sections") or [])
+    while stack:
+        section = stack.pop()
+        stack.extend(section.get("children") or [])
+        start = section["span"]["start"]
+        end = heading_end(text, start, section["span"]["end"], section.get("heading") or "")
+        label = f"heading {section.get('marker') or ''}".rstrip()
+        out.append(Mark(start, end, "heading", (("label", label), ("value", section.get("role") or ""))))
+    return out
+
+
+def heading_end(text: str, start: int, limit: int, heading: str) -> int:
+    """Where a section's heading ends: after its own words when they stand on its first line (a run-in
+    heading such as ``（一）增强巡察整改的自觉。区政协机关…`` ends at the full stop), else at that line's end."""
+    newline = text.find("\n", start, limit)
+    line_end = limit if newline < 0 else newline
+    words = find_loose(text, heading, start, line_end)
+    if words is not None:
+        end = words[1]
+        return end + 1 if end < line_end and text[end] in HEADING_STOPS else end
+    return line_end - 1 if line_end > start + 1 and text[line_end - 1] == "\r" else line_end
+
+
+def _problem_marks(problem: dict, number: int, text: str) -> list[Mark]:
+    span = problem["span"]
+    name = f"problem {number}" + (f" ({problem['marker']})" if problem.get("marker") else "")
+    marks = [Mark(span["start"], span["end"], "problem",
+                  (("label", name), ("value", STATUS_LABEL.get(problem["status"], problem["status"])),
+                   ("pid", str(number)), ("status", problem["status"])))]
+    for field in ("measure", "progress"):
+        for i, item in enumerate(problem.get(field if field == "progress" else "measures") or [], 1):
+            label = f"{field} {item.get('ordinal') or i} of {name}"
+            marks.append(Mark(item["span"]["start"], item["span"]["end"], field, (("label", label), ("value", ""))))
+    marks += _status_marks(problem, text)
+    marks += [_entity_mark(e) for e in problem.get("entities") or [] if e["type"] in ("date", "money")]
+    return marks
+
+
+def _status_marks(problem: dict, text: str) -> list[Mark]:
+    """Where the status was read: ``status_span`` when the parser gives it, else ``status_text`` found inside
+    the problem, else its nearest occurrence before the problem (an enclosing group heading)."""
+    said = problem.get("status_text")
+    span = problem["span"]
+    where = _span(problem.get("status_span"))
+    if where is None and said:
+        where = find_loose(text, said, span["start"], span["end"]) or rfind_loose(text, said, span["start"])
+    if where is None:
+        return []
+    value = STATUS_LABEL.get(problem["status"], problem["status"])
+    return [Mark(*where, "status", (("label", "status"), ("value", value), ("status", problem["status"])))]
+
+
+def _entity_mark(entity: dict) -> Mark:
+    span = entity["span"]
+    if entity["type"] == "date":
+        value = date_value(entity["value"])
+    else:
+        value = f"{entity['value']:,} yuan" if isinstance(entity["value"], (int, float)) else str(entity["value"])
+    return Mark(span["start"], span["end"], entity["type"], (("label", entity["type"]), ("value", value)))
+
+
+def _contact_mark(contact: dict) -> Mark:
+    value = contact.get("normalized") or contact["value"]
+    if contact.get("owner"):
+        value = f"{value} ({contact['owner']})"
+    span = contact["span"]
+    return Mark(span["start"], span["end"], "contact", (("label", f"contact {contact['type']}"), ("value", value)))
+
+
+def _signature_marks(notice: dict, text: str) -> list[Mark]:
+    sig = notice.get("signature") or {}
+    date = sig.get("date")
+    if not date or not sig.get("span"):
+        return []
+    where = find_loose(text, date["text"], sig["span"]["start"], sig["span"]["end"])
+    return [Mark(*where, "date", (("label", "signature date"), ("value", date_value(date))))] if where else []
+
+
+def date_value(date: dict) -> str:
+    """A Date's normalised form: its ISO date, else what is known (``2023-??-26``), with the qualifier."""
+    if date.get("iso"):
+        shown = date["iso"]
+    else:
+        parts = [str(date.get("year") or "????"), f"{date['month']:02d}" if date.get("month") else "??"]
+        if date.get("day"):
+            parts.append(f"{date['day']:02d}")
+        shown = "-".join(parts)
+    extras = [q for q in (date.get("qualifier"), "year inferred" if date.get("year_inferred") else None) if q]
+    return f"{shown} ({', '.join(extras)})" if extras else shown
+
+
+def _span(span: dict | None) -> tuple[int, int] | None:
+    return (span["start"], span["end"]) if span else None
+
+
+def preamble_end(notice: dict, text: str) -> int:
+    """Where the text before the first section (title, addressee, introduction) ends."""
+    sections = notice.get("sections") or []
+    problems = notice.get("problems") or []
+    if sections:
+        return sections[0]["span"]["start"]
+    return problems[0]["span"]["start"] if problems else len(text)
+
+
+def _loose(needle: str) -> re.Pattern[str]:
+    return re.compile(LOOSE_GAP.join(re.escape(ch) for ch in needle if not ch.isspace()))
+
+
+def find_loose(text: str, needle: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """``needle`` in ``text[lo:hi]`` verbatim, else with any whitespace between its characters."""
+    if not needle or not needle.strip():
+        return None
+    i = text.find(needle, lo, hi)
+    if i >= 0:
+        return i, i + len(needle)
+    m = _loose(needle).search(text, lo, hi)
+    return (m.start(), m.end()) if m else None
+
+
+def rfind_loose(text: str, needle: str, hi: int) -> tuple[int, int] | None:
+    """The last verbatim occurrence of ``needle`` ending before ``hi``."""
+    i = text.rfind(needle, 0, hi) if needle else -1
+    return (i, i + len(needle)) if i >= 0 else None
+
+
+# ---------------------------------------------------------------- header, panel, footer
+
+
+def _header(notice: dict, marks: list[Mark]) -> str:
+    source = notice.get("source") or {}
+    about = " · ".join(esc(x) for x in (source.get("path"), source.get("format") or None, source.get("encoding")) if x)
+    return (f'<header class="top"><h1>{esc(notice.get("title") or "(no title)")}</h1>'
+            f'<p class="about">{about}</p><p class="insp">{inspection_line(notice)}</p>'
+            f'<div class="facts">{_counts(notice)}{_diagnostics(notice)}</div>{_legend(marks)}</header>')
+
+
+def inspection_line(notice: dict) -> str:
+    """Who inspected whom, how and when, escaped."""
+    ins = notice.get("inspection") or {}
+    who = f"{esc(ins.get('body') or '?')} → {esc(ins.get('target') or '?')}"
+    how = ", ".join(esc(ins[k]) for k in ("kind", "round") if ins.get(k))
+    dates = [f"{label} {esc(date_value(ins[k]))}" for k, label in
+             (("start", "from"), ("end", "to"), ("feedback", "feedback")) if ins.get(k)]
+    return " · ".join(x for x in (f'<b>{who}</b>', how, ", ".join(dates)) if x) or "inspection unknown"
+
+
+def _counts(notice: dict) -> str:
+    from ..fields.checks import count_mismatches, parsed_counts
+
+    disagree = {key for key, _, _ in count_mismatches(notice)}
+    rows = []
+    for key, got in parsed_counts(notice.get("problems") or []).items():
+        want = (notice.get("declared") or {}).get(key)
+        cls = ' class="bad"' if key in disagree else ""
+        rows.append(f"<tr{cls}><th>{esc(key.replace('_', ' '))}</th><td>{'—' if want is None else esc(want)}</td>"
+                    f"<td>{esc(got)}{' ≠' if key in disagree else ''}</td></tr>")
+    return ('<table class="counts"><caption>Declared vs parsed</caption><thead><tr><th></th><th>declared</th>'
+            f'<th>parsed</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _diagnostics(notice: dict) -> str:
+    items = []
+    for d in notice.get("diagnostics") or []:
+        where = f' <a href="#L{int(d["line"])}">line {int(d["line"])}</a>' if d.get("line") else ""
+        items.append(f'<li class="{esc(d["level"])}"><b>{esc(d["level"])}</b> <code>{esc(d["code"])}</code> '
+                     f'{esc(d["message"])}{where}</li>')
+    if not items:
+        return '<div class="diags"><h2>Diagnostics</h2><p class="ok">none</p></div>'
+    return f'<div class="diags"><h2>Diagnostics</h2><ul>{"".join(items)}</ul></div>'
+
+
+def _legend(marks: list[Mark]) -> str:
+    counts = {field: 0 for field in FIELDS}
+    for m in marks:
+        counts[m.field] += 1
+    boxes = "".join(f'<label class="key"><input type="checkbox" data-kind="{f}" checked>'
+                    f'<span class="sw {f}"></span>{f} <small>{counts[f]}</small></label>' for f in FIELDS)
+    return f'<div class="legend" aria-label="highlight kinds">{boxes}<span class="keys">j / k: next / previous problem</span></div>'
+
+
+def _panel(notice: dict) -> str:
+    problems = notice.get("problems") or []
+    items = []
+    for number, p in enumerate(problems, 1):
+        status = p.get("status") or "unknown"
+        items.append(f'<li><button type="button" data-pid="{number}"><span class="num">{number}</span>'
+                     f'<span class="pt"><small>{esc(p.get("marker") or "")}</small> {esc(p.get("title") or "(untitled)")}</span>'
+                     f'<span class="st {esc(status)}">{esc(STATUS_LABEL.get(status, status))}</span>'
+                     f'<span class="cat">{esc(p.get("category") or "")}</span></button></li>')
+    body = f'<ol>{"".join(items)}</ol>' if items else '<p class="none">no problems found</p>'
+    return f'<nav class="panel" aria-label="problems"><h2>{len(problems)} problems</h2>{body}</nav>'
+
+
+def _footer(notice: dict, dropped: int) -> str:
+    note = f" {dropped} spans outside the text were not shown." if dropped else ""
+    version = esc(notice.get("schema_version") or "")
+    return f'<footer>xuncha review page · schema {version} · sha256 {esc((notice.get("source") or {}).get("sha256", "")[:12])}.{note}</footer>'
+
+
+# ---------------------------------------------------------------- for the command line
+
+
+class ReviewError(ValueError):
+    """A notice whose spans index a text the review page cannot have."""
+
+
+def notice_and_text(data: bytes, path: str | None) -> tuple[dict, str]:
+    """Parse a notice's bytes; with it the text its spans index: ``source.text`` when the reader gives it
+    (HTML, PDF, Word), else the decoded bytes. Raises DecodeError for bad input, ReviewError when a
+    reader's extracted text is missing."""
+    from .. import parse_bytes
+    from ..decode import decode_bytes
+
+    notice = parse_bytes(data, path).model_dump(mode="json")
+    source = notice.get("source") or {}
+    if isinstance(source.get("text"), str):
+        return notice, source["text"]
+    if source.get("format") not in (None, "text"):
+        raise ReviewError(f"the {source['format']} reader's extracted text is missing (source.text), so spans cannot be shown")
+    return notice, decode_bytes(data).text
+
+
+def review_filename(path: str | None, sha256: str) -> str:
+    """The review page's file name for a notice: its stem and a short hash, so equal names in two folders differ."""
+    stem = re.sub(r"[^\w.-]+", "_", PurePath(path).stem if path else "stdin")[:80]
+    return f"{stem}-{sha256[:8]}.html"

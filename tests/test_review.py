@@ -1,0 +1,340 @@
+"""The review page without a browser: nesting, offsets, fallbacks, escaping and the CSP.
+
+The page is read back with the standard library's HTML parser into a small tree that insists on
+well-formed nesting (an end tag must close the element last opened), so a wrong nesting fails here
+rather than being silently repaired, as a browser would.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xuncha_parse import parse_bytes
+from xuncha_parse.cli import main
+from xuncha_parse.decode import decode_bytes
+from xuncha_parse.outputs.report import render_report, safe_href
+from xuncha_parse.outputs.review import (
+    FIELDS,
+    Mark,
+    date_value,
+    find_loose,
+    mark_up,
+    render_review,
+)
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+VOID = {"meta", "input", "br", "img", "link"}
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+        self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def walk(self):
+        for c in self.children:
+            if isinstance(c, Node):
+                yield c
+                yield from c.walk()
+
+
+class Tree(HTMLParser):
+    """A strict tree: mismatched end tags raise."""
+
+    def __init__(self, markup: str):
+        super().__init__(convert_charrefs=True)
+        self.root = self.node = Node("#root", {}, None)
+        self.feed(markup)
+        self.close()
+        assert self.node is self.root, f"unclosed <{self.node.tag}>"
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, dict(attrs), self.node)
+        self.node.children.append(node)
+        if tag not in VOID:
+            self.node = node
+
+    def handle_endtag(self, tag):
+        assert self.node.tag == tag, f"</{tag}> closes <{self.node.tag}>"
+        self.node = self.node.parent
+
+    def handle_data(self, data):
+        self.node.children.append(data)
+
+
+def highlights(root: Node) -> dict[tuple[str, int, int], str]:
+    """Each span's text: the joined text of its pieces, in document order."""
+    out: dict[tuple[str, int, int], str] = {}
+    for n in root.walk():
+        if "data-field" in n.attrs:
+            key = (n.attrs["data-field"], int(n.attrs["data-start"]), int(n.attrs["data-end"]))
+            out[key] = out.get(key, "") + n.text()
+    return out
+
+
+def pane(markup: str) -> Node:
+    tree = Tree(markup).root
+    return next(n for n in tree.walk() if n.attrs.get("id") == "text")
+
+
+def sample(name: str) -> tuple[dict, str]:
+    data = (SAMPLES / f"{name}.txt").read_bytes()
+    return parse_bytes(data, f"samples/{name}.txt").model_dump(mode="json"), decode_bytes(data).text
+
+
+# ---------------------------------------------------------------- mark_up
+
+CASES = [
+    # (text, marks as (start, end, field), expected markup of the pieces as (field, text) in order)
+    ("abcdef", [(0, 6, "problem"), (2, 4, "date")], [("problem", "abcdef"), ("date", "cd")]),
+    ("abcdef", [(0, 4, "measure"), (2, 6, "date")], [("measure", "abcd"), ("date", "cd"), ("date", "ef")]),
+    ("abcdef", [(2, 4, "date"), (2, 4, "problem")], [("problem", "cd"), ("date", "cd")]),
+    ("abcdef", [(0, 3, "measure"), (3, 6, "measure")], [("measure", "abc"), ("measure", "def")]),
+    ("ab\ncd", [(1, 4, "problem")], [("problem", "b\nc")]),
+]
+
+
+@pytest.mark.parametrize("text,marks,pieces", CASES)
+def test_mark_up_nests_and_splits(text, marks, pieces):
+    root = Tree(f'<div id="text">{mark_up(text, [Mark(*m) for m in marks])}</div>').root
+    got = [(n.attrs["data-field"], n.text()) for n in root.walk() if "data-field" in n.attrs]
+    assert got == pieces
+    assert root.text() == text
+
+
+def test_overlap_splits_the_later_span_and_marks_continuations():
+    html = mark_up("abcdef", [Mark(0, 4, "measure"), Mark(2, 6, "date")])
+    assert html.count('data-field="date" data-start="2" data-end="6"') == 2
+    assert html.count("cont") == 1
+
+
+def test_line_anchors_are_empty_and_numbered():
+    text = "a\nb\n\nc"
+    root = Tree(f'<div id="text">{mark_up(text, [])}</div>').root
+    anchors = [n.attrs["id"] for n in root.walk() if n.attrs.get("class") == "ln"]
+    assert anchors == ["L1", "L2", "L3", "L4"]
+    assert root.text() == text
+
+
+TEXT_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+
+
+@st.composite
+def text_and_marks(draw):
+    """A text and up to 12 distinct non-empty spans inside it, of any kinds, overlapping freely
+    (collect_marks drops a repeated kind at the same place before mark_up)."""
+    text = draw(st.text(alphabet=TEXT_CHARS, min_size=1, max_size=40))
+    ends = st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).filter(lambda p: p[0] != p[1])
+    raw = draw(st.lists(st.tuples(ends, st.sampled_from(FIELDS)), max_size=12,
+                        unique_by=lambda m: (min(m[0]), max(m[0]), m[1])))
+    return text, [Mark(min(p), max(p), f) for p, f in raw]
+
+
+@given(text_and_marks())
+def test_mark_up_keeps_text_and_every_span(case):
+    text, marks = case
+    root = Tree(f'<div id="text">{mark_up(text, marks)}</div>').root
+    assert root.text() == text
+    spans = highlights(root)
+    assert set(spans) == {(m.field, m.start, m.end) for m in marks}
+    for (_, start, end), got in spans.items():
+        assert got == text[start:end]
+
+
+# ---------------------------------------------------------------- whole pages
+
+@pytest.mark.parametrize("name", ["002_c815ed000f2749a3", "004_65a99f9994ad9ae9"])
+def test_sample_page_keeps_text_and_marks_every_problem(name):
+    notice, text = sample(name)
+    root = pane(render_review(notice, text))
+    assert root.text() == text
+    spans = highlights(root)
+    assert all(got == text[s:e] for (_, s, e), got in spans.items())
+    problems = {(s, e) for f, s, e in spans if f == "problem"}
+    assert problems == {(p["span"]["start"], p["span"]["end"]) for p in notice["problems"]}
+    assert {f for f, _, _ in spans} <= set(FIELDS)
+
+
+def test_sample_page_marks_measures_dates_and_contacts():
+    notice, text = sample("002_c815ed000f2749a3")
+    fields = {f for f, _, _ in highlights(pane(render_review(notice, text)))}
+    assert {"title", "inspection", "heading", "problem", "measure", "status", "date", "money", "contact"} <= fields
+
+
+def _minimal(text: str, **extra) -> dict:
+    notice = {"schema_version": "1", "source": {"path": "x.txt", "sha256": "0" * 64, "encoding": "utf-8"},
+              "title": None, "inspection": {}, "declared": {}, "sections": [], "problems": [], "contacts": [],
+              "signature": None, "diagnostics": []}
+    notice.update(extra)
+    return notice
+
+
+def _problem(start: int, end: int, **extra) -> dict:
+    problem = {"number": None, "marker": None, "category": None, "title": None, "status": "unknown",
+               "status_text": None, "measures": [], "progress": [], "entities": [],
+               "span": {"start": start, "end": end, "line_start": 1, "line_end": 1}}
+    problem.update(extra)
+    return problem
+
+
+def test_title_found_across_a_line_break_without_title_span():
+    text = "关于巡察整改\n情况的通报\n正文"
+    root = pane(render_review(_minimal(text, title="关于巡察整改情况的通报"), text))
+    assert highlights(root)[("title", 0, 12)] == "关于巡察整改\n情况的通报"
+
+
+def test_extension_spans_are_used_when_present():
+    text = "标题在这里\n区委第一巡察组进驻"
+    notice = _minimal(text, title="别的", title_span={"start": 0, "end": 5, "line_start": 1, "line_end": 1},
+                      inspection={"body": "区委第一巡察组", "spans": {"body": {"start": 6, "end": 13}}})
+    spans = highlights(pane(render_review(notice, text)))
+    assert ("title", 0, 5) in spans and ("inspection", 6, 13) in spans
+
+
+def test_status_text_found_inside_the_problem_else_before_it():
+    text = "已完成的事项\n1.问题甲。整改完成。\n2.问题乙。"
+    inside = _problem(7, 18, status="completed", status_text="整改完成")
+    before = _problem(19, 25, status="completed", status_text="已完成的事项")
+    spans = highlights(pane(render_review(_minimal(text, problems=[inside, before]), text)))
+    assert spans[("status", 13, 17)] == "整改完成"
+    assert spans[("status", 0, 6)] == "已完成的事项"
+
+
+def test_out_of_range_spans_are_dropped_and_counted():
+    text = "短文"
+    page = render_review(_minimal(text, problems=[_problem(0, 99)]), text)
+    assert pane(page).text() == text
+    assert "1 spans outside the text were not shown" in page
+
+
+@pytest.mark.parametrize("date,shown", [
+    ({"text": "7月24日", "iso": "2025-07-24", "year": 2025, "month": 7, "day": 24, "year_inferred": True}, "2025-07-24 (year inferred)"),
+    ({"text": "2023年X月26日", "iso": None, "year": 2023, "month": None, "day": 26}, "2023-??-26"),
+    ({"text": "2021年6月底", "iso": None, "year": 2021, "month": 6, "day": None, "qualifier": "底"}, "2021-06 (底)"),
+])
+def test_date_value(date, shown):
+    assert date_value(date) == shown
+
+
+@pytest.mark.parametrize("needle,where", [("关于", (0, 2)), ("整改", (2, 5)), ("于 整", (1, 3)), ("通报", None), ("", None)])
+def test_find_loose(needle, where):
+    assert find_loose("关于整\n改", needle, 0, 5) == where
+
+
+# ---------------------------------------------------------------- safety
+
+HOSTILE = '<script>window.__pwned=1</script></textarea>"><img src=x onerror="window.__pwned=2">javascript:alert(1)'
+
+
+def hostile_text() -> str:
+    return (f"关于巡察整改情况的通报{HOSTILE}\n一、整改落实情况\n1.关于“{HOSTILE}”问题的整改\n"
+            f"整改情况：{HOSTILE}已完成整改。\n2.关于“学习不够”问题的整改\n整改情况：正在整改。\n")
+
+
+def _hostile_notice() -> tuple[dict, str]:
+    text = hostile_text()
+    notice = parse_bytes(text.encode("utf-8"), "hostile.txt").model_dump(mode="json")
+    assert len(notice["problems"]) == 2
+    notice["title"] = HOSTILE
+    notice["diagnostics"] = [{"level": "warning", "code": HOSTILE, "message": HOSTILE, "line": 1}]
+    return notice, text
+
+
+def test_hostile_text_is_escaped_everywhere():
+    notice, text = _hostile_notice()
+    page = render_review(notice, text)
+    assert page.count("<script") == 1 and "<img" not in page and "<textarea" not in page.lower()
+    assert pane(page).text() == text
+    assert not re.search(r"""href=["']?javascript""", page, re.I)
+
+
+def test_csp_allows_exactly_the_inline_script_and_style():
+    page = render_review(*sample("003_b6fc3b0db45f3be2"))
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    script = re.search(r"<script>(.*)</script>", page, re.S).group(1)
+    style = re.search(r"<style>(.*)</style>", page, re.S).group(1)
+    for source, directive in ((script, "script-src"), (style, "style-src")):
+        digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+        assert f"{directive} 'sha256-{digest}'" in csp
+    assert "default-src 'none'" in csp and "http" not in page.split("</head>")[0].replace("http-equiv", "")
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _notices() -> list[dict]:
+    return [sample(name)[0] for name in ("002_c815ed000f2749a3", "004_65a99f9994ad9ae9")]
+
+
+def test_report_charts_and_table_from_the_summary():
+    notices = _notices()
+    page = render_report(notices, {notices[0]["source"]["path"]: "pages/a b.html"})
+    root = Tree(page).root
+    rows = [n for n in root.walk() if n.tag == "tr" and any(c.tag == "td" for c in n.walk())]
+    assert len(rows) == len(notices)
+    assert page.count("<svg") == 4 and page.count('class="seg completed"') == 2
+    assert [n.attrs["href"] for n in root.walk() if n.tag == "a"] == ["pages/a%20b.html"] * 2  # its bar, its row
+
+
+def test_report_without_topics_or_notices_says_so():
+    page = render_report([], None)
+    assert "No topics" in page and "No notices" in page and page.count("<svg") == 0
+
+
+def test_report_escapes_notice_fields_and_links():
+    notice = _hostile_notice()[0]
+    notice["source"]["path"] = HOSTILE
+    page = render_report([notice], {HOSTILE: "javascript:alert(1)"})
+    assert page.count("<script") == 1 and "<img" not in page
+    assert 'href="./javascript%3Aalert' in page
+
+
+@pytest.mark.parametrize("href,safe", [("a/b.html", "a/b.html"), ("javascript:x", "./javascript%3Ax"),
+                                       ("C:\\p\\q r.html", "./C%3A/p/q%20r.html"), ('"><x', "%22%3E%3Cx")])
+def test_safe_href(href, safe):
+    assert safe_href(href) == safe
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_review_writes_a_page(tmp_path):
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["review", str(SAMPLES / "003_b6fc3b0db45f3be2.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert pane(out.read_text(encoding="utf-8")).text() == sample("003_b6fc3b0db45f3be2")[1]
+
+
+def test_cli_review_of_a_missing_file_is_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["review", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "no such file" in result.output and "Traceback" not in result.output
+
+
+def test_cli_batch_and_stats_link_review_pages(tmp_path):
+    pages, jsonl, report = tmp_path / "pages", tmp_path / "all.jsonl", tmp_path / "out" / "report.html"
+    names = [str(SAMPLES / f"{n}.txt") for n in ("002_c815ed000f2749a3", "003_b6fc3b0db45f3be2")]
+    assert CliRunner().invoke(main, ["batch", *names, "-o", str(jsonl), "--review-dir", str(pages), "--quiet"]).exit_code == 0
+    assert len(list(pages.glob("*.html"))) == 2
+    result = CliRunner().invoke(main, ["stats", str(jsonl), "--html", str(report), "--review-dir", str(pages)])
+    assert result.exit_code == 0, result.output
+    hrefs = [n.attrs["href"] for n in Tree(report.read_text(encoding="utf-8")).root.walk() if n.tag == "a"]
+    assert len(set(hrefs)) == 2 and all((report.parent / h).is_file() for h in hrefs)
+
+
+def test_diagnostics_link_to_their_line():
+    text = "标题\n正文一\n正文二\n"
+    diagnostic = {"level": "warning", "code": "numbering_gap", "message": "problem number 3 skips after 1", "line": 3}
+    root = Tree(render_review(_minimal(text, diagnostics=[diagnostic]), text)).root
+    links = [n.attrs["href"] for n in root.walk() if n.tag == "a"]
+    assert links == ["#L3"]
+    assert any(n.attrs.get("id") == "L3" for n in root.walk())
