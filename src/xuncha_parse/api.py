@@ -6,7 +6,6 @@ assembles the contract's dict from the state it leaves; ``parse_bytes`` first de
 from __future__ import annotations
 
 import os
-from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from .pipeline import run
@@ -73,7 +72,8 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
         "contacts": fields["contacts"],
         "publicity": fields["publicity"],
         "signature": fields["signature"],
-        "diagnostics": [asdict(d) for d in state.diagnostics],  # type: ignore[misc]
+        "diagnostics": [{"level": d.level, "code": d.code, "message": d.message, "line": d.line}
+                        for d in state.diagnostics],
     }
 
 

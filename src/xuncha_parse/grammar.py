@@ -30,9 +30,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: conversion debris and paywall markers: ``[bookmark: _GoBack]``, ``##paidbegin##``
 INLINE_NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
-#: characters only traditional script writes, one of which every notice holds: ``黨組`` (党组), ``問題`` (问题),
-#: ``進展`` (进展), ``關於`` (关于)
-TRADITIONAL_MARKS = ("黨", "組", "問", "進", "關")
+#: characters only traditional script writes, one of which every notice holds: ``黨組`` (党组), ``巡察組`` (巡察组)
+TRADITIONAL_MARKS = ("組", "黨")
 #: a pinyin gloss a site sets after a character of a traditional repost: ``衛(wèi)``, ``區(qū)``
 PINYIN_GLOSS = re.compile(r"[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
 #: list bullets a web page sets before a line, left out of the line's text: ``• 文件名称:``, ``● 发布机构：``

@@ -407,19 +407,16 @@ class ReviewError(ValueError):
 
 
 def notice_and_text(data: bytes, path: str | None) -> tuple[dict, str]:
-    """Parse a notice's bytes; with it the text its spans index: ``source.text`` when the reader gives it
-    (HTML, PDF, Word), else the decoded bytes. Raises DecodeError for bad input, ReviewError when a
-    reader's extracted text is missing."""
-    from .. import parse_bytes
-    from ..decode import decode_bytes
+    """Parse a notice's bytes, with the text its spans index (the reader's extracted text, for HTML, PDF
+    and Word input).  Raises DecodeError for bad input."""
+    from ..api import bytes_to_dict
 
-    notice = parse_bytes(data, path).model_dump(mode="json")
-    source = notice.get("source") or {}
-    if isinstance(source.get("text"), str):
-        return notice, source["text"]
-    if source.get("format") not in (None, "text"):
-        raise ReviewError(f"the {source['format']} reader's extracted text is missing (source.text), so spans cannot be shown")
-    return notice, decode_bytes(data).text
+    notice = bytes_to_dict(data, path, with_text=True)
+    text = notice["source"]["text"]
+    if text is None:
+        raise ReviewError("the extracted text is missing (source.text), so spans cannot be shown")
+    notice["source"]["text"] = None  # the page shows the text once, in its own pane
+    return dict(notice), text
 
 
 def review_filename(path: str | None, sha256: str) -> str:
