@@ -25,6 +25,10 @@ SCHEMA_VERSION = 1
 TRIGRAM_MIN_SQLITE = (3, 34, 0)
 #: shortest query the trigram index can answer; shorter ones fall back to LIKE
 TRIGRAM_MIN_CHARS = 3
+#: a batch commits after this many notices, or after COMMIT_SECONDS, whichever comes first:
+#: one full-text segment per commit instead of one per notice makes writing about three times cheaper
+COMMIT_EVERY = 64
+COMMIT_SECONDS = 1.0
 #: milliseconds a connection waits for another writer's lock before giving up
 BUSY_TIMEOUT_MS = 30_000
 
@@ -511,19 +515,63 @@ def fresh(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, force:
         yield path
 
 
+class Writer:
+    """Notices written in groups: each whole notice inside one transaction, which commits after
+    COMMIT_EVERY notices or COMMIT_SECONDS.  A kill loses at most the uncommitted group, never part of a
+    notice; an exception rolls the group back (the next run parses those files again)."""
+
+    def __init__(self, conn: sqlite3.Connection, every: int = COMMIT_EVERY, seconds: float = COMMIT_SECONDS):
+        self.conn, self.every, self.seconds = conn, every, seconds
+        self.pending = 0
+        self.started = 0.0
+
+    def add(self, notice: dict, json_text: str) -> None:
+        import time
+
+        if not self.pending:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+        self.pending += 1
+        _replace(self.conn, notice, json_text)
+        if self.pending >= self.every or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.pending:
+            self.conn.execute("COMMIT")
+            self.pending = 0
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self.pending = 0
+
+
 def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Totals) -> Iterator[Any]:
-    """Store each parsed notice as it arrives (results of ``batch.run`` in JSONL form); yields each result."""
+    """Store each parsed notice as it arrives (results of ``batch.run`` in JSONL form); yields each result.
+
+    An error while storing rolls back the open group; a caller that stops iterating between results
+    (``--fail-fast``, Ctrl-C in the CLI) commits the whole notices already added.
+    """
     import orjson
 
-    for result in results:
-        if result.error is None:
-            store(conn, orjson.loads(result.data), result.data.decode().rstrip("\n"))
-            totals.notices += 1
-            totals.problems += result.problems
-        else:
-            totals.failed += 1
-            totals.errors.append((result.path, result.error))
-        yield result
+    writer = Writer(conn)
+    try:
+        for result in results:
+            if result.error is None:
+                writer.add(orjson.loads(result.data), result.data.decode().rstrip("\n"))
+                totals.notices += 1
+                totals.problems += result.problems
+            else:
+                totals.failed += 1
+                totals.errors.append((result.path, result.error))
+            yield result
+        writer.commit()
+    except GeneratorExit:  # the caller stopped between notices (--fail-fast, Ctrl-C): keep the whole ones
+        writer.commit()
+        raise
+    finally:
+        writer.rollback()
 
 
 def write_db(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, jobs: int = 1,
