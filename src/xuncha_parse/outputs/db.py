@@ -414,7 +414,8 @@ def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
-        notice_id = _replace(conn, notice, json_text)
+        notice_id, fts_rows = _replace(conn, notice, json_text)
+        _index(conn, fts_rows)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -422,20 +423,32 @@ def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
     return notice_id
 
 
-def _replace(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
+def _replace(conn: sqlite3.Connection, notice: dict, json_text: str) -> tuple[int, list[tuple]]:
+    """Delete the old notice and insert the new one; returns its id and its full-text rows (not yet indexed)."""
     from datetime import datetime, timezone
 
     row = notice_row(notice)
-    conn.execute("DELETE FROM notices WHERE path = ? OR sha256 = ?", (row["path"], row["sha256"]))
+    _delete(conn, row["path"], row["sha256"])
     row["parsed_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     row["json"] = json_text
     notice_id = _insert(conn, "notices", row)
-    _insert_problems(conn, notice_id, notice["problems"])
+    fts_rows = _insert_problems(conn, notice_id, notice["problems"])
     _insert_children(conn, "contacts", ("notice_id", "position", "type", "value", "normalized", "owner", "line"),
                      [(notice_id, *r) for r in contact_rows(notice)])
     _insert_children(conn, "diagnostics", ("notice_id", "position", "level", "code", "message", "line"),
                      [(notice_id, *r) for r in diagnostic_rows(notice)])
-    return notice_id
+    return notice_id, fts_rows
+
+
+def _delete(conn: sqlite3.Connection, path: str | None, sha256: str) -> None:
+    """Remove a stored notice of this path or content, its rows going by cascade.
+
+    Looked up first: a DELETE reaches the full-text index through the trigger, and any statement that
+    does makes FTS5 flush its pending rows, which costs a new index segment for every notice.
+    """
+    old = conn.execute("SELECT id FROM notices WHERE path = ? OR sha256 = ?", (path, sha256)).fetchall()
+    if old:
+        conn.executemany("DELETE FROM notices WHERE id = ?", old)
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
@@ -459,8 +472,10 @@ PROBLEM_COLUMNS = ("id", "notice_id", "position", *(f'"{k}"' for k in PROBLEM_FI
 ITEM_COLUMNS = ("problem_id", "position", "ordinal", "text", "line_start", "line_end")
 
 
-def _insert_problems(conn: sqlite3.Connection, notice_id: int, problems: list[dict]) -> None:
-    """Problems get explicit ids (after the largest in use), so their children go in with executemany."""
+def _insert_problems(conn: sqlite3.Connection, notice_id: int, problems: list[dict]) -> list[tuple]:
+    """Problems get explicit ids (after the largest in use), so their children go in with executemany.
+
+    Returns the full-text rows, for the caller to index (one statement for many notices is cheaper)."""
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM problems").fetchone()[0]
     pairs = list(enumerate(problems, start=first))
     rows = [(pid, notice_id, *problem_row(p, pid - first).values()) for pid, p in pairs]
@@ -473,9 +488,13 @@ def _insert_problems(conn: sqlite3.Connection, notice_id: int, problems: list[di
                      [(pid, *r) for pid, p in pairs for r in entity_rows(p)])
     _insert_children(conn, "topics", ("problem_id", "position", "code", "terms"),
                      [(pid, *r) for pid, p in pairs for r in topic_rows(p)])
-    if has_fts(conn):
-        _insert_children(conn, "problems_fts", ("rowid", "title", "description", "measures"),
-                         [(pid, *fts_text(p)) for pid, p in pairs])
+    return [(pid, *fts_text(p)) for pid, p in pairs]
+
+
+def _index(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Full-text rows (problem id, title, description, measures), when this database has the index."""
+    if rows and has_fts(conn):
+        _insert_children(conn, "problems_fts", ("rowid", "title", "description", "measures"), rows)
 
 
 # ---------------------------------------------------------------- a batch into the database
@@ -524,6 +543,7 @@ class Writer:
         self.conn, self.every, self.seconds = conn, every, seconds
         self.pending = 0
         self.started = 0.0
+        self.fts_rows: list[tuple] = []
 
     def add(self, notice: dict, json_text: str) -> None:
         import time
@@ -532,19 +552,22 @@ class Writer:
             self.conn.execute("BEGIN IMMEDIATE")
             self.started = time.monotonic()
         self.pending += 1
-        _replace(self.conn, notice, json_text)
+        self.fts_rows += _replace(self.conn, notice, json_text)[1]
         if self.pending >= self.every or time.monotonic() - self.started >= self.seconds:
             self.commit()
 
     def commit(self) -> None:
         if self.pending:
+            _index(self.conn, self.fts_rows)
             self.conn.execute("COMMIT")
             self.pending = 0
+            self.fts_rows = []
 
     def rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
         self.pending = 0
+        self.fts_rows = []
 
 
 def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Totals) -> Iterator[Any]:
@@ -577,9 +600,9 @@ def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Tota
 def write_db(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, jobs: int = 1,
              keywords: bool = False, force: bool = False) -> Iterator[Any]:
     """Parse ``paths`` that are not stored yet into the database; yields each ``batch.Result`` once stored."""
-    from ..batch import run
+    from ..batch import run_beside
 
-    return write_results(conn, run(fresh(conn, paths, totals, force), jobs, "jsonl", keywords), totals)
+    return write_results(conn, run_beside(fresh(conn, paths, totals, force), jobs, "jsonl", keywords), totals)
 
 
 def run_batch(db: str, paths: Iterable[str], jobs: int = 1, keywords: bool = False, force: bool = False) -> Totals:
