@@ -346,3 +346,18 @@ def test_duckdb_reads_the_database(corpus):
     n = con.execute("SELECT count(*) FROM x.problems WHERE status = 'completed'").fetchone()[0]
     expected = sum(p["status"] == "completed" for notice in corpus[1] for p in notice["problems"])
     assert n == expected
+
+
+def test_duckdb_reads_the_parquet(tmp_path, corpus):
+    duckdb = pytest.importorskip("duckdb", reason="duckdb not installed")
+    pytest.importorskip("pyarrow", reason="pyarrow not installed (pip install 'xuncha[parquet]')")
+    assert invoke("batch", SAMPLES, "--format", "parquet", "-o", tmp_path / "out").exit_code == 0
+    got = duckdb.sql(f"""SELECT n.body, count(*), sum(len(p.measures))
+        FROM '{tmp_path}/out/problems.parquet' p JOIN '{tmp_path}/out/notices.parquet' n USING (sha256)
+        GROUP BY n.body""").fetchall()
+    expected: dict = {}
+    for notice in corpus[1]:
+        n, m = expected.get(notice["inspection"]["body"], (0, 0))
+        expected[notice["inspection"]["body"]] = (n + len(notice["problems"]),
+                                                  m + sum(len(p["measures"]) for p in notice["problems"]))
+    assert {body: (n, m) for body, n, m in got} == expected
