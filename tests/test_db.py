@@ -361,3 +361,46 @@ def test_duckdb_reads_the_parquet(tmp_path, corpus):
         expected[notice["inspection"]["body"]] = (n + len(notice["problems"]),
                                                   m + sum(len(p["measures"]) for p in notice["problems"]))
     assert {body: (n, m) for body, n, m in got} == expected
+
+
+def test_keywords_fill_topics_and_keywords(tmp_path):
+    sample = SAMPLES / f"{SAMPLE_NAMES[0]}.txt"
+    assert invoke("batch", sample, "--keywords", "--db", tmp_path / "x.db").exit_code == 0
+    assert invoke("batch", sample, "--keywords", "-o", tmp_path / "x.jsonl").exit_code == 0
+    notice = json.loads((tmp_path / "x.jsonl").read_text(encoding="utf-8"))
+    with sqlite3.connect(tmp_path / "x.db") as conn:
+        assert counts(conn) == jsonl_counts([notice])
+        topics = conn.execute("SELECT p.position, t.code, t.terms FROM topics t JOIN problems p ON p.id = t.problem_id "
+                              "ORDER BY p.position, t.position").fetchall()
+        keywords = [json.loads(k) for (k,) in conn.execute("SELECT keywords FROM problems ORDER BY position")]
+    assert topics and topics == [(i, t["code"], json.dumps(t["terms"], ensure_ascii=False, separators=(",", ":")))
+                                 for i, p in enumerate(notice["problems"]) for t in p["topics"]]
+    assert keywords == [p["keywords"] for p in notice["problems"]]
+
+
+class _Stop(Exception):
+    pass
+
+
+def _results_then(error, notices):
+    """batch.Result-like items for two notices, then an exception, as the pool would raise it."""
+    from xuncha_parse.batch import Result
+
+    for notice in notices:
+        yield Result(notice["source"]["path"], json.dumps(notice, ensure_ascii=False).encode() + b"\n",
+                     len(notice["problems"]))
+    raise error
+
+
+@pytest.mark.parametrize("error, kept", [(KeyboardInterrupt(), 2), (_Stop(), 0)])
+def test_an_interrupt_keeps_whole_notices_an_error_rolls_back(tmp_path, corpus, error, kept):
+    conn = xdb.open_db(str(tmp_path / "x.db"))
+    try:
+        with pytest.raises(type(error)):
+            for _ in xdb.write_results(conn, _results_then(error, corpus[1][:2]), xdb.Totals()):
+                pass
+        assert conn.execute("SELECT count(*) FROM notices").fetchone()[0] == kept
+        assert conn.execute("SELECT count(*) FROM problems_fts").fetchone()[0] == \
+            conn.execute("SELECT count(*) FROM problems").fetchone()[0]
+    finally:
+        conn.close()

@@ -544,6 +544,8 @@ class Writer:
         self.pending = 0
         self.started = 0.0
         self.fts_rows: list[tuple] = []
+        #: True while a notice is half written: then only a rollback is safe
+        self.midway = False
 
     def add(self, notice: dict, json_text: str) -> None:
         import time
@@ -552,29 +554,34 @@ class Writer:
             self.conn.execute("BEGIN IMMEDIATE")
             self.started = time.monotonic()
         self.pending += 1
+        self.midway = True
         self.fts_rows += _replace(self.conn, notice, json_text)[1]
+        self.midway = False
         if self.pending >= self.every or time.monotonic() - self.started >= self.seconds:
             self.commit()
 
     def commit(self) -> None:
-        if self.pending:
+        if self.pending and not self.midway:
+            self.midway = True  # an interrupt inside the commit leaves the rollback to ``write_results``
             _index(self.conn, self.fts_rows)
             self.conn.execute("COMMIT")
             self.pending = 0
             self.fts_rows = []
+            self.midway = False
 
     def rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
         self.pending = 0
         self.fts_rows = []
+        self.midway = False
 
 
 def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Totals) -> Iterator[Any]:
     """Store each parsed notice as it arrives (results of ``batch.run`` in JSONL form); yields each result.
 
-    An error while storing rolls back the open group; a caller that stops iterating between results
-    (``--fail-fast``, Ctrl-C in the CLI) commits the whole notices already added.
+    An error while storing rolls back the open group; stopping early (``--fail-fast``, Ctrl-C) commits
+    the whole notices already added, and drops one that was half written.
     """
     import orjson
 
@@ -590,7 +597,7 @@ def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Tota
                 totals.errors.append((result.path, result.error))
             yield result
         writer.commit()
-    except GeneratorExit:  # the caller stopped between notices (--fail-fast, Ctrl-C): keep the whole ones
+    except (GeneratorExit, KeyboardInterrupt):  # --fail-fast, Ctrl-C: keep the whole notices
         writer.commit()
         raise
     finally:
