@@ -243,7 +243,8 @@ def _user_version(conn: sqlite3.Connection, path: str) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path}: not an SQLite database ({e})") from None
+        what = "not an SQLite database" if "not a database" in str(e) else "cannot read"
+        raise DatabaseError(f"{path}: {what} ({e})") from None
     if version > SCHEMA_VERSION:
         raise DatabaseError(
             f"{path}: written by a newer xuncha (database schema {version}; this xuncha knows "
