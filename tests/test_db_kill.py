@@ -120,6 +120,7 @@ def test_kill_nine_leaves_whole_notices_and_a_rerun_completes(tmp_path):
         seen += read_while_writing(killed, time.monotonic() + rng.uniform(*KILL_WINDOW) * full)
         kill(proc)
         stored_after_kills.append(assert_sound_and_whole(killed))
+    print(f"notices stored after each kill: {stored_after_kills}; reader counts seen: {len(seen)}")
     assert stored_after_kills[0] < NOTICES  # the first kill did land in the middle of the run
     assert seen == sorted(seen)  # a reader saw the count only grow
     proc = start(folder, killed)
