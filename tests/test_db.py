@@ -274,10 +274,16 @@ def test_search_filters(corpus):
     by_status = {(n["source"]["path"], i) for n in notices for i, p in enumerate(n["problems"])
                  if p["status"] == "completed"}
     assert searched(db, "", "--status", "completed") == by_status
-    year = notices[0]["inspection"]["start"]["year"]
-    assert {path for path, _ in searched(db, "", "--year", year)} >= {notices[0]["source"]["path"]}
-    body = notices[0]["inspection"]["body"]
-    assert all(p for p, _ in searched(db, "", "--body", body))
+    dated = [n for n in notices if n["inspection"]["start"]]
+    year = dated[0]["inspection"]["start"]["year"]
+    assert searched(db, "", "--year", year) == {
+        (n["source"]["path"], i) for n in dated if n["inspection"]["start"]["year"] == year
+        for i in range(len(n["problems"]))}
+    body = notices[0]["inspection"]["body"][-3:]  # part of a name: 巡察组 of 市委第二巡察组
+    assert searched(db, "", "--body", body) == {
+        (n["source"]["path"], i) for n in notices if body in (n["inspection"]["body"] or "")
+        for i in range(len(n["problems"]))}
+    assert searched(db, "", "--body", "no such body") == set()
     assert len(searched(db, "", "--limit", 3)) == 3
 
 
