@@ -156,3 +156,13 @@ def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
+
+
+def run_beside(paths: Iterator[str], jobs: int, fmt: str, keywords: bool = False) -> Iterator[Result]:
+    """Like ``run``, but with worker processes even for ``jobs=1`` once the batch is big enough, so the
+    parent's own work on each result (``batch --db`` writing the database) runs beside the parsing."""
+    head = list(islice(paths, POOL_MIN_PER_WORKER))
+    if len(head) < POOL_MIN_PER_WORKER:
+        yield from (convert(p, fmt, keywords) for p in head)
+        return
+    yield from _pooled(_chain(head, paths), jobs, fmt, keywords)

@@ -5,7 +5,9 @@ inside the commands that need them, so ``xuncha --help`` stays fast.
 """
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -75,20 +77,26 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="JSONL (or CSV) file; default stdout.")
+@click.option("-o", "--output", type=click.Path(writable=True), help="JSONL (or CSV) file; default stdout. A folder for parquet.")
 @click.option("--glob", default="*.txt", show_default=True, help="Which files to take from folders.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
-def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, review_dir=None) -> None:
+@click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
+@click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
+def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, review_dir=None, db=None, force=False) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
     from .batch import expand, run
     from .outputs.csv import csv_header
 
     names = _paths_from_stdin() if not paths or paths == ("-",) else iter(paths)
+    if db or fmt == "parquet" or force:
+        _batch_store(expand(names, glob), output, fmt, db, force, jobs, quiet, fail_fast, keywords)
+    if output and os.path.isdir(output):
+        fail(output, "is a folder; -o takes a file for jsonl and csv")
     write = _line_writer(output)
     if fmt == "csv":
         write(csv_header())
@@ -110,6 +118,113 @@ def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, review_dir
     if not quiet:
         click.echo(" ".join(f"{k}={v}" for k, v in totals.items()), err=True)
     sys.exit(1 if totals["failed"] else 0)
+
+
+def _batch_store(paths, output, fmt, db, force, jobs, quiet, fail_fast, keywords) -> None:
+    """batch --db FILE, or --format parquet -o FOLDER: store each result as it comes, then the summary."""
+    if force and not db:
+        fail("--force", "only applies with --db")
+    if db and (output or fmt != "jsonl"):
+        fail(db, "--db writes the database only; leave out -o and --format")
+    if fmt == "parquet" and not output:
+        fail("--format parquet", "needs -o FOLDER")
+    store = _store_db(db, force) if db else _store_parquet(output)
+    with store as (totals, write):
+        try:
+            with _progress(quiet) as advance:
+                for result in write(paths, jobs, keywords):
+                    _report_failure(result, quiet)
+                    advance()
+                    if fail_fast and result.error:
+                        break
+        except KeyboardInterrupt:
+            click.echo(f"xuncha: interrupted; {totals.line()}", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+    if not quiet:
+        click.echo(totals.line(), err=True)
+    sys.exit(1 if totals.failed else 0)
+
+
+def _report_failure(result, quiet: bool) -> None:
+    if result.error and not quiet:
+        click.echo(f"xuncha: {result.path}: {result.error}", err=True)
+
+
+@contextmanager
+def _store_db(db: str, force: bool):
+    """(totals, write) for a database; a clear error for a file that is not ours or is newer."""
+    from .outputs.db import DatabaseError, Totals, open_db, write_db
+
+    try:
+        conn = open_db(db)
+    except DatabaseError as e:
+        fail(db, str(e).removeprefix(f"{db}: "))
+    totals = Totals()
+    try:
+        yield totals, lambda paths, jobs, keywords: write_db(conn, paths, totals, jobs, keywords, force)
+    finally:
+        conn.close()
+
+
+@contextmanager
+def _store_parquet(folder: str):
+    """(totals, write) for notices.parquet and problems.parquet in a folder (needs pyarrow)."""
+    from .outputs.db import Totals
+    from .outputs.parquet import ParquetUnavailable, write_parquet
+
+    totals = Totals()
+    try:
+        with write_parquet(folder) as sink:
+            yield totals, lambda paths, jobs, keywords: sink.write(paths, totals, jobs, keywords)
+    except ParquetUnavailable as e:
+        fail(folder, str(e))
+
+
+@main.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("query")
+@click.option("--status", type=click.Choice(["completed", "in_progress", "unknown"]), help="Only problems with this status.")
+@click.option("--year", type=int, help="Only notices whose inspection is of this year.")
+@click.option("--body", help="Only notices whose inspecting body contains this text (市委第二巡察组).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many problems.")
+def search(db, query, status, year, body, as_json, limit) -> None:
+    """Problems in a database written by batch --db whose title, description or measures contain QUERY."""
+    from .outputs.db import DatabaseError, open_db
+    from .outputs.db import search as find
+
+    try:
+        conn = open_db(db, readonly=True)
+        rows = find(conn, query, status, year, body, limit)
+    except DatabaseError as e:
+        fail(db, str(e).removeprefix(f"{db}: "))
+    if as_json:
+        _search_json(rows)
+    else:
+        _search_table(rows, query)
+
+
+def _search_json(rows: list[dict]) -> None:
+    import orjson
+
+    for row in rows:
+        sys.stdout.buffer.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
+
+
+def _search_table(rows: list[dict], query: str) -> None:
+    """A rich table: notice, problem, status; notice text escaped so [brackets] print as written."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} problems matching {escape(query)}", show_lines=True)
+    for name in ("notice", "#", "problem", "status"):
+        table.add_column(name)
+    for row in rows:
+        notice = f"{escape(row['notice_title'] or '')}\n[dim]{escape(row['path'] or '')}[/dim]"
+        table.add_row(notice, escape(row["marker"] or str(row["position"] + 1)),
+                      escape(row["title"] or ""), row["status"])
+    Console().print(table)
 
 
 def _line_writer(output: str | None):

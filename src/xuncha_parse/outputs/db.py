@@ -1,0 +1,676 @@
+"""The corpus database: notices in SQLite, incremental, crash-safe, with full-text search.
+
+Stages: ``open_db`` (check the schema version, then create or reuse the
+tables) → ``fresh`` (skip files whose sha256 is already stored, before any
+parsing) → ``store`` (one notice, one transaction) → ``search``.  The row
+builders (``notice_row``, ``problem_rows``, …) are pure functions of the
+Notice dict (OUTPUT.md), shared with the Parquet writer.
+
+The schema is described in docs/DATABASE.md; a test checks that both agree.
+sqlite3 is imported inside the functions, so ``xuncha --help`` does not load it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:
+    import sqlite3
+
+#: ``PRAGMA user_version`` of the databases this code writes; raise it with every schema change
+SCHEMA_VERSION = 1
+#: SQLite gained the FTS5 ``trigram`` tokenizer in 3.34.0
+TRIGRAM_MIN_SQLITE = (3, 34, 0)
+#: shortest query the trigram index can answer; shorter ones fall back to LIKE
+TRIGRAM_MIN_CHARS = 3
+#: a batch commits after this many notices, or after COMMIT_SECONDS, whichever comes first:
+#: one full-text segment per commit instead of one per notice makes writing about three times cheaper
+COMMIT_EVERY = 64
+COMMIT_SECONDS = 1.0
+#: milliseconds a connection waits for another writer's lock before giving up
+BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used: not SQLite, not ours, or written by a newer xuncha."""
+
+
+TABLES = """
+CREATE TABLE notices (
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE,
+    sha256 TEXT NOT NULL UNIQUE,
+    format TEXT,
+    encoding TEXT,
+    bytes INTEGER,
+    title TEXT,
+    issuer TEXT,
+    addressee TEXT,
+    body TEXT,
+    round TEXT,
+    kind TEXT,
+    target TEXT,
+    start_date TEXT,
+    end_date TEXT,
+    feedback_date TEXT,
+    signed_date TEXT,
+    year INTEGER,
+    declared_categories INTEGER,
+    declared_problems INTEGER,
+    declared_completed INTEGER,
+    declared_in_progress INTEGER,
+    declared_completion_rate REAL,
+    parsed_problems INTEGER NOT NULL,
+    schema_version TEXT,
+    parsed_at TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX notices_year ON notices(year);
+CREATE INDEX notices_body ON notices(body);
+CREATE INDEX notices_target ON notices(target);
+
+CREATE TABLE problems (
+    id INTEGER PRIMARY KEY,
+    notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    number INTEGER,
+    marker TEXT,
+    category TEXT,
+    "group" TEXT,
+    title TEXT,
+    description TEXT,
+    cause TEXT,
+    status TEXT NOT NULL CHECK (status IN ('completed', 'in_progress', 'unknown')),
+    status_text TEXT,
+    long_term INTEGER NOT NULL,
+    immediate INTEGER NOT NULL,
+    keywords TEXT,
+    line_start INTEGER,
+    line_end INTEGER,
+    UNIQUE (notice_id, position)
+);
+CREATE INDEX problems_status ON problems(status);
+
+CREATE TABLE measures (
+    id INTEGER PRIMARY KEY,
+    problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ordinal INTEGER,
+    text TEXT NOT NULL,
+    line_start INTEGER,
+    line_end INTEGER,
+    UNIQUE (problem_id, position)
+);
+
+CREATE TABLE progress (
+    id INTEGER PRIMARY KEY,
+    problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ordinal INTEGER,
+    text TEXT NOT NULL,
+    line_start INTEGER,
+    line_end INTEGER,
+    UNIQUE (problem_id, position)
+);
+
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    value TEXT NOT NULL,
+    normalized TEXT,
+    owner TEXT,
+    line INTEGER,
+    UNIQUE (notice_id, position)
+);
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    value,
+    line INTEGER,
+    UNIQUE (problem_id, position)
+);
+CREATE INDEX entities_type ON entities(type);
+
+CREATE TABLE topics (
+    id INTEGER PRIMARY KEY,
+    problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    UNIQUE (problem_id, position)
+);
+CREATE INDEX topics_code ON topics(code);
+
+CREATE TABLE diagnostics (
+    id INTEGER PRIMARY KEY,
+    notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    level TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    line INTEGER,
+    UNIQUE (notice_id, position)
+);
+CREATE INDEX diagnostics_code ON diagnostics(code);
+
+CREATE VIEW problems_with_notice AS
+SELECT p.*, n.path, n.sha256, n.title AS notice_title, n.issuer, n.body, n.target, n.year
+FROM problems p JOIN notices n ON n.id = p.notice_id;
+
+CREATE VIEW status_counts AS
+SELECT n.id AS notice_id, n.path, n.issuer, n.body, n.target, n.year,
+       count(p.id) AS problems,
+       count(p.id) FILTER (WHERE p.status = 'completed') AS completed,
+       count(p.id) FILTER (WHERE p.status = 'in_progress') AS in_progress,
+       count(p.id) FILTER (WHERE p.status = 'unknown') AS unknown,
+       n.declared_problems, n.declared_completed, n.declared_in_progress
+FROM notices n LEFT JOIN problems p ON p.notice_id = n.id
+GROUP BY n.id;
+"""
+
+#: the full-text index: one row per problem, rowid = problems.id; created only where SQLite has trigram
+FTS = """
+CREATE VIRTUAL TABLE problems_fts USING fts5(title, description, measures, tokenize='trigram');
+CREATE TRIGGER problems_fts_delete AFTER DELETE ON problems BEGIN
+    DELETE FROM problems_fts WHERE rowid = old.id;
+END;
+"""
+
+
+def has_trigram(sqlite_version: str | None = None) -> bool:
+    """Whether this SQLite (3.34.0 or later) has the FTS5 trigram tokenizer."""
+    import sqlite3
+
+    version = tuple(int(x) for x in (sqlite_version or sqlite3.sqlite_version).split("."))
+    return version >= TRIGRAM_MIN_SQLITE
+
+
+# ---------------------------------------------------------------- opening
+
+
+def open_db(path: str, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to the database at ``path``, created if missing (unless ``readonly``).
+
+    The schema version is checked before anything is written, so a newer
+    database is never touched.
+    """
+    import sqlite3
+
+    if readonly and not os.path.isfile(path):
+        raise DatabaseError(f"{path}: no such database")
+    conn = _connect(path, readonly)
+    try:
+        version = _user_version(conn, path)
+        if not readonly:
+            _prepare(conn, path, version)
+    except BaseException:
+        conn.close()
+        raise
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _connect(path: str, readonly: bool) -> sqlite3.Connection:
+    import sqlite3
+    from pathlib import Path
+
+    try:
+        if readonly:
+            uri = Path(path).resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as e:
+        raise DatabaseError(f"{path}: cannot open: {e}") from None
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _user_version(conn: sqlite3.Connection, path: str) -> int:
+    """The stored schema version; an error for files that are not SQLite or come from a newer xuncha."""
+    import sqlite3
+
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        what = "not an SQLite database" if "not a database" in str(e) else "cannot read"
+        raise DatabaseError(f"{path}: {what} ({e})") from None
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: written by a newer xuncha (database schema {version}; this xuncha knows "
+            f"{SCHEMA_VERSION}); upgrade xuncha or use another file"
+        )
+    if version == 0 and tables:
+        raise DatabaseError(f"{path}: an SQLite database, but not one written by xuncha")
+    return version
+
+
+def _prepare(conn: sqlite3.Connection, path: str, version: int) -> None:
+    """WAL mode, and the schema in one transaction when the file is new."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    if version == 0:
+        _create(conn)
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # another writer may have created it while we waited for the lock
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            for statement in _statements(TABLES + (FTS if has_trigram() else "")):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a schema script (a trigger body holds ';', so split on the closing 'END;')."""
+    import sqlite3
+
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+
+
+def has_fts(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'problems_fts'").fetchone()
+    return row is not None
+
+
+# ---------------------------------------------------------------- rows (pure)
+
+
+def _date(value: dict | None) -> str | None:
+    """A Date as ISO when complete, else as written (``2023年X月26日``)."""
+    if not value:
+        return None
+    return value.get("iso") or value.get("text")
+
+
+def _year(notice: dict) -> int | None:
+    """The inspection's year: its start, else its end, else the feedback, else the signature date."""
+    inspection = notice.get("inspection") or {}
+    signature = notice.get("signature") or {}
+    for value in (inspection.get("start"), inspection.get("end"), inspection.get("feedback"), signature.get("date")):
+        if value and value.get("year"):
+            return value["year"]
+    return None
+
+
+def notice_row(notice: dict) -> dict[str, Any]:
+    """The ``notices`` row of a Notice dict, without id, parsed_at and json."""
+    source = notice["source"]
+    inspection = notice.get("inspection") or {}
+    declared = notice.get("declared") or {}
+    signature = notice.get("signature") or {}
+    return {
+        "path": source.get("path"), "sha256": source["sha256"], "format": source.get("format"),
+        "encoding": source.get("encoding"), "bytes": source.get("bytes"),
+        "title": notice.get("title"), "issuer": notice.get("issuer"), "addressee": notice.get("addressee"),
+        **{k: inspection.get(k) for k in ("body", "round", "kind", "target")},
+        "start_date": _date(inspection.get("start")), "end_date": _date(inspection.get("end")),
+        "feedback_date": _date(inspection.get("feedback")), "signed_date": _date(signature.get("date")),
+        "year": _year(notice),
+        **{f"declared_{k}": declared.get(k)
+           for k in ("categories", "problems", "completed", "in_progress", "completion_rate")},
+        "parsed_problems": len(notice["problems"]), "schema_version": notice.get("schema_version"),
+    }
+
+
+PROBLEM_FIELDS = ("number", "marker", "category", "group", "title", "description", "cause",
+                  "status", "status_text")
+
+
+def problem_row(problem: dict, position: int) -> dict[str, Any]:
+    """The ``problems`` row of one problem, without id and notice_id; ``keywords`` as a JSON array."""
+    import orjson
+
+    span = problem.get("span") or {}
+    return {
+        "position": position, **{k: problem.get(k) for k in PROBLEM_FIELDS},
+        "long_term": int(bool(problem.get("long_term"))), "immediate": int(bool(problem.get("immediate"))),
+        "keywords": orjson.dumps(problem.get("keywords") or []).decode(),
+        "line_start": span.get("line_start"), "line_end": span.get("line_end"),
+    }
+
+
+def item_rows(items: Iterable[dict]) -> list[tuple]:
+    """``measures`` or ``progress`` rows: (position, ordinal, text, line_start, line_end)."""
+    return [(i, m.get("ordinal"), m["text"], _line(m), _line(m, "line_end")) for i, m in enumerate(items)]
+
+
+def _line(thing: dict, key: str = "line_start") -> int | None:
+    return (thing.get("span") or {}).get(key)
+
+
+def entity_value(value: Any) -> Any:
+    """A number or string as is; a Date (or anything structured) as its JSON text."""
+    import orjson
+
+    if value is None or isinstance(value, (int, float, str)):
+        return value
+    return orjson.dumps(value).decode()
+
+
+def entity_rows(problem: dict) -> list[tuple]:
+    """(position, type, text, value, line) per entity of a problem."""
+    return [(i, e["type"], e["text"], entity_value(e.get("value")), _line(e))
+            for i, e in enumerate(problem.get("entities") or [])]
+
+
+def topic_rows(problem: dict) -> list[tuple]:
+    """(position, code, terms as a JSON array) per topic of a problem (only filled by --keywords)."""
+    import orjson
+
+    return [(i, t["code"], orjson.dumps(t.get("terms") or []).decode())
+            for i, t in enumerate(problem.get("topics") or [])]
+
+
+def contact_rows(notice: dict) -> list[tuple]:
+    """(position, type, value, normalized, owner, line) per contact."""
+    return [(i, c["type"], c["value"], c.get("normalized"), c.get("owner"), _line(c))
+            for i, c in enumerate(notice.get("contacts") or [])]
+
+
+def diagnostic_rows(notice: dict) -> list[tuple]:
+    """(position, level, code, message, line) per diagnostic."""
+    return [(i, d["level"], d["code"], d["message"], d.get("line"))
+            for i, d in enumerate(notice.get("diagnostics") or [])]
+
+
+def fts_text(problem: dict) -> tuple[str, str, str]:
+    """What the full-text index holds for a problem: title, description, measures joined by newlines."""
+    measures = "\n".join(m["text"] for m in problem.get("measures") or [])
+    return problem.get("title") or "", problem.get("description") or "", measures
+
+
+# ---------------------------------------------------------------- writing
+
+
+def known(conn: sqlite3.Connection, sha256: str) -> bool:
+    return conn.execute("SELECT 1 FROM notices WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
+    """Write one notice in one transaction, replacing any stored notice of the same path or sha256.
+
+    Returns the new notice id.  A kill at any point leaves either the old rows or the new ones.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        notice_id, fts_rows = _replace(conn, notice, json_text)
+        _index(conn, fts_rows)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return notice_id
+
+
+def _replace(conn: sqlite3.Connection, notice: dict, json_text: str) -> tuple[int, list[tuple]]:
+    """Delete the old notice and insert the new one; returns its id and its full-text rows (not yet indexed)."""
+    from datetime import datetime, timezone
+
+    row = notice_row(notice)
+    _delete(conn, row["path"], row["sha256"])
+    row["parsed_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    row["json"] = json_text
+    notice_id = _insert(conn, "notices", row)
+    fts_rows = _insert_problems(conn, notice_id, notice["problems"])
+    _insert_children(conn, "contacts", ("notice_id", "position", "type", "value", "normalized", "owner", "line"),
+                     [(notice_id, *r) for r in contact_rows(notice)])
+    _insert_children(conn, "diagnostics", ("notice_id", "position", "level", "code", "message", "line"),
+                     [(notice_id, *r) for r in diagnostic_rows(notice)])
+    return notice_id, fts_rows
+
+
+def _delete(conn: sqlite3.Connection, path: str | None, sha256: str) -> None:
+    """Remove a stored notice of this path or content, its rows going by cascade.
+
+    Looked up first: a DELETE reaches the full-text index through the trigger, and any statement that
+    does makes FTS5 flush its pending rows, which costs a new index segment for every notice.
+    """
+    old = conn.execute("SELECT id FROM notices WHERE path = ? OR sha256 = ?", (path, sha256)).fetchall()
+    if old:
+        conn.executemany("DELETE FROM notices WHERE id = ?", old)
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
+    names = ", ".join(f'"{k}"' for k in row)
+    marks = ", ".join("?" for _ in row)
+    cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values()))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def _insert_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    if rows:
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+#: the problems columns in the order of ``problem_row``, after id and notice_id
+PROBLEM_COLUMNS = ("id", "notice_id", "position", *(f'"{k}"' for k in PROBLEM_FIELDS), "long_term", "immediate",
+                   "keywords", "line_start", "line_end")
+ITEM_COLUMNS = ("problem_id", "position", "ordinal", "text", "line_start", "line_end")
+
+
+def _insert_problems(conn: sqlite3.Connection, notice_id: int, problems: list[dict]) -> list[tuple]:
+    """Problems get explicit ids (after the largest in use), so their children go in with executemany.
+
+    Returns the full-text rows, for the caller to index (one statement for many notices is cheaper)."""
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM problems").fetchone()[0]
+    pairs = list(enumerate(problems, start=first))
+    rows = [(pid, notice_id, *problem_row(p, pid - first).values()) for pid, p in pairs]
+    _insert_children(conn, "problems", PROBLEM_COLUMNS, rows)
+    _insert_children(conn, "measures", ITEM_COLUMNS,
+                     [(pid, *r) for pid, p in pairs for r in item_rows(p.get("measures") or [])])
+    _insert_children(conn, "progress", ITEM_COLUMNS,
+                     [(pid, *r) for pid, p in pairs for r in item_rows(p.get("progress") or [])])
+    _insert_children(conn, "entities", ("problem_id", "position", "type", "text", "value", "line"),
+                     [(pid, *r) for pid, p in pairs for r in entity_rows(p)])
+    _insert_children(conn, "topics", ("problem_id", "position", "code", "terms"),
+                     [(pid, *r) for pid, p in pairs for r in topic_rows(p)])
+    return [(pid, *fts_text(p)) for pid, p in pairs]
+
+
+def _index(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Full-text rows (problem id, title, description, measures), when this database has the index."""
+    if rows and has_fts(conn):
+        _insert_children(conn, "problems_fts", ("rowid", "title", "description", "measures"), rows)
+
+
+# ---------------------------------------------------------------- a batch into the database
+
+
+@dataclass
+class Totals:
+    notices: int = 0
+    problems: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        return f"notices={self.notices} problems={self.problems} unchanged={self.unchanged} failed={self.failed}"
+
+
+def sha256_of(path: str) -> str | None:
+    """The sha256 of a file's bytes, or None when it cannot be read (the worker then reports why)."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def fresh(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, force: bool) -> Iterator[str]:
+    """The paths that need parsing: not already stored by content, and not a repeat within this run."""
+    seen: set[str] = set()
+    for path in paths:
+        digest = None if force else sha256_of(path)
+        if digest is not None and (digest in seen or known(conn, digest)):
+            totals.unchanged += 1
+            continue
+        if digest is not None:
+            seen.add(digest)
+        yield path
+
+
+class Writer:
+    """Notices written in groups: each whole notice inside one transaction, which commits after
+    COMMIT_EVERY notices or COMMIT_SECONDS.  A kill loses at most the uncommitted group, never part of a
+    notice; an exception rolls the group back (the next run parses those files again)."""
+
+    def __init__(self, conn: sqlite3.Connection, every: int = COMMIT_EVERY, seconds: float = COMMIT_SECONDS):
+        self.conn, self.every, self.seconds = conn, every, seconds
+        self.pending = 0
+        self.started = 0.0
+        self.fts_rows: list[tuple] = []
+        #: True while a notice is half written: then only a rollback is safe
+        self.midway = False
+
+    def add(self, notice: dict, json_text: str) -> None:
+        import time
+
+        if not self.pending:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+        self.pending += 1
+        self.midway = True
+        self.fts_rows += _replace(self.conn, notice, json_text)[1]
+        self.midway = False
+        if self.pending >= self.every or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.pending and not self.midway:
+            self.midway = True  # an interrupt inside the commit leaves the rollback to ``write_results``
+            _index(self.conn, self.fts_rows)
+            self.conn.execute("COMMIT")
+            self.pending = 0
+            self.fts_rows = []
+            self.midway = False
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self.pending = 0
+        self.fts_rows = []
+        self.midway = False
+
+
+def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Totals) -> Iterator[Any]:
+    """Store each parsed notice as it arrives (results of ``batch.run`` in JSONL form); yields each result.
+
+    An error while storing rolls back the open group; stopping early (``--fail-fast``, Ctrl-C) commits
+    the whole notices already added, and drops one that was half written.
+    """
+    import orjson
+
+    writer = Writer(conn)
+    try:
+        for result in results:
+            if result.error is None:
+                writer.add(orjson.loads(result.data), result.data.decode().rstrip("\n"))
+                totals.notices += 1
+                totals.problems += result.problems
+            else:
+                totals.failed += 1
+                totals.errors.append((result.path, result.error))
+            yield result
+        writer.commit()
+    except (GeneratorExit, KeyboardInterrupt):  # --fail-fast, Ctrl-C: keep the whole notices
+        writer.commit()
+        raise
+    finally:
+        writer.rollback()
+
+
+def write_db(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, jobs: int = 1,
+             keywords: bool = False, force: bool = False) -> Iterator[Any]:
+    """Parse ``paths`` that are not stored yet into the database; yields each ``batch.Result`` once stored."""
+    from ..batch import run_beside
+
+    return write_results(conn, run_beside(fresh(conn, paths, totals, force), jobs, "jsonl", keywords), totals)
+
+
+def run_batch(db: str, paths: Iterable[str], jobs: int = 1, keywords: bool = False, force: bool = False) -> Totals:
+    """``write_db`` into the database file ``db``, run to the end: the library entry point."""
+    conn = open_db(db)
+    totals = Totals()
+    try:
+        for _ in write_db(conn, paths, totals, jobs, keywords, force):
+            pass
+    finally:
+        conn.close()
+    return totals
+
+
+# ---------------------------------------------------------------- search
+
+
+SEARCH_COLUMNS = """p.id, n.path, n.title AS notice_title, n.body, n.target, n.year,
+       p.position, p.number, p.marker, p.category, p.title, p.description, p.status"""
+
+
+def like_pattern(query: str) -> str:
+    """``%query%`` with LIKE's wildcards escaped (``\\`` is the escape character)."""
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_phrase(query: str) -> str:
+    """The query as one FTS5 phrase: with trigrams, a phrase matches it as a substring."""
+    return '"' + query.replace('"', '""') + '"'
+
+
+def _text_filter(conn: sqlite3.Connection, query: str) -> tuple[str, list[Any]]:
+    """The WHERE clause that matches problems by text: the trigram index, or LIKE when it cannot answer."""
+    if len(query) >= TRIGRAM_MIN_CHARS and has_fts(conn):
+        return "p.id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?)", [fts_phrase(query)]
+    like = like_pattern(query)
+    clause = ("(p.title LIKE ? ESCAPE '\\' OR p.description LIKE ? ESCAPE '\\' OR EXISTS "
+              "(SELECT 1 FROM measures m WHERE m.problem_id = p.id AND m.text LIKE ? ESCAPE '\\'))")
+    return clause, [like, like, like]
+
+
+def search(conn: sqlite3.Connection, query: str, status: str | None = None, year: int | None = None,
+           body: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Problems whose title, description or measures contain ``query`` (3+ characters use the
+    trigram index; ASCII letters match case-insensitively), with their notice, in path order."""
+    clause, params = _text_filter(conn, query)
+    where = [clause]
+    if status:
+        where.append("p.status = ?")
+        params.append(status)
+    if year is not None:
+        where.append("n.year = ?")
+        params.append(year)
+    if body:
+        where.append("n.body LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(body))
+    sql = (f"SELECT {SEARCH_COLUMNS} FROM problems p JOIN notices n ON n.id = p.notice_id "
+           f"WHERE {' AND '.join(where)} ORDER BY n.path, p.position")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [dict(row) for row in conn.execute(sql, params)]
