@@ -43,6 +43,9 @@ class FoundProblem:
     node: Node
     fields: ProblemDict
     pieces: list[Piece]
+    #: the problem's span is its node's: the heading and everything below it (not so for an unnumbered
+    #: problem under a category heading, or a ledger row)
+    whole_node: bool = True
 
     @property
     def span(self) -> SpanDict:
@@ -77,6 +80,10 @@ class NoticeState:
     fields: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def problem_nodes(self) -> set[Node]:
-        """The nodes that head a problem (a category heading over unnumbered problems among them)."""
-        return {p.node for p in self.problems}
+    def problem_nodes(self) -> dict[Node, SpanDict | None]:
+        """The nodes that head a problem, with the problem's span where it is the node's own (a numbered
+        problem), None where the node is a category over unnumbered problems (or holds a ledger)."""
+        out: dict[Node, SpanDict | None] = {}
+        for p in self.problems:
+            out[p.node] = p.span if p.whole_node and p.node not in out else None
+        return out

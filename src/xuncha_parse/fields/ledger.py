@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 def stage_ledger(state: NoticeState) -> None:
     """Reads ``tokens``, ``root`` and ``problems``; writes ``problems``: each ledger row's problem, in
     source order among the others."""
+    source = state.source
+    if "\t" not in source.text and "  " not in source.view:
+        return  # no table: cells are set apart by a tab or a run of spaces
     found: list[FoundProblem] = []
     for header, names, rows in _tables(state.tokens):
         node = _owner(state.root, header)
@@ -56,8 +59,9 @@ def _tables(tokens: list[Token]) -> list[tuple[Token, list[str], list[list[Piece
     content = [t for t in tokens if not t.is_void]
     i = 0
     while i < len(content):
-        header, names = content[i], _header(content[i])
+        header = content[i]
         i += 1
+        names = _header(header) if "问题" in header.piece.view else None
         if names is None:
             continue
         rows = []
@@ -94,7 +98,7 @@ def _row_problem(node: Node, chain: list[Node], names: list[str], row: list[Piec
     marker = number_cell.text if number is not None and number_cell is not None else None
     whole = Piece.join(row)
     span = source.span_dict(*whole.src_range())
-    return FoundProblem(node, finish_problem(draft, chain, source, (number, marker), span), pieces_of(draft))
+    return FoundProblem(node, finish_problem(draft, chain, source, (number, marker), span), pieces_of(draft), False)
 
 
 def _owner(root: Node, tok: Token) -> Node:

@@ -215,7 +215,8 @@ def declared(view: str) -> dict:
 def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
     """The first count of unfinished problems; in a round's summary that lists several after the
     completed one in the same sentence (``完成整改112个，基本完成6个，未完成2个``), their sum."""
-    hits = [m for m in (p.search(view) for p in _IN_PROGRESS) if m]
+    patterns = _IN_PROGRESS if "基本完成" in view else _IN_PROGRESS[:2]
+    hits = [m for m in (p.search(view) for p in patterns) if m]
     if not hits:
         return None
     if done is not None:

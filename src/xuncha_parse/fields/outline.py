@@ -28,10 +28,13 @@ def sections(state: NoticeState) -> list[SectionDict]:
     return out
 
 
-def section(node: Node, source: Source, problems: set[Node]) -> SectionDict:
+def section(node: Node, source: Source, problems: dict[Node, SpanDict | None]) -> SectionDict:
     """A heading's section; a problem's section has no own text (it is the problem's)."""
     children = [section(c, source, problems) for c in node.children]
     heading = node.heading.text or node.token.text
+    own_span = problems.get(node)
+    if own_span is not None:  # a numbered problem's span is its heading's section
+        return _section_dict(node, heading, None, own_span, None, children)
     start = node.token.piece.src_range()[0]
     ends = [t.piece.src_range()[1] for t in [node.token] + node.body] + [c["span"]["end"] for c in children]
     span = source.span_dict(start, max(ends))

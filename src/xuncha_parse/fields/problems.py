@@ -147,7 +147,7 @@ def build(node: Node, chain: list[Node], source: Source, heading: Piece, tokens:
         _feed(draft, tok)
     numbering = (None, None) if node in chain else (node.number, node.token.marker)
     span = tokens_span(own, source) if own else tokens_span(list(node.tokens()), source)
-    return FoundProblem(node, finish_problem(draft, chain, source, numbering, span), pieces_of(draft))
+    return FoundProblem(node, finish_problem(draft, chain, source, numbering, span), pieces_of(draft), not own)
 
 
 def pieces_of(draft: Draft) -> list[Piece]:
