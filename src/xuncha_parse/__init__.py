@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["parse_text", "parse_bytes", "DecodeError", "__version__"]
+__all__ = ["parse_text", "parse_bytes", "parse_file", "DecodeError", "ReaderError", "__version__"]
 
 
 def __getattr__(name: str):
     """Import the parser only when it is used, so ``xuncha --help`` stays fast."""
-    if name in ("parse_text", "parse_bytes", "parse_to_dict"):
+    if name in ("parse_text", "parse_bytes", "parse_file", "parse_to_dict"):
         from . import api
 
         return getattr(api, name)
@@ -15,4 +15,8 @@ def __getattr__(name: str):
         from .decode import DecodeError
 
         return DecodeError
+    if name == "ReaderError":
+        from .readers import ReaderError
+
+        return ReaderError
     raise AttributeError(name)
