@@ -2,6 +2,7 @@
 """Throughput and memory of xuncha, measured against a floor, in one run.
 
     python bench/bench.py [--sizes 1000,10000] [--keywords] [--no-linearity] [--instructions]
+                          [--readers] [--review] [--db]
 
 For each size N it copies the sample notices into a temporary folder until
 there are N files, then times, as separate processes:
@@ -14,7 +15,10 @@ process tree (PSS and RSS, sampled from /proc every 25 ms).  It also times ``xun
 against ``python -c "import click"`` and one ``xuncha parse`` of a sample, and
 parse time per MB at growing input sizes (linearity).  With ``--instructions`` it also counts
 instructions per notice under callgrind (parse alone, and with keywords): seconds on this shared
-machine drift by 10-25% within minutes, instruction counts do not.
+machine drift by 10-25% within minutes, instruction counts do not.  ``--readers``, ``--review`` and
+``--db`` run the format benchmarks beside this file: milliseconds per page for each reader
+(``readers.py``), a review page's weight and render time in Chromium (``review.py``), and
+``batch --db`` against ``batch -o x.jsonl`` with the database's size (``db.py``).
 """
 from __future__ import annotations
 
@@ -235,6 +239,10 @@ def main(argv: list[str]) -> None:
         linearity()
     if "--instructions" in argv:
         instructions()
+    for flag in ("--readers", "--review", "--db"):
+        if flag in argv:
+            print(f"\n{flag[2:]}:", flush=True)
+            subprocess.run([sys.executable, str(Path(__file__).with_name(flag[2:] + ".py"))], check=False)
 
 
 if __name__ == "__main__":
