@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..grammar import LABEL_FIELDS, LEDGER_NUMBER, LEDGER_PROBLEM, LEDGER_SEPARATOR
 from ..layout.numerals import to_int
 from ..layout.text import Piece, Source
-from ..layout.tokens import Token
+from ..layout.tokens import Token, content_tokens
 from ..layout.tree import Node
 from ..state import FoundProblem
 from .problems import Draft, feed_label, finish_problem, pieces_of, read_heading
@@ -56,7 +56,7 @@ def cells(piece: Piece) -> list[Piece]:
 def _tables(tokens: list[Token]) -> list[tuple[Token, list[str], list[list[Piece]]]]:
     """Each header line, its column names and the rows below it (until a line with fewer than two cells)."""
     out: list[tuple[Token, list[str], list[list[Piece]]]] = []
-    content = [t for t in tokens if not t.is_void]
+    content = content_tokens(tokens)
     i = 0
     while i < len(content):
         header = content[i]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..grammar import CLOSING, CLOSING_CONFIRM, SIGNATURE_ORG
 from .text import Piece
-from .tokens import Token, content_tokens
+from .tokens import VOID_KINDS, Token, content_tokens
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -69,7 +69,7 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
 
 def signature_start(tokens: list[Token]) -> int:
     """Index of the first signature token (organisation, then date), else len(tokens)."""
-    idx = [i for i, t in enumerate(tokens) if not t.is_void]
+    idx = [i for i, t in enumerate(tokens) if t.kind not in VOID_KINDS]
     if not idx:
         return len(tokens)
     k = len(idx) - 1

@@ -42,7 +42,7 @@ from ..grammar import (
     WRAPPED_SHARE,
 )
 from .sentences import stop_before_last
-from .tokens import Token, content_tokens
+from .tokens import VOID_KINDS, Token, content_tokens
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -121,7 +121,7 @@ class RejoinState:
         if self.held:
             self.groups.append(self.held)
             self.held = []
-        if tok.kind == "noise" and self.groups and not self.groups[-1][0].is_void:
+        if tok.kind == "noise" and self.groups and self.groups[-1][0].kind not in VOID_KINDS:
             self.held = [tok]
         elif self.groups and self.continues(tok):
             self.groups[-1].append(tok)
@@ -168,7 +168,7 @@ def _join_stray_punctuation(tokens: list[Token]) -> list[Token]:
     or web address cut at the line's end, continues the one before."""
     out: list[Token] = []
     for tok in tokens:
-        if out and not out[-1].is_void and _glued(out[-1], tok):
+        if out and out[-1].kind not in VOID_KINDS and _glued(out[-1], tok):
             out[-1] = _merge([out[-1], tok])
         else:
             out.append(tok)
@@ -203,7 +203,7 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     A line that opens with the next number of its heading style (``9.`` after ``8.``) starts a heading.
     """
     prev = group[-1]
-    if not tok.is_void and not prev.is_void and _glued(prev, tok):
+    if tok.kind not in VOID_KINDS and prev.kind not in VOID_KINDS and _glued(prev, tok):
         return True  # no paragraph opens with ``。`` or the rest of a cut phone number, indented or not
     if _starts_anew(tok, layout, numbers):
         return False
@@ -225,7 +225,7 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
 
 def _starts_anew(tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
     """Lines that open a paragraph whatever came before: blank, noise, indented, a date alone, the next heading."""
-    return tok.is_void or (layout.indented and tok.indent >= 2) or tok.is_date_line \
+    return tok.kind in VOID_KINDS or (layout.indented and tok.indent >= 2) or tok.is_date_line \
         or _next_in_sequence(tok, numbers)
 
 

@@ -50,11 +50,6 @@ class Token:
         return self.kind == "body" and DATE_LINE.match(self.piece.view) is not None
 
 
-    @property
-    def is_void(self) -> bool:
-        """A blank line or a line of chrome: no text of the notice."""
-        return self.kind in VOID_KINDS
-
     def rejoin(self, group: list["Token"]) -> None:
         """Take in the wrapped lines that continue this one (``group`` starts with this token)."""
         self.piece = Piece.join([t.piece for t in group])
@@ -62,6 +57,10 @@ class Token:
         self.line_end = group[-1].line_end
         self.lines = [n for t in group for n in t.lines]
 
+
+#: LINE_RULES as plain tuples: unpacking a tuple subclass (a NamedTuple row) in a loop takes the
+#: interpreter's slow path, and every line is tried against the rules
+_RULES = tuple(tuple(rule) for rule in LINE_RULES)
 
 #: token kinds that carry no text of the notice
 VOID_KINDS = frozenset(("blank", "noise"))
@@ -91,7 +90,7 @@ def classify(line: Line) -> Token:
         return tok
     view = piece.view
     short = len(view) <= NOISE_MAX_LEN  # a long line that mentions chrome words is text
-    for kind, style, pattern, anywhere, first in LINE_RULES:
+    for kind, style, pattern, anywhere, first in _RULES:
         if (kind == "noise" and not short) or (first and view[0] not in first):
             continue
         m = pattern.search(view) if anywhere else pattern.match(view)
