@@ -1,0 +1,119 @@
+"""Stage 5a: cut the token stream into preamble, body, closing and signature.
+
+The preamble is everything before the first heading or labelled line (title,
+addressee, intro).  The closing starts after the last heading, at the first
+invitation to supervise (``欢迎…监督``, ``如有意见建议``) or paragraph opening with a
+contact channel (``联系电话：…``).  The signature is the organisation line(s)
+and the date alone on its line at the very end.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ..grammar import CLOSING, CLOSING_CONFIRM, SIGNATURE_ORG
+from .text import Piece
+from .tokens import Token, content_tokens
+
+if TYPE_CHECKING:
+    from ..state import NoticeState
+
+#: token kinds that open the body: the first heading or labelled line
+_STRUCTURE = ("heading", "label")
+
+
+def stage_parts(state: NoticeState) -> None:
+    """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature`` (content tokens only,
+    except ``body``, which the tree stage folds and which keeps every token)."""
+    tokens = state.tokens
+    sig = signature_start(tokens)
+    close = closing_start(tokens, sig)
+    first = next((i for i, t in enumerate(tokens[:close]) if t.kind in _STRUCTURE), close)
+    state.preamble = content_tokens(tokens[:first])
+    state.body = tokens[first:close]
+    state.closing = content_tokens(tokens[close:sig])
+    state.signature = content_tokens(tokens[sig:])
+
+
+def stage_outside(state: NoticeState) -> None:
+    """Reads the parts, ``root`` and ``problems``; writes ``outside``: the piece of every token that is
+    not part of a problem (where the declared counts and, without a closing, the contacts are)."""
+    problems = state.problem_nodes
+    pieces = [t.piece for t in state.preamble]
+    for node in state.root.walk(prune=problems.__contains__):  # nothing below a problem is outside it
+        if node not in problems:
+            pieces.append(node.token.piece)
+            pieces.extend(t.piece for t in node.body)
+    state.outside = pieces + [t.piece for t in state.closing]
+
+
+def closing_pieces(state: NoticeState) -> list[Piece]:
+    """The closing and the signature; without either, everything outside the problems."""
+    return [t.piece for t in state.closing + state.signature] or state.outside
+
+
+def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
+    """(part, token) for every token that landed somewhere: preamble, a section node, closing, signature."""
+    for tok in state.preamble:
+        yield "preamble", tok
+    for tok in state.root.body:
+        yield "body", tok
+    for node in state.root.walk():
+        yield "section", node.token
+        for tok in node.body:
+            yield "section", tok
+    for tok in state.closing:
+        yield "closing", tok
+    for tok in state.signature:
+        yield "signature", tok
+
+
+def signature_start(tokens: list[Token]) -> int:
+    """Index of the first signature token (organisation, then date), else len(tokens)."""
+    idx = [i for i, t in enumerate(tokens) if not t.is_void]
+    if not idx:
+        return len(tokens)
+    k = len(idx) - 1
+    dated = tokens[idx[k]].is_date_line
+    if dated:
+        k -= 1
+    orgs = 0
+    while k >= 0 and orgs < 2 and _is_org(tokens[idx[k]]):
+        orgs, k = orgs + 1, k - 1
+    if not orgs and not dated:
+        return len(tokens)
+    if not dated and not _org_stands_apart(tokens, idx[k + 1]):
+        return len(tokens)
+    return idx[k + 1] if orgs or dated else len(tokens)
+
+
+def _is_org(tok: Token) -> bool:
+    view = tok.piece.view
+    return tok.kind == "body" and not tok.is_date_line and SIGNATURE_ORG.match(view) is not None \
+        and not CLOSING.search(view)
+
+
+def _org_stands_apart(tokens: list[Token], i: int) -> bool:
+    """A signature without a date must be set off: a blank line or a closing paragraph before it."""
+    j = i - 1
+    while j >= 0 and tokens[j].kind == "noise":
+        j -= 1
+    return j >= 0 and (tokens[j].kind == "blank" or CLOSING.search(tokens[j].piece.view) is not None)
+
+
+def closing_start(tokens: list[Token], end: int) -> int:
+    """Index of the closing invitation after the last heading, else ``end``."""
+    last = max((i for i, t in enumerate(tokens[:end]) if t.kind == "heading"), default=-1)
+    for i in range(last + 1, end):
+        tok = tokens[i]
+        if tok.kind == "body" and CLOSING.search(tok.piece.view) and _confirmed(tokens, i, end):
+            return i
+    return end
+
+
+def _confirmed(tokens: list[Token], i: int, end: int) -> bool:
+    """The invitation, or the paragraph after it, is about the rectification or gives a channel; or
+    the signature (which starts at ``end``) follows it directly."""
+    rest = content_tokens(tokens[i + 1:end])
+    views = [tokens[i].piece.view] + [t.piece.view for t in rest[:1]]
+    signed_next = not rest and end < len(tokens)
+    return signed_next or any(CLOSING_CONFIRM.search(v) for v in views)
