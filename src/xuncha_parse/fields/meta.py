@@ -75,7 +75,7 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> 
     view = intro.view if intro else ""
     text = intro.text if intro else ""
     result: InspectionDict = {"body": _team(view, text), "round": _round(title, intro), "kind": None,
-              "target": None, "start": None, "end": None, "feedback": None}
+                              "target": None, "start": None, "end": None, "feedback": None}
     m = TARGET.search(view)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
@@ -210,7 +210,7 @@ def issuer(title: Piece | None, signature_org: str | None) -> str | None:
 def declared(view: str) -> DeclaredDict:
     """Counts the text itself states."""
     out: DeclaredDict = {"categories": None, "problems": None, "completed": None, "in_progress": None,
-           "completion_rate": None}
+                         "completion_rate": None}
     m = DECLARED_CATEGORIES.search(view)
     if m:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("prob"))
