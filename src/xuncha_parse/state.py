@@ -6,13 +6,14 @@ every field starts as an empty value of its final type and a stage replaces it.
 """
 from __future__ import annotations
 
+import builtins
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from .layout.text import Piece, Source
 from .layout.tokens import Token
-from .layout.tree import Node
+from .layout.tree import Node, root_node
 from .shapes import Diagnostic, ProblemDict, SpanDict
 
 
@@ -28,7 +29,7 @@ class Origin:
     page: dict[str, Any] | None = None
 
     @classmethod
-    def of_text(cls, text: str, path: str | None = None, encoding: str = "utf-8", raw: bytes | None = None,
+    def of_text(cls, text: str, path: str | None = None, encoding: str = "utf-8", raw: builtins.bytes | None = None,
                 format: str = "text", page: dict[str, Any] | None = None) -> Origin:
         """The origin of extracted text: the file's bytes as given (``raw``), else the text as UTF-8."""
         data = text.encode("utf-8") if raw is None else raw
@@ -63,7 +64,7 @@ class NoticeState:
     #: the document's parts: content tokens before the body, the body tree, the closing, the signature
     preamble: list[Token] = field(default_factory=list)
     body: list[Token] = field(default_factory=list)
-    root: Node = field(default_factory=lambda: Node(None, 0))
+    root: Node = field(default_factory=root_node)
     closing: list[Token] = field(default_factory=list)
     signature: list[Token] = field(default_factory=list)
     #: the title's lines, joined (None when the text has none), and whether it came from the page's

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..shapes import ProblemDict, TopicDict
+
 #: code → trigger terms (documented in the README)
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "political_theory": ("理论学习", "政治建设", "第一议题", "习近平新时代中国特色社会主义思想", "理论武装",
@@ -59,10 +61,11 @@ def found_terms(text: str) -> set[str]:
     return found.union(*(_PREFIXES[t] for t in found))
 
 
-def topics_of(title: str, description: str = "") -> list[dict]:
+def topics_of(title: str, description: str = "") -> list[TopicDict]:
     """``[{"code": …, "terms": […]}]``, in taxonomy order: a topic whose terms occur in the title
     (or category), or at least twice over in the description."""
-    out, in_title, in_text = [], found_terms(title), found_terms(description)
+    out: list[TopicDict] = []
+    in_title, in_text = found_terms(title), found_terms(description)
     codes = set().union(*(_CODES[t] for t in in_title | in_text))
     for code, terms in TAXONOMY.items():
         if code not in codes:
@@ -79,7 +82,7 @@ def _longest(terms: list[str]) -> list[str]:
     return [t for t in terms if not any(t != o and t in o for o in terms)]
 
 
-def problem_topics(problem: dict) -> list[dict]:
+def problem_topics(problem: ProblemDict) -> list[TopicDict]:
     """Topics of a Problem dict from its title and description; its category (broad: every problem
     below it would share its topics) only when those give none."""
     found = topics_of(problem.get("title") or "", problem.get("description") or "")

@@ -17,8 +17,8 @@ from ..grammar import (
     STATUS_ONLY,
 )
 from ..layout.sentences import stop_before_last
-from ..layout.tokens import content_tokens
-from ..shapes import Diagnostic
+from ..layout.tokens import Token, content_tokens
+from ..shapes import Diagnostic, ProblemDict
 from .problems import status_of
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _no_problems(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]
     return [Diagnostic("warning", "no_problems_found", "no problem list was found in this text")]
 
 
-def parsed_counts(problems: list[dict]) -> dict:
+def parsed_counts(problems: list[ProblemDict]) -> dict[str, int]:
     """What was parsed, in the keys of ``declared``."""
     return {
         "categories": len({p["category"] for p in problems if p["category"]}),
@@ -57,7 +57,7 @@ def parsed_counts(problems: list[dict]) -> dict:
     }
 
 
-def count_mismatches(notice: dict) -> list[tuple[str, int, int]]:
+def count_mismatches(notice: dict[str, Any]) -> list[tuple[str, int, int]]:
     """(key, declared, parsed) where the text's own counts disagree with what was parsed.
 
     Categories and statuses are compared only when some were parsed: a notice
@@ -100,7 +100,7 @@ def _truncated(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     return []
 
 
-def _cut_off(tok) -> bool:
+def _cut_off(tok: Token) -> bool:
     """Does the last line stop in mid-sentence?  A clause mark always leaves a sentence open; so does a
     long line without a stop, a line whose earlier sentence ended and whose last one did not
     (``4.消防安全责任意识淡薄。未按《消防法》和``), a paragraph with a clause but no stop, a line with no
@@ -118,9 +118,10 @@ def _cut_off(tok) -> bool:
     return len(view) > CUT_OFF_LEN or earlier_stop or open_clause or no_words or unclosed or _open_label(tok)
 
 
-def _open_label(tok) -> bool:
+def _open_label(tok: Token) -> bool:
     """A measure, progress or cause that is not a status and has no stop."""
-    if tok.kind != "label" or tok.label in STATUS_LABELS or LABEL_FIELDS[tok.label] not in ("measures", "progress", "cause"):
+    # a label token's label is set
+    if tok.kind != "label" or tok.label in STATUS_LABELS or LABEL_FIELDS[tok.label] not in ("measures", "progress", "cause"):  # type: ignore[index]
         return False
     value = tok.content.view
     return not STATUS_ONLY.match(value) and status_of(value) is None

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..grammar import DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
 from ..layout.numerals import cn_digits_to_int, cn_to_int
+from ..shapes import DateDict
 
 
 @dataclass(slots=True)
@@ -55,7 +57,7 @@ def find_dates(view: str) -> list[DateHit]:
 _BEFORE_MONTH = frozenset("〇零一二三四五六七八九十Xx×年")
 
 
-def date_atoms(view: str):
+def date_atoms(view: str) -> Iterator[re.Match[str]]:
     """DATE_ATOM's matches, the same as its ``finditer``.  Each holds one ``月`` and starts in the run of
     date characters just before it, so only those positions are tried, not every position of the view."""
     pos, month = 0, view.find("月")
@@ -67,7 +69,7 @@ def date_atoms(view: str):
         month = view.find("月", max(month + 1, pos))
 
 
-def _atom_before(view: str, pos: int, month: int) -> re.Match | None:
+def _atom_before(view: str, pos: int, month: int) -> re.Match[str] | None:
     """The first DATE_ATOM that starts at or after ``pos`` in the run of date characters before ``month``."""
     start = month
     while start > pos and (view[start - 1] in _BEFORE_MONTH or view[start - 1].isdecimal()
@@ -80,14 +82,14 @@ def _atom_before(view: str, pos: int, month: int) -> re.Match | None:
     return None
 
 
-def _inside_word(view: str, m: re.Match) -> bool:
+def _inside_word(view: str, m: re.Match[str]) -> bool:
     """``统一月报`` is not January: a yearless Chinese-numeral month must not follow a Han character."""
     if m.group("y") or m.group("m").isdigit() or _redacted(m.group("m")) or not m.start():
         return False
     return "\u4e00" <= view[m.start() - 1] <= "\u9fff"
 
 
-def _hit(m: re.Match) -> DateHit:
+def _hit(m: re.Match[str]) -> DateHit:
     qualifier = (m.group("q") or "") + (m.group("before") or "")
     month_raw = m.group("m")
     return DateHit(m.start(), m.end(), _year(m.group("y")), _num(month_raw), _num(m.group("d")),
@@ -138,7 +140,7 @@ def _num(s: str | None) -> int | None:
 
 
 def _redacted(s: str | None) -> bool:
-    return bool(s) and s[0] in "Xx×"
+    return bool(s and s[0] in "Xx×")
 
 
 class YearContext:
@@ -179,7 +181,7 @@ def _before(month: int | None, end_month: int | None) -> bool:
     return month is not None and end_month is not None and month < end_month
 
 
-def date_dict(text: str, year: int | None, inferred: bool, hit: DateHit) -> dict:
+def date_dict(text: str, year: int | None, inferred: bool, hit: DateHit) -> DateDict:
     """The contract's Date shape."""
     iso = None
     if year and hit.month and hit.day and _valid(year, hit.month, hit.day):
@@ -196,9 +198,10 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def resolve_dates(text: str, view: str, ctx: YearContext) -> list[tuple[DateHit, dict]]:
+def resolve_dates(text: str, view: str, ctx: YearContext) -> list[tuple[DateHit, DateDict]]:
     """Every date of a text with its Date dict, years resolved in order through ``ctx``."""
-    out, prev = [], None
+    out: list[tuple[DateHit, DateDict]] = []
+    prev: DateHit | None = None
     for hit in find_dates(view):
         year, inferred = ctx.resolve(hit, prev)
         out.append((hit, date_dict(text[hit.start:hit.end], year, inferred, hit)))
@@ -206,7 +209,7 @@ def resolve_dates(text: str, view: str, ctx: YearContext) -> list[tuple[DateHit,
     return out
 
 
-def parse_dates(text: str, view: str | None = None, year: int | None = None) -> list[dict]:
+def parse_dates(text: str, view: str | None = None, year: int | None = None) -> list[DateDict]:
     """Every date in a text, resolved in order; ``year`` is the fallback before any full date."""
     from ..layout.text import fold
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from ..grammar import (
     ALIAS,
@@ -30,7 +30,8 @@ from ..layout.document import closing_pieces
 from ..layout.numerals import to_int
 from ..layout.sentences import sentences_of
 from ..layout.text import Piece, piece_span
-from .dates import YearContext, date_dict, find_dates, resolve_dates
+from ..shapes import DateDict, DeclaredDict, InspectionDict, PublicityDict
+from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -69,19 +70,28 @@ def stage_publicity(state: NoticeState) -> None:
     state.fields["publicity"] = publicity(Piece.join(closing) if closing else None)
 
 
-def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> dict:
+def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> InspectionDict:
     """Who inspected whom, when, and when the findings were fed back."""
     view = intro.view if intro else ""
     text = intro.text if intro else ""
-    result = {"body": _team(view, text), "round": _round(title, intro), "kind": None,
-              "target": None, "start": None, "end": None, "feedback": None}
+    result: InspectionDict = {"body": _team(view, text), "round": _round(title, intro), "kind": None,
+                              "target": None, "start": None, "end": None, "feedback": None}
     m = TARGET.search(view)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
         a, b = m.span("target")
         result["target"] = _target(text[a:b], view[a:b], issuer)
-    result.update(_period_and_feedback(view, text, m))
+    # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
+    result.update(_period_and_feedback(view, text, m))  # type: ignore[typeddict-item]
     return result
+
+
+class _PeriodDict(TypedDict, total=False):
+    """What ``_period_and_feedback`` found of an inspection: its period and its feedback date."""
+
+    start: DateDict | None
+    end: DateDict | None
+    feedback: DateDict | None
 
 
 def _team(view: str, text: str) -> str | None:
@@ -91,9 +101,10 @@ def _team(view: str, text: str) -> str | None:
 
 def _round(title: Piece | None, intro: Piece | None) -> str | None:
     for piece in (title, intro):
-        m = ROUND.search(piece.view) if piece else None
-        if m:
-            return piece.text[m.start():m.end()]
+        if piece:
+            m = ROUND.search(piece.view)
+            if m:
+                return piece.text[m.start():m.end()]
     return None
 
 
@@ -118,9 +129,9 @@ def _place_in(issuer: str, kind: str) -> str | None:
     return name[:end + 1] if 2 <= end <= 12 else None
 
 
-def _period_and_feedback(view: str, text: str, target) -> dict:
+def _period_and_feedback(view: str, text: str, target: re.Match[str] | None) -> _PeriodDict:
     """The inspection period (the range in the sentence that names the inspection) and the feedback date."""
-    out = {}
+    out: _PeriodDict = {}
     resolved = resolve_dates(text, view, YearContext())
     for a, b in sentences_of(view):
         sentence = view[a:b]
@@ -138,7 +149,8 @@ def _period_and_feedback(view: str, text: str, target) -> dict:
     return out
 
 
-def _before_feedback(in_sentence: list, sentence: str, offset: int) -> list:
+def _before_feedback(in_sentence: list[tuple[DateHit, DateDict]], sentence: str, offset: int
+                     ) -> list[tuple[DateHit, DateDict]]:
     """The dates that may be the period: in a sentence that goes on to the feedback after naming the
     inspection (``…对省法院党组进行了巡视，2021年12月30日，…反馈了巡视意见``), only those before the
     inspection's end; the later ones are the feedback's."""
@@ -148,7 +160,8 @@ def _before_feedback(in_sentence: list, sentence: str, offset: int) -> list:
     return [(h, d) for h, d in in_sentence if h.start < offset + m.end()]
 
 
-def _period(in_sentence: list, sentence: str, target, offset: int) -> dict:
+def _period(in_sentence: list[tuple[DateHit, DateDict]], sentence: str, target: re.Match[str] | None,
+            offset: int) -> _PeriodDict:
     (h0, d0) = in_sentence[0]
     end = next((d for h, d in in_sentence[1:] if h.link == "range"), None)
     if end is None and target is not None and target.group("days") and d0["iso"]:
@@ -156,11 +169,11 @@ def _period(in_sentence: list, sentence: str, target, offset: int) -> dict:
     return {"start": d0, "end": end}
 
 
-def _add_duration(start: dict, n: int | None, unit: str, m) -> dict | None:
+def _add_duration(start: DateDict, n: int | None, unit: str, m: re.Match[str]) -> DateDict | None:
     """The last day of ``为期45天`` or ``为期两个月`` counted from a full start date."""
     if not n:
         return None
-    first = datetime.date.fromisoformat(start["iso"])
+    first = datetime.date.fromisoformat(start["iso"])  # type: ignore[arg-type]  # the caller checked it
     if unit == "天":
         last = first + datetime.timedelta(days=n - 1)
     else:
@@ -181,7 +194,7 @@ def _clamped(year: int, month: int, day: int) -> datetime.date:
             day -= 1
 
 
-def _in_period(d: dict, out: dict) -> bool:
+def _in_period(d: DateDict, out: _PeriodDict) -> bool:
     return any(d is out.get(k) for k in ("start", "end"))
 
 
@@ -194,10 +207,10 @@ def issuer(title: Piece | None, signature_org: str | None) -> str | None:
     return signature_org
 
 
-def declared(view: str) -> dict:
+def declared(view: str) -> DeclaredDict:
     """Counts the text itself states."""
-    out = {"categories": None, "problems": None, "completed": None, "in_progress": None,
-           "completion_rate": None}
+    out: DeclaredDict = {"categories": None, "problems": None, "completed": None, "in_progress": None,
+                         "completion_rate": None}
     m = DECLARED_CATEGORIES.search(view)
     if m:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("prob"))
@@ -232,7 +245,7 @@ def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
 _IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_SAID)
 
 
-def publicity(piece: Piece | None) -> dict | None:
+def publicity(piece: Piece | None) -> PublicityDict | None:
     """``公开期限：2026年1月21日至2026年2月28日`` → {start, end}."""
     if piece is None:
         return None
@@ -246,7 +259,7 @@ def publicity(piece: Piece | None) -> dict | None:
     return {"start": dates[0][1], "end": end}
 
 
-def signature_date(piece: Piece) -> dict | None:
+def signature_date(piece: Piece) -> DateDict | None:
     if not DATE_LINE.match(piece.view):
         return None
     hits = find_dates(piece.view)

@@ -45,7 +45,8 @@ def section(node: Node, source: Source, problems: dict[Node, SpanDict | None]) -
     return _section_dict(node, heading, join_text(own), span, _text_span(body, source), children)
 
 
-def _section_dict(node: Node, heading: str, text, span: dict, text_span, children: list[dict]) -> dict:
+def _section_dict(node: Node, heading: str, text: str | None, span: SpanDict, text_span: SpanDict | None,
+                  children: list[SectionDict]) -> SectionDict:
     return {"marker": node.token.marker, "level": node.depth, "number": node.number, "heading": heading,
             "role": node.role, "text": text, "span": span, "text_span": text_span, "children": children}
 

@@ -1,6 +1,7 @@
 """The title, addressee and intro, read off the preamble tokens."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,7 @@ def page_chrome(state: NoticeState) -> list[Token]:
     return [t for t in state.tokens if t.kind == "noise" and t.line < body]
 
 
-def read_preamble(tokens: list[Token], chrome: list[Token] = ()) -> Preamble:
+def read_preamble(tokens: list[Token], chrome: Sequence[Token] = ()) -> Preamble:
     """Split the preamble into title lines, an addressee line and the intro; without a title line,
     take the title the page's metadata (``chrome``, noise lines before the body) gives."""
     start, end = title_block(tokens)
@@ -127,7 +128,7 @@ def _joined(tokens: list[Token], start: int, end: int) -> str:
     return "".join(t.piece.view for t in tokens[start:end + 1])
 
 
-def chrome_title(chrome: list[Token]) -> Piece | None:
+def chrome_title(chrome: Sequence[Token]) -> Piece | None:
     """``文件名称：中共某某局党组关于…的通报`` in a page's metadata block → the title after the field name."""
     for tok in chrome:
         m = CHROME_TITLE.match(tok.piece.view)

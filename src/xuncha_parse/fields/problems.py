@@ -9,6 +9,8 @@ gives its problems that status.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,7 +40,7 @@ from ..layout.sentences import find_end, first_sentence, split_ordinals
 from ..layout.text import Piece, Source, join_text, piece_span
 from ..layout.tokens import Token
 from ..layout.tree import Node
-from ..shapes import ProblemDict, SpanDict
+from ..shapes import ItemDict, ProblemDict, SpanDict
 from ..state import FoundProblem
 
 if TYPE_CHECKING:
@@ -87,7 +89,7 @@ def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[
             _walk_nodes(node.children, chain + [node], source, out)
 
 
-def is_problem(node: Node, siblings: list[Node] = ()) -> bool:
+def is_problem(node: Node, siblings: Sequence[Node] = ()) -> bool:
     if node.style == "problem" or not node.children:
         return True
     first_child = node.children[0].token.line
@@ -161,7 +163,7 @@ def _has_label(tok: Token) -> bool:
     return tok.kind == "label" or (tok.kind == "body" and next(inline_labels(tok.piece.view), None) is not None)
 
 
-def inline_labels(view: str):
+def inline_labels(view: str) -> Iterator[re.Match[str]]:
     """INLINE_LABEL's matches.  A label ends with a colon or a closing bracket, and most text has neither:
     testing for them first is far cheaper than the pattern's scan."""
     if ":" in view or "】" in view or "]" in view:
@@ -204,7 +206,7 @@ def split_title(piece: Piece, first: tuple[Piece, Piece] | None = None) -> tuple
     return sentence, rest
 
 
-def _wraps_whole_name(m, view: str) -> bool:
+def _wraps_whole_name(m: re.Match[str], view: str) -> bool:
     """``关于“X”问题…`` wraps the name X; ``关于“三会一课”制度落实不到位…`` only quotes part of it."""
     closed = view.find("”", m.end("title"))
     suffix = view[closed + 1:m.end()].strip() if closed >= 0 else "x"
@@ -220,7 +222,9 @@ def _after(piece: Piece, end: int) -> Piece:
 
 def split_labels(piece: Piece) -> list[tuple[str | None, Piece]]:
     """A paragraph cut where labels stand inside it: ``…不严格。整改措施：…`` → [(None, …), (整改措施, …)]."""
-    out, start, label = [], 0, None
+    out: list[tuple[str | None, Piece]] = []
+    start = 0
+    label: str | None = None
     for m in inline_labels(piece.view):
         out.append((label, piece.sub(start, m.start()).strip()))
         label, start = m.group("label"), m.end()
@@ -338,7 +342,8 @@ def _immediate(draft: Draft, said: str) -> bool:
 
 def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, Piece | None]:
     """(category, group, the heading that names a status) from the headings above a problem."""
-    status_heads, plain = [], []
+    status_heads: list[Piece] = []
+    plain: list[Piece] = []
     for node in chain:
         (status_heads if STATUS_GROUP.search(node.heading.view) else plain).append(node.heading)
     category = plain[0] if plain else None
@@ -348,7 +353,8 @@ def _context(chain: list[Node]) -> tuple[Piece | None, Piece | None, Piece | Non
 
 def _group_status(head: Piece) -> str:
     """``已完成的整改事项`` → completed; ``持续推进的整改事项`` → in_progress."""
-    return status_of(STATUS_GROUP.search(head.view).group("status")) or "in_progress"
+    # a status head is one that STATUS_GROUP matched
+    return status_of(STATUS_GROUP.search(head.view).group("status")) or "in_progress"  # type: ignore[union-attr]
 
 
 def _status(draft: Draft, status_head: Piece | None) -> tuple[str, str | None]:
@@ -366,7 +372,7 @@ def _status(draft: Draft, status_head: Piece | None) -> tuple[str, str | None]:
     return "unknown", None
 
 
-def _item(piece: Piece, ordinal: int | None, source: Source) -> dict:
+def _item(piece: Piece, ordinal: int | None, source: Source) -> ItemDict:
     return {"text": piece.text, "ordinal": ordinal, "span": piece_span(piece, source)}
 
 

@@ -106,7 +106,7 @@ class RejoinState:
     signature: frozenset[int]
     groups: list[list[Token]] = field(default_factory=list)
     held: list[Token] = field(default_factory=list)
-    numbers: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str | None, int] = field(default_factory=dict)
 
     def feed(self, tok: Token) -> None:
         if self.held and self.rest_of_chrome(tok):
@@ -142,7 +142,7 @@ class RejoinState:
     def start(self, tok: Token) -> None:
         self.groups.append([tok])
         if tok.kind == "heading":
-            self.numbers[tok.style] = tok.number
+            self.numbers[tok.style] = tok.number  # type: ignore[assignment]  # a heading's number is set
 
     def paragraphs(self) -> list[Token]:
         groups = self.groups + ([self.held] if self.held else [])
@@ -197,7 +197,7 @@ def _cuts_address(prev: Token, tok: Token) -> bool:
     return any(m.start() < cut < m.end() for rule in (EMAIL, WEBSITE, PHONE) for m in rule.finditer(joined))
 
 
-def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
+def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str | None, int]) -> bool:
     """Does ``tok`` continue the paragraph whose lines so far are ``group``?
 
     A line that opens with the next number of its heading style (``9.`` after ``8.``) starts a heading.
@@ -223,17 +223,17 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str,
     return tok.kind == "body" or (not ended and edge)
 
 
-def _starts_anew(tok: Token, layout: Layout, numbers: dict[str, int]) -> bool:
+def _starts_anew(tok: Token, layout: Layout, numbers: dict[str | None, int]) -> bool:
     """Lines that open a paragraph whatever came before: blank, noise, indented, a date alone, the next heading."""
     return tok.kind in VOID_KINDS or (layout.indented and tok.indent >= 2) or tok.is_date_line \
         or _next_in_sequence(tok, numbers)
 
 
-def _next_in_sequence(tok: Token, numbers: dict[str, int]) -> bool:
+def _next_in_sequence(tok: Token, numbers: dict[str | None, int]) -> bool:
     """``9.`` after ``8.``: the next number of a heading style starts a line.  Not for a marker with a
     comma (``三,``), which wrapped prose produces: ``举一反`` / ``三,认真对照检查``."""
     return tok.kind == "heading" and tok.number == numbers.get(tok.style, 0) + 1 \
-        and not tok.marker.endswith((",", "，"))
+        and not tok.marker.endswith((",", "，"))  # type: ignore[union-attr]  # a heading's marker is set
 
 
 def _chrome_goes_on(noise: Token, tok: Token, layout: Layout) -> bool:

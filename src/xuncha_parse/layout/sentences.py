@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..grammar import (
@@ -33,8 +34,8 @@ def find_end(view: str, stops: str = SENTENCE_END, start: int = 0) -> int:
         elif not depth and c in stops:
             return m.start()
     if depth:
-        m = _marks(stops, nesting=False).search(view, start)
-        return m.start() if m else -1
+        loose = _marks(stops, nesting=False).search(view, start)
+        return loose.start() if loose else -1
     return -1
 
 
@@ -73,7 +74,7 @@ def first_sentence(piece: Piece) -> tuple[Piece, Piece]:
 
 
 
-def ordinal_value(m) -> int | None:
+def ordinal_value(m: re.Match[str]) -> int | None:
     """The number an ordinal match stands for: ``三是`` → 3, ``另一方面`` → 2, ``2.`` → 2, ``③`` → 3."""
     side = m.group("side")
     if side:
@@ -84,7 +85,7 @@ def ordinal_value(m) -> int | None:
     return int(digits) if digits else cn_to_int(m.group("num") or m.group("num2"))
 
 
-def ordinal_family(m) -> str:
+def ordinal_family(m: re.Match[str]) -> str:
     """Which numbering an ordinal belongs to, so ``1.`` never continues a ``一是`` run."""
     return m.lastgroup if m.lastgroup in ("arabic", "paren", "circled") else "cn"
 
@@ -106,7 +107,7 @@ def split_ordinals(piece: Piece, expect: int = 1) -> tuple[list[tuple[Piece, int
     return _cut(piece, cuts), expect
 
 
-def ordinals(view: str):
+def ordinals(view: str) -> Iterator[re.Match[str]]:
     """ORDINAL's matches, the same as its ``finditer``, tried only where ORDINAL_START finds a candidate."""
     pos = 0
     while (start := ORDINAL_START.search(view, pos)) is not None:

@@ -17,11 +17,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..grammar import INLINE_NOISE, LIST_BULLETS
+from ..shapes import SpanDict
 from .script import is_traditional, simplified
 
 NOISE_CHAR = "\x00"
 
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord(c): " " for c in "\u3000\xa0\t\r\x0b\x0c\u2002\u2003\u2009\u200b\u202f\ufeff"})
 _FOLD.update({ord("﹒"): ".", ord("︰"): ":", ord("﹕"): ":", ord("﹐"): ","})
 
@@ -65,7 +66,7 @@ class Source:
         """1-based line number of a source offset."""
         return bisect_right(self.line_starts, offset)
 
-    def span_dict(self, start: int, end: int) -> dict:
+    def span_dict(self, start: int, end: int) -> SpanDict:
         """The contract's Span shape for source offsets ``start:end``."""
         starts = self.line_starts
         return {"start": start, "end": end, "line_start": bisect_right(starts, start),
@@ -136,7 +137,11 @@ class Piece:
         """Concatenate pieces (wrapped lines) into one."""
         if len(pieces) == 1:
             return pieces[0]
-        text, view, starts, srcs, n = [], [], [], [], 0
+        text: list[str] = []
+        view: list[str] = []
+        starts: list[int] = []
+        srcs: list[int] = []
+        n = 0
         for p in pieces:
             text.append(p.text)
             view.append(p.view)
@@ -146,7 +151,7 @@ class Piece:
         return Piece("".join(text), "".join(view), tuple(starts), tuple(srcs))
 
 
-def piece_span(piece: "Piece", source: Source, a: int = 0, b: int | None = None) -> dict:
+def piece_span(piece: "Piece", source: Source, a: int = 0, b: int | None = None) -> SpanDict:
     """The Span of ``piece.text[a:b]`` in the source."""
     return source.span_dict(*piece.src_range(a, b))
 
@@ -188,7 +193,8 @@ def _line(text: str, view: str, number: int, a: int, b: int) -> Line:
 
 def _noisy_line(text: str, view: str, number: int, a: int, b: int) -> Line:
     """A line with masked noise inside: keep the runs between the masks."""
-    runs, i = [], a
+    runs: list[Piece] = []
+    i = a
     while i < b:
         j = view.find(NOISE_CHAR, i, b)
         j = b if j < 0 else j

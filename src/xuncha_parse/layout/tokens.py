@@ -1,6 +1,7 @@
 """Stage 3: classify each line into a token with the rule table of grammar.py."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -99,12 +100,12 @@ def classify(line: Line) -> Token:
     return tok
 
 
-def _noise(tok: Token, style, m) -> bool:
+def _noise(tok: Token, style: str | None, m: re.Match[str]) -> bool:
     tok.kind = "noise"
     return True
 
 
-def _label(tok: Token, style, m) -> bool:
+def _label(tok: Token, style: str | None, m: re.Match[str]) -> bool:
     name = m.group("label")
     if name not in LABEL_FIELDS:
         return False
@@ -112,7 +113,7 @@ def _label(tok: Token, style, m) -> bool:
     return True
 
 
-def _heading(tok: Token, style, m) -> bool:
+def _heading(tok: Token, style: str | None, m: re.Match[str]) -> bool:
     number = to_int(m.group("num"))
     if number is None or _looks_like_quantity(tok.piece.view, m.end()):
         return False

@@ -25,17 +25,21 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False, slots=True)
 class Node:
-    """A heading and what belongs to it; the root has no token."""
+    """A heading and what belongs to it.
 
-    token: Token | None
+    ``token`` is typed as always present because every node the stages read
+    below the root has one; the root alone holds None (see ``root_node``).
+    """
+
+    token: Token
     depth: int
     children: list["Node"] = field(default_factory=list)
     body: list[Token] = field(default_factory=list)
     role: str = "other"
-    _sentence: tuple | None = None
+    _sentence: tuple[Piece, Piece] | None = None
 
     @property
-    def sentence(self) -> tuple:
+    def sentence(self) -> tuple[Piece, Piece]:
         """(heading, rest): the heading's first sentence after the marker, and what follows (computed once)."""
         if self._sentence is None:
             self._sentence = first_sentence(self.token.content)
@@ -78,6 +82,11 @@ class Node:
             yield from child.tokens()
 
 
+def root_node() -> Node:
+    """The tree's root: the one node without a heading token, which ``Node.token``'s type leaves out."""
+    return Node(None, 0)  # type: ignore[arg-type]
+
+
 @dataclass(slots=True)
 class FoldState:
     """The cursor over the tokens, the open headings and what has been built."""
@@ -97,7 +106,7 @@ def stage_tree(state: NoticeState) -> None:
 
 def fold(tokens: list[Token]) -> tuple[Node, list[Diagnostic]]:
     """Build the heading tree of the body tokens (preamble and closing excluded)."""
-    root = Node(None, 0)
+    root = root_node()
     state = FoldState(tokens, root, [root], [])
     while state.pos < len(state.tokens):
         tok = state.tokens[state.pos]
@@ -117,7 +126,7 @@ def _skip(state: FoldState, tok: Token) -> None:
 def _heading(state: FoldState, tok: Token) -> None:
     stack = state.stack
     i = _same_style(stack, tok.style)
-    breaks = i is not None and tok.number != stack[i].number + 1
+    breaks = i is not None and tok.number != stack[i].number + 1  # type: ignore[operator]  # a heading's number is set
     if breaks or (i != 1 and _names_top_section(tok)):
         j = _continued_ancestor(stack, i if i is not None else len(stack), tok)
         if j is not None and j != i:
@@ -144,7 +153,7 @@ def _continued_ancestor(stack: list[Node], i: int, tok: Token) -> int | None:
     if not _heading_like(tok):
         return None
     for j in range(i - 1, 0, -1):
-        if stack[j].number is not None and stack[j].number + 1 == tok.number:
+        if (number := stack[j].number) is not None and number + 1 == tok.number:
             return j
     return None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from .review import STATUS_LABEL, asset, esc, page
@@ -23,12 +23,12 @@ WIDTH, ROW, BAR, GAP, MAX_LABEL = 760, 24, 15, 10, 300
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def render_report(notices: Iterable[dict], review_links: dict[str, str] | None = None,
+def render_report(notices: Iterable[dict[str, Any]], review_links: dict[str, str] | None = None,
                   failures: list[str] | None = None) -> str:
     """The report page; ``review_links`` maps a notice's ``source.path`` to the href of its review page."""
     from .stats import summarize
 
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     summary = summarize(_tapped(notices, rows), failures if failures is not None else [])
     links = review_links or {}
     body = "".join([
@@ -45,7 +45,7 @@ def render_report(notices: Iterable[dict], review_links: dict[str, str] | None =
     return page("xuncha report", asset("report.css"), asset("report.js"), f"<main>{body}</main>")
 
 
-def _tapped(notices: Iterable[dict], rows: list[dict]) -> Iterator[dict]:
+def _tapped(notices: Iterable[dict[str, Any]], rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """The notices, unchanged, noting what the table needs beyond the summary."""
     for notice in notices:
         ins = notice.get("inspection") or {}
@@ -58,7 +58,7 @@ def _tapped(notices: Iterable[dict], rows: list[dict]) -> Iterator[dict]:
 # ---------------------------------------------------------------- header and sections
 
 
-def _header(summary: dict) -> str:
+def _header(summary: dict[str, Any]) -> str:
     cards = [("notices", summary["notices"]), ("problems", summary["problems"]), ("failed", summary["failed"])]
     for s in STATUSES:
         rate = summary["rates"][s]
@@ -76,7 +76,7 @@ def _figure(title: str, content: str) -> str:
     return f"<figure><figcaption>{esc(title)}</figcaption>{content}</figure>"
 
 
-def _mismatches(mismatches: list[dict], links: dict[str, str]) -> str:
+def _mismatches(mismatches: list[dict[str, Any]], links: dict[str, str]) -> str:
     if not mismatches:
         return '<section><h2>Declared against parsed</h2><p class="none">Every declared count agrees with the parsed one.</p></section>'
     rows = "".join(f'<tr><td>{_notice_link(m["path"], links)}</td><td>{esc(m["count"].replace("_", " "))}</td>'
@@ -95,14 +95,14 @@ TABLE_COLUMNS = ("notice", "title", "inspection body", "year", "problems", "comp
                  "declared")
 
 
-def _table(rows: list[dict], per_notice: list[dict], links: dict[str, str]) -> str:
+def _table(rows: list[dict[str, Any]], per_notice: list[dict[str, Any]], links: dict[str, str]) -> str:
     head = "".join(f'<th><button type="button" data-col="{i}">{esc(c)}</button></th>' for i, c in enumerate(TABLE_COLUMNS))
     body = "".join(_table_row(row, counts, links) for row, counts in zip(rows, per_notice, strict=True))
     return (f'<section><h2>Notices</h2><p class="hint">Click a column to sort.</p><table class="grid sortable">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></section>")
 
 
-def _table_row(row: dict, counts: dict, links: dict[str, str]) -> str:
+def _table_row(row: dict[str, Any], counts: dict[str, Any], links: dict[str, str]) -> str:
     declared = row["declared"]
     off = declared is not None and declared != counts["problems"]
     cells = [_cell(_notice_link(counts["path"], links), counts["path"] or ""), _cell(esc(row["title"] or "—"), row["title"] or ""),
@@ -135,7 +135,7 @@ def safe_href(href: str) -> str:
 # ---------------------------------------------------------------- charts (inline SVG)
 
 
-def _statuses_chart(per_notice: list[dict], links: dict[str, str]) -> str:
+def _statuses_chart(per_notice: list[dict[str, Any]], links: dict[str, str]) -> str:
     chosen = sorted(per_notice, key=lambda n: -n["problems"])[:MAX_NOTICE_BARS] if len(per_notice) > MAX_NOTICE_BARS else per_notice
     rows = [(PurePath(n["path"]).name if n["path"] else "(stdin)", [n[s] for s in STATUSES]) for n in chosen]
     note = f'<p class="note">{len(chosen)} of {len(per_notice)} notices, most problems first.</p>' if len(chosen) < len(per_notice) else ""

@@ -21,6 +21,9 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import PurePath
+from typing import Any
+
+from ..shapes import ProblemDict, SectionDict
 
 #: every kind of highlight, outermost first: equal spans nest in this order
 FIELDS = ("title", "inspection", "heading", "problem", "measure", "progress", "status", "contact", "date", "money")
@@ -46,7 +49,7 @@ class Mark:
 # ---------------------------------------------------------------- the page
 
 
-def render_review(notice: dict, text: str) -> str:
+def render_review(notice: dict[str, Any], text: str) -> str:
     """The review page of one notice as an HTML string."""
     marks = collect_marks(notice, text)
     kept = [m for m in marks if 0 <= m.start < m.end <= len(text)]
@@ -145,7 +148,7 @@ def _line_starts(text: str) -> list[int]:
 # ---------------------------------------------------------------- which spans
 
 
-def collect_marks(notice: dict, text: str) -> list[Mark]:
+def collect_marks(notice: dict[str, Any], text: str) -> list[Mark]:
     """Every span of the notice worth showing, as marks (duplicates of the same kind and place dropped)."""
     marks = [*_title_marks(notice, text), *_inspection_marks(notice, text), *_heading_marks(notice, text)]
     for number, problem in enumerate(notice.get("problems") or [], 1):
@@ -165,13 +168,13 @@ def _unique(marks: list[Mark]) -> list[Mark]:
     return out
 
 
-def _title_marks(notice: dict, text: str) -> list[Mark]:
+def _title_marks(notice: dict[str, Any], text: str) -> list[Mark]:
     title = notice.get("title")
     where = _span(notice.get("title_span")) or (find_loose(text, title, 0, preamble_end(notice, text)) if title else None)
     return [Mark(*where, "title", (("label", "title"), ("value", title or "")))] if where else []
 
 
-def _inspection_marks(notice: dict, text: str) -> list[Mark]:
+def _inspection_marks(notice: dict[str, Any], text: str) -> list[Mark]:
     ins = notice.get("inspection") or {}
     spans = ins.get("spans") or {}
     end = preamble_end(notice, text)
@@ -198,7 +201,7 @@ def _find_unused(text: str, needle: str, end: int, used: list[tuple[int, int]]) 
     return first
 
 
-def _heading_marks(notice: dict, text: str) -> list[Mark]:
+def _heading_marks(notice: dict[str, Any], text: str) -> list[Mark]:
     out = []
     stack = list(notice.get("sections") or [])
     while stack:
@@ -223,7 +226,7 @@ def heading_end(text: str, start: int, limit: int, heading: str) -> int:
     return line_end - 1 if line_end > start + 1 and text[line_end - 1] == "\r" else line_end
 
 
-def _problem_marks(problem: dict, number: int, text: str) -> list[Mark]:
+def _problem_marks(problem: dict[str, Any], number: int, text: str) -> list[Mark]:
     span = problem["span"]
     name = f"problem {number}" + (f" ({problem['marker']})" if problem.get("marker") else "")
     marks = [Mark(span["start"], span["end"], "problem",
@@ -238,7 +241,7 @@ def _problem_marks(problem: dict, number: int, text: str) -> list[Mark]:
     return marks
 
 
-def _status_marks(problem: dict, text: str) -> list[Mark]:
+def _status_marks(problem: dict[str, Any], text: str) -> list[Mark]:
     """Where the status was read: ``status_span`` when the parser gives it, else ``status_text`` found inside
     the problem, else its nearest occurrence before the problem (an enclosing group heading)."""
     said = problem.get("status_text")
@@ -252,7 +255,7 @@ def _status_marks(problem: dict, text: str) -> list[Mark]:
     return [Mark(*where, "status", (("label", "status"), ("value", value), ("status", problem["status"])))]
 
 
-def _entity_mark(entity: dict) -> Mark:
+def _entity_mark(entity: dict[str, Any]) -> Mark:
     span = entity["span"]
     if entity["type"] == "date":
         value = date_value(entity["value"])
@@ -261,7 +264,7 @@ def _entity_mark(entity: dict) -> Mark:
     return Mark(span["start"], span["end"], entity["type"], (("label", entity["type"]), ("value", value)))
 
 
-def _contact_mark(contact: dict) -> Mark:
+def _contact_mark(contact: dict[str, Any]) -> Mark:
     value = contact.get("normalized") or contact["value"]
     if contact.get("owner"):
         value = f"{value} ({contact['owner']})"
@@ -269,7 +272,7 @@ def _contact_mark(contact: dict) -> Mark:
     return Mark(span["start"], span["end"], "contact", (("label", f"contact {contact['type']}"), ("value", value)))
 
 
-def _signature_marks(notice: dict, text: str) -> list[Mark]:
+def _signature_marks(notice: dict[str, Any], text: str) -> list[Mark]:
     sig = notice.get("signature") or {}
     date = sig.get("date")
     if not date or not sig.get("span"):
@@ -278,7 +281,7 @@ def _signature_marks(notice: dict, text: str) -> list[Mark]:
     return [Mark(*where, "date", (("label", "signature date"), ("value", date_value(date))))] if where else []
 
 
-def date_value(date: dict) -> str:
+def date_value(date: dict[str, Any]) -> str:
     """A Date's normalised form: its ISO date, else what is known (``2023-??-26``), with the qualifier."""
     if date.get("iso"):
         shown = date["iso"]
@@ -291,14 +294,14 @@ def date_value(date: dict) -> str:
     return f"{shown} ({', '.join(extras)})" if extras else shown
 
 
-def _span(span: dict | None) -> tuple[int, int] | None:
+def _span(span: dict[str, Any] | None) -> tuple[int, int] | None:
     return (span["start"], span["end"]) if span else None
 
 
-def preamble_end(notice: dict, text: str) -> int:
+def preamble_end(notice: dict[str, Any], text: str) -> int:
     """Where the text before the first section (title, addressee, introduction) ends."""
-    sections = notice.get("sections") or []
-    problems = notice.get("problems") or []
+    sections: list[SectionDict] = notice.get("sections") or []
+    problems: list[ProblemDict] = notice.get("problems") or []
     if sections:
         return sections[0]["span"]["start"]
     return problems[0]["span"]["start"] if problems else len(text)
@@ -328,7 +331,7 @@ def rfind_loose(text: str, needle: str, hi: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- header, panel, footer
 
 
-def _header(notice: dict, marks: list[Mark]) -> str:
+def _header(notice: dict[str, Any], marks: list[Mark]) -> str:
     source = notice.get("source") or {}
     about = " · ".join(esc(x) for x in (source.get("path"), source.get("format") or None, source.get("encoding")) if x)
     return (f'<header class="top"><h1>{esc(notice.get("title") or "(no title)")}</h1>'
@@ -336,7 +339,7 @@ def _header(notice: dict, marks: list[Mark]) -> str:
             f'<div class="facts">{_counts(notice)}{_diagnostics(notice)}</div>{_legend(marks)}</header>')
 
 
-def inspection_line(notice: dict) -> str:
+def inspection_line(notice: dict[str, Any]) -> str:
     """Who inspected whom, how and when, escaped."""
     ins = notice.get("inspection") or {}
     who = f"{esc(ins.get('body') or '?')} → {esc(ins.get('target') or '?')}"
@@ -346,7 +349,7 @@ def inspection_line(notice: dict) -> str:
     return " · ".join(x for x in (f'<b>{who}</b>', how, ", ".join(dates)) if x) or "inspection unknown"
 
 
-def _counts(notice: dict) -> str:
+def _counts(notice: dict[str, Any]) -> str:
     from ..fields.checks import count_mismatches, parsed_counts
 
     disagree = {key for key, _, _ in count_mismatches(notice)}
@@ -360,7 +363,7 @@ def _counts(notice: dict) -> str:
             f'<th>parsed</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
-def _diagnostics(notice: dict) -> str:
+def _diagnostics(notice: dict[str, Any]) -> str:
     items = []
     for d in notice.get("diagnostics") or []:
         where = f' <a href="#L{int(d["line"])}">line {int(d["line"])}</a>' if d.get("line") else ""
@@ -380,7 +383,7 @@ def _legend(marks: list[Mark]) -> str:
     return f'<div class="legend" aria-label="highlight kinds">{boxes}<span class="keys">j / k: next / previous problem</span></div>'
 
 
-def _panel(notice: dict) -> str:
+def _panel(notice: dict[str, Any]) -> str:
     problems = notice.get("problems") or []
     items = []
     for number, p in enumerate(problems, 1):
@@ -393,7 +396,7 @@ def _panel(notice: dict) -> str:
     return f'<nav class="panel" aria-label="problems"><h2>{len(problems)} problems</h2>{body}</nav>'
 
 
-def _footer(notice: dict, dropped: int) -> str:
+def _footer(notice: dict[str, Any], dropped: int) -> str:
     note = f" {dropped} spans outside the text were not shown." if dropped else ""
     version = esc(notice.get("schema_version") or "")
     return f'<footer>xuncha review page · schema {version} · sha256 {esc((notice.get("source") or {}).get("sha256", "")[:12])}.{note}</footer>'
@@ -406,7 +409,7 @@ class ReviewError(ValueError):
     """A notice whose spans index a text the review page cannot have."""
 
 
-def notice_and_text(data: bytes, path: str | None) -> tuple[dict, str]:
+def notice_and_text(data: bytes, path: str | None) -> tuple[dict[str, Any], str]:
     """Parse a notice's bytes, with the text its spans index (the reader's extracted text, for HTML, PDF
     and Word input).  Raises DecodeError for bad input."""
     from ..api import bytes_to_dict

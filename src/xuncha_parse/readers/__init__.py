@@ -27,7 +27,7 @@ class Extracted:
     text: str  # the notice's text; every span of the parse indexes THIS string
     format: str  # "text" | "html" | "pdf" | "docx"
     encoding: str  # what the bytes were decoded as ("utf-8", "gb18030", "binary", ...)
-    page: dict | None  # HTML only: title, published, source, site, column, url (str | None)
+    page: dict[str, str | None] | None  # HTML only: title, published, source, site, column, url (str | None)
 
 
 def read(data: bytes, name: str | None = None) -> Extracted:

@@ -94,10 +94,10 @@ PUBLISH_TIME = "#publish_time"
 INFO_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s:：|｜]{2,30})")
 
 
-def page_metadata(tree: Any, text_head: str) -> dict:
+def page_metadata(tree: Any, text_head: str) -> dict[str, str | None]:
     """title, published, source, site, column, url of the page (each str or None)."""
     metas = _meta_map(tree)
-    page: dict = {key: _first(metas, names) for key, names in META_KEYS.items()}
+    page: dict[str, str | None] = {key: _first(metas, names) for key, names in META_KEYS.items()}
     page["url"] = _canonical(tree) or metas.get("og:url")
     page["title"] = page["title"] or _title_tag(tree, page["site"]) or _h1(tree)
     if not page["published"]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from . import Extracted, ReaderError
 
@@ -31,7 +32,7 @@ def read_pdf(data: bytes) -> Extracted:
 
 def page_lines(data: bytes) -> list[list[str]]:
     """Each page's text lines, stripped, empty ones dropped."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2 as pdfium
 
     pdf = _open(data, pdfium)
     try:
@@ -40,7 +41,7 @@ def page_lines(data: bytes) -> list[list[str]]:
         pdf.close()
 
 
-def _open(data: bytes, pdfium):
+def _open(data: bytes, pdfium: Any) -> Any:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -55,11 +56,12 @@ def _reason(error: Exception) -> str:
     return m.group(1) if m else str(error)
 
 
-def _page_text(pdf, index: int) -> str:
+def _page_text(pdf: Any, index: int) -> str:
     page = pdf[index]
     textpage = page.get_textpage()
     try:
-        return textpage.get_text_range()
+        text: str = textpage.get_text_range()
+        return text
     finally:
         textpage.close()
         page.close()
