@@ -61,7 +61,8 @@ class Token:
 
 #: LINE_RULES as plain tuples: unpacking a tuple subclass (a NamedTuple row) in a loop takes the
 #: interpreter's slow path, and every line is tried against the rules
-_RULES = tuple(tuple(rule) for rule in LINE_RULES)
+_RULES: tuple[tuple[str, str | None, re.Pattern[str], bool, str], ...] = tuple(
+    (r.kind, r.style, r.pattern, r.anywhere, r.first) for r in LINE_RULES)
 
 #: token kinds that carry no text of the notice
 VOID_KINDS = frozenset(("blank", "noise"))
