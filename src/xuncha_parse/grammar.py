@@ -472,6 +472,9 @@ HAN_WORD = re.compile("[\u4e00-\u9fff]+")
 LEDGER_SEPARATOR = re.compile(r"\t+|[ \u3000\xa0]{2,}")
 #: the column that names the problem: ``问题``, ``反馈问题``, ``巡察反馈问题``, ``存在问题``, ``问题描述``
 LEDGER_PROBLEM = re.compile(r"^(?:巡[察视])?(?:反馈|存在|具体|主要|发现)?(?:的)?问题(?:描述|表现|清单|内容|名称)?$")
+#: a header's problem column and the separator after it, which a text must hold to carry a ledger:
+#: ``反馈问题\t整改措施``, ``问题描述    整改情况`` (plain words first, so the engine jumps to each 问题)
+LEDGER_HINT = re.compile(r"问题[^\s,;。:]{0,4}(?:\t|[ \u3000\xa0]{2,})")
 #: the numbering column: ``序号``, ``编号``
 LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..grammar import LABEL_FIELDS, LEDGER_NUMBER, LEDGER_PROBLEM, LEDGER_SEPARATOR
+from ..grammar import LABEL_FIELDS, LEDGER_HINT, LEDGER_NUMBER, LEDGER_PROBLEM, LEDGER_SEPARATOR
 from ..layout.numerals import to_int
 from ..layout.text import Piece, Source
 from ..layout.tokens import Token, content_tokens
@@ -27,10 +27,12 @@ def stage_ledger(state: NoticeState) -> None:
     """Reads ``tokens``, ``root`` and ``problems``; writes ``problems``: each ledger row's problem, in
     source order among the others."""
     source = state.source
-    if "\t" not in source.text and "  " not in source.view:
-        return  # no table: cells are set apart by a tab or a run of spaces
+    hint = LEDGER_HINT.search(source.text)
+    if hint is None:
+        return  # no header: no 问题 column set apart from the next by a tab or a run of spaces
+    first_line = source.line_of(hint.start())
     found: list[FoundProblem] = []
-    for header, names, rows in _tables(state.tokens):
+    for header, names, rows in _tables([t for t in state.tokens if t.line_end >= first_line]):
         node = _owner(state.root, header)
         chain = _path(state.root, node)
         found += [_row_problem(node, chain, names, row, state.source) for row in rows]

@@ -53,9 +53,9 @@ def page_chrome(state: NoticeState) -> list[Token]:
 def read_preamble(tokens: list[Token], chrome: Sequence[Token] = ()) -> Preamble:
     """Split the preamble into title lines, an addressee line and the intro; without a title line,
     take the title the page's metadata (``chrome``, noise lines before the body) gives."""
-    start, end = title_block(tokens)
+    start, end, after = title_block(tokens)
     title = Piece.join([t.piece for t in tokens[start:end]]) if end > start else chrome_title(chrome)
-    rest = tokens[_after_title(tokens, start, end):]
+    rest = tokens[after:]
     addressee = None
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
         addressee = rest[0].piece.sub(0, len(rest[0].piece.text) - 1).strip()
@@ -63,9 +63,11 @@ def read_preamble(tokens: list[Token], chrome: Sequence[Token] = ()) -> Preamble
     return Preamble(title, addressee, rest, title_from_page=end == start and title is not None)
 
 
-def title_block(tokens: list[Token]) -> tuple[int, int]:
-    """(start, end) of the title lines: the last title-like line before the intro or addressee,
-    extended upwards over at most two short lines until it says ``关于``. (0, 0) when there is none."""
+def title_block(tokens: list[Token]) -> tuple[int, int, int]:
+    """(start, end, after) of the title lines: the last title-like line before the intro or addressee,
+    extended upwards over at most two short lines until it says ``关于``; (0, 0, 0) when there is none.
+    The intro may start at ``after``: past the text's own ``关于…`` copy of a title the page set whole
+    above it (what lies between is the page's furniture)."""
     stop = next((i for i, t in enumerate(tokens) if _opens_body(t)), len(tokens))
     ends = [i for i in range(stop) if TITLE_LINE.search(tokens[i].piece.view)]
     for end in reversed(ends):
@@ -77,10 +79,10 @@ def title_block(tokens: list[Token]) -> tuple[int, int]:
         view = _joined(tokens, start, end)
         whole = _whole_copy(tokens, start, view)
         if whole is not None:  # the page's heading named the issuer, the text's own title does not
-            return whole, whole + 1
+            return whole, whole + 1, end + 1
         if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
-            return start, end + 1
-    return 0, 0
+            return start, end + 1, end + 1
+    return 0, 0, 0
 
 
 def _with_issuer_line(tokens: list[Token], start: int) -> int:
@@ -93,20 +95,6 @@ def _with_issuer_line(tokens: list[Token], start: int) -> int:
     spaced = all(b.line - a.line_end == 2 for a, b in zip(tokens, tokens[1:]))
     adjacent = tokens[start].line - above.line_end <= (2 if spaced else 1)
     return start - 1 if adjacent and ORG_LINE.match(above.piece.view) else start
-
-
-def _after_title(tokens: list[Token], start: int, end: int) -> int:
-    """Where the intro may start: after the title, and when the title is a page's whole copy of it, after
-    the text's own ``关于…`` copy below (what lies between is the page's furniture)."""
-    if end != start + 1:
-        return end
-    title = tokens[start].piece.view
-    stop = next((i for i, t in enumerate(tokens) if _opens_body(t)), len(tokens))
-    for i in range(end, stop):
-        view = tokens[i].piece.view
-        if view.startswith(TITLE_ABOUT) and len(title) > len(view) and title.endswith(view):
-            return i + 1
-    return end
 
 
 def _whole_copy(tokens: list[Token], start: int, view: str) -> int | None:
