@@ -49,13 +49,7 @@ class Source:
     def __init__(self, text: str):
         self.text = text
         self.view = _mask_noise(fold(text))
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self.line_starts = starts
+        self.line_starts = line_starts(text)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a source offset."""
@@ -66,6 +60,27 @@ class Source:
         starts = self.line_starts
         return {"start": start, "end": end, "line_start": bisect_right(starts, start),
                 "line_end": bisect_right(starts, max(start, end - 1))}
+
+
+#: a line break other than ``\n``, each one character: a CR not before LF (old Mac), VT (Word's manual
+#: break), FF, the file/group/record separators, NEL, U+2028 and U+2029.  ``\r\n`` breaks at its LF.
+OTHER_BREAK = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: every line break, each one character
+ANY_BREAK = re.compile("\n|\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line starts: after every line break (one character each, so a line ends the
+    character before the next starts, and offsets stay those of the text)."""
+    if OTHER_BREAK.search(text) is not None:
+        return [0] + [m.end() for m in ANY_BREAK.finditer(text)]
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
 
 
 def _mask_noise(view: str) -> str:
