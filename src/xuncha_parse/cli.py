@@ -17,29 +17,169 @@ EXIT_INTERRUPTED = 130
 
 def fail(path: str, message: str) -> None:
     """One line on stderr naming the file and what is wrong, then exit 2."""
-    click.echo(f"xuncha: {path}: {message}", err=True)
+    say(path, message)
     sys.exit(EXIT_BAD_INPUT)
 
 
-def load(path: str) -> tuple[bytes, str | None]:
-    """The bytes of FILE (or stdin for ``-``) and the path to record."""
-    from .batch import InputError, read_notice
+def say(path: str, message: str) -> None:
+    """One line on stderr; a path's undecodable bytes and control characters shown, not sent raw."""
+    from .outputs.terminal import visible
 
-    if path == "-":
-        return sys.stdin.buffer.read(), None
+    click.echo(f"xuncha: {visible(_printable(path))}: {visible(message)}", err=True)
+
+
+def _printable(path: str) -> str:
+    from .batch import printable_path
+
+    return printable_path(path)
+
+
+def load(path: str, max_bytes: int | None = None) -> tuple[bytes, str | None]:
+    """The bytes of FILE (or stdin for ``-``) and the path to record."""
+    from .batch import MAX_BYTES, InputError, read_bounded, read_notice
+
     try:
-        return read_notice(path), path
+        if path == "-":
+            return read_bounded(sys.stdin.buffer, max_bytes or MAX_BYTES), None
+        return read_notice(path, max_bytes or MAX_BYTES), _printable(path)
     except InputError as e:
         fail(path, str(e))
+    raise AssertionError("unreachable")
 
 
 def emit(data: bytes, output: str | None) -> None:
-    if output:
-        with open(output, "wb") as f:
-            f.write(data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    """All of ``data`` to OUTPUT (through a temporary file renamed onto it) or stdout; a write
+    failure is one line on stderr and exit 2."""
+    sink = Sink(output)
+    try:
+        sink.write(data)
+    except WriteError as e:
+        sink.abandon()
+        fail(sink.name, str(e))
+    sink.close()
+
+
+class WriteError(Exception):
+    """Output could not be written (a missing or read-only folder, a full disk)."""
+
+
+class Sink:
+    """Where records go, whole records at a time: stdout, or OUTPUT.
+
+    A regular OUTPUT is written as a hidden temporary file beside it and renamed onto it by
+    ``close`` (an interrupted run is closed too: it leaves the whole lines written so far).  A
+    device or FIFO OUTPUT (``/dev/stdout``) is written directly.  ``-`` is stdout.
+    """
+
+    def __init__(self, output: str | None):
+        import os
+
+        self.final = None if output in (None, "-") else output
+        self.name = self.final or "-"
+        self.tmp = None
+        self.fd = None
+        if self.final is None:
+            return
+        # a device, FIFO or link (``/dev/full``, ``/dev/stdout``) is written in place, never replaced
+        direct = os.path.islink(self.final) or os.path.exists(self.final) and not os.path.isfile(self.final)
+        target = self.final if direct else self._temp_name(self.final)
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if direct else os.O_EXCL)
+        try:
+            self.fd = os.open(target, flags, 0o644)
+        except OSError as e:
+            fail(self.final, f"cannot write: {e.strerror or e}")
+        self.tmp = None if direct else target
+
+    @staticmethod
+    def _temp_name(final: str) -> str:
+        import os
+
+        folder, name = os.path.split(final)
+        return os.path.join(folder, f".{name}.{os.getpid()}.part")
+
+    def identity(self) -> frozenset:
+        """(device, inode) of the files being written and replaced, for the walk to leave out."""
+        import os
+
+        if self.fd is None or self.final is None:
+            return frozenset()
+        found = [os.fstat(self.fd)] + ([os.stat(self.final)] if os.path.exists(self.final) else [])
+        return frozenset((st.st_dev, st.st_ino) for st in found)
+
+    def write(self, data: bytes) -> None:
+        from .batch import write_all
+
+        try:
+            if self.fd is not None:
+                write_all(self.fd, data)
+            else:
+                _write_stdout(data)
+        except OSError as e:
+            raise WriteError(f"cannot write: {e.strerror or e}") from None
+
+    def close(self) -> None:
+        import os
+
+        if self.fd is None:
+            return
+        try:
+            os.close(self.fd)
+            if self.tmp and self.final:
+                os.replace(self.tmp, self.final)
+        except OSError as e:
+            self.abandon()
+            fail(self.name, f"cannot write: {e.strerror or e}")
+        self.fd = None
+
+    def abandon(self) -> None:
+        """After a failed write: no half-written file left behind, stdout no longer flushed at exit."""
+        import contextlib
+        import os
+
+        with contextlib.suppress(OSError):
+            if self.fd is not None:
+                os.close(self.fd)
+            if self.tmp:
+                os.unlink(self.tmp)
+            if self.final is None:  # so that Python's flush at exit does not print a second error
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        self.fd = None
+
+
+def _write_stdout(data: bytes) -> None:
+    """Straight to file descriptor 1 with Ctrl-C held back (whole lines into a pipe), when there is one."""
+    import io
+
+    from .batch import write_all
+
+    out = sys.stdout.buffer
+    try:
+        fd = out.fileno()
+    except (io.UnsupportedOperation, AttributeError, ValueError):
+        out.write(data)  # (a test runner's captured stdout)
+        out.flush()
+        return
+    out.flush()
+    write_all(fd, data)
+
+
+def refuse_overwrite(output: str | None, inputs, glob: str | None = None) -> None:
+    """Exit 2 when OUTPUT is one of the inputs, or lies in an input folder and matches the glob."""
+    import os
+    from fnmatch import fnmatch
+
+    if output in (None, "-") or not os.path.exists(output) and glob is None:
+        return
+    real = os.path.realpath(output)
+    for path in inputs:
+        if path == "-":
+            continue
+        if os.path.isdir(path):
+            inside = real.startswith(os.path.join(os.path.realpath(path), ""))
+            if glob is not None and inside and fnmatch(os.path.basename(real), glob):
+                fail(output, f"is inside the input folder {path} and matches {glob!r}: it would be read as input")
+        elif os.path.exists(path) and os.path.exists(output) and os.path.samefile(path, output):
+            fail(output, "is also an input: writing it would destroy the notice")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,13 +194,16 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
-def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool) -> None:
+@click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+              help="Refuse a file larger than this.")
+def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, max_bytes: int) -> None:
     """Parse one notice FILE (or - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
     from .outputs.csv import csv_header, csv_rows
 
-    notice = _parsed(file)
+    refuse_overwrite(output, [file])
+    notice = _parsed(file, max_bytes)
     if keywords:
         from .enrich.keywords import annotate
 
@@ -81,21 +224,34 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
-def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords) -> None:
+@click.option("-0", "--null", "null", is_flag=True, help="Paths on stdin end with NUL (find -print0), not a line break.")
+@click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+              help="Refuse a file larger than this.")
+def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, null, max_bytes) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
     from .batch import expand, run
     from .outputs.csv import csv_header
 
-    names = _paths_from_stdin() if not paths or paths == ("-",) else iter(paths)
-    write = _line_writer(output)
-    if fmt == "csv":
-        write(csv_header())
+    refuse_overwrite(output, paths, glob)
+    from_stdin = not paths or paths == ("-",)
+    if from_stdin and sys.stdin.isatty():
+        click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
+    sink = Sink(output)
+    names = _paths_from_stdin(null, sink) if from_stdin else iter(paths)
     totals = {"notices": 0, "problems": 0, "failed": 0}
+    lost = False
+    results = run(expand(names, glob, sink.identity()), jobs, fmt, keywords, max_bytes)
     try:
+        if fmt == "csv":
+            sink.write(csv_header())
         with _progress(quiet) as advance:
-            for result in run(expand(names, glob), jobs, fmt, keywords):
+            for result in results:
+                if result.warning:
+                    lost |= result.worker_lost
+                    say(result.path or "batch", result.warning)
+                    continue
                 if result.error is None or fmt == "jsonl":
-                    write(result.data)
+                    sink.write(result.data)
                 _count(totals, result, quiet)
                 advance()
                 if fail_fast and result.error:
@@ -103,31 +259,46 @@ def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords) -> None:
     except KeyboardInterrupt:
         click.echo("xuncha: interrupted; " + " ".join(f"{k}={v}" for k, v in totals.items()), err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except WriteError as e:
+        sink.abandon()
+        fail(sink.name, str(e))
+    finally:
+        results.close()  # stops a pool now, not at exit
+        sink.close()  # whole lines only, whatever stopped the run
+    _finish(totals, quiet, lost)
+
+
+def _finish(totals: dict, quiet: bool, lost: bool) -> None:
+    """The summary line, and the exit status: 1 when a file failed, nothing matched or a worker died."""
     if not quiet:
         click.echo(" ".join(f"{k}={v}" for k, v in totals.items()), err=True)
-    sys.exit(1 if totals["failed"] else 0)
+    if totals["notices"] == 0:
+        click.echo("xuncha: no notice files matched", err=True)
+    if lost:
+        click.echo("xuncha: a worker process died during the run; see the messages above", err=True)
+    sys.exit(1 if totals["failed"] or totals["notices"] == 0 or lost else 0)
 
 
-def _line_writer(output: str | None):
-    """Whole records at a time: unbuffered writes to a file, a flushed write to stdout."""
+def _paths_from_stdin(null: bool, sink: "Sink"):
+    """Paths from stdin, exactly as written (only the line break, or NUL with -0, removed); a path
+    that is the output file becomes an error record instead of being read."""
     import os
 
-    from .batch import write_all
+    from .batch import WalkIssue
 
-    if output:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        return lambda data: write_all(fd, data)
-    out = sys.stdout.buffer
-
-    def write(data: bytes) -> None:
-        out.write(data)
-        out.flush()
-
-    return write
-
-
-def _paths_from_stdin():
-    return (line.strip() for line in sys.stdin if line.strip())
+    data = sys.stdin.buffer
+    records = data.read().split(b"\0") if null else (line.rstrip(b"\r\n") for line in data)
+    own = sink.identity()
+    for raw in records:
+        if not raw:
+            continue
+        path = os.fsdecode(raw)
+        try:
+            st = os.stat(path)
+            mine = (st.st_dev, st.st_ino) in own
+        except OSError:
+            mine = False
+        yield WalkIssue(path, "is the output file, not read", skip=False) if mine else path
 
 
 def _count(totals: dict, result, quiet: bool) -> None:
@@ -136,7 +307,7 @@ def _count(totals: dict, result, quiet: bool) -> None:
     if result.error:
         totals["failed"] += 1
         if not quiet:
-            click.echo(f"xuncha: {result.path}: {result.error}", err=True)
+            say(result.path, result.error)
 
 
 class _progress:
@@ -171,20 +342,22 @@ def _stderr_console():
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-def show(file: str) -> None:
+@click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+              help="Refuse a file larger than this.")
+def show(file: str, max_bytes: int) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
     from .outputs.terminal import render
 
-    render(_parsed(file))
+    render(_parsed(file, max_bytes))
 
 
-def _parsed(file: str) -> dict:
+def _parsed(file: str, max_bytes: int | None = None) -> dict:
     """The Notice of FILE as a plain dict: exactly what the models validate to (a test checks it),
     without paying for importing pydantic."""
     from .api import bytes_to_dict
     from .decode import DecodeError
 
-    data, path = load(file)
+    data, path = load(file, max_bytes)
     try:
         return bytes_to_dict(data, path)
     except DecodeError as e:
@@ -207,14 +380,21 @@ def stats(paths, glob: str, as_json: bool) -> None:
         sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
     else:
         render(summary)
+    for failure in failures:
+        path, _, why = failure.partition("\t")
+        say(path, why or "not a notice")
+    sys.exit(1 if failures or not summary["notices"] else 0)
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema (Draft 2020-12) of the Notice."""
+@click.option("--batch", "batch_record", is_flag=True,
+              help="The schema of one line of batch JSONL: oneOf a Notice or an ErrorRecord.")
+def schema(batch_record: bool) -> None:
+    """Print the JSON Schema (Draft 2020-12) of the Notice (or, with --batch, of a batch record)."""
     import orjson
 
-    from .outputs.models import Notice
+    from .outputs.models import BatchRecord, Notice
 
-    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Notice.model_json_schema()}
+    model = BatchRecord if batch_record else Notice
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
     sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
