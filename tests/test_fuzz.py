@@ -38,6 +38,8 @@ hostile = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(BREAKS)
 SETTINGS = settings(max_examples=max(100, settings().max_examples))
 #: any break but CRLF written as LF: the same offsets, for the LF-only span checker
 OTHER_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: what the parser folds to a space and the checker's ``\s`` does not (ZWSP, a BOM inside the text)
+ODD_SPACES = re.compile("[\u200b\ufeff]")
 
 
 def outputs_hold(notice: dict) -> None:
@@ -66,12 +68,13 @@ def test_arbitrary_bytes(data):
 @SETTINGS
 @given(hostile)
 @example("一、整改情况\r1.[/bold]问题\x0b整改措施：退还9000元\u2028" + "联系电话：0475-7923888，" * 30)
+@example("一、\n[/bold]\n\ufeff[/bold]")  # a BOM inside: folded to a space and stripped (deep run)
 def test_hostile_notice_like_text(text):
     try:
         notice = parse_bytes(text.encode("utf-8")).model_dump(mode="json")
     except DecodeError:  # (a text of nothing but blanks and NULs)
         return
-    assert span_errors(OTHER_BREAKS.sub("\n", notice_text(text)), notice) == []
+    assert span_errors(ODD_SPACES.sub(" ", OTHER_BREAKS.sub("\n", notice_text(text))), notice) == []
     outputs_hold(notice)
 
 

@@ -24,8 +24,9 @@ class InputError(Exception):
     """A file that cannot be read as a notice (missing, a directory, binary, empty, undecodable, too big)."""
 
 
-#: the default --max-bytes: a notice is tens of kilobytes; parsing takes about 16 times the input in memory
-MAX_BYTES = 50 * 1024 * 1024
+#: the default --max-bytes: a notice is tens of kilobytes; parsing takes about 15 times the input in memory
+#: (and up to 400 times on text of nothing but headings), see docs/RELIABILITY.md
+MAX_BYTES = 10 * 1024 * 1024
 #: how much of a stream (a pipe, a device) is read at a time
 READ_CHUNK = 1 << 20
 

@@ -194,7 +194,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
-@click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
 def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, max_bytes: int) -> None:
     """Parse one notice FILE (or - for stdin) and print it as JSON (or CSV rows)."""
@@ -225,7 +225,7 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
 @click.option("-0", "--null", "null", is_flag=True, help="Paths on stdin end with NUL (find -print0), not a line break.")
-@click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
 def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, null, max_bytes) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
@@ -342,7 +342,7 @@ def _stderr_console():
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
 def show(file: str, max_bytes: int) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""

@@ -62,9 +62,11 @@ class Source:
                 "line_end": bisect_right(starts, max(start, end - 1))}
 
 
-#: a line break other than ``\n``, each one character: a CR not before LF (old Mac), VT (Word's manual
-#: break), FF, the file/group/record separators, NEL, U+2028 and U+2029.  ``\r\n`` breaks at its LF.
-OTHER_BREAK = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: line breaks other than ``\n`` and CR, each one character: VT (Word's manual break), FF, the
+#: file/group/record separators, NEL, U+2028 and U+2029 (with CR, the breaks of ``str.splitlines``)
+RARE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: a CR that is a break by itself (old Mac files); ``\r\n`` breaks at its LF, the CR stays in the line
+LONE_CR = re.compile("\r(?!\n)")
 #: every line break, each one character
 ANY_BREAK = re.compile("\n|\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -72,7 +74,7 @@ ANY_BREAK = re.compile("\n|\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 def line_starts(text: str) -> list[int]:
     """Where each line starts: after every line break (one character each, so a line ends the
     character before the next starts, and offsets stay those of the text)."""
-    if OTHER_BREAK.search(text) is not None:
+    if any(c in text for c in RARE_BREAKS) or ("\r" in text and LONE_CR.search(text) is not None):
         return [0] + [m.end() for m in ANY_BREAK.finditer(text)]
     starts = [0]
     find = text.find
