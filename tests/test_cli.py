@@ -178,7 +178,8 @@ def test_interrupted_batch_leaves_whole_lines(tmp_path, jobs):
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "xuncha_parse", "batch", str(folder), "-j", jobs, "-o", str(out)],
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    while proc.poll() is None and (not out.exists() or out.stat().st_size < 200_000):
+    written = lambda: sum(p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.part"))  # renamed at the end
+    while proc.poll() is None and written() < 200_000:
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGINT)
     stderr = proc.communicate(timeout=60)[1]

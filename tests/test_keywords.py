@@ -186,7 +186,8 @@ def test_stats_counts_bad_jsonl_lines_as_failures(tmp_path):
         f.write(b"not json\n")
         f.write(b'{"unrelated": 1}\n')
     result = runner.invoke(main, ["stats", "--json", str(jsonl)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # inputs failed (issue 13): exit 1, each named on stderr
+    assert "x.txt" in result.stderr and f"{jsonl}:3" in result.stderr
     summary = json.loads(result.stdout)
     assert (summary["notices"], summary["problems"], summary["failed"]) == (1, 10, 3)
 

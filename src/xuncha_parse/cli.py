@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import click
 
 from . import __version__
+from .batch import DEFAULT_GLOB  # batch.py imports only the standard library's light modules
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -19,29 +20,164 @@ EXIT_INTERRUPTED = 130
 
 def fail(path: str, message: str) -> None:
     """One line on stderr naming the file and what is wrong, then exit 2."""
-    click.echo(f"xuncha: {path}: {message}", err=True)
+    say(path, message)
     sys.exit(EXIT_BAD_INPUT)
 
 
-def load(path: str) -> tuple[bytes, str | None]:
-    """The bytes of FILE (or stdin for ``-``) and the path to record."""
-    from .batch import InputError, read_notice
+def say(path: str, message: str) -> None:
+    """One line on stderr; a path's undecodable bytes and control characters shown, not sent raw."""
+    from .outputs.terminal import visible
 
-    if path == "-":
-        return sys.stdin.buffer.read(), None
+    click.echo(f"xuncha: {visible(_printable(path))}: {visible(message)}", err=True)
+
+
+def _printable(path: str) -> str:
+    from .batch import printable_path
+
+    return printable_path(path)
+
+
+def load(path: str, max_bytes: int | None = None) -> tuple[bytes, str | None]:
+    """The bytes of FILE (or stdin for ``-``) and the path to record."""
+    from .batch import MAX_BYTES, InputError, read_bounded, read_notice
+
     try:
-        return read_notice(path), path
+        if path == "-":
+            return read_bounded(sys.stdin.buffer, max_bytes or MAX_BYTES), None
+        return read_notice(path, max_bytes or MAX_BYTES), _printable(path)
     except InputError as e:
         fail(path, str(e))
+    raise AssertionError("unreachable")
 
 
 def emit(data: bytes, output: str | None) -> None:
-    if output:
-        with open(output, "wb") as f:
-            f.write(data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    """All of ``data`` to OUTPUT (through a temporary file renamed onto it) or stdout; a write
+    failure is one line on stderr and exit 2."""
+    sink = Sink(output)
+    try:
+        sink.write(data)
+    except WriteError as e:
+        sink.abandon()
+        fail(sink.name, str(e))
+    sink.close()
+
+
+class WriteError(Exception):
+    """Output could not be written (a missing or read-only folder, a full disk)."""
+
+
+class Sink:
+    """Where records go, whole records at a time: stdout, or OUTPUT.
+
+    A regular OUTPUT is written as a hidden temporary file beside it and renamed onto it by
+    ``close`` (an interrupted run is closed too: it leaves the whole lines written so far).  A
+    device or FIFO OUTPUT (``/dev/stdout``) is written directly.  ``-`` is stdout.
+    """
+
+    def __init__(self, output: str | None):
+
+        self.final = None if output in (None, "-") else output
+        self.name = self.final or "-"
+        self.tmp = None
+        self.fd = None
+        if self.final is None:
+            return
+        # a device, FIFO or link (``/dev/full``, ``/dev/stdout``) is written in place, never replaced
+        direct = os.path.islink(self.final) or os.path.exists(self.final) and not os.path.isfile(self.final)
+        target = self.final if direct else self._temp_name(self.final)
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if direct else os.O_EXCL)
+        try:
+            self.fd = os.open(target, flags, 0o644)
+        except OSError as e:
+            fail(self.final, f"cannot write: {e.strerror or e}")
+        self.tmp = None if direct else target
+
+    @staticmethod
+    def _temp_name(final: str) -> str:
+
+        folder, name = os.path.split(final)
+        return os.path.join(folder, f".{name}.{os.getpid()}.part")
+
+    def identity(self) -> frozenset:
+        """(device, inode) of the files being written and replaced, for the walk to leave out."""
+
+        if self.fd is None or self.final is None:
+            return frozenset()
+        found = [os.fstat(self.fd)] + ([os.stat(self.final)] if os.path.exists(self.final) else [])
+        return frozenset((st.st_dev, st.st_ino) for st in found)
+
+    def write(self, data: bytes) -> None:
+        from .batch import write_all
+
+        try:
+            if self.fd is not None:
+                write_all(self.fd, data)
+            else:
+                _write_stdout(data)
+        except OSError as e:
+            raise WriteError(f"cannot write: {e.strerror or e}") from None
+
+    def close(self) -> None:
+
+        if self.fd is None:
+            return
+        try:
+            os.close(self.fd)
+            if self.tmp and self.final:
+                os.replace(self.tmp, self.final)
+        except OSError as e:
+            self.abandon()
+            fail(self.name, f"cannot write: {e.strerror or e}")
+        self.fd = None
+
+    def abandon(self) -> None:
+        """After a failed write: no half-written file left behind, stdout no longer flushed at exit."""
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            if self.fd is not None:
+                os.close(self.fd)
+            if self.tmp:
+                os.unlink(self.tmp)
+            if self.final is None:  # so that Python's flush at exit does not print a second error
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        self.fd = None
+
+
+def _write_stdout(data: bytes) -> None:
+    """Straight to file descriptor 1 with Ctrl-C held back (whole lines into a pipe), when there is one."""
+    import io
+
+    from .batch import write_all
+
+    out = sys.stdout.buffer
+    try:
+        fd = out.fileno()
+    except (io.UnsupportedOperation, AttributeError, ValueError):
+        out.write(data)  # (a test runner's captured stdout)
+        out.flush()
+        return
+    out.flush()
+    write_all(fd, data)
+
+
+def refuse_overwrite(output: str | None, inputs, glob: str | None = None) -> None:
+    """Exit 2 when OUTPUT is one of the inputs, or lies in an input folder and matches the glob."""
+
+    from .batch import matches
+
+    if output in (None, "-") or not os.path.exists(output) and glob is None:
+        return
+    real = os.path.realpath(output)
+    for path in inputs:
+        if path == "-":
+            continue
+        if os.path.isdir(path):
+            inside = real.startswith(os.path.join(os.path.realpath(path), ""))
+            if glob is not None and inside and matches(os.path.basename(real), glob):
+                fail(output, f"is inside the input folder {path} and matches {glob!r}: it would be read as input")
+        elif os.path.exists(path) and os.path.exists(output) and os.path.samefile(path, output):
+            fail(output, "is also an input: writing it would destroy the notice")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,13 +193,17 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
 @click.option("--with-text", is_flag=True, help="Include the extracted text, which every span indexes, as source.text.")
-def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, with_text: bool) -> None:
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse a file larger than this.")
+def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, with_text: bool,
+          max_bytes: int) -> None:
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
     from .outputs.csv import csv_header, csv_rows
 
-    notice = _parsed(file, with_text)
+    refuse_overwrite(output, [file])
+    notice = _parsed(file, max_bytes, with_text)
     if keywords:
         from .enrich.keywords import annotate
 
@@ -78,34 +218,50 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(writable=True), help="JSONL (or CSV) file; default stdout. A folder for parquet.")
-@click.option("--glob", default="*.txt", show_default=True, help="Which files to take from folders.")
+@click.option("--glob", default=DEFAULT_GLOB, show_default=True,
+              help="Which files to take from folders: patterns set apart by spaces, in any case.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
+@click.option("-0", "--null", "null", is_flag=True, help="Paths on stdin end with NUL (find -print0), not a line break.")
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse a file larger than this.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
 @click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
-def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, review_dir=None, db=None, force=False) -> None:
+def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, null, max_bytes, review_dir=None, db=None,
+          force=False) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
     from .batch import expand, run
     from .outputs.csv import csv_header
 
-    names = _paths_from_stdin() if not paths or paths == ("-",) else iter(paths)
+    refuse_overwrite(output if fmt != "parquet" else None, paths, glob)
+    from_stdin = not paths or paths == ("-",)
+    if from_stdin and sys.stdin.isatty():
+        click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
     if db or fmt == "parquet" or force:
+        names = _paths_from_stdin(null, None) if from_stdin else iter(paths)
         _batch_store(expand(names, glob), output, fmt, db, force, jobs, quiet, fail_fast, keywords)
     if output and os.path.isdir(output):
         fail(output, "is a folder; -o takes a file for jsonl and csv")
-    write = _line_writer(output)
-    if fmt == "csv":
-        write(csv_header())
+    sink = Sink(output)
+    names = _paths_from_stdin(null, sink) if from_stdin else iter(paths)
     totals = {"notices": 0, "problems": 0, "failed": 0}
+    lost = False
+    results = run(expand(names, glob, sink.identity()), jobs, fmt, keywords, max_bytes)
     try:
+        if fmt == "csv":
+            sink.write(csv_header())
         with _progress(quiet) as advance:
-            for result in run(expand(names, glob), jobs, fmt, keywords):
+            for result in results:
+                if result.warning:
+                    lost |= result.worker_lost
+                    say(result.path or "batch", result.warning)
+                    continue
                 if result.error is None or fmt == "jsonl":
-                    write(result.data)
+                    sink.write(result.data)
                 if review_dir and result.error is None:
                     _write_review(review_dir, result.path)
                 _count(totals, result, quiet)
@@ -115,9 +271,24 @@ def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, review_dir
     except KeyboardInterrupt:
         click.echo("xuncha: interrupted; " + " ".join(f"{k}={v}" for k, v in totals.items()), err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except WriteError as e:
+        sink.abandon()
+        fail(sink.name, str(e))
+    finally:
+        results.close()  # stops a pool now, not at exit
+        sink.close()  # whole lines only, whatever stopped the run
+    _finish(totals, quiet, lost)
+
+
+def _finish(totals: dict, quiet: bool, lost: bool) -> None:
+    """The summary line, and the exit status: 1 when a file failed, nothing matched or a worker died."""
     if not quiet:
         click.echo(" ".join(f"{k}={v}" for k, v in totals.items()), err=True)
-    sys.exit(1 if totals["failed"] else 0)
+    if totals["notices"] == 0:
+        click.echo("xuncha: no notice files matched", err=True)
+    if lost:
+        click.echo("xuncha: a worker process died during the run; see the messages above", err=True)
+    sys.exit(1 if totals["failed"] or totals["notices"] == 0 or lost else 0)
 
 
 def _batch_store(paths, output, fmt, db, force, jobs, quiet, fail_fast, keywords) -> None:
@@ -227,26 +398,25 @@ def _search_table(rows: list[dict], query: str) -> None:
     Console().print(table)
 
 
-def _line_writer(output: str | None):
-    """Whole records at a time: unbuffered writes to a file, a flushed write to stdout."""
-    import os
+def _paths_from_stdin(null: bool, sink: "Sink | None"):
+    """Paths from stdin, exactly as written (only the line break, or NUL with -0, removed); a path
+    that is the output file becomes an error record instead of being read."""
 
-    from .batch import write_all
+    from .batch import WalkIssue
 
-    if output:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        return lambda data: write_all(fd, data)
-    out = sys.stdout.buffer
-
-    def write(data: bytes) -> None:
-        out.write(data)
-        out.flush()
-
-    return write
-
-
-def _paths_from_stdin():
-    return (line.strip() for line in sys.stdin if line.strip())
+    data = sys.stdin.buffer
+    records = data.read().split(b"\0") if null else (line.rstrip(b"\r\n") for line in data)
+    own = sink.identity() if sink is not None else frozenset()
+    for raw in records:
+        if not raw:
+            continue
+        path = os.fsdecode(raw)
+        try:
+            st = os.stat(path)
+            mine = (st.st_dev, st.st_ino) in own
+        except OSError:
+            mine = False
+        yield WalkIssue(path, "is the output file, not read", skip=False) if mine else path
 
 
 def _count(totals: dict, result, quiet: bool) -> None:
@@ -255,7 +425,7 @@ def _count(totals: dict, result, quiet: bool) -> None:
     if result.error:
         totals["failed"] += 1
         if not quiet:
-            click.echo(f"xuncha: {result.path}: {result.error}", err=True)
+            say(result.path, result.error)
 
 
 class _progress:
@@ -290,20 +460,22 @@ def _stderr_console():
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-def show(file: str) -> None:
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
+              help="Refuse a file larger than this.")
+def show(file: str, max_bytes: int) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
     from .outputs.terminal import render
 
-    render(_parsed(file))
+    render(_parsed(file, max_bytes))
 
 
-def _parsed(file: str, with_text: bool = False) -> dict:
+def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) -> dict:
     """The Notice of FILE as a plain dict: exactly what the models validate to (a test checks it),
     without paying for importing pydantic."""
     from .api import bytes_to_dict
     from .decode import DecodeError
 
-    data, path = load(file)
+    data, path = load(file, max_bytes)
     try:
         return bytes_to_dict(data, path, with_text)
     except DecodeError as e:
@@ -328,7 +500,8 @@ def text(file: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--glob", default="*.txt", show_default=True, help="Which files to take from folders.")
+@click.option("--glob", default=DEFAULT_GLOB, show_default=True,
+              help="Which files to take from folders: patterns set apart by spaces, in any case.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
@@ -347,16 +520,23 @@ def stats(paths, glob: str, as_json: bool, html_out: str | None = None, review_d
         sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
     else:
         render(summary)
+    for failure in failures:
+        path, _, why = failure.partition("\t")
+        say(path, why or "not a notice")
+    sys.exit(1 if failures or not summary["notices"] else 0)
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema (Draft 2020-12) of the Notice."""
+@click.option("--batch", "batch_record", is_flag=True,
+              help="The schema of one line of batch JSONL: oneOf a Notice or an ErrorRecord.")
+def schema(batch_record: bool) -> None:
+    """Print the JSON Schema (Draft 2020-12) of the Notice (or, with --batch, of a batch record)."""
     import orjson
 
-    from .outputs.models import Notice
+    from .outputs.models import BatchRecord, Notice
 
-    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Notice.model_json_schema()}
+    model = BatchRecord if batch_record else Notice
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
     sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
 
 
@@ -378,7 +558,6 @@ def review(file: str, output: str | None) -> None:
 
 def _write_review(folder: str, path: str) -> str | None:
     """Write the review page of the notice file ``path`` into ``folder``; its path, or None (and a warning)."""
-    import os
 
     from .batch import InputError, read_notice
     from .decode import DecodeError
@@ -397,7 +576,6 @@ def _write_review(folder: str, path: str) -> str | None:
 
 
 def _write_report(paths, glob: str, html_out: str, review_dir: str | None) -> None:
-    import os
 
     from .outputs.report import render_report
     from .outputs.stats import notices_from
@@ -411,7 +589,6 @@ def _write_report(paths, glob: str, html_out: str, review_dir: str | None) -> No
 
 def _review_links(notices: list[dict], folder: str, html_out: str) -> dict[str, str]:
     """source.path -> href (relative to the report) of its review page in ``folder``, written when missing."""
-    import os
 
     from .outputs.review import review_filename
 

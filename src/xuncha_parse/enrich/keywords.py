@@ -77,12 +77,20 @@ def load_prefix_dict(jieba) -> tuple[dict, int]:
     stat = src.stat()
     cache = cache_dir() / f"jieba-{jieba.__version__}-{stat.st_size}-{MIN_FREQ}.marshal"
     try:
-        return marshal.loads(cache.read_bytes())
+        cached = marshal.loads(cache.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        pass
+        cached = None
+    if _well_formed(cached):
+        return cached
     freq, total = _build_prefix_dict(src)
     _write_cache(cache, marshal.dumps((freq, total)))
     return freq, total
+
+
+def _well_formed(cached) -> bool:
+    """A cache that unmarshals to something else (a corrupt file can: an int, an empty tuple) is rebuilt."""
+    return (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], dict) and bool(cached[0])
+            and isinstance(cached[1], int) and cached[1] > 0)
 
 
 def _write_cache(path: Path, data: bytes) -> None:

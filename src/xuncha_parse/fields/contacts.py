@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..grammar import (
@@ -40,17 +41,20 @@ def find_contacts(pieces: list[Piece], source: Source) -> list[dict]:
 def _in_piece(piece: Piece, source: Source) -> list[dict]:
     view, found = piece.view, []
     emails = [m.span() for m in EMAIL.finditer(view)]
+    starts = [a for a, _ in emails]
     for kind, pattern, group in _RULES:
         for m in pattern.finditer(view):
             a, b = m.span(group)
-            if kind == "phone" and (_inside(a, emails) or FURNITURE.search(view[max(0, a - FURNITURE_REACH):a])):
+            if kind == "phone" and (_inside(a, emails, starts) or FURNITURE.search(view[max(0, a - FURNITURE_REACH):a])):
                 continue
             found.append(_contact(kind, piece, a, b, source))
     return sorted(found, key=lambda c: c["span"]["start"])
 
 
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in spans)
+def _inside(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``i`` falls in one of the spans (sorted and apart, as finditer gives them), by bisection."""
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and i < spans[k][1]
 
 
 def _contact(kind: str, piece: Piece, a: int, b: int, source: Source) -> dict:
@@ -59,9 +63,15 @@ def _contact(kind: str, piece: Piece, a: int, b: int, source: Source) -> dict:
             "owner": owner_before(piece.view, piece.text, a), "span": piece_span(piece, source, a, b)}
 
 
+#: how far back from a contact its owner is looked for (a sentence of a notice is shorter), so that a
+#: line of a thousand phone numbers costs a thousand short looks, not a thousand looks at the whole line
+OWNER_REACH = 300
+
+
 def owner_before(view: str, text: str, at: int) -> str | None:
     """``也可向X反映，联系电话：…`` → X, within the sentence before the contact; ``我们`` → None."""
-    start = max(view.rfind(c, 0, at) for c in "。!?") + 1
+    low = max(0, at - OWNER_REACH)
+    start = max(max(view.rfind(c, low, at) for c in "。!?") + 1, low)
     owner = None
     for m in OWNER.finditer(view, start, at):
         owner = text[m.start("owner"):m.end("owner")].strip()

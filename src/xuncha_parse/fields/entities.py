@@ -1,6 +1,8 @@
 """Entities inside a problem's text: dates, money, percentages, document numbers, regulations, counts."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..grammar import (
@@ -61,8 +63,23 @@ def _entity(kind: str, piece: Piece, a: int, b: int, value, source: Source, take
     return {"type": kind, "text": piece.text[a:b], "value": value, "span": piece_span(piece, source, a, b)}
 
 
-def _free(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
-    return all(b <= x or a >= y for x, y in taken)
+#: up to this many entities taken, a plain scan is cheapest; past it, an index (a line of 10,000 amounts)
+SCAN_MAX = 16
+
+
+def _free_test(taken: list[tuple[int, int]]):
+    """A test ``free(a, b)``: whether ``a:b`` overlaps none of the spans taken by the earlier finders.
+
+    A finder's own matches never overlap (finditer), so the index is built once, at its start:
+    starts sorted, and the furthest end of any span starting before each.  Linear in the spans.
+    """
+    if len(taken) <= SCAN_MAX:
+        few = tuple(taken)
+        return lambda a, b: all(b <= x or a >= y for x, y in few)
+    spans = sorted(taken)
+    starts = [x for x, _ in spans]
+    reach = list(accumulate((y for _, y in spans), max))
+    return lambda a, b: (k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a
 
 
 def _dates(piece, source, ctx, taken):
@@ -74,9 +91,10 @@ def _money(piece, source, ctx, taken):
     out = []
     if "元" not in piece.view:
         return out
+    free = _free_test(taken)
     for m in MONEY.finditer(piece.view):
         n = _number(m.group("n"))
-        if n is not None and _free(*m.span(), taken):
+        if n is not None and free(*m.span()):
             value = round(n * _UNIT[m.group("unit")], 4)
             value = int(value) if float(value).is_integer() else value
             out.append(_entity("money", piece, *m.span(), value, source, taken))
@@ -87,9 +105,10 @@ def _percent(piece, source, ctx, taken):
     out = []
     if "%" not in piece.view and "百分之" not in piece.view:
         return out
+    free = _free_test(taken)
     for m in PERCENT.finditer(piece.view):
         n = _number(m.group("n") or m.group("cn"))
-        if n is not None and _free(*m.span(), taken):
+        if n is not None and free(*m.span()):
             out.append(_entity("percent", piece, *m.span(), n, source, taken))
     return out
 
@@ -97,8 +116,9 @@ def _percent(piece, source, ctx, taken):
 def _document_numbers(piece, source, ctx, taken):
     if "号" not in piece.view or DOCUMENT_NUMBER_TAIL.search(piece.view) is None:
         return []
+    free = _free_test(taken)
     return [_entity("document_number", piece, *m.span(), piece.text[m.start():m.end()], source, taken)
-            for m in DOCUMENT_NUMBER.finditer(piece.view) if _free(*m.span(), taken)]
+            for m in DOCUMENT_NUMBER.finditer(piece.view) if free(*m.span())]
 
 
 def _regulations(piece, source, ctx, taken):
@@ -109,10 +129,10 @@ def _regulations(piece, source, ctx, taken):
 
 
 def _counts(piece, source, ctx, taken):
-    out = []
+    out, free = [], _free_test(taken)
     for m in COUNT.finditer(piece.view):
         a, b = m.span()
-        if _free(a, b, taken):
+        if free(a, b):
             out.append(_entity("count", piece, a, b, int(m.group("n")), source, taken))
     return out
 

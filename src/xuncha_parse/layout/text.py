@@ -54,13 +54,7 @@ class Source:
         if is_traditional(text):
             view = simplified(view, NOISE_CHAR)
         self.view = _mask_noise(view)
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self.line_starts = starts
+        self.line_starts = line_starts(text)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a source offset."""
@@ -71,6 +65,29 @@ class Source:
         starts = self.line_starts
         return {"start": start, "end": end, "line_start": bisect_right(starts, start),
                 "line_end": bisect_right(starts, max(start, end - 1))}
+
+
+#: line breaks other than ``\n`` and CR, each one character: VT (Word's manual break), FF, the
+#: file/group/record separators, NEL, U+2028 and U+2029 (with CR, the breaks of ``str.splitlines``)
+RARE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: a CR that is a break by itself (old Mac files); ``\r\n`` breaks at its LF, the CR stays in the line
+LONE_CR = re.compile("\r(?!\n)")
+#: every line break, each one character
+ANY_BREAK = re.compile("\n|\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line starts: after every line break (one character each, so a line ends the
+    character before the next starts, and offsets stay those of the text)."""
+    if any(c in text for c in RARE_BREAKS) or ("\r" in text and LONE_CR.search(text) is not None):
+        return [0] + [m.end() for m in ANY_BREAK.finditer(text)]
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
 
 
 def _mask_noise(view: str) -> str:

@@ -22,22 +22,44 @@ def date_text(d: dict | None) -> str:
     return f"{part(d.get('year'), 4)}-{part(d.get('month'), 2)}-{part(d.get('day'), 2)}"
 
 
-def problem_row(notice: dict, p: dict) -> list:
+#: first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"):
+#: ``=HYPERLINK(…)``, ``+1``, ``-2+3``, ``@SUM(…)``, and a tab or CR before any of them
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """A text cell that a spreadsheet shows as text: a formula-like start gets a ``'`` before it."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def notice_cells(notice: dict) -> list:
     ins = notice["inspection"]
     return [
         notice["source"]["path"] or "", notice["title"] or "", notice["issuer"] or "", ins["body"] or "",
         ins["target"] or "", date_text(ins["start"]), date_text(ins["end"]), date_text(ins["feedback"]),
-        p["category"] or "", p["group"] or "", "" if p["number"] is None else p["number"], p["marker"] or "",
-        p["title"] or "", p["status"], p["status_text"] or "", p["long_term"], p["immediate"],
-        len(p["measures"]), len(p["progress"]), p["span"]["line_start"], p["span"]["line_end"],
     ]
 
 
+def problem_row(notice: dict, p: dict) -> list:
+    return [cell(v) for v in notice_cells(notice) + [
+        p["category"] or "", p["group"] or "", "" if p["number"] is None else p["number"], p["marker"] or "",
+        p["title"] or "", p["status"], p["status_text"] or "", p["long_term"], p["immediate"],
+        len(p["measures"]), len(p["progress"]), p["span"]["line_start"], p["span"]["line_end"],
+    ]]
+
+
 def csv_rows(notice: dict) -> bytes:
-    """The rows of one notice (no header)."""
+    """The rows of one notice (no header): one a problem, or one with empty problem columns when
+    no problem was found, so that every notice is in the file."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerows(problem_row(notice, p) for p in notice["problems"])
+    if notice["problems"]:
+        writer.writerows(problem_row(notice, p) for p in notice["problems"])
+    else:
+        cells = [cell(v) for v in notice_cells(notice)]
+        writer.writerow(cells + [""] * (len(COLUMNS) - len(cells)))
     return buf.getvalue().encode("utf-8")
 
 

@@ -526,6 +526,9 @@ def fresh(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, force:
     """The paths that need parsing: not already stored by content, and not a repeat within this run."""
     seen: set[str] = set()
     for path in paths:
+        if not isinstance(path, str):  # a folder the walk could not read: batch makes it an error record
+            yield path
+            continue
         digest = None if force else sha256_of(path)
         if digest is not None and (digest in seen or known(conn, digest)):
             totals.unchanged += 1

@@ -164,3 +164,37 @@ class Notice(Model):
     publicity: Optional[Publicity] = None
     signature: Optional[Signature] = None
     diagnostics: list[Diagnostic] = []
+
+
+# --------------------------------------------------------------------------
+# Batch lines: a Notice, or an error record for a file that could not be parsed
+
+from typing import Union  # noqa: E402
+
+from pydantic import RootModel  # noqa: E402
+
+
+class ErrorSource(Model):
+    path: Optional[str] = Field(None, description="the file; undecodable name bytes written as \\udcXX")
+
+
+class ErrorInfo(Model):
+    type: str = Field(description="InputError, DecodeError, WorkerLost, or the exception of an internal error")
+    message: str
+
+
+class ErrorRecord(Model):
+    """A batch line for a file that could not be parsed (``xuncha batch`` goes on with the rest)."""
+
+    source: ErrorSource
+    error: ErrorInfo
+
+
+class BatchRecord(RootModel[Union[Notice, ErrorRecord]]):
+    """One line of ``xuncha batch`` JSONL: a Notice, or an ErrorRecord."""
+
+    @classmethod
+    def model_json_schema(cls, *args, **kwargs) -> dict[str, Any]:
+        schema = super().model_json_schema(*args, **kwargs)
+        schema["oneOf"] = schema.pop("anyOf")  # never both: each forbids the other's keys
+        return schema

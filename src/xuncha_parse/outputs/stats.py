@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..batch import expand
+from .terminal import safe
 
 STATUSES = ("completed", "in_progress", "unknown")
 #: how many categories and keywords the summary lists
@@ -13,45 +14,72 @@ TOP = 20
 
 
 def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterator[dict]:
-    """Every Notice dict: JSONL files read line by line, other files parsed; failures noted, skipped."""
+    """Every Notice dict: JSONL and JSON files read as records, other files parsed; failures noted as
+    ``path<TAB>why`` and skipped."""
     import orjson
 
-    from ..batch import convert
+    from ..batch import WalkIssue, convert
 
     for path in expand(paths, glob):
-        if path.endswith(".jsonl"):
+        if isinstance(path, WalkIssue):
+            if not path.skip:
+                failures.append(f"{path.path}\t{path.message}")
+            continue
+        if path.endswith((".jsonl", ".json")):
             yield from _records(path, failures)
             continue
         result = convert(path)
         if result.error:
-            failures.append(path)
+            failures.append(f"{path}\t{result.error}")
         else:
             yield orjson.loads(result.data)
 
 
 def _records(path: str, failures: list[str]) -> Iterator[dict]:
-    """Notices of a JSONL file; error records and lines that are not a Notice count as failures."""
+    """Notices of a JSONL file (or a JSON file of one Notice, or a list of them, as ``parse`` writes);
+    error records and records that are not a whole Notice count as failures."""
+    try:
+        f = open(path, "rb")
+    except OSError as e:
+        failures.append(f"{path}\tcannot read: {e.strerror or e}")
+        return
+    with f:
+        lines = enumerate(f, 1) if path.endswith(".jsonl") else [(1, f.read())]
+        for number, line in lines:
+            for record in _loaded(line):
+                notice = _as_notice(record)
+                if notice is not None:
+                    yield notice
+                elif isinstance(record, dict) and isinstance(record.get("error"), dict):
+                    source = record.get("source")
+                    where = (source.get("path") if isinstance(source, dict) else None) or f"{path}:{number}"
+                    failures.append(f"{where}\t{record['error'].get('message')}")
+                else:
+                    failures.append(f"{path}:{number}\tnot a notice record")
+
+
+def _loaded(line: bytes) -> list:
     import orjson
 
     try:
-        f = open(path, "rb")
-    except OSError:
-        failures.append(path)
-        return
-    with f:
-        for number, line in enumerate(f, 1):
-            try:
-                record = orjson.loads(line)
-            except orjson.JSONDecodeError:
-                record = None
-            if not isinstance(record, dict) or "source" not in record or \
-                    ("error" not in record and "problems" not in record):
-                failures.append(f"{path}:{number}")
-                continue
-            if "error" in record:
-                failures.append(record["source"].get("path") or f"{path}:{number}")
-            else:
-                yield record
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return [None]
+    return record if isinstance(record, list) else [record]
+
+
+def _as_notice(record) -> dict | None:
+    """The record as a complete Notice dict (a hand-made record gets its defaults), or None."""
+    from pydantic import ValidationError
+
+    from .models import Notice
+
+    if not isinstance(record, dict) or "error" in record:
+        return None
+    try:
+        return Notice.model_validate(record).model_dump(mode="json")
+    except ValidationError:
+        return None
 
 
 def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
@@ -109,7 +137,7 @@ def _totals(per_notice, status, mismatches, topics, categories, words, bodies, y
 
 
 def render(summary: dict) -> None:
-    """Rich tables (plain text when not on a terminal)."""
+    """Rich tables (plain text when not on a terminal); notice text escaped, never read as markup."""
     from rich.console import Console
     from rich.table import Table
 
@@ -135,5 +163,5 @@ def _table(console, title: str, columns: list[str], rows: list) -> None:
 
     table = Table(*columns, title=title)
     for row in rows:
-        table.add_row(*(str(c) for c in row))
+        table.add_row(*(safe(c) for c in row))
     console.print(table)
