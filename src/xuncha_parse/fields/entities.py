@@ -73,6 +73,8 @@ def _free_test(taken: list[tuple[int, int]]):
     A finder's own matches never overlap (finditer), so the index is built once, at its start:
     starts sorted, and the furthest end of any span starting before each.  Linear in the spans.
     """
+    if not taken:
+        return _anywhere
     if len(taken) <= SCAN_MAX:
         few = tuple(taken)
         return lambda a, b: all(b <= x or a >= y for x, y in few)
@@ -80,6 +82,11 @@ def _free_test(taken: list[tuple[int, int]]):
     starts = [x for x, _ in spans]
     reach = list(accumulate((y for _, y in spans), max))
     return lambda a, b: (k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a
+
+
+def _anywhere(a: int, b: int) -> bool:
+    """The free test of a piece where no span is taken yet."""
+    return True
 
 
 def _dates(piece, source, ctx, taken):
@@ -129,9 +136,10 @@ def _regulations(piece, source, ctx, taken):
 
 
 def _counts(piece, source, ctx, taken):
-    out, free = [], _free_test(taken)
+    out, free = [], None
     for m in COUNT.finditer(piece.view):
         a, b = m.span()
+        free = free or _free_test(taken)  # built at the first count: most pieces have none
         if free(a, b):
             out.append(_entity("count", piece, a, b, int(m.group("n")), source, taken))
     return out

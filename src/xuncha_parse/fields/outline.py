@@ -67,4 +67,4 @@ def _text_span(body: list[Piece], source: Source) -> SpanDict | None:
     """Where a section's own text stands: from its first piece to its last (always contiguous)."""
     if not body:
         return None
-    return piece_span(Piece.join(body), source)
+    return source.span_dict(body[0].src_range()[0], body[-1].src_range()[1])  # the pieces are not joined
