@@ -129,9 +129,10 @@ def _regulations(piece, source, ctx, taken):
 
 
 def _counts(piece, source, ctx, taken):
-    out, frozen = [], _taken(taken)
+    out, frozen = [], None
     for m in COUNT.finditer(piece.view):
         a, b = m.span()
+        frozen = _taken(taken) if frozen is None else frozen  # (most pieces have no count)
         if _free(a, b, frozen):
             out.append(_entity("count", piece, a, b, int(m.group("n")), source, taken))
     return out
