@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import re
 import sys
 
@@ -69,12 +70,15 @@ def test_arbitrary_bytes(data):
 @given(hostile)
 @example("一、整改情况\r1.[/bold]问题\x0b整改措施：退还9000元\u2028" + "联系电话：0475-7923888，" * 30)
 @example("一、\n[/bold]\n\ufeff[/bold]")  # a BOM inside: folded to a space and stripped (deep run)
+@example("一、\n2025年4月21日至6月27日\ufeff一、")  # a BOM inside a line: kept in the text (deep run)
 def test_hostile_notice_like_text(text):
     try:
         notice = parse_bytes(text.encode("utf-8")).model_dump(mode="json")
     except DecodeError:  # (a text of nothing but blanks and NULs)
         return
-    assert span_errors(ODD_SPACES.sub(" ", OTHER_BREAKS.sub("\n", notice_text(text))), notice) == []
+    # (both sides: the parser strips a BOM at a line's edge and keeps one inside, like a space)
+    checked = json.loads(ODD_SPACES.sub(" ", json.dumps(notice, ensure_ascii=False)))
+    assert span_errors(ODD_SPACES.sub(" ", OTHER_BREAKS.sub("\n", notice_text(text))), checked) == []
     outputs_hold(notice)
 
 

@@ -363,12 +363,13 @@ def test_write_failures_are_one_line_and_exit_2(tmp_path, command, target):
     assert len(lines) == 1 and "cannot write" in lines[0] and target in lines[0]
 
 
-@pytest.mark.parametrize("command", ["parse", "batch"])
+@pytest.mark.parametrize("command", ["parse", "batch", "show", "stats", "stats --json", "schema"])
 def test_stdout_to_a_full_device_is_one_line_and_exit_2(tmp_path, command):
     path = tmp_path / "A.txt"
     path.write_bytes(sample_bytes(0))
+    args = command.split() + ([] if command == "schema" else [str(path)])
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([*XUNCHA, command, str(path)], stdout=full, stderr=subprocess.PIPE, env=ENV, timeout=60)
+        proc = subprocess.run([*XUNCHA, *args], stdout=full, stderr=subprocess.PIPE, env=ENV, timeout=60)
     assert proc.returncode == 2
     lines = proc.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "No space left" in lines[0]

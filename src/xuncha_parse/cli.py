@@ -161,6 +161,26 @@ def _write_stdout(data: bytes) -> None:
     write_all(fd, data)
 
 
+class stdout_guard:
+    """A failed write to stdout (``> /dev/full``, a closed pipe) in ``show``, ``stats``, ``schema``:
+    one line on stderr and exit 2, not a traceback."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, tb):
+        if error is None:
+            try:
+                sys.stdout.flush()
+                sys.stdout.buffer.flush()
+            except OSError as e:
+                error = e
+        if isinstance(error, OSError):
+            Sink(None).abandon()
+            fail("-", f"cannot write: {error.strerror or error}")
+        return False
+
+
 def refuse_overwrite(output: str | None, inputs, glob: str | None = None) -> None:
     """Exit 2 when OUTPUT is one of the inputs, or lies in an input folder and matches the glob."""
 
@@ -466,7 +486,9 @@ def show(file: str, max_bytes: int) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
     from .outputs.terminal import render
 
-    render(_parsed(file, max_bytes))
+    notice = _parsed(file, max_bytes)
+    with stdout_guard():
+        render(notice)
 
 
 def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) -> dict:
@@ -516,10 +538,11 @@ def stats(paths, glob: str, as_json: bool, html_out: str | None = None, review_d
         return
     failures: list[str] = []
     summary = summarize(notices_from(paths, glob, failures), failures)
-    if as_json:
-        sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
-    else:
-        render(summary)
+    with stdout_guard():
+        if as_json:
+            sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+        else:
+            render(summary)
     for failure in failures:
         path, _, why = failure.partition("\t")
         say(path, why or "not a notice")
@@ -537,7 +560,8 @@ def schema(batch_record: bool) -> None:
 
     model = BatchRecord if batch_record else Notice
     doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-    sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    with stdout_guard():
+        sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
 
 
 @main.command()

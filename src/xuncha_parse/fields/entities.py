@@ -67,26 +67,23 @@ def _entity(kind: str, piece: Piece, a: int, b: int, value, source: Source, take
 SCAN_MAX = 16
 
 
-def _free_test(taken: list[tuple[int, int]]):
-    """A test ``free(a, b)``: whether ``a:b`` overlaps none of the spans taken by the earlier finders.
-
-    A finder's own matches never overlap (finditer), so the index is built once, at its start:
-    starts sorted, and the furthest end of any span starting before each.  Linear in the spans.
-    """
-    if not taken:
-        return _anywhere
+def _taken(taken: list[tuple[int, int]]):
+    """What ``_free`` tests against: the spans taken by the earlier finders, frozen at a finder's start
+    (its own matches never overlap: finditer), as a tuple, or an index when there are many."""
     if len(taken) <= SCAN_MAX:
-        few = tuple(taken)
-        return lambda a, b: all(b <= x or a >= y for x, y in few)
+        return tuple(taken)
     spans = sorted(taken)
-    starts = [x for x, _ in spans]
-    reach = list(accumulate((y for _, y in spans), max))
-    return lambda a, b: (k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a
+    return [x for x, _ in spans], list(accumulate((y for _, y in spans), max))
 
 
-def _anywhere(a: int, b: int) -> bool:
-    """The free test of a piece where no span is taken yet."""
-    return True
+def _free(a: int, b: int, taken) -> bool:
+    """Whether ``a:b`` overlaps none of the taken spans: a scan of a few, or by the index (starts
+    sorted, and the furthest end of the spans starting before each), in log time."""
+    if len(taken) != 2 or type(taken[0]) is not list:
+        return all(b <= x or a >= y for x, y in taken)
+    starts, reach = taken
+    k = bisect_left(starts, b)
+    return k == 0 or reach[k - 1] <= a
 
 
 def _dates(piece, source, ctx, taken):
@@ -98,10 +95,10 @@ def _money(piece, source, ctx, taken):
     out = []
     if "元" not in piece.view:
         return out
-    free = _free_test(taken)
+    frozen = _taken(taken)
     for m in MONEY.finditer(piece.view):
         n = _number(m.group("n"))
-        if n is not None and free(*m.span()):
+        if n is not None and _free(*m.span(), frozen):
             value = round(n * _UNIT[m.group("unit")], 4)
             value = int(value) if float(value).is_integer() else value
             out.append(_entity("money", piece, *m.span(), value, source, taken))
@@ -112,10 +109,10 @@ def _percent(piece, source, ctx, taken):
     out = []
     if "%" not in piece.view and "百分之" not in piece.view:
         return out
-    free = _free_test(taken)
+    frozen = _taken(taken)
     for m in PERCENT.finditer(piece.view):
         n = _number(m.group("n") or m.group("cn"))
-        if n is not None and free(*m.span()):
+        if n is not None and _free(*m.span(), frozen):
             out.append(_entity("percent", piece, *m.span(), n, source, taken))
     return out
 
@@ -123,9 +120,9 @@ def _percent(piece, source, ctx, taken):
 def _document_numbers(piece, source, ctx, taken):
     if "号" not in piece.view or DOCUMENT_NUMBER_TAIL.search(piece.view) is None:
         return []
-    free = _free_test(taken)
+    frozen = _taken(taken)
     return [_entity("document_number", piece, *m.span(), piece.text[m.start():m.end()], source, taken)
-            for m in DOCUMENT_NUMBER.finditer(piece.view) if free(*m.span())]
+            for m in DOCUMENT_NUMBER.finditer(piece.view) if _free(*m.span(), frozen)]
 
 
 def _regulations(piece, source, ctx, taken):
@@ -136,11 +133,11 @@ def _regulations(piece, source, ctx, taken):
 
 
 def _counts(piece, source, ctx, taken):
-    out, free = [], None
+    out, frozen = [], None
     for m in COUNT.finditer(piece.view):
         a, b = m.span()
-        free = free or _free_test(taken)  # built at the first count: most pieces have none
-        if free(a, b):
+        frozen = _taken(taken) if frozen is None else frozen  # (most pieces have no count)
+        if _free(a, b, frozen):
             out.append(_entity("count", piece, a, b, int(m.group("n")), source, taken))
     return out
 
