@@ -148,7 +148,7 @@ def build(node: Node, chain: list[Node], source: Source, heading: Piece, tokens:
     for tok in tokens:
         _feed(draft, tok)
     numbering = (None, None) if node in chain else (node.number, node.token.marker)
-    span = tokens_span(own, source) if own else tokens_span(list(node.tokens()), source)
+    span = tokens_span(own or [node.token] + tokens, source)
     return FoundProblem(node, finish_problem(draft, chain, source, numbering, span), pieces_of(draft), not own)
 
 
@@ -377,5 +377,5 @@ def _item(piece: Piece, ordinal: int | None, source: Source) -> ItemDict:
 
 
 def tokens_span(tokens: list[Token], source: Source) -> SpanDict:
-    start = tokens[0].piece.src_range()[0]
-    return source.span_dict(start, max(t.piece.src_range()[1] for t in tokens))
+    """From the first token's start to the last one's end (tokens follow each other in the source)."""
+    return source.span_dict(tokens[0].piece.src_range()[0], tokens[-1].piece.src_range()[1])

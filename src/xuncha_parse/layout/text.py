@@ -17,9 +17,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..grammar import INLINE_NOISE, LIST_BULLETS
+from ..grammar import INLINE_NOISE, LIST_BULLETS, TRADITIONAL_MARKS
 from ..shapes import SpanDict
-from .script import is_traditional, simplified
+from .script import simplified
 
 NOISE_CHAR = "\x00"
 
@@ -29,18 +29,21 @@ _FOLD.update({ord("﹒"): ".", ord("︰"): ":", ord("﹕"): ":", ord("﹐"): ","
 
 
 _FOLD_CHARS = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _FOLD.items()}
-#: any character that folds; finding them with one regex scan is cheaper than ``set(text)``
-_FOLDABLE = re.compile("[" + "".join(map(re.escape, _FOLD_CHARS)) + "]")
+#: the characters the view is built around: those that fold and the marks of traditional script; one
+#: regex scan finds those present, cheaper than ``set(text)`` or a substring test for each
+_NOTABLE = re.compile("[" + "".join(map(re.escape, sorted(set(_FOLD_CHARS) | set(TRADITIONAL_MARKS)))) + "]")
 
 
-def fold(text: str) -> str:
-    """Fold widths one character for one: ``（一）：`` becomes ``(一):``.
+def fold(text: str, present: set[str] | None = None) -> str:
+    """Fold widths one character for one: ``（一）：`` becomes ``(一):``.  ``present`` is the set of
+    notable characters in the text, when already known.
 
     Replacing only the foldable characters present is several times faster
     than ``str.translate`` on CJK text, where nearly every character misses.
     """
-    for ch in set(_FOLDABLE.findall(text)):
-        text = text.replace(ch, _FOLD_CHARS[ch])
+    for ch in set(_NOTABLE.findall(text)) if present is None else present:
+        if ch in _FOLD_CHARS:
+            text = text.replace(ch, _FOLD_CHARS[ch])
     return text
 
 
@@ -51,8 +54,9 @@ class Source:
 
     def __init__(self, text: str):
         self.text = text
-        view = fold(text)
-        if is_traditional(text):
+        present = set(_NOTABLE.findall(text))
+        view = fold(text, present)
+        if not present.isdisjoint(TRADITIONAL_MARKS):
             view = simplified(view, NOISE_CHAR)
         self.view = _mask_noise(view)
         self.line_starts = line_starts(text)
