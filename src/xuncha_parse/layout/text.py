@@ -31,7 +31,8 @@ _FOLD.update({ord("﹒"): ".", ord("︰"): ":", ord("﹕"): ":", ord("﹐"): ","
 _FOLD_CHARS = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _FOLD.items()}
 #: the characters the view is built around: those that fold and the marks of traditional script; one
 #: regex scan finds those present, cheaper than ``set(text)`` or a substring test for each
-_NOTABLE = re.compile("[" + "".join(map(re.escape, sorted(set(_FOLD_CHARS) | set(TRADITIONAL_MARKS)))) + "]")
+_NOTABLE = re.compile("[" + "".join(map(re.escape, sorted(set(_FOLD_CHARS) | set(TRADITIONAL_MARKS) | LIST_BULLETS)))
+                      + "]")
 
 
 def fold(text: str, present: set[str] | None = None) -> str:
@@ -50,15 +51,20 @@ def fold(text: str, present: set[str] | None = None) -> str:
 class Source:
     """The decoded text, its matching view and where each line starts."""
 
-    __slots__ = ("text", "view", "line_starts")
+    __slots__ = ("text", "view", "line_starts", "masked", "bulleted")
 
     def __init__(self, text: str):
         self.text = text
         present = set(_NOTABLE.findall(text))
         view = fold(text, present)
-        if not present.isdisjoint(TRADITIONAL_MARKS):
+        traditional = not present.isdisjoint(TRADITIONAL_MARKS)
+        if traditional:
             view = simplified(view, NOISE_CHAR)
-        self.view = _mask_noise(view)
+        #: some of the view is masked noise (NOISE_CHAR); a line holds some only then
+        self.masked = traditional or _has_inline_noise(view) or NOISE_CHAR in view
+        self.view = _mask_noise(view) if self.masked else view
+        #: a line may open with a list bullet only then
+        self.bulleted = not present.isdisjoint(LIST_BULLETS)
         self.line_starts = line_starts(text)
 
     def line_of(self, offset: int) -> int:
@@ -90,8 +96,12 @@ def line_starts(text: str) -> list[int]:
     return [0, *ends]
 
 
+def _has_inline_noise(view: str) -> bool:
+    return "[bookmark" in view or "##paid" in view
+
+
 def _mask_noise(view: str) -> str:
-    if "[bookmark" not in view and "##paid" not in view:
+    if not _has_inline_noise(view):
         return view
     return INLINE_NOISE.sub(lambda m: NOISE_CHAR * len(m.group()), view)
 
@@ -193,16 +203,17 @@ def split_lines(source: Source) -> list[Line]:
     """Every physical line, in order; blank lines have an empty piece."""
     text, view, starts = source.text, source.view, source.line_starts
     ends = [s - 1 for s in starts[1:]] + [len(text)]
-    return [_line(text, view, n, a, b) for n, (a, b) in enumerate(zip(starts, ends), 1)]
+    masked, bulleted = source.masked, source.bulleted
+    return [_line(text, view, n, a, b, masked, bulleted) for n, (a, b) in enumerate(zip(starts, ends), 1)]
 
 
-def _line(text: str, view: str, number: int, a: int, b: int) -> Line:
+def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True, bulleted: bool = True) -> Line:
     raw = view[a:b]
     left = len(raw) - len(raw.lstrip())
     right = len(raw.rstrip())
-    if left < right and raw[left] in LIST_BULLETS:  # ``  • 文件名称:``: the bullet is not the line's text
+    if bulleted and left < right and raw[left] in LIST_BULLETS:  # ``  • 文件名称:``: not the line's text
         left = len(raw) - len(raw[left + 1:].lstrip())
-    if NOISE_CHAR in raw:
+    if masked and NOISE_CHAR in raw:
         return _noisy_line(text, view, number, a, b)
     piece = Piece(text[a + left:a + right], raw[left:right], (0,), (a + left,))
     return Line(number, piece, left, right)

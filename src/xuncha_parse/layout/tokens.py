@@ -92,8 +92,9 @@ def classify(line: Line) -> Token:
         return tok
     view = piece.view
     short = len(view) <= NOISE_MAX_LEN  # a long line that mentions chrome words is text
+    opening = view[0]
     for kind, style, pattern, anywhere, first in _RULES:
-        if (kind == "noise" and not short) or (first and view[0] not in first):
+        if (kind == "noise" and not short) or (first and opening not in first):
             continue
         m = pattern.search(view) if anywhere else pattern.match(view)
         if m is not None and _BUILD[kind](tok, style, m):
