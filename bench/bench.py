@@ -22,6 +22,7 @@ machine drift by 10-25% within minutes, instruction counts do not.  ``--readers`
 """
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import subprocess
@@ -191,6 +192,28 @@ def linearity() -> None:
         print(f"  {n} heading-like lines  {time.perf_counter() - t0:6.2f} s")
 
 
+def memory_multiple() -> None:
+    """Peak memory of one ``xuncha parse`` as a multiple of its input, for growing inputs (the figure
+    behind --max-bytes' default: parsing holds about this many times the input at its peak)."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SAMPLES)
+    print("\npeak memory of xuncha parse (max RSS less the interpreter's start-up):")
+    base = _peak_rss([sys.executable, "-c", "import xuncha_parse.api"])
+    with tempfile.TemporaryDirectory() as tmp:
+        for copies in (16, 64, 128):
+            path = Path(tmp) / f"big{copies}.txt"
+            path.write_text("\n".join([text] * copies), encoding="utf-8")
+            size = path.stat().st_size
+            peak = _peak_rss(XUNCHA + ["parse", "--compact", "-o", "/dev/null", "--max-bytes", str(size + 1), str(path)])
+            print(f"  {size / 1e6:6.2f} MB input  peak {peak / 1e6:7.1f} MB  {(peak - base) / size:5.1f}x the input")
+
+
+def _peak_rss(cmd: list[str]) -> int:
+    """The peak resident memory, in bytes, of a command run to the end."""
+    pid = subprocess.Popen(cmd, stdout=subprocess.DEVNULL).pid
+    _, _, usage = os.wait4(pid, 0)
+    return usage.ru_maxrss * 1024
+
+
 PARSE_ROUNDS = r"""
 import sys
 from pathlib import Path
@@ -237,6 +260,7 @@ def main(argv: list[str]) -> None:
         throughput(n, extra)
     if "--no-linearity" not in argv:
         linearity()
+        memory_multiple()
     if "--instructions" in argv:
         instructions()
     for flag in ("--readers", "--review", "--db"):
