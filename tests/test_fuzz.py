@@ -12,15 +12,14 @@ import csv
 import io
 import json
 import re
-import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from spancheck import span_errors
+from test_linear import calls  # Python and builtin calls made while parsing a text
 from test_properties import FRAGMENTS
 
 from xuncha_parse import DecodeError, parse_bytes
-from xuncha_parse.api import parse_to_dict
 from xuncha_parse.outputs.csv import COLUMNS, csv_header, csv_rows
 from xuncha_parse.outputs.terminal import render
 
@@ -85,23 +84,6 @@ def test_hostile_notice_like_text(text):
 def notice_text(text: str) -> str:
     """The text as the parser sees it (decoding drops a leading BOM)."""
     return text[1:] if text.startswith("\ufeff") else text
-
-
-def calls(text: str) -> int:
-    """Python and builtin calls made while parsing ``text`` (deterministic, unlike time)."""
-    count = 0
-
-    def tally(frame, event, arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(tally)
-    try:
-        parse_to_dict(text)
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 #: a problem whose text is one long line, as a hostile or broken notice has
