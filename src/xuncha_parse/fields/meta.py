@@ -211,6 +211,9 @@ def declared(view: str) -> DeclaredDict:
     """Counts the text itself states."""
     out: DeclaredDict = {"categories": None, "problems": None, "completed": None, "in_progress": None,
                          "completion_rate": None}
+    m = DECLARED_RATE.search(view)
+    out["completion_rate"] = round(float(m.group("r")) / 100, 4) if m else None
+    view = _counting(view)
     m = DECLARED_CATEGORIES.search(view)
     if m:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("prob"))
@@ -220,9 +223,14 @@ def declared(view: str) -> DeclaredDict:
     done = DECLARED_COMPLETED.search(view)
     out["completed"] = to_int(done.group("n")) if done else None
     out["in_progress"] = _declared_in_progress(view, done)
-    m = DECLARED_RATE.search(view)
-    out["completion_rate"] = round(float(m.group("r")) / 100, 4) if m else None
     return out
+
+
+def _counting(view: str) -> str:
+    """The sentences that count something (``个``, ``项``, ``条``), in order and joined by ``。``: every
+    declared count ends on one of those words and stays inside its sentence, so the count patterns
+    need look nowhere else."""
+    return "。".join(s for s in view.split("。") if "个" in s or "项" in s or "条" in s)
 
 
 def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
