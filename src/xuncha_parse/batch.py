@@ -10,7 +10,14 @@ import re
 import stat
 from dataclasses import dataclass
 from itertools import islice
-from typing import BinaryIO, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from collections import deque
+    from collections.abc import Callable
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .shapes import NoticeDict
 
 #: below this many files per worker, no pool is started
 POOL_MIN_PER_WORKER = 16
@@ -51,6 +58,15 @@ class WalkIssue:
     skip: bool
 
 
+if TYPE_CHECKING:
+    #: what ``expand`` yields and the converters take: a file's path, or a folder entry that is not one
+    PathItem = str | WalkIssue
+    #: (device, inode) of files
+    Identities = frozenset[tuple[int, int]]
+    #: a chunk of paths converted in a worker
+    ChunkWork = Callable[[list[PathItem]], list[Result]]
+
+
 #: the surrogate escapes ``os.fsdecode`` makes of bytes that are not UTF-8 in a file name (GBK names from zips)
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
@@ -65,7 +81,7 @@ def printable_path(path: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", path)
 
 
-def expand(paths: Iterable[str], glob: str, exclude: frozenset = frozenset()) -> Iterator[str | WalkIssue]:
+def expand(paths: Iterable[str | WalkIssue], glob: str, exclude: Identities = frozenset()) -> Iterator[str | WalkIssue]:
     """Files as given; folders walked recursively for ``glob`` in sorted order; order otherwise kept.
 
     ``exclude``: (device, inode) of files never to yield (the output being written).
@@ -93,7 +109,8 @@ def matches(name: str, glob: str) -> bool:
     return any(fnmatchcase(lower, pattern.lower()) for pattern in glob.split())
 
 
-def walk(folder: str, glob: str, seen: set | None = None, exclude: frozenset = frozenset()) -> Iterator[str | WalkIssue]:
+def walk(folder: str, glob: str, seen: set[tuple[int, int]] | None = None,
+         exclude: Identities = frozenset()) -> Iterator[str | WalkIssue]:
     """Matching files below a folder, depth first, names sorted within each folder.
 
     Each real folder is walked once (``sub/up -> ..`` and symlink loops end there); file symlinks
@@ -119,7 +136,7 @@ def walk(folder: str, glob: str, seen: set | None = None, exclude: frozenset = f
             yield WalkIssue(path, f"not a regular file ({kind}); skipped", skip=True)
 
 
-def _entries(folder: str, seen: set) -> list[tuple[str, str, int]]:
+def _entries(folder: str, seen: set[tuple[int, int]]) -> list[tuple[str, str, int]]:
     """(name, kind, inode) of a folder's entries, sorted; none when the folder was walked already."""
     st = os.stat(folder)
     if (st.st_dev, st.st_ino) in seen:
@@ -129,7 +146,7 @@ def _entries(folder: str, seen: set) -> list[tuple[str, str, int]]:
         return sorted((e.name, _kind(e), e.inode()) for e in it)
 
 
-def _kind(entry: os.DirEntry) -> str:
+def _kind(entry: os.DirEntry[str]) -> str:
     """``dir``, ``file``, ``broken`` (a link to nothing, or a loop) or the kind of special file."""
     try:
         if entry.is_dir():
@@ -144,7 +161,7 @@ def _kind(entry: os.DirEntry) -> str:
     return "fifo" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
 
 
-def _excluded(path: str, inode: int, exclude: frozenset) -> bool:
+def _excluded(path: str, inode: int, exclude: Identities) -> bool:
     if not exclude or not any(inode == ino for _, ino in exclude):
         return False
     try:
@@ -212,7 +229,7 @@ def convert(path: str | WalkIssue, fmt: str = "jsonl", keywords: bool = False, m
     return Result(path, serialize(notice, fmt), len(notice["problems"]))
 
 
-def parse_file(path: str, max_bytes: int = MAX_BYTES) -> dict:
+def parse_file(path: str, max_bytes: int = MAX_BYTES) -> NoticeDict:
     from .api import bytes_to_dict
 
     return bytes_to_dict(read_notice(path, max_bytes), printable_path(path))
@@ -231,7 +248,7 @@ def _failed(path: str, kind: str, message: str) -> Result:
     return Result(path, orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE), 0, message)
 
 
-def serialize(notice: dict, fmt: str) -> bytes:
+def serialize(notice: NoticeDict, fmt: str) -> bytes:
     import orjson
 
     if fmt == "csv":
@@ -241,7 +258,7 @@ def serialize(notice: dict, fmt: str) -> bytes:
     return orjson.dumps(notice, option=orjson.OPT_APPEND_NEWLINE)
 
 
-def run(paths: Iterator, jobs: int, fmt: str, keywords: bool = False,
+def run(paths: Iterator[PathItem], jobs: int, fmt: str, keywords: bool = False,
         max_bytes: int = MAX_BYTES) -> Generator[Result, None, None]:
     """Results in input order; a pool of ``jobs`` processes only for batches big enough to pay for it."""
     head = list(islice(paths, POOL_MIN_PER_WORKER * jobs))
@@ -251,7 +268,7 @@ def run(paths: Iterator, jobs: int, fmt: str, keywords: bool = False,
     yield from _pooled(_chain(head, paths), jobs, fmt, keywords, max_bytes)
 
 
-def _chain(head: list, rest: Iterator) -> Iterator:
+def _chain(head: list[PathItem], rest: Iterator[PathItem]) -> Iterator[PathItem]:
     yield from head
     yield from rest
 
@@ -260,12 +277,12 @@ def _chain(head: list, rest: Iterator) -> Iterator:
 ATTEMPTS = 2
 
 
-def convert_many(paths: list, fmt: str, keywords: bool, max_bytes: int) -> list[Result]:
+def convert_many(paths: list[PathItem], fmt: str, keywords: bool, max_bytes: int) -> list[Result]:
     """A chunk of paths, converted in a worker."""
     return [convert(p, fmt, keywords, max_bytes) for p in paths]
 
 
-def _pooled(paths: Iterator, jobs: int, fmt: str, keywords: bool, max_bytes: int) -> Iterator[Result]:
+def _pooled(paths: Iterator[PathItem], jobs: int, fmt: str, keywords: bool, max_bytes: int) -> Iterator[Result]:
     """Chunks of paths to a process pool, results in input order.
 
     A worker that dies (killed, out of memory) breaks the pool: the chunks not yet done go to a
@@ -278,7 +295,7 @@ def _pooled(paths: Iterator, jobs: int, fmt: str, keywords: bool, max_bytes: int
     work = partial(convert_many, fmt=fmt, keywords=keywords, max_bytes=max_bytes)
     chunks = iter(lambda: list(islice(paths, CHUNK)), [])
     pool = _new_pool(jobs)
-    pending: deque = deque()  # [chunk, future, attempts], in input order
+    pending: deque[list[Any]] = deque()  # [chunk, future, attempts], in input order
     try:
         while True:
             try:
@@ -302,7 +319,7 @@ def _pooled(paths: Iterator, jobs: int, fmt: str, keywords: bool, max_bytes: int
         _stop(pool)
 
 
-def _stop(pool) -> None:
+def _stop(pool: ProcessPoolExecutor) -> None:
     """End the pool now (Ctrl-C, a lost worker, --fail-fast): its workers are killed, not waited for,
     since waiting on a pool interrupted inside a call can hang at exit; the parent writes every
     record, so none is cut."""
@@ -314,7 +331,7 @@ def _stop(pool) -> None:
 _LOST = "a worker process died (killed, or out of memory?); its notices are parsed again"
 
 
-def _new_pool(jobs: int):
+def _new_pool(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -322,17 +339,17 @@ def _new_pool(jobs: int):
     return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_ignore_interrupts)
 
 
-def _resubmit(pending, pool, work) -> None:
+def _resubmit(pending: deque[list[Any]], pool: ProcessPoolExecutor, work: ChunkWork) -> None:
     """After a lost worker: every unfinished chunk again, split into single paths; error records for
     paths already tried ``ATTEMPTS`` times."""
     from concurrent.futures import Future
 
-    redo = []
+    redo: list[list[Any]] = []
     for chunk, future, attempts in pending:
         if future is not None and future.done() and not future.exception():
             redo.append([chunk, future, attempts])
         elif attempts >= ATTEMPTS:
-            done: Future = Future()
+            done: Future[list[Result]] = Future()
             done.set_result([_failed(p, "WorkerLost", _DIED) if isinstance(p, str) else convert(p) for p in chunk])
             redo.append([chunk, done, attempts])
         else:
@@ -371,7 +388,7 @@ def write_all(fd: int, data: bytes) -> None:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def run_beside(paths: Iterator[str], jobs: int, fmt: str, keywords: bool = False,
+def run_beside(paths: Iterator[PathItem], jobs: int, fmt: str, keywords: bool = False,
                max_bytes: int = MAX_BYTES) -> Iterator[Result]:
     """Like ``run``, but with worker processes even for ``jobs=1`` once the batch is big enough, so the
     parent's own work on each result (``batch --db`` writing the database) runs beside the parsing."""

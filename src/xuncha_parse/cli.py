@@ -8,17 +8,34 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from . import __version__
 from .batch import DEFAULT_GLOB  # batch.py imports only the standard library's light modules
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+    from types import TracebackType
+    from typing import Literal, NoReturn
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .batch import Result, WalkIssue
+    from .outputs.db import Totals
+    from .shapes import NoticeDict
+
+    #: a store's writer, ``(paths, jobs, keywords)`` -> each ``batch.Result`` once stored (``outputs.db.write_db``,
+    #: ``outputs.parquet.ParquetSink.write``)
+    StoreWrite = Callable[..., Iterator[Result]]
+
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
-def fail(path: str, message: str) -> None:
+def fail(path: str, message: str) -> NoReturn:
     """One line on stderr naming the file and what is wrong, then exit 2."""
     say(path, message)
     sys.exit(EXIT_BAD_INPUT)
@@ -78,8 +95,8 @@ class Sink:
 
         self.final = None if output in (None, "-") else output
         self.name = self.final or "-"
-        self.tmp = None
-        self.fd = None
+        self.tmp: str | None = None
+        self.fd: int | None = None
         if self.final is None:
             return
         # a device, FIFO or link (``/dev/full``, ``/dev/stdout``) is written in place, never replaced
@@ -98,7 +115,7 @@ class Sink:
         folder, name = os.path.split(final)
         return os.path.join(folder, f".{name}.{os.getpid()}.part")
 
-    def identity(self) -> frozenset:
+    def identity(self) -> frozenset[tuple[int, int]]:
         """(device, inode) of the files being written and replaced, for the walk to leave out."""
 
         if self.fd is None or self.final is None:
@@ -165,10 +182,11 @@ class stdout_guard:
     """A failed write to stdout (``> /dev/full``, a closed pipe) in ``show``, ``stats``, ``schema``:
     one line on stderr and exit 2, not a traceback."""
 
-    def __enter__(self):
+    def __enter__(self) -> stdout_guard:
         return self
 
-    def __exit__(self, kind, error, tb):
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: TracebackType | None) -> Literal[False]:
         if error is None:
             try:
                 sys.stdout.flush()
@@ -181,7 +199,7 @@ class stdout_guard:
         return False
 
 
-def refuse_overwrite(output: str | None, inputs, glob: str | None = None) -> None:
+def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None = None) -> None:
     """Exit 2 when OUTPUT is one of the inputs, or lies in an input folder and matches the glob."""
 
     from .batch import matches
@@ -251,8 +269,9 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
 @click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
-def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, null, max_bytes, review_dir=None, db=None,
-          force=False) -> None:
+def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
+          keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
+          force: bool = False) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
     from .batch import expand, run
     from .outputs.csv import csv_header
@@ -300,7 +319,7 @@ def batch(paths, output, glob, fmt, jobs, quiet, fail_fast, keywords, null, max_
     _finish(totals, quiet, lost)
 
 
-def _finish(totals: dict, quiet: bool, lost: bool) -> None:
+def _finish(totals: dict[str, int], quiet: bool, lost: bool) -> NoReturn:
     """The summary line, and the exit status: 1 when a file failed, nothing matched or a worker died."""
     if not quiet:
         click.echo(" ".join(f"{k}={v}" for k, v in totals.items()), err=True)
@@ -311,7 +330,8 @@ def _finish(totals: dict, quiet: bool, lost: bool) -> None:
     sys.exit(1 if totals["failed"] or totals["notices"] == 0 or lost else 0)
 
 
-def _batch_store(paths, output, fmt, db, force, jobs, quiet, fail_fast, keywords) -> None:
+def _batch_store(paths: Iterator[str | WalkIssue], output: str | None, fmt: str, db: str | None, force: bool,
+                 jobs: int, quiet: bool, fail_fast: bool, keywords: bool) -> NoReturn:
     """batch --db FILE, or --format parquet -o FOLDER: store each result as it comes, then the summary."""
     if force and not db:
         fail("--force", "only applies with --db")
@@ -319,7 +339,8 @@ def _batch_store(paths, output, fmt, db, force, jobs, quiet, fail_fast, keywords
         fail(db, "--db writes the database only; leave out -o and --format")
     if fmt == "parquet" and not output:
         fail("--format parquet", "needs -o FOLDER")
-    store = _store_db(db, force) if db else _store_parquet(output)
+    # without --db, the format is parquet (--force alone failed above), so -o was given
+    store = _store_db(db, force) if db else _store_parquet(cast(str, output))
     with store as (totals, write):
         try:
             with _progress(quiet) as advance:
@@ -336,13 +357,13 @@ def _batch_store(paths, output, fmt, db, force, jobs, quiet, fail_fast, keywords
     sys.exit(1 if totals.failed else 0)
 
 
-def _report_failure(result, quiet: bool) -> None:
+def _report_failure(result: Result, quiet: bool) -> None:
     if result.error and not quiet:
         click.echo(f"xuncha: {result.path}: {result.error}", err=True)
 
 
 @contextmanager
-def _store_db(db: str, force: bool):
+def _store_db(db: str, force: bool) -> Iterator[tuple[Totals, StoreWrite]]:
     """(totals, write) for a database; a clear error for a file that is not ours or is newer."""
     from .outputs.db import DatabaseError, Totals, open_db, write_db
 
@@ -358,7 +379,7 @@ def _store_db(db: str, force: bool):
 
 
 @contextmanager
-def _store_parquet(folder: str):
+def _store_parquet(folder: str) -> Iterator[tuple[Totals, StoreWrite]]:
     """(totals, write) for notices.parquet and problems.parquet in a folder (needs pyarrow)."""
     from .outputs.db import Totals
     from .outputs.parquet import ParquetUnavailable, write_parquet
@@ -379,7 +400,8 @@ def _store_parquet(folder: str):
 @click.option("--body", help="Only notices whose inspecting body contains this text (市委第二巡察组).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many problems.")
-def search(db, query, status, year, body, as_json, limit) -> None:
+def search(db: str, query: str, status: str | None, year: int | None, body: str | None, as_json: bool,
+           limit: int | None) -> None:
     """Problems in a database written by batch --db whose title, description or measures contain QUERY."""
     from .outputs.db import DatabaseError, open_db
     from .outputs.db import search as find
@@ -395,14 +417,14 @@ def search(db, query, status, year, body, as_json, limit) -> None:
         _search_table(rows, query)
 
 
-def _search_json(rows: list[dict]) -> None:
+def _search_json(rows: list[dict[str, Any]]) -> None:
     import orjson
 
     for row in rows:
         sys.stdout.buffer.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
 
 
-def _search_table(rows: list[dict], query: str) -> None:
+def _search_table(rows: list[dict[str, Any]], query: str) -> None:
     """A rich table: notice, problem, status; notice text escaped so [brackets] print as written."""
     from rich.console import Console
     from rich.markup import escape
@@ -418,7 +440,7 @@ def _search_table(rows: list[dict], query: str) -> None:
     Console().print(table)
 
 
-def _paths_from_stdin(null: bool, sink: "Sink | None"):
+def _paths_from_stdin(null: bool, sink: Sink | None) -> Iterator[str | WalkIssue]:
     """Paths from stdin, exactly as written (only the line break, or NUL with -0, removed); a path
     that is the output file becomes an error record instead of being read."""
 
@@ -439,7 +461,7 @@ def _paths_from_stdin(null: bool, sink: "Sink | None"):
         yield WalkIssue(path, "is the output file, not read", skip=False) if mine else path
 
 
-def _count(totals: dict, result, quiet: bool) -> None:
+def _count(totals: dict[str, int], result: Result, quiet: bool) -> None:
     totals["notices"] += 1
     totals["problems"] += result.problems
     if result.error:
@@ -453,26 +475,26 @@ class _progress:
 
     def __init__(self, quiet: bool):
         self.live = not quiet and sys.stderr.isatty()
-        self.bar = None
+        self.bar: Progress | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[], None]:
         if not self.live:
             return lambda: None
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         columns = (SpinnerColumn(), TextColumn("parsed {task.completed} notices"), TimeElapsedColumn())
-        self.bar = Progress(*columns, transient=True, console=_stderr_console())
-        self.bar.start()
-        task = self.bar.add_task("parsing", total=None)
-        return lambda: self.bar.advance(task)
+        self.bar = bar = Progress(*columns, transient=True, console=_stderr_console())
+        bar.start()
+        task = bar.add_task("parsing", total=None)
+        return lambda: bar.advance(task)
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> Literal[False]:
         if self.bar is not None:
             self.bar.stop()
         return False
 
 
-def _stderr_console():
+def _stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
@@ -491,7 +513,7 @@ def show(file: str, max_bytes: int) -> None:
         render(notice)
 
 
-def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) -> dict:
+def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) -> NoticeDict:
     """The Notice of FILE as a plain dict: exactly what the models validate to (a test checks it),
     without paying for importing pydantic."""
     from .api import bytes_to_dict
@@ -527,7 +549,8 @@ def text(file: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
-def stats(paths, glob: str, as_json: bool, html_out: str | None = None, review_dir: str | None = None) -> None:
+def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None = None,
+          review_dir: str | None = None) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
@@ -599,7 +622,7 @@ def _write_review(folder: str, path: str) -> str | None:
     return target
 
 
-def _write_report(paths, glob: str, html_out: str, review_dir: str | None) -> None:
+def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None) -> None:
 
     from .outputs.report import render_report
     from .outputs.stats import notices_from
@@ -611,12 +634,12 @@ def _write_report(paths, glob: str, html_out: str, review_dir: str | None) -> No
     emit(render_report(notices, links, failures).encode("utf-8"), html_out)
 
 
-def _review_links(notices: list[dict], folder: str, html_out: str) -> dict[str, str]:
+def _review_links(notices: list[dict[str, Any]], folder: str, html_out: str) -> dict[str, str]:
     """source.path -> href (relative to the report) of its review page in ``folder``, written when missing."""
 
     from .outputs.review import review_filename
 
-    links = {}
+    links: dict[str, str] = {}
     for notice in notices:
         path = notice["source"]["path"]
         target = os.path.join(folder, review_filename(path, notice["source"]["sha256"]))

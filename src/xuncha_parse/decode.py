@@ -91,7 +91,7 @@ def _sniff_utf16(data: bytes) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
+def _patterns() -> dict[str, re.Pattern[str]]:
     """Compiled on first use: a charset over the CJK range costs milliseconds to compile, and a
     UTF-8 notice never needs it."""
     return {

@@ -16,8 +16,19 @@ import os
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..grammar import HAN_WORD
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import TypeGuard, TypeVar
+
+    from ..shapes import NoticeDict
+
+    #: a Notice dict as the parser builds it, or as read back from JSONL
+    NoticeT = TypeVar("NoticeT", NoticeDict, dict[str, Any])
 
 #: the package's data files (installed as files; importlib.resources would cost ~20 ms to import)
 DATA = Path(__file__).with_name("data")
@@ -29,7 +40,7 @@ DOMAIN_FREQ = 200_000
 TOP_K = 8
 
 
-def _import_jieba():
+def _import_jieba() -> Any:
     """Import jieba without ``pkg_resources``: that import costs ~170 ms and warns on stderr.
 
     jieba's own fallback (a plain ``open`` next to its module) is then used.
@@ -51,11 +62,11 @@ def cache_dir() -> Path:
     return Path(base) / "xuncha"
 
 
-def _dict_path(jieba) -> Path:
+def _dict_path(jieba: Any) -> Path:
     return Path(jieba.__file__).resolve().parent / "dict.txt"
 
 
-def _build_prefix_dict(dict_path: Path) -> tuple[dict, int]:
+def _build_prefix_dict(dict_path: Path) -> tuple[dict[str, int], int]:
     freq: dict[str, int] = {}
     total = 0
     with open(dict_path, encoding="utf-8") as f:
@@ -71,7 +82,7 @@ def _build_prefix_dict(dict_path: Path) -> tuple[dict, int]:
     return freq, total
 
 
-def load_prefix_dict(jieba) -> tuple[dict, int]:
+def load_prefix_dict(jieba: Any) -> tuple[dict[str, int], int]:
     """The pruned prefix dictionary, from the cache when there is one."""
     src = _dict_path(jieba)
     stat = src.stat()
@@ -87,7 +98,7 @@ def load_prefix_dict(jieba) -> tuple[dict, int]:
     return freq, total
 
 
-def _well_formed(cached) -> bool:
+def _well_formed(cached: object) -> TypeGuard[tuple[dict[str, int], int]]:
     """A cache that unmarshals to something else (a corrupt file can: an int, an empty tuple) is rebuilt."""
     return (isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], dict) and bool(cached[0])
             and isinstance(cached[1], int) and cached[1] > 0)
@@ -104,7 +115,7 @@ def _write_cache(path: Path, data: bytes) -> None:
 
 
 @lru_cache(maxsize=1)
-def tokenizer():
+def tokenizer() -> Any:
     """A jieba Tokenizer with the pruned dictionary and the domain terms, built once per process."""
     jieba = _import_jieba()
     tk = jieba.Tokenizer()
@@ -115,7 +126,7 @@ def tokenizer():
     return tk
 
 
-def han_words(tk, text: str) -> list[str]:
+def han_words(tk: Any, text: str) -> list[str]:
     """The words of two or more Chinese characters that ``tk.cut(text, HMM=False)`` gives, in order.
 
     jieba builds a word graph, then finds the most probable path through it, then walks the path,
@@ -127,7 +138,8 @@ def han_words(tk, text: str) -> list[str]:
     return [w for block in blocks for w in _best_path(block, get, log, logtotal) if HAN_WORD.fullmatch(w)]
 
 
-def _best_path(s: str, get, log, logtotal: float) -> list[str]:
+def _best_path(s: str, get: Callable[[str], int | None], log: Callable[[float], float],
+               logtotal: float) -> list[str]:
     """The words of length two and more on jieba's most probable path through block ``s``.
 
     Among paths of equal probability jieba takes the longer first word (``max`` of (log p, end)), so
@@ -159,9 +171,10 @@ def _walk(s: str, end: list[int]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _blocks():
+def _blocks() -> re.Pattern[str]:
     """jieba's blocks of text that it segments (runs of Han, Latin letters, digits and ``+#&._%-``)."""
-    return _import_jieba().re_han_default
+    blocks: re.Pattern[str] = _import_jieba().re_han_default
+    return blocks
 
 
 def _data_lines(name: str) -> list[str]:
@@ -196,11 +209,11 @@ def keywords(text: str, k: int = TOP_K) -> list[str]:
     return ranked[:k]
 
 
-def _score(tk, word: str, count: int) -> float:
+def _score(tk: Any, word: str, count: int) -> float:
     return count * math.log(tk.total / (tk.FREQ.get(word) or 1))
 
 
-def annotate(notice: dict) -> dict:
+def annotate(notice: NoticeT) -> NoticeT:
     """Fill ``keywords`` and ``topics`` on every problem of a Notice dict, in place."""
     from .topics import problem_topics
 

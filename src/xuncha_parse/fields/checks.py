@@ -22,6 +22,8 @@ from ..shapes import Diagnostic, ProblemDict
 from .problems import status_of
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..state import NoticeState
 
 
@@ -57,7 +59,7 @@ def parsed_counts(problems: list[ProblemDict]) -> dict[str, int]:
     }
 
 
-def count_mismatches(notice: dict[str, Any]) -> list[tuple[str, int, int]]:
+def count_mismatches(notice: Mapping[str, Any]) -> list[tuple[str, int, int]]:
     """(key, declared, parsed) where the text's own counts disagree with what was parsed.
 
     Categories and statuses are compared only when some were parsed: a notice

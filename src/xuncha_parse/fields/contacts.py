@@ -20,13 +20,16 @@ from ..layout.document import closing_pieces
 from ..layout.text import Piece, Source, piece_span
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..shapes import ContactDict
     from ..state import NoticeState
 
 #: how far back from a number the furniture words are looked for
 FURNITURE_REACH = 40
 
 
-def find_contacts(pieces: list[Piece], source: Source) -> list[dict]:
+def find_contacts(pieces: list[Piece], source: Source) -> list[ContactDict]:
     """Every contact in the given pieces (the closing and other non-problem text), in order, once."""
     out, seen = [], set()
     for piece in pieces:
@@ -38,7 +41,7 @@ def find_contacts(pieces: list[Piece], source: Source) -> list[dict]:
     return out
 
 
-def _in_piece(piece: Piece, source: Source) -> list[dict]:
+def _in_piece(piece: Piece, source: Source) -> list[ContactDict]:
     view, found = piece.view, []
     emails = [m.span() for m in EMAIL.finditer(view)]
     starts = [a for a, _ in emails]
@@ -57,7 +60,7 @@ def _inside(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return k >= 0 and i < spans[k][1]
 
 
-def _contact(kind: str, piece: Piece, a: int, b: int, source: Source) -> dict:
+def _contact(kind: str, piece: Piece, a: int, b: int, source: Source) -> ContactDict:
     value = piece.text[a:b].strip()
     return {"type": kind, "value": value, "normalized": NORMALIZE[kind](piece.view[a:b]),
             "owner": owner_before(piece.view, piece.text, a), "span": piece_span(piece, source, a, b)}
@@ -89,7 +92,7 @@ def normalize_phone(raw: str) -> str:
     return f"+86-{digits}" if len(digits) == 11 else digits
 
 
-NORMALIZE = {
+NORMALIZE: dict[str, Callable[[str], str | None]] = {
     "phone": normalize_phone,
     "email": lambda v: v.strip().lower(),
     "postcode": lambda v: re.sub(r"\D", "", v),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Union
 
 from ..grammar import (
     COUNT,
@@ -17,7 +17,14 @@ from ..layout.numerals import cn_to_int
 from ..layout.text import Piece, Source, piece_span
 
 if TYPE_CHECKING:
+    from ..shapes import EntityDict
     from ..state import NoticeState
+
+    #: the spans taken so far in a piece, ``(start, end)`` in the piece's text
+    Spans = list[tuple[int, int]]
+    #: the spans taken by the earlier finders, as ``_taken`` freezes them: a tuple of spans, or an
+    #: index (the sorted starts, and the furthest end of the spans starting up to each)
+    Taken = Union[tuple[tuple[int, int], ...], tuple[list[int], list[int]]]
 from .dates import YearContext, resolve_dates
 
 _UNIT = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
@@ -47,18 +54,18 @@ def _number(s: str) -> float | int | None:
     return cn_amount(s)
 
 
-def find_entities(pieces: list[Piece], source: Source, ctx: YearContext) -> list[dict]:
+def find_entities(pieces: list[Piece], source: Source, ctx: YearContext) -> list[EntityDict]:
     """Every entity in the pieces, in source order; dates resolve their year through ``ctx``."""
-    out: list[dict] = []
+    out: list[EntityDict] = []
     for piece in pieces:
-        taken: list[tuple[int, int]] = []
+        taken: Spans = []
         for finder in _FINDERS:
             out.extend(finder(piece, source, ctx, taken))
     out.sort(key=lambda e: (e["span"]["start"], e["span"]["end"]))
     return out
 
 
-def _entity(kind: str, piece: Piece, a: int, b: int, value, source: Source, taken: list) -> dict:
+def _entity(kind: str, piece: Piece, a: int, b: int, value: Any, source: Source, taken: Spans) -> EntityDict:
     taken.append((a, b))
     return {"type": kind, "text": piece.text[a:b], "value": value, "span": piece_span(piece, source, a, b)}
 
@@ -67,7 +74,7 @@ def _entity(kind: str, piece: Piece, a: int, b: int, value, source: Source, take
 SCAN_MAX = 16
 
 
-def _taken(taken: list[tuple[int, int]]):
+def _taken(taken: Spans) -> Taken:
     """What ``_free`` tests against: the spans taken by the earlier finders, frozen at a finder's start
     (its own matches never overlap: finditer), as a tuple, or an index when there are many."""
     if len(taken) <= SCAN_MAX:
@@ -76,7 +83,7 @@ def _taken(taken: list[tuple[int, int]]):
     return [x for x, _ in spans], list(accumulate((y for _, y in spans), max))
 
 
-def _free(a: int, b: int, taken) -> bool:
+def _free(a: int, b: int, taken: Taken) -> bool:
     """Whether ``a:b`` overlaps none of the taken spans: a scan of a few, or by the index (starts
     sorted, and the furthest end of the spans starting before each), in log time."""
     if len(taken) != 2 or type(taken[0]) is not list:
@@ -86,13 +93,13 @@ def _free(a: int, b: int, taken) -> bool:
     return k == 0 or reach[k - 1] <= a
 
 
-def _dates(piece, source, ctx, taken):
+def _dates(piece: Piece, source: Source, ctx: YearContext, taken: Spans) -> list[EntityDict]:
     return [_entity("date", piece, hit.start, hit.end, value, source, taken)
             for hit, value in resolve_dates(piece.text, piece.view, ctx)]
 
 
-def _money(piece, source, ctx, taken):
-    out = []
+def _money(piece: Piece, source: Source, ctx: YearContext, taken: Spans) -> list[EntityDict]:
+    out: list[EntityDict] = []
     if "元" not in piece.view:
         return out
     frozen = _taken(taken)
@@ -105,8 +112,8 @@ def _money(piece, source, ctx, taken):
     return out
 
 
-def _percent(piece, source, ctx, taken):
-    out = []
+def _percent(piece: Piece, source: Source, ctx: YearContext, taken: Spans) -> list[EntityDict]:
+    out: list[EntityDict] = []
     if "%" not in piece.view and "百分之" not in piece.view:
         return out
     frozen = _taken(taken)
@@ -117,7 +124,7 @@ def _percent(piece, source, ctx, taken):
     return out
 
 
-def _document_numbers(piece, source, ctx, taken):
+def _document_numbers(piece: Piece, source: Source, ctx: YearContext, taken: Spans) -> list[EntityDict]:
     if "号" not in piece.view or DOCUMENT_NUMBER_TAIL.search(piece.view) is None:
         return []
     frozen = _taken(taken)
@@ -125,15 +132,16 @@ def _document_numbers(piece, source, ctx, taken):
             for m in DOCUMENT_NUMBER.finditer(piece.view) if _free(*m.span(), frozen)]
 
 
-def _regulations(piece, source, ctx, taken):
+def _regulations(piece: Piece, source: Source, ctx: YearContext, taken: Spans) -> list[EntityDict]:
     if "《" not in piece.view:
         return []
     return [_entity("regulation", piece, *m.span(), piece.text[m.start("name"):m.end("name")], source, taken)
             for m in REGULATION.finditer(piece.view)]
 
 
-def _counts(piece, source, ctx, taken):
-    out, frozen = [], None
+def _counts(piece: Piece, source: Source, ctx: YearContext, taken: Spans) -> list[EntityDict]:
+    out: list[EntityDict] = []
+    frozen: Taken | None = None
     for m in COUNT.finditer(piece.view):
         a, b = m.span()
         frozen = _taken(taken) if frozen is None else frozen  # (most pieces have no count)

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 COLUMNS = [
     "notice_path", "notice_title", "issuer", "inspection_body", "inspection_target", "inspection_start",
@@ -12,13 +16,14 @@ COLUMNS = [
 BOM = "\ufeff".encode()
 
 
-def date_text(d: dict | None) -> str:
+def date_text(d: Mapping[str, Any] | None) -> str:
     """ISO where known, else YYYY-MM-DD with ?? for the unknown parts, else empty."""
     if not d:
         return ""
-    if d.get("iso"):
-        return d["iso"]
-    part = lambda v, w: f"{v:0{w}d}" if isinstance(v, int) else "?" * w
+    iso: str | None = d.get("iso")
+    if iso:
+        return iso
+    part: Callable[[Any, int], str] = lambda v, w: f"{v:0{w}d}" if isinstance(v, int) else "?" * w
     return f"{part(d.get('year'), 4)}-{part(d.get('month'), 2)}-{part(d.get('day'), 2)}"
 
 
@@ -27,14 +32,14 @@ def date_text(d: dict | None) -> str:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value):
+def cell(value: Any) -> Any:
     """A text cell that a spreadsheet shows as text: a formula-like start gets a ``'`` before it."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
-def notice_cells(notice: dict) -> list:
+def notice_cells(notice: Mapping[str, Any]) -> list[Any]:
     ins = notice["inspection"]
     return [
         notice["source"]["path"] or "", notice["title"] or "", notice["issuer"] or "", ins["body"] or "",
@@ -42,7 +47,7 @@ def notice_cells(notice: dict) -> list:
     ]
 
 
-def problem_row(notice: dict, p: dict) -> list:
+def problem_row(notice: Mapping[str, Any], p: Mapping[str, Any]) -> list[Any]:
     return [cell(v) for v in notice_cells(notice) + [
         p["category"] or "", p["group"] or "", "" if p["number"] is None else p["number"], p["marker"] or "",
         p["title"] or "", p["status"], p["status_text"] or "", p["long_term"], p["immediate"],
@@ -50,7 +55,7 @@ def problem_row(notice: dict, p: dict) -> list:
     ]]
 
 
-def csv_rows(notice: dict) -> bytes:
+def csv_rows(notice: Mapping[str, Any]) -> bytes:
     """The rows of one notice (no header): one a problem, or one with empty problem columns when
     no problem was found, so that every notice is in the file."""
     buf = io.StringIO()

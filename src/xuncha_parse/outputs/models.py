@@ -194,7 +194,7 @@ class BatchRecord(RootModel[Union[Notice, ErrorRecord]]):
     """One line of ``xuncha batch`` JSONL: a Notice, or an ErrorRecord."""
 
     @classmethod
-    def model_json_schema(cls, *args, **kwargs) -> dict[str, Any]:
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         schema = super().model_json_schema(*args, **kwargs)
         schema["oneOf"] = schema.pop("anyOf")  # never both: each forbids the other's keys
         return schema

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..batch import expand
 from .terminal import safe
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STATUSES = ("completed", "in_progress", "unknown")
 #: how many categories and keywords the summary lists
 TOP = 20
 
 
-def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterator[dict]:
+def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterator[dict[str, Any]]:
     """Every Notice dict: JSONL and JSON files read as records, other files parsed; failures noted as
     ``path<TAB>why`` and skipped."""
     import orjson
@@ -35,7 +38,7 @@ def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterat
             yield orjson.loads(result.data)
 
 
-def _records(path: str, failures: list[str]) -> Iterator[dict]:
+def _records(path: str, failures: list[str]) -> Iterator[dict[str, Any]]:
     """Notices of a JSONL file (or a JSON file of one Notice, or a list of them, as ``parse`` writes);
     error records and records that are not a whole Notice count as failures."""
     try:
@@ -58,7 +61,7 @@ def _records(path: str, failures: list[str]) -> Iterator[dict]:
                     failures.append(f"{path}:{number}\tnot a notice record")
 
 
-def _loaded(line: bytes) -> list:
+def _loaded(line: bytes) -> list[Any]:
     import orjson
 
     try:
@@ -68,7 +71,7 @@ def _loaded(line: bytes) -> list:
     return record if isinstance(record, list) else [record]
 
 
-def _as_notice(record) -> dict | None:
+def _as_notice(record: object) -> dict[str, Any] | None:
     """The record as a complete Notice dict (a hand-made record gets its defaults), or None."""
     from pydantic import ValidationError
 
@@ -82,12 +85,14 @@ def _as_notice(record) -> dict | None:
         return None
 
 
-def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
+def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[str, Any]:
     """Totals, rates, declared against parsed, topics, categories, keywords, bodies and years."""
     from ..enrich.keywords import annotate
 
-    status, topics, categories, words, bodies, years = (Counter() for _ in range(6))
-    per_notice, mismatches = [], []
+    counters: list[Counter[str]] = [Counter() for _ in range(6)]
+    status, topics, categories, words, bodies, years = counters
+    per_notice: list[dict[str, Any]] = []
+    mismatches: list[dict[str, Any]] = []
     for notice in notices:
         if any(not p["keywords"] for p in notice["problems"]):
             annotate(notice)
@@ -104,21 +109,23 @@ def summarize(notices: Iterable[dict], failures: list[str]) -> dict:
     return _totals(per_notice, status, mismatches, topics, categories, words, bodies, years, failures)
 
 
-def _mismatches(notice: dict) -> list[dict]:
+def _mismatches(notice: dict[str, Any]) -> list[dict[str, Any]]:
     from ..fields.checks import count_mismatches
 
     return [{"path": notice["source"]["path"], "count": key, "declared": want, "parsed": got}
             for key, want, got in count_mismatches(notice)]
 
 
-def _inspection(notice: dict, bodies: Counter, years: Counter) -> None:
+def _inspection(notice: dict[str, Any], bodies: Counter[str], years: Counter[str]) -> None:
     ins = notice["inspection"]
     bodies[ins["body"] or "(unknown)"] += 1
     start = ins["start"] or ins["feedback"] or {}
     years[str(start.get("year") or "(unknown)")] += 1
 
 
-def _totals(per_notice, status, mismatches, topics, categories, words, bodies, years, failures) -> dict:
+def _totals(per_notice: list[dict[str, Any]], status: Counter[str], mismatches: list[dict[str, Any]],
+            topics: Counter[str], categories: Counter[str], words: Counter[str], bodies: Counter[str],
+            years: Counter[str], failures: list[str]) -> dict[str, Any]:
     total = sum(status.values())
     return {
         "notices": len(per_notice),
@@ -136,7 +143,7 @@ def _totals(per_notice, status, mismatches, topics, categories, words, bodies, y
     }
 
 
-def render(summary: dict) -> None:
+def render(summary: dict[str, Any]) -> None:
     """Rich tables (plain text when not on a terminal); notice text escaped, never read as markup."""
     from rich.console import Console
     from rich.table import Table
@@ -158,7 +165,7 @@ def render(summary: dict) -> None:
     _table(console, "Keywords", ["keyword", "count"], summary["keywords"])
 
 
-def _table(console, title: str, columns: list[str], rows: list) -> None:
+def _table(console: Console, title: str, columns: list[str], rows: Iterable[Iterable[object]]) -> None:
     from rich.table import Table
 
     table = Table(*columns, title=title)

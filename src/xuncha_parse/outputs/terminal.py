@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from .csv import date_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from rich.table import Table
+    from rich.tree import Tree
 
 #: characters a terminal would act on rather than show: C0 and C1 controls, DEL, bidi overrides
 #: (``\x1b[31m`` colours, ``\x1b]8;;url\x07`` links, ``\u202e`` reverses the rest of a line)
@@ -21,14 +28,14 @@ def visible(text: str) -> str:
                        text)
 
 
-def safe(value) -> str:
+def safe(value: object) -> str:
     """Notice text for rich: control characters made visible and markup escaped (``[/bold]`` is text)."""
     from rich.markup import escape
 
     return escape(visible(str(value)))
 
 
-def render(notice: dict) -> None:
+def render(notice: Mapping[str, Any]) -> None:
     from rich.console import Console
 
     console = Console()
@@ -45,14 +52,14 @@ def render(notice: dict) -> None:
         console.print(f"[{'red' if d['level'] == 'warning' else 'blue'}]{d['level']}[/] {d['code']}{line}: {safe(d['message'])}")
 
 
-def _inspection_line(notice: dict) -> str:
+def _inspection_line(notice: Mapping[str, Any]) -> str:
     ins = notice["inspection"]
     period = f"{date_text(ins['start'])} – {date_text(ins['end'])}" if ins["start"] else "period unknown"
     feedback = f", feedback {date_text(ins['feedback'])}" if ins["feedback"] else ""
     return safe(f"{ins['body'] or '?'} → {ins['target'] or '?'} ({ins['kind'] or '?'}), {period}{feedback}")
 
 
-def _counts(notice: dict):
+def _counts(notice: Mapping[str, Any]) -> Table:
     from rich.table import Table
 
     from ..fields.checks import count_mismatches, parsed_counts
@@ -66,7 +73,7 @@ def _counts(notice: dict):
     return table
 
 
-def _outline(notice: dict):
+def _outline(notice: Mapping[str, Any]) -> Tree:
     from rich.tree import Tree
 
     tree = Tree("outline")
@@ -79,7 +86,7 @@ def _outline(notice: dict):
     return tree
 
 
-def _problems(notice: dict):
+def _problems(notice: Mapping[str, Any]) -> Table:
     from rich.table import Table
 
     table = Table("#", "title", "category", "status", title=f"{len(notice['problems'])} problems")
