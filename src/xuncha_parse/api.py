@@ -1,7 +1,8 @@
-"""The library's entry points: bytes or text in, a Notice out.  Pure: no I/O.
+"""The library's entry points: a file, bytes or text in, a Notice out.
 
 ``parse_text(text) -> Notice`` runs the stage chain of ``pipeline.py`` over decoded text and
-assembles the contract's dict from the state it leaves; ``parse_bytes`` first decodes.
+assembles the contract's dict from the state it leaves; it does no I/O, and neither does
+``parse_bytes``, which first runs the reader (stage zero).  ``parse_file`` reads the file.
 """
 from __future__ import annotations
 

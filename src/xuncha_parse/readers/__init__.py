@@ -2,13 +2,16 @@
 notice's text, in front of the parser.
 
 ``read(data, name)`` sniffs the format from the content (magic bytes, ``<html``), using the file
-name's extension only as a hint, and hands the bytes to that format's reader.  This module imports
+name's extension only as a hint, and hands the bytes to that format's reader: the module named for
+the format, whose ``read_<format>(data, name)`` returns an ``Extracted``.  This module imports
 no heavy library: each format's module imports its library inside its functions, and the
 plain-text path does not import the HTML, PDF or DOCX modules at all.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
+from typing import Callable
 
 from ..decode import DecodeError
 
@@ -36,18 +39,6 @@ def read(data: bytes, name: str | None = None) -> Extracted:
 
     name = None if name is None else str(name)  # a pathlib.Path works too
     fmt = sniff_format(data, name)
-    if fmt == "text":
-        from .text import read_text
-
-        return read_text(data)
-    if fmt == "html":
-        from .html import read_html
-
-        return read_html(data)
-    if fmt == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(data)
-    from .docx import read_docx
-
-    return read_docx(data, name)
+    module = import_module(f".{fmt}", __name__)  # only the reader this format needs is imported
+    reader: Callable[[bytes, str | None], Extracted] = getattr(module, f"read_{fmt}")
+    return reader(data, name)

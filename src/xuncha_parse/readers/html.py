@@ -187,7 +187,7 @@ FURNITURE = re.compile(r"nav|menu|foot|header|banner|crumb|share|sidebar|copyrig
 KNOWN_SHARE = 0.5
 
 
-def read_html(data: bytes) -> Extracted:
+def read_html(data: bytes, name: str | None = None) -> Extracted:
     """The article's text, the encoding and the page metadata of an HTML page."""
     from selectolax.lexbor import LexborHTMLParser
 

@@ -20,7 +20,7 @@ RUNNING_SHARE = 0.5
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
-def read_pdf(data: bytes) -> Extracted:
+def read_pdf(data: bytes, name: str | None = None) -> Extracted:
     """The text of a PDF's text layer, one line per text line, without running headers and footers."""
     pages = page_lines(data)
     if not any(line.strip() for lines in pages for line in lines):
