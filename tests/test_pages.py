@@ -94,3 +94,14 @@ def test_simplified_text_is_not_converted():
 def test_round_summary_counts(summary, completed, in_progress):
     n = parse_to_dict(TITLE + "\n" + INTRO + "\n一、整改工作基本情况\n" + summary + "\n二、问题整改落实情况\n1.理论学习不深入。\n")
     assert (n["declared"]["completed"], n["declared"]["in_progress"]) == (completed, in_progress)
+
+
+@pytest.mark.parametrize("summary,categories,problems", [
+    ("巡察反馈的3个方面6项共11个问题，已全部完成整改。", 3, 11),
+    ("稳步推进31个省委巡视反馈问题以及历次督查发现问题的整改。", None, 31),
+    ("针对巡察组反馈3大方面17个分项问题，逐项整改。", 3, 17),
+    ("巡察反馈的25个具体问题，已完成19个。", None, 25),
+])
+def test_declared_problem_counts(summary, categories, problems):
+    n = parse_to_dict(TITLE + "\n" + INTRO + "\n一、整改工作基本情况\n" + summary + "\n二、问题整改落实情况\n1.理论学习不深入。\n")
+    assert (n["declared"]["categories"], n["declared"]["problems"]) == (categories, problems)

@@ -33,7 +33,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "inspection.end": (0.91, 38 / 41),
     "inspection.feedback": (0.94, 39 / 41),
     "declared.categories": (0.94, 39 / 41),
-    "declared.problems": (0.91, 38 / 41),
+    "declared.problems": (0.96, 40 / 41),
     "declared.completed": (0.89, 37 / 41),
     "declared.in_progress": (0.94, 39 / 41),
     "declared.completion_rate": (0.96, 40 / 41),

@@ -368,12 +368,18 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 # (a pattern the engine can search fast opens with a character class or with plain words; one that opens
 # with a lookahead, a lookbehind or a group of mixed alternatives is tried in full at every position)
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
-DECLARED_CATEGORIES = re.compile(rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)")
-#: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项``
+#: and a total after the items: ``3个方面6项共11个问题`` (problems 11)
+DECLARED_CATEGORIES = re.compile(
+    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)"
+    rf"(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?"
+)
+#: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE)
 DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
     rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)"
 )
+#: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``
+DECLARED_PROBLEMS_BEFORE = re.compile(rf"(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]{{0,8}}?反馈(?:的)?问题")
 #: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``, and in a round's summary with no 已:
 #: ``完成整改112个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个`` (opens with its plain word, so
 #: the engine jumps to each 完成)

@@ -14,6 +14,7 @@ from ..grammar import (
     DECLARED_IN_PROGRESS_AFTER,
     DECLARED_IN_PROGRESS_SAID,
     DECLARED_PROBLEMS,
+    DECLARED_PROBLEMS_BEFORE,
     DECLARED_RATE,
     FEEDBACK,
     FIRST_PERSON,
@@ -216,14 +217,22 @@ def declared(view: str) -> DeclaredDict:
     view = _counting(view)
     m = DECLARED_CATEGORIES.search(view)
     if m:
-        out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("prob"))
-    m = DECLARED_PROBLEMS.search(view)
-    if m and out["problems"] is None:
-        out["problems"] = to_int(m.group("n") or m.group("n2") or m.group("n3"))
+        out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("total") or m.group("prob"))
+    if out["problems"] is None:
+        out["problems"] = _declared_problems(view)
     done = DECLARED_COMPLETED.search(view)
     out["completed"] = to_int(done.group("n")) if done else None
     out["in_progress"] = _declared_in_progress(view, done)
     return out
+
+
+def _declared_problems(view: str) -> int | None:
+    """The first count of problems: ``反馈的25个具体问题`` or ``31个省委巡视反馈问题``."""
+    hits = [m for m in (DECLARED_PROBLEMS.search(view), DECLARED_PROBLEMS_BEFORE.search(view)) if m]
+    if not hits:
+        return None
+    m = min(hits, key=lambda m: m.start())
+    return to_int(m.group("n") or m.groupdict().get("n2") or m.groupdict().get("n3") or "")
 
 
 def _counting(view: str) -> str:
