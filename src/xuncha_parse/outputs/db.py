@@ -14,7 +14,10 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from ..batch import Result
 
 if TYPE_CHECKING:
     import sqlite3
@@ -336,19 +339,25 @@ def notice_row(notice: dict) -> dict[str, Any]:
 
 PROBLEM_FIELDS = ("number", "marker", "category", "group", "title", "description", "cause",
                   "status", "status_text")
+#: the keys of ``problem_row``, in the order of ``problem_values``
+PROBLEM_KEYS = ("position", *PROBLEM_FIELDS, "long_term", "immediate", "keywords", "line_start", "line_end")
+
+
+def problem_values(problem: dict, position: int) -> tuple:
+    """The ``problems`` row of one problem as a tuple in PROBLEM_KEYS order (no id, no notice_id)."""
+    from orjson import dumps
+
+    get = problem.get
+    span = get("span") or {}
+    return (position, get("number"), get("marker"), get("category"), get("group"), get("title"),
+            get("description"), get("cause"), get("status"), get("status_text"),
+            int(bool(get("long_term"))), int(bool(get("immediate"))), dumps(get("keywords") or []).decode(),
+            span.get("line_start"), span.get("line_end"))
 
 
 def problem_row(problem: dict, position: int) -> dict[str, Any]:
     """The ``problems`` row of one problem, without id and notice_id; ``keywords`` as a JSON array."""
-    import orjson
-
-    span = problem.get("span") or {}
-    return {
-        "position": position, **{k: problem.get(k) for k in PROBLEM_FIELDS},
-        "long_term": int(bool(problem.get("long_term"))), "immediate": int(bool(problem.get("immediate"))),
-        "keywords": orjson.dumps(problem.get("keywords") or []).decode(),
-        "line_start": span.get("line_start"), "line_end": span.get("line_end"),
-    }
+    return dict(zip(PROBLEM_KEYS, problem_values(problem, position), strict=True))
 
 
 def item_rows(items: Iterable[dict]) -> list[tuple]:
@@ -401,11 +410,182 @@ def fts_text(problem: dict) -> tuple[str, str, str]:
     return problem.get("title") or "", problem.get("description") or "", measures
 
 
+@dataclass(slots=True)
+class Rows:
+    """Every row of one notice, ready for ``executemany``: built where the notice was parsed (a worker
+    process), so the writer only inserts.  Rows of a problem's children start with the problem's
+    position; the writer turns positions into ids."""
+
+    path: str | None
+    sha256: str
+    #: the ``notices`` row without id, in NOTICE_COLUMNS order; ``json`` as UTF-8 bytes
+    notice: tuple
+    problems: list[tuple]
+    measures: list[tuple]
+    progress: list[tuple]
+    entities: list[tuple]
+    topics: list[tuple]
+    contacts: list[tuple]
+    diagnostics: list[tuple]
+    #: (problem position, title, description, measures) for the full-text index
+    fts: list[tuple]
+
+
+def notice_rows(notice: dict, json_bytes: bytes, parsed_at: str) -> Rows:
+    """All the rows of a Notice dict; ``json_bytes`` is its JSON (OUTPUT.md) as stored in ``notices.json``."""
+    head = notice_row(notice)
+    problems = notice["problems"]
+    rows = Rows(head["path"], head["sha256"], (*head.values(), parsed_at, json_bytes),
+                [problem_values(p, i) for i, p in enumerate(problems)], [], [], [], [], 
+                [*contact_rows(notice)], diagnostic_rows(notice), [])
+    for i, p in enumerate(problems):
+        rows.measures += [(i, *r) for r in item_rows(p.get("measures") or [])]
+        rows.progress += [(i, *r) for r in item_rows(p.get("progress") or [])]
+        rows.entities += [(i, *r) for r in entity_rows(p)]
+        rows.topics += [(i, *r) for r in topic_rows(p)]
+        rows.fts.append((i, *fts_text(p)))
+    return rows
+
+
+def now() -> str:
+    """The current UTC time as ``notices.parsed_at`` holds it."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------- parsing into rows (worker side)
+
+
+@dataclass(slots=True)
+class Parsed(Result):
+    """A ``batch.Result`` that also carries the notice's rows; ``data`` is its JSON without the newline."""
+
+    rows: Rows | None = None
+
+
+def parse_rows(path: str, keywords: bool = False) -> Result:
+    """Parse one file into a ``Parsed``, or into the error record ``batch.convert`` gives for a file that
+    fails.  Runs in the pool's workers, so the writer receives rows it only has to insert."""
+    import orjson
+
+    from ..batch import convert, parse_file
+
+    try:
+        notice = parse_file(path)
+        if keywords:
+            from ..enrich.keywords import annotate
+
+            annotate(notice)
+    except Exception:
+        return convert(path, "jsonl", keywords)  # the same error record as batch (parsed again: rare)
+    data = orjson.dumps(notice)
+    return Parsed(path, data, len(notice["problems"]), None, notice_rows(notice, data, now()))
+
+
+def parse_all(paths: Iterator[str], jobs: int, keywords: bool = False) -> Iterator[Result]:
+    """``parse_rows`` of each path, in input order.  Once there are ``batch.POOL_MIN_PER_WORKER`` files,
+    in worker processes even for ``jobs=1``, so the writer (this process) runs beside the parsing."""
+    from ..batch import POOL_MIN_PER_WORKER
+
+    head = list(islice(paths, POOL_MIN_PER_WORKER))
+    if len(head) < POOL_MIN_PER_WORKER:
+        yield from (parse_rows(p, keywords) for p in head)
+        return
+    yield from _pooled(chain(head, paths), jobs, keywords)
+
+
+def _pooled(paths: Iterator[str], jobs: int, keywords: bool) -> Iterator[Result]:
+    import multiprocessing as mp
+    from functools import partial
+
+    from ..batch import CHUNK, WINDOW
+
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    work = partial(parse_rows, keywords=keywords)
+    with ctx.Pool(jobs, initializer=_ignore_interrupts) as pool:
+        pending = None
+        while True:
+            # queue the next window before draining this one, so workers never wait at a window's end
+            window = list(islice(paths, WINDOW * jobs))
+            queued = pool.imap(work, window, chunksize=CHUNK) if window else None
+            if pending is not None:
+                yield from pending
+            if queued is None:
+                return
+            pending = queued
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 # ---------------------------------------------------------------- writing
+
+
+#: the ``notices`` columns of ``Rows.notice``: ``notice_row``'s keys, then parsed_at and json
+NOTICE_COLUMNS = ("path", "sha256", "format", "encoding", "bytes", "title", "issuer", "addressee", "body", "round",
+                  "kind", "target", "start_date", "end_date", "feedback_date", "signed_date", "year",
+                  "declared_categories", "declared_problems", "declared_completed", "declared_in_progress",
+                  "declared_completion_rate", "parsed_problems", "schema_version", "parsed_at", "json")
+ITEM_COLUMNS = ("problem_id", "position", "ordinal", "text", "line_start", "line_end")
+#: the columns each table is written with, in the order of the tuples ``write_rows`` makes
+COLUMNS = {
+    "notices": ("id", *NOTICE_COLUMNS),
+    "problems": ("id", "notice_id", *PROBLEM_KEYS),
+    "measures": ITEM_COLUMNS,
+    "progress": ITEM_COLUMNS,
+    "entities": ("problem_id", "position", "type", "text", "value", "line"),
+    "topics": ("problem_id", "position", "code", "terms"),
+    "contacts": ("notice_id", "position", "type", "value", "normalized", "owner", "line"),
+    "diagnostics": ("notice_id", "position", "level", "code", "message", "line"),
+    "problems_fts": ("rowid", "title", "description", "measures"),
+}
+
+
+def _insert_sql(table: str) -> str:
+    """The INSERT of a table; the JSON arrives as UTF-8 bytes and is stored as TEXT."""
+    names = ", ".join(f'"{c}"' for c in COLUMNS[table])
+    marks = ", ".join("CAST(? AS TEXT)" if c == "json" else "?" for c in COLUMNS[table])
+    return f"INSERT INTO {table} ({names}) VALUES ({marks})"
+
+
+INSERTS = {table: _insert_sql(table) for table in COLUMNS}
 
 
 def known(conn: sqlite3.Connection, sha256: str) -> bool:
     return conn.execute("SELECT 1 FROM notices WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def write_rows(conn: sqlite3.Connection, rows: Rows, fts: bool) -> None:
+    """Store one whole notice inside the caller's transaction: a stored notice of the same path or
+    content is deleted (its rows by cascade), then each table gets one ``executemany``; ids come
+    after the largest in use, so a child's problem position becomes its problem's id."""
+    _delete(conn, rows.path, rows.sha256)
+    notice_id, problem_id = (conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+                             for t in ("notices", "problems"))
+    conn.execute(INSERTS["notices"], (notice_id, *rows.notice))
+    conn.executemany(INSERTS["problems"], [(problem_id + r[0], notice_id, *r) for r in rows.problems])
+    for table, items in (("measures", rows.measures), ("progress", rows.progress), ("entities", rows.entities),
+                         ("topics", rows.topics), ("problems_fts", rows.fts if fts else [])):
+        if items:
+            conn.executemany(INSERTS[table], [(problem_id + r[0], *r[1:]) for r in items])
+    for table, items in (("contacts", rows.contacts), ("diagnostics", rows.diagnostics)):
+        if items:
+            conn.executemany(INSERTS[table], [(notice_id, *r) for r in items])
+
+
+def _delete(conn: sqlite3.Connection, path: str | None, sha256: str) -> None:
+    """Remove a stored notice of this path or content, its rows going by cascade.
+
+    Looked up first: a DELETE reaches the full-text index through the trigger, and any statement that
+    does makes FTS5 flush its pending rows, which costs a new index segment for every notice."""
+    old = conn.execute("SELECT id FROM notices WHERE path = ? OR sha256 = ?", (path, sha256)).fetchall()
+    if old:
+        conn.executemany("DELETE FROM notices WHERE id = ?", old)
 
 
 def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
@@ -413,89 +593,10 @@ def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
 
     Returns the new notice id.  A kill at any point leaves either the old rows or the new ones.
     """
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        notice_id, fts_rows = _replace(conn, notice, json_text)
-        _index(conn, fts_rows)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return notice_id
-
-
-def _replace(conn: sqlite3.Connection, notice: dict, json_text: str) -> tuple[int, list[tuple]]:
-    """Delete the old notice and insert the new one; returns its id and its full-text rows (not yet indexed)."""
-    from datetime import datetime, timezone
-
-    row = notice_row(notice)
-    _delete(conn, row["path"], row["sha256"])
-    row["parsed_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    row["json"] = json_text
-    notice_id = _insert(conn, "notices", row)
-    fts_rows = _insert_problems(conn, notice_id, notice["problems"])
-    _insert_children(conn, "contacts", ("notice_id", "position", "type", "value", "normalized", "owner", "line"),
-                     [(notice_id, *r) for r in contact_rows(notice)])
-    _insert_children(conn, "diagnostics", ("notice_id", "position", "level", "code", "message", "line"),
-                     [(notice_id, *r) for r in diagnostic_rows(notice)])
-    return notice_id, fts_rows
-
-
-def _delete(conn: sqlite3.Connection, path: str | None, sha256: str) -> None:
-    """Remove a stored notice of this path or content, its rows going by cascade.
-
-    Looked up first: a DELETE reaches the full-text index through the trigger, and any statement that
-    does makes FTS5 flush its pending rows, which costs a new index segment for every notice.
-    """
-    old = conn.execute("SELECT id FROM notices WHERE path = ? OR sha256 = ?", (path, sha256)).fetchall()
-    if old:
-        conn.executemany("DELETE FROM notices WHERE id = ?", old)
-
-
-def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
-    names = ", ".join(f'"{k}"' for k in row)
-    marks = ", ".join("?" for _ in row)
-    cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values()))
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
-
-
-def _insert_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    if rows:
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
-        conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-
-
-#: the problems columns in the order of ``problem_row``, after id and notice_id
-PROBLEM_COLUMNS = ("id", "notice_id", "position", *(f'"{k}"' for k in PROBLEM_FIELDS), "long_term", "immediate",
-                   "keywords", "line_start", "line_end")
-ITEM_COLUMNS = ("problem_id", "position", "ordinal", "text", "line_start", "line_end")
-
-
-def _insert_problems(conn: sqlite3.Connection, notice_id: int, problems: list[dict]) -> list[tuple]:
-    """Problems get explicit ids (after the largest in use), so their children go in with executemany.
-
-    Returns the full-text rows, for the caller to index (one statement for many notices is cheaper)."""
-    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM problems").fetchone()[0]
-    pairs = list(enumerate(problems, start=first))
-    rows = [(pid, notice_id, *problem_row(p, pid - first).values()) for pid, p in pairs]
-    _insert_children(conn, "problems", PROBLEM_COLUMNS, rows)
-    _insert_children(conn, "measures", ITEM_COLUMNS,
-                     [(pid, *r) for pid, p in pairs for r in item_rows(p.get("measures") or [])])
-    _insert_children(conn, "progress", ITEM_COLUMNS,
-                     [(pid, *r) for pid, p in pairs for r in item_rows(p.get("progress") or [])])
-    _insert_children(conn, "entities", ("problem_id", "position", "type", "text", "value", "line"),
-                     [(pid, *r) for pid, p in pairs for r in entity_rows(p)])
-    _insert_children(conn, "topics", ("problem_id", "position", "code", "terms"),
-                     [(pid, *r) for pid, p in pairs for r in topic_rows(p)])
-    return [(pid, *fts_text(p)) for pid, p in pairs]
-
-
-def _index(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """Full-text rows (problem id, title, description, measures), when this database has the index."""
-    if rows and has_fts(conn):
-        _insert_children(conn, "problems_fts", ("rowid", "title", "description", "measures"), rows)
+    writer = Writer(conn)
+    writer.add(notice_rows(notice, json_text.encode(), now()))
+    writer.commit()
+    return conn.execute("SELECT id FROM notices WHERE sha256 = ?", (notice["source"]["sha256"],)).fetchone()[0]
 
 
 # ---------------------------------------------------------------- a batch into the database
@@ -536,61 +637,84 @@ def fresh(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, force:
 
 
 class Writer:
-    """Notices written in groups: each whole notice inside one transaction, which commits after
-    COMMIT_EVERY notices or COMMIT_SECONDS.  A kill loses at most the uncommitted group, never part of a
-    notice; an exception rolls the group back (the next run parses those files again)."""
+    """Notices written as they arrive, whole, into a transaction that commits after COMMIT_EVERY
+    notices or COMMIT_SECONDS.  A kill loses at most the uncommitted group, never part of a notice.
+    The group's rows are kept until it commits: after a failed write (Ctrl-C in the middle of a
+    notice) the transaction is rolled back, and ``commit`` writes the whole group again."""
 
     def __init__(self, conn: sqlite3.Connection, every: int = COMMIT_EVERY, seconds: float = COMMIT_SECONDS):
         self.conn, self.every, self.seconds = conn, every, seconds
-        self.pending = 0
+        self.fts = has_fts(conn)
+        self.group: list[Rows] = []
         self.started = 0.0
-        self.fts_rows: list[tuple] = []
-        #: True while a notice is half written: then only a rollback is safe
-        self.midway = False
 
-    def add(self, notice: dict, json_text: str) -> None:
+    def add(self, rows: Rows) -> None:
         import time
 
-        if not self.pending:
-            self.conn.execute("BEGIN IMMEDIATE")
+        if not self.group:
             self.started = time.monotonic()
-        self.pending += 1
-        self.midway = True
-        self.fts_rows += _replace(self.conn, notice, json_text)[1]
-        self.midway = False
-        if self.pending >= self.every or time.monotonic() - self.started >= self.seconds:
+        self.group.append(rows)
+        self._write([rows] if self.conn.in_transaction else self.group)
+        if len(self.group) >= self.every or time.monotonic() - self.started >= self.seconds:
             self.commit()
 
     def commit(self) -> None:
-        if self.pending and not self.midway:
-            self.midway = True  # an interrupt inside the commit leaves the rollback to ``write_results``
-            _index(self.conn, self.fts_rows)
-            self.conn.execute("COMMIT")
-            self.pending = 0
-            self.fts_rows = []
-            self.midway = False
+        """Commit the group (written again first if a failure rolled it back)."""
+        if self.group:
+            if not self.conn.in_transaction:
+                self._write(self.group)
+            self._run("COMMIT")
+            self.group = []
 
-    def rollback(self) -> None:
+    def discard(self) -> None:
+        """Roll the group back and forget it."""
+        self.group = []
+        self._rollback()
+
+    def _write(self, group: list[Rows]) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for rows in group:
+                write_rows(self.conn, rows, self.fts)
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _run(self, statement: str) -> None:
+        try:
+            self.conn.execute(statement)
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
-        self.pending = 0
-        self.fts_rows = []
-        self.midway = False
+
+
+def _rows_of(result: Any) -> Rows:
+    """The rows a worker built, or (for a plain ``batch.Result``) rows built here from its JSON."""
+    import orjson
+
+    rows = getattr(result, "rows", None)
+    if rows is None:
+        data = result.data.rstrip(b"\n")
+        rows = notice_rows(orjson.loads(data), data, now())
+    return rows
 
 
 def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Totals) -> Iterator[Any]:
-    """Store each parsed notice as it arrives (results of ``batch.run`` in JSONL form); yields each result.
+    """Store each parsed notice (``Parsed``, or a ``batch.Result`` in JSONL form); yields each result.
 
-    An error while storing rolls back the open group; stopping early (``--fail-fast``, Ctrl-C) commits
-    the whole notices already added, and drops one that was half written.
+    An error rolls back the open group; stopping early (``--fail-fast``, Ctrl-C, even in the middle of
+    writing a notice) commits the whole notices received so far.
     """
-    import orjson
-
     writer = Writer(conn)
     try:
         for result in results:
             if result.error is None:
-                writer.add(orjson.loads(result.data), result.data.decode().rstrip("\n"))
+                writer.add(_rows_of(result))
                 totals.notices += 1
                 totals.problems += result.problems
             else:
@@ -602,15 +726,13 @@ def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Tota
         writer.commit()
         raise
     finally:
-        writer.rollback()
+        writer.discard()
 
 
 def write_db(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, jobs: int = 1,
              keywords: bool = False, force: bool = False) -> Iterator[Any]:
-    """Parse ``paths`` that are not stored yet into the database; yields each ``batch.Result`` once stored."""
-    from ..batch import run_beside
-
-    return write_results(conn, run_beside(fresh(conn, paths, totals, force), jobs, "jsonl", keywords), totals)
+    """Parse ``paths`` that are not stored yet into the database; yields each result once received."""
+    return write_results(conn, parse_all(fresh(conn, paths, totals, force), jobs, keywords), totals)
 
 
 def run_batch(db: str, paths: Iterable[str], jobs: int = 1, keywords: bool = False, force: bool = False) -> Totals:
