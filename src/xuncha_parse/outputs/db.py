@@ -560,32 +560,44 @@ def known(conn: sqlite3.Connection, sha256: str) -> bool:
     return conn.execute("SELECT 1 FROM notices WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
 
-def write_rows(conn: sqlite3.Connection, rows: Rows, fts: bool) -> None:
-    """Store one whole notice inside the caller's transaction: a stored notice of the same path or
-    content is deleted (its rows by cascade), then each table gets one ``executemany``; ids come
-    after the largest in use, so a child's problem position becomes its problem's id."""
-    _delete(conn, rows.path, rows.sha256)
-    notice_id, problem_id = (conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
-                             for t in ("notices", "problems"))
+def write_rows(conn: sqlite3.Connection, rows: Rows) -> tuple[int, list[tuple]]:
+    """Insert one whole notice inside the caller's transaction, each table with one ``executemany``;
+    ids come after the largest in use, so a child's problem position becomes its problem's id.
+
+    Returns the notice id and its full-text rows, for ``index_rows`` to insert just before the commit.
+    """
+    notice_id, problem_id = conn.execute("SELECT (SELECT coalesce(max(id), 0) + 1 FROM notices), "
+                                         "(SELECT coalesce(max(id), 0) + 1 FROM problems)").fetchone()
     conn.execute(INSERTS["notices"], (notice_id, *rows.notice))
     conn.executemany(INSERTS["problems"], [(problem_id + r[0], notice_id, *r) for r in rows.problems])
     for table, items in (("measures", rows.measures), ("progress", rows.progress), ("entities", rows.entities),
-                         ("topics", rows.topics), ("problems_fts", rows.fts if fts else [])):
+                         ("topics", rows.topics)):
         if items:
             conn.executemany(INSERTS[table], [(problem_id + r[0], *r[1:]) for r in items])
     for table, items in (("contacts", rows.contacts), ("diagnostics", rows.diagnostics)):
         if items:
             conn.executemany(INSERTS[table], [(notice_id, *r) for r in items])
+    return notice_id, [(problem_id + r[0], *r[1:]) for r in rows.fts]
 
 
-def _delete(conn: sqlite3.Connection, path: str | None, sha256: str) -> None:
-    """Remove a stored notice of this path or content, its rows going by cascade.
+def delete_stored(conn: sqlite3.Connection, path: str | None, sha256: str) -> list[int]:
+    """Remove the stored notices of this path or content, their rows going by cascade; returns their ids.
 
     Looked up first: a DELETE reaches the full-text index through the trigger, and any statement that
-    does makes FTS5 flush its pending rows, which costs a new index segment for every notice."""
+    does makes FTS5 flush its pending rows, which costs a new index segment."""
     old = conn.execute("SELECT id FROM notices WHERE path = ? OR sha256 = ?", (path, sha256)).fetchall()
     if old:
         conn.executemany("DELETE FROM notices WHERE id = ?", old)
+    return [notice_id for (notice_id,) in old]
+
+
+def index_rows(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Full-text rows (problem id, title, description, measures): a group's, in one statement just
+    before its commit.  Once the index has pending rows, any later statement that opens a statement
+    savepoint (most inserts do) makes FTS5 flush them into a new segment, and an index written one
+    notice at a time costs half as much again."""
+    if rows:
+        conn.executemany(INSERTS["problems_fts"], rows)
 
 
 def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
@@ -638,14 +650,17 @@ def fresh(conn: sqlite3.Connection, paths: Iterable[str], totals: Totals, force:
 
 class Writer:
     """Notices written as they arrive, whole, into a transaction that commits after COMMIT_EVERY
-    notices or COMMIT_SECONDS.  A kill loses at most the uncommitted group, never part of a notice.
-    The group's rows are kept until it commits: after a failed write (Ctrl-C in the middle of a
-    notice) the transaction is rolled back, and ``commit`` writes the whole group again."""
+    notices or COMMIT_SECONDS; their full-text rows go in just before the commit.  A kill loses at
+    most the uncommitted group, never part of a notice.  The group's rows are kept until it commits:
+    after a failed write (Ctrl-C in the middle of a notice) the transaction is rolled back, and
+    ``commit`` writes the whole group again."""
 
     def __init__(self, conn: sqlite3.Connection, every: int = COMMIT_EVERY, seconds: float = COMMIT_SECONDS):
         self.conn, self.every, self.seconds = conn, every, seconds
         self.fts = has_fts(conn)
         self.group: list[Rows] = []
+        #: full-text rows of the notices written in the open transaction, by notice id
+        self.fts_rows: dict[int, list[tuple]] = {}
         self.started = 0.0
 
     def add(self, rows: Rows) -> None:
@@ -659,12 +674,20 @@ class Writer:
             self.commit()
 
     def commit(self) -> None:
-        """Commit the group (written again first if a failure rolled it back)."""
-        if self.group:
-            if not self.conn.in_transaction:
-                self._write(self.group)
-            self._run("COMMIT")
-            self.group = []
+        """Index and commit the group (written again first if a failure rolled it back)."""
+        if not self.group:
+            return
+        if not self.conn.in_transaction:
+            self._write(self.group)
+        try:
+            if self.fts:
+                index_rows(self.conn, [r for rows in self.fts_rows.values() for r in rows])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        self.group = []
+        self.fts_rows = {}
 
     def discard(self) -> None:
         """Roll the group back and forget it."""
@@ -674,21 +697,19 @@ class Writer:
     def _write(self, group: list[Rows]) -> None:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
+            self.fts_rows = {}
         try:
             for rows in group:
-                write_rows(self.conn, rows, self.fts)
-        except BaseException:
-            self._rollback()
-            raise
-
-    def _run(self, statement: str) -> None:
-        try:
-            self.conn.execute(statement)
+                for old in delete_stored(self.conn, rows.path, rows.sha256):
+                    self.fts_rows.pop(old, None)  # replaced within this group
+                notice_id, fts_rows = write_rows(self.conn, rows)
+                self.fts_rows[notice_id] = fts_rows
         except BaseException:
             self._rollback()
             raise
 
     def _rollback(self) -> None:
+        self.fts_rows = {}
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
