@@ -367,13 +367,23 @@ def problem_row(problem: dict, position: int) -> dict[str, Any]:
     return dict(zip(PROBLEM_KEYS, problem_values(problem, position), strict=True))
 
 
-def item_rows(items: Iterable[dict]) -> list[tuple]:
-    """``measures`` or ``progress`` rows: (position, ordinal, text, line_start, line_end)."""
-    return [(i, m.get("ordinal"), m["text"], _line(m), _line(m, "line_end")) for i, m in enumerate(items)]
+#: what ``.get("span") or NO_SPAN`` gives for a thing without a span
+NO_SPAN: dict = {}
 
 
-def _line(thing: dict, key: str = "line_start") -> int | None:
-    return (thing.get("span") or {}).get(key)
+def item_rows(problem: int, items: Iterable[dict]) -> list[tuple]:
+    """``measures`` or ``progress`` rows of the problem at position ``problem``:
+    (problem, position, ordinal, text, line_start, line_end)."""
+    return [(problem, i, m.get("ordinal"), m["text"], *_lines(m.get("span") or NO_SPAN))
+            for i, m in enumerate(items)]
+
+
+def _lines(span: dict) -> tuple[int | None, int | None]:
+    return span.get("line_start"), span.get("line_end")
+
+
+def _line(thing: dict) -> int | None:
+    return (thing.get("span") or NO_SPAN).get("line_start")
 
 
 def entity_value(value: Any) -> Any:
@@ -385,18 +395,17 @@ def entity_value(value: Any) -> Any:
     return orjson.dumps(value).decode()
 
 
-def entity_rows(problem: dict) -> list[tuple]:
-    """(position, type, text, value, line) per entity of a problem."""
-    return [(i, e["type"], e["text"], entity_value(e.get("value")), _line(e))
-            for i, e in enumerate(problem.get("entities") or [])]
+def entity_rows(problem: int, entities: Iterable[dict]) -> list[tuple]:
+    """(problem, position, type, text, value, line) per entity of the problem at position ``problem``."""
+    return [(problem, i, e["type"], e["text"], entity_value(e.get("value")), _line(e))
+            for i, e in enumerate(entities)]
 
 
-def topic_rows(problem: dict) -> list[tuple]:
-    """(position, code, terms as a JSON array) per topic of a problem (only filled by --keywords)."""
+def topic_rows(problem: int, topics: Iterable[dict]) -> list[tuple]:
+    """(problem, position, code, terms as a JSON array) per topic (only filled by --keywords)."""
     import orjson
 
-    return [(i, t["code"], orjson.dumps(t.get("terms") or []).decode())
-            for i, t in enumerate(problem.get("topics") or [])]
+    return [(problem, i, t["code"], orjson.dumps(t.get("terms") or []).decode()) for i, t in enumerate(topics)]
 
 
 def contact_rows(notice: dict) -> list[tuple]:
@@ -443,13 +452,15 @@ def notice_rows(notice: dict, json_bytes: bytes, parsed_at: str) -> Rows:
     head = notice_row(notice)
     problems = notice["problems"]
     rows = Rows(head["path"], head["sha256"], (*head.values(), parsed_at, json_bytes),
-                [problem_values(p, i) for i, p in enumerate(problems)], [], [], [], [], 
-                [*contact_rows(notice)], diagnostic_rows(notice), [])
+                [problem_values(p, i) for i, p in enumerate(problems)], [], [], [], [],
+                contact_rows(notice), diagnostic_rows(notice), [])
     for i, p in enumerate(problems):
-        rows.measures += [(i, *r) for r in item_rows(p.get("measures") or [])]
-        rows.progress += [(i, *r) for r in item_rows(p.get("progress") or [])]
-        rows.entities += [(i, *r) for r in entity_rows(p)]
-        rows.topics += [(i, *r) for r in topic_rows(p)]
+        get = p.get
+        rows.measures += item_rows(i, get("measures") or ())
+        rows.progress += item_rows(i, get("progress") or ())
+        rows.entities += entity_rows(i, get("entities") or ())
+        if get("topics"):
+            rows.topics += topic_rows(i, p["topics"])
         rows.fts.append((i, *fts_text(p)))
     return rows
 
