@@ -2,9 +2,10 @@
 
 Stages: ``open_db`` (check the schema version, then create or reuse the
 tables) → ``fresh`` (skip files whose sha256 is already stored, before any
-parsing) → ``store`` (one notice, one transaction) → ``search``.  The row
-builders (``notice_row``, ``problem_rows``, …) are pure functions of the
-Notice dict (OUTPUT.md), shared with the Parquet writer.
+parsing) → ``Writer`` (whole notices, one transaction per group of them;
+``store`` for a single notice) → ``search``.  The row builders (``notice_row``,
+``problem_row``, ``notice_rows``, …) are pure functions of the Notice dict
+(OUTPUT.md); the first two are shared with the Parquet writer.
 
 The schema is described in docs/DATABASE.md; a test checks that both agree.
 sqlite3 is imported inside the functions, so ``xuncha --help`` does not load it.
