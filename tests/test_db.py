@@ -147,6 +147,20 @@ def test_same_content_twice_is_stored_once(tmp_path):
     assert "notices=1" in result.output and "unchanged=1" in result.output
 
 
+def test_force_with_the_same_content_twice_in_one_group_keeps_the_last(tmp_path):
+    """Both files are parsed; the second replaces the first inside one transaction, index included."""
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SAMPLES / f"{SAMPLE_NAMES[0]}.txt", tmp_path / name)
+    result = invoke("batch", tmp_path, "--db", tmp_path / "x.db", "--force")
+    assert result.exit_code == 0 and "notices=2" in result.output
+    with sqlite3.connect(tmp_path / "x.db") as conn:
+        assert conn.execute("SELECT path FROM notices").fetchall() == [(str(tmp_path / "b.txt"),)]
+        problems = conn.execute("SELECT id, title, description FROM problems ORDER BY id").fetchall()
+        indexed = conn.execute("SELECT rowid, title, description FROM problems_fts ORDER BY rowid").fetchall()
+        assert problems and indexed == [(i, t or "", d or "") for i, t, d in problems]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 def test_a_failed_file_is_reported_and_the_rest_kept(tmp_path):
     folder = tmp_path / "notices"
     shutil.copytree(SAMPLES, folder)
