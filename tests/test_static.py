@@ -18,3 +18,10 @@ def _run(*cmd: str) -> subprocess.CompletedProcess:
 def test_ruff_pyflakes_isort_bugbear():
     out = _run("ruff", "check", "src", "tests", "bench")
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+@pytest.mark.skipif(shutil.which("mypy") is None and not (Path(sys.executable).parent / "mypy").exists(),
+                    reason="mypy is not installed (pip install -e '.[test]')")
+def test_mypy_strict():
+    out = _run("mypy")  # files and strictness from pyproject's [tool.mypy]
+    assert out.returncode == 0, out.stdout + out.stderr

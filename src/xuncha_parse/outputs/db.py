@@ -258,7 +258,7 @@ def _user_version(conn: sqlite3.Connection, path: str) -> int:
         )
     if version == 0 and tables:
         raise DatabaseError(f"{path}: an SQLite database, but not one written by xuncha")
-    return version
+    return int(version)
 
 
 def _prepare(conn: sqlite3.Connection, path: str, version: int) -> None:
@@ -305,24 +305,24 @@ def has_fts(conn: sqlite3.Connection) -> bool:
 # ---------------------------------------------------------------- rows (pure)
 
 
-def _date(value: dict | None) -> str | None:
+def _date(value: dict[str, Any] | None) -> str | None:
     """A Date as ISO when complete, else as written (``2023年X月26日``)."""
     if not value:
         return None
     return value.get("iso") or value.get("text")
 
 
-def _year(notice: dict) -> int | None:
+def _year(notice: dict[str, Any]) -> int | None:
     """The inspection's year: its start, else its end, else the feedback, else the signature date."""
     inspection = notice.get("inspection") or {}
     signature = notice.get("signature") or {}
     for value in (inspection.get("start"), inspection.get("end"), inspection.get("feedback"), signature.get("date")):
         if value and value.get("year"):
-            return value["year"]
+            return int(value["year"])
     return None
 
 
-def notice_row(notice: dict) -> dict[str, Any]:
+def notice_row(notice: dict[str, Any]) -> dict[str, Any]:
     """The ``notices`` row of a Notice dict, without id, parsed_at and json."""
     source = notice["source"]
     inspection = notice.get("inspection") or {}
@@ -348,7 +348,7 @@ PROBLEM_FIELDS = ("number", "marker", "category", "group", "title", "description
 PROBLEM_KEYS = ("position", *PROBLEM_FIELDS, "long_term", "immediate", "keywords", "line_start", "line_end")
 
 
-def problem_values(problem: dict, position: int) -> tuple:
+def problem_values(problem: dict[str, Any], position: int) -> tuple[Any, ...]:
     """The ``problems`` row of one problem as a tuple in PROBLEM_KEYS order (no id, no notice_id)."""
     from orjson import dumps
 
@@ -360,27 +360,27 @@ def problem_values(problem: dict, position: int) -> tuple:
             span.get("line_start"), span.get("line_end"))
 
 
-def problem_row(problem: dict, position: int) -> dict[str, Any]:
+def problem_row(problem: dict[str, Any], position: int) -> dict[str, Any]:
     """The ``problems`` row of one problem, without id and notice_id; ``keywords`` as a JSON array."""
     return dict(zip(PROBLEM_KEYS, problem_values(problem, position), strict=True))
 
 
 #: what ``.get("span") or NO_SPAN`` gives for a thing without a span
-NO_SPAN: dict = {}
+NO_SPAN: dict[str, Any] = {}
 
 
-def item_rows(problem: int, items: Iterable[dict]) -> list[tuple]:
+def item_rows(problem: int, items: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """``measures`` or ``progress`` rows of the problem at position ``problem``:
     (problem, position, ordinal, text, line_start, line_end)."""
     return [(problem, i, m.get("ordinal"), m["text"], *_lines(m.get("span") or NO_SPAN))
             for i, m in enumerate(items)]
 
 
-def _lines(span: dict) -> tuple[int | None, int | None]:
+def _lines(span: dict[str, Any]) -> tuple[int | None, int | None]:
     return span.get("line_start"), span.get("line_end")
 
 
-def _line(thing: dict) -> int | None:
+def _line(thing: dict[str, Any]) -> int | None:
     return (thing.get("span") or NO_SPAN).get("line_start")
 
 
@@ -393,32 +393,32 @@ def entity_value(value: Any) -> Any:
     return orjson.dumps(value).decode()
 
 
-def entity_rows(problem: int, entities: Iterable[dict]) -> list[tuple]:
+def entity_rows(problem: int, entities: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """(problem, position, type, text, value, line) per entity of the problem at position ``problem``."""
     return [(problem, i, e["type"], e["text"], entity_value(e.get("value")), _line(e))
             for i, e in enumerate(entities)]
 
 
-def topic_rows(problem: int, topics: Iterable[dict]) -> list[tuple]:
+def topic_rows(problem: int, topics: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """(problem, position, code, terms as a JSON array) per topic (only filled by --keywords)."""
     import orjson
 
     return [(problem, i, t["code"], orjson.dumps(t.get("terms") or []).decode()) for i, t in enumerate(topics)]
 
 
-def contact_rows(notice: dict) -> list[tuple]:
+def contact_rows(notice: dict[str, Any]) -> list[tuple[Any, ...]]:
     """(position, type, value, normalized, owner, line) per contact."""
     return [(i, c["type"], c["value"], c.get("normalized"), c.get("owner"), _line(c))
             for i, c in enumerate(notice.get("contacts") or [])]
 
 
-def diagnostic_rows(notice: dict) -> list[tuple]:
+def diagnostic_rows(notice: dict[str, Any]) -> list[tuple[Any, ...]]:
     """(position, level, code, message, line) per diagnostic."""
     return [(i, d["level"], d["code"], d["message"], d.get("line"))
             for i, d in enumerate(notice.get("diagnostics") or [])]
 
 
-def fts_text(problem: dict) -> tuple[str, str, str]:
+def fts_text(problem: dict[str, Any]) -> tuple[str, str, str]:
     """What the full-text index holds for a problem: title, description, measures joined by newlines."""
     measures = "\n".join(m["text"] for m in problem.get("measures") or [])
     return problem.get("title") or "", problem.get("description") or "", measures
@@ -432,19 +432,19 @@ class Rows:
     path: str | None
     sha256: str
     #: the ``notices`` row without id, in NOTICE_COLUMNS order; ``json`` as UTF-8 bytes
-    notice: tuple
-    problems: list[tuple]
-    measures: list[tuple]
-    progress: list[tuple]
-    entities: list[tuple]
-    topics: list[tuple]
-    contacts: list[tuple]
-    diagnostics: list[tuple]
+    notice: tuple[Any, ...]
+    problems: list[tuple[Any, ...]]
+    measures: list[tuple[Any, ...]]
+    progress: list[tuple[Any, ...]]
+    entities: list[tuple[Any, ...]]
+    topics: list[tuple[Any, ...]]
+    contacts: list[tuple[Any, ...]]
+    diagnostics: list[tuple[Any, ...]]
     #: (problem position, title, description, measures) for the full-text index
-    fts: list[tuple]
+    fts: list[tuple[Any, ...]]
 
 
-def notice_rows(notice: dict, json_bytes: bytes, parsed_at: str) -> Rows:
+def notice_rows(notice: dict[str, Any], json_bytes: bytes, parsed_at: str) -> Rows:
     """All the rows of a Notice dict; ``json_bytes`` is its JSON (OUTPUT.md) as stored in ``notices.json``."""
     head = notice_row(notice)
     problems = notice["problems"]
@@ -506,7 +506,7 @@ def known(conn: sqlite3.Connection, sha256: str) -> bool:
     return conn.execute("SELECT 1 FROM notices WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
 
-def write_rows(conn: sqlite3.Connection, rows: Rows) -> tuple[int, list[tuple]]:
+def write_rows(conn: sqlite3.Connection, rows: Rows) -> tuple[int, list[tuple[Any, ...]]]:
     """Insert one whole notice inside the caller's transaction, each table with one ``executemany``;
     ids come after the largest in use, so a child's problem position becomes its problem's id.
 
@@ -537,7 +537,7 @@ def delete_stored(conn: sqlite3.Connection, path: str | None, sha256: str) -> li
     return [notice_id for (notice_id,) in old]
 
 
-def index_rows(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+def index_rows(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
     """Full-text rows (problem id, title, description, measures): a group's, in one statement just
     before its commit.  Once the index has pending rows, any later statement that opens a statement
     savepoint (most inserts do) makes FTS5 flush them into a new segment, and an index written one
@@ -546,7 +546,7 @@ def index_rows(conn: sqlite3.Connection, rows: list[tuple]) -> None:
         conn.executemany(INSERTS["problems_fts"], rows)
 
 
-def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
+def store(conn: sqlite3.Connection, notice: dict[str, Any], json_text: str) -> int:
     """Write one notice in one transaction, replacing any stored notice of the same path or sha256.
 
     Returns the new notice id.  A kill at any point leaves either the old rows or the new ones.
@@ -554,7 +554,8 @@ def store(conn: sqlite3.Connection, notice: dict, json_text: str) -> int:
     writer = Writer(conn)
     writer.add(notice_rows(notice, json_text.encode(), now()))
     writer.commit()
-    return conn.execute("SELECT id FROM notices WHERE sha256 = ?", (notice["source"]["sha256"],)).fetchone()[0]
+    row = conn.execute("SELECT id FROM notices WHERE sha256 = ?", (notice["source"]["sha256"],)).fetchone()
+    return int(row[0])
 
 
 # ---------------------------------------------------------------- a batch into the database
@@ -609,7 +610,7 @@ class Writer:
         self.fts = has_fts(conn)
         self.group: list[Rows] = []
         #: full-text rows of the notices written in the open transaction, by notice id
-        self.fts_rows: dict[int, list[tuple]] = {}
+        self.fts_rows: dict[int, list[tuple[Any, ...]]] = {}
         self.started = 0.0
 
     def add(self, rows: Rows) -> None:

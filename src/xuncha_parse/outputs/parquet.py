@@ -21,7 +21,7 @@ class ParquetUnavailable(Exception):
     """pyarrow is not installed."""
 
 
-def _pyarrow():
+def _pyarrow() -> tuple[Any, Any]:
     try:
         import pyarrow as pa  # type: ignore[import-untyped]
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -55,7 +55,7 @@ def schemas() -> tuple[Any, Any]:
     return notices, problems
 
 
-def problem_record(notice: dict, problem: dict, position: int) -> dict[str, Any]:
+def problem_record(notice: dict[str, Any], problem: dict[str, Any], position: int) -> dict[str, Any]:
     """One problems.parquet row: the database row with lists instead of JSON text and booleans."""
     row = problem_row(problem, position)
     row.update(
@@ -80,12 +80,12 @@ class ParquetSink:
         self.schemas = {"notices": notices, "problems": problems}
         self.writers = {name: self.pq.ParquetWriter(self._partial(name), schema)
                         for name, schema in self.schemas.items()}
-        self.rows: dict[str, list[dict]] = {"notices": [], "problems": []}
+        self.rows: dict[str, list[dict[str, Any]]] = {"notices": [], "problems": []}
 
     def _partial(self, name: str) -> str:
         return os.path.join(self.folder, f"{name}.parquet.partial")
 
-    def add(self, notice: dict) -> None:
+    def add(self, notice: dict[str, Any]) -> None:
         self.rows["notices"].append(notice_row(notice))
         self.rows["problems"].extend(problem_record(notice, p, i) for i, p in enumerate(notice["problems"]))
         if len(self.rows["notices"]) >= NOTICES_PER_GROUP:
@@ -137,6 +137,6 @@ class write_parquet:
         self.sink = ParquetSink(self.folder)
         return self.sink
 
-    def __exit__(self, kind, value, traceback) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, traceback: Any) -> None:
         assert self.sink is not None
         self.sink.close(complete=kind is None)
