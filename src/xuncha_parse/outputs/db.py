@@ -572,6 +572,16 @@ class Totals:
     def line(self) -> str:
         return f"notices={self.notices} problems={self.problems} unchanged={self.unchanged} failed={self.failed}"
 
+    def count(self, result: Any) -> bool:
+        """Count one ``batch.Result``; True when it is a notice to store, False for a failure."""
+        if result.error is None:
+            self.notices += 1
+            self.problems += result.problems
+            return True
+        self.failed += 1
+        self.errors.append((result.path, result.error))
+        return False
+
 
 def sha256_of(path: str) -> str | None:
     """The sha256 of a file's bytes, or None when it cannot be read (the worker then reports why)."""
@@ -684,13 +694,8 @@ def write_results(conn: sqlite3.Connection, results: Iterable[Any], totals: Tota
     writer = Writer(conn)
     try:
         for result in results:
-            if result.error is None:
+            if totals.count(result):
                 writer.add(_rows_of(result))
-                totals.notices += 1
-                totals.problems += result.problems
-            else:
-                totals.failed += 1
-                totals.errors.append((result.path, result.error))
             yield result
         writer.commit()
     except (GeneratorExit, KeyboardInterrupt):  # --fail-fast, Ctrl-C: keep the whole notices

@@ -104,13 +104,8 @@ class ParquetSink:
         from ..batch import run
 
         for result in run(iter(paths), jobs, "jsonl", keywords):
-            if result.error is None:
+            if totals.count(result):
                 self.add(orjson.loads(result.data))
-                totals.notices += 1
-                totals.problems += result.problems
-            else:
-                totals.failed += 1
-                totals.errors.append((result.path, result.error))
             yield result
 
     def close(self, complete: bool) -> None:
