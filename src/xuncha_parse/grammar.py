@@ -529,6 +529,13 @@ TITLE_PART_MAX = 40
 #: a whole title is at most this long
 TITLE_MAX_LEN = 80
 
+# Contacts (fields/contacts.py)
+#: how far back from a number the furniture words are looked for: ``违法和不良信息举报电话: 0755-…``
+FURNITURE_REACH = 40
+#: how far back from a contact its owner is looked for (a sentence of a notice is shorter), so that a
+#: line of a thousand phone numbers costs a thousand short looks, not a thousand looks at the whole line
+OWNER_REACH = 300
+
 # Diagnostics (fields/checks.py)
 #: a last line longer than this without a final stop was cut off: ``…整改进展：已于8月初组织财务``
 CUT_OFF_LEN = 40

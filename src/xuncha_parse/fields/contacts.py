@@ -9,8 +9,10 @@ from ..grammar import (
     ADDRESS,
     EMAIL,
     FURNITURE,
+    FURNITURE_REACH,
     MAILBOX,
     OWNER,
+    OWNER_REACH,
     OWNER_SELF,
     PHONE,
     POSTCODE,
@@ -24,9 +26,6 @@ if TYPE_CHECKING:
 
     from ..shapes import ContactDict
     from ..state import NoticeState
-
-#: how far back from a number the furniture words are looked for
-FURNITURE_REACH = 40
 
 
 def find_contacts(pieces: list[Piece], source: Source) -> list[ContactDict]:
@@ -66,9 +65,6 @@ def _contact(kind: str, piece: Piece, a: int, b: int, source: Source) -> Contact
             "owner": owner_before(piece.view, piece.text, a), "span": piece_span(piece, source, a, b)}
 
 
-#: how far back from a contact its owner is looked for (a sentence of a notice is shorter), so that a
-#: line of a thousand phone numbers costs a thousand short looks, not a thousand looks at the whole line
-OWNER_REACH = 300
 
 
 def owner_before(view: str, text: str, at: int) -> str | None:
