@@ -64,6 +64,7 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
         "schema_version": SCHEMA_VERSION,
         "source": _source(state, with_text),
         "title": fields["title"],
+        "title_span": fields["title_span"],
         "issuer": fields["issuer"],
         "addressee": fields["addressee"],
         "inspection": fields["inspection"],

@@ -104,6 +104,7 @@ class ProblemDict(TypedDict):
     progress: list[ItemDict]
     status: str
     status_text: Optional[str]
+    status_span: Optional[SpanDict]
     long_term: bool
     immediate: bool
     entities: list[EntityDict]
@@ -147,6 +148,7 @@ class NoticeDict(TypedDict):
     schema_version: str
     source: SourceDict
     title: Optional[str]
+    title_span: Optional[SpanDict]
     issuer: Optional[str]
     addressee: Optional[str]
     inspection: InspectionDict

@@ -17,7 +17,7 @@ from ..grammar import (
     TITLE_PART_MAX,
     TITLE_START,
 )
-from ..layout.text import Piece
+from ..layout.text import Piece, piece_span
 from ..layout.tokens import Token
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ def stage_preamble(state: NoticeState) -> None:
     state.title, state.title_from_page = pre.title, pre.title_from_page
     state.intro = Piece.join([t.piece for t in pre.intro]) if pre.intro else None
     state.fields["title"] = pre.title.text if pre.title else None
+    state.fields["title_span"] = piece_span(pre.title, state.source) if pre.title else None
     state.fields["addressee"] = pre.addressee.text if pre.addressee else None
 
 

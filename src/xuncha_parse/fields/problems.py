@@ -58,7 +58,7 @@ class Draft:
     cause: list[Piece] = field(default_factory=list)
     measures: list[tuple[Piece, int | None]] = field(default_factory=list)
     progress: list[tuple[Piece, int | None]] = field(default_factory=list)
-    status_lines: list[tuple[str, str]] = field(default_factory=list)
+    status_lines: list[tuple[str, Piece]] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
     feeding: str = "measures"
     expect: dict[str, int] = field(default_factory=lambda: {"measures": 1, "progress": 1})
@@ -281,7 +281,7 @@ def _status_line(draft: Draft, value: Piece) -> bool:
     draft.said.append(value.view)
     status = status_of(value.view)
     if status:
-        draft.status_lines.append((status, value.text))
+        draft.status_lines.append((status, value))
     return status is not None
 
 
@@ -309,7 +309,8 @@ def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> N
 def finish_problem(draft: Draft, chain: list[Node], source: Source, numbering: tuple[int | None, str | None],
             span: SpanDict) -> ProblemDict:
     category, group, status_head = _context(chain)
-    status, status_text = _status(draft, status_head)
+    status, said_status = _status(draft, status_head)
+    status_text = said_status.text if said_status is not None else None
     said = " ".join([status_text or "", group.view if group else ""] + draft.said)
     return {
         "number": numbering[0],
@@ -323,6 +324,7 @@ def finish_problem(draft: Draft, chain: list[Node], source: Source, numbering: t
         "progress": [_item(p, n, source) for p, n in draft.progress],
         "status": status,
         "status_text": status_text,
+        "status_span": piece_span(said_status, source) if said_status is not None else None,
         "long_term": LONG_TERM.search(said) is not None,
         "immediate": _immediate(draft, said),
         "entities": [],
@@ -357,18 +359,20 @@ def _group_status(head: Piece) -> str:
     return status_of(STATUS_GROUP.search(head.view).group("status")) or "in_progress"  # type: ignore[union-attr]
 
 
-def _status(draft: Draft, status_head: Piece | None) -> tuple[str, str | None]:
+def _status(draft: Draft, status_head: Piece | None) -> tuple[str, Piece | None]:
+    """The status and the words it was read from: the last status line, the group's heading, or the
+    last status phrase of the progress or measures."""
     if draft.status_lines:
         return draft.status_lines[-1]
     if status_head is not None:
-        return _group_status(status_head), status_head.text
+        return _group_status(status_head), status_head
     for items in (draft.progress, draft.measures):
         for piece, _ in reversed(items):
             found = list(STATUS_PHRASE.finditer(piece.view))
             if found:
                 m = found[-1]
                 status = "completed" if COMPLETED_PHRASE.fullmatch(m.group()) else "in_progress"
-                return status, piece.text[m.start():m.end()]
+                return status, piece.sub(m.start(), m.end())
     return "unknown", None
 
 

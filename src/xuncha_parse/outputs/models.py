@@ -111,6 +111,7 @@ class Problem(Model):
     progress: list[Item] = []
     status: Literal["completed", "in_progress", "unknown"] = "unknown"
     status_text: Optional[str] = None
+    status_span: Optional[Span] = Field(None, description="where status_text stands (extension)")
     long_term: bool = False
     immediate: bool = False
     entities: list[Entity] = []
@@ -154,6 +155,7 @@ class Notice(Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: SourceInfo
     title: Optional[str] = None
+    title_span: Optional[Span] = Field(None, description="where the title stands (extension)")
     issuer: Optional[str] = None
     addressee: Optional[str] = None
     inspection: Inspection = Inspection()
