@@ -378,8 +378,14 @@ DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
     rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)"
 )
-#: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``
-DECLARED_PROBLEMS_BEFORE = re.compile(rf"(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]{{0,8}}?反馈(?:的)?问题")
+#: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
+#: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
+#: would be tried at every numeral of the text)
+DECLARED_PROBLEMS_BEFORE = re.compile(rf"(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]{{0,8}}$")
+#: ``反馈问题``, ``反馈的问题``
+FEEDBACK_PROBLEMS = re.compile(r"反馈(?:的)?问题")
+#: how far before 反馈问题 its count may stand: ``31个省委巡视`` + 反馈问题
+BEFORE_FEEDBACK_REACH = 14
 #: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``, and in a round's summary with no 已:
 #: ``完成整改112个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个`` (opens with its plain word, so
 #: the engine jumps to each 完成)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from ..grammar import (
     ALIAS,
+    BEFORE_FEEDBACK_REACH,
     DATE_LINE,
     DECLARED_CATEGORIES,
     DECLARED_COMPLETED,
@@ -17,6 +18,7 @@ from ..grammar import (
     DECLARED_PROBLEMS_BEFORE,
     DECLARED_RATE,
     FEEDBACK,
+    FEEDBACK_PROBLEMS,
     FIRST_PERSON,
     FIRST_PERSON_PLACE,
     ISSUER_IN_TITLE,
@@ -228,11 +230,21 @@ def declared(view: str) -> DeclaredDict:
 
 def _declared_problems(view: str) -> int | None:
     """The first count of problems: ``反馈的25个具体问题`` or ``31个省委巡视反馈问题``."""
-    hits = [m for m in (DECLARED_PROBLEMS.search(view), DECLARED_PROBLEMS_BEFORE.search(view)) if m]
-    if not hits:
-        return None
-    m = min(hits, key=lambda m: m.start())
-    return to_int(m.group("n") or m.groupdict().get("n2") or m.groupdict().get("n3") or "")
+    found = DECLARED_PROBLEMS.search(view)
+    before = _count_before_feedback(view)
+    if before is not None and (found is None or before[0] < found.start()):
+        return to_int(before[1])
+    return to_int(found.group("n") or found.group("n2") or found.group("n3")) if found else None
+
+
+def _count_before_feedback(view: str) -> tuple[int, str] | None:
+    """(where, count) of the first ``31个省委巡视反馈问题``: a count within reach before 反馈问题."""
+    for m in FEEDBACK_PROBLEMS.finditer(view):
+        start = max(0, m.start() - BEFORE_FEEDBACK_REACH)
+        hit = DECLARED_PROBLEMS_BEFORE.search(view, start, m.start())
+        if hit is not None:
+            return hit.start(), hit.group("n")
+    return None
 
 
 def _counting(view: str) -> str:
