@@ -1,5 +1,6 @@
-"""The extension spans: ``title_span`` and each problem's ``status_span`` slice back to the title and the
-status text, on every sample and fixture in every transform (the review page highlights them there)."""
+"""The extension spans: ``title_span``, ``inspection.spans`` and each problem's ``status_span`` slice back to
+the title, the inspection's body, target and dates, and the status text, on every sample and fixture in
+every transform (the review page highlights them there)."""
 import sys
 from pathlib import Path
 
@@ -22,6 +23,17 @@ def test_title_and_status_spans_slice_back(name):
     notice = bytes_to_dict(data, name)
     pairs = [(notice["title"], notice["title_span"])]
     pairs += [(p["status_text"], p["status_span"]) for p in notice["problems"]]
+    ins = notice["inspection"]
+    written = {"body": ins["body"], "start": ins["start"] and ins["start"]["text"],
+               "end": ins["end"] and ins["end"]["text"], "feedback": ins["feedback"] and ins["feedback"]["text"]}
+    for key, span in ins["spans"].items():
+        if key in written:
+            pairs.append((written[key], span))
+        else:  # the target as written, before an alias is dropped or 我局 resolved
+            assert key == "target" and ins["target"] and span["end"] > span["start"]
+    for key, value in written.items():  # every field the intro gave has its place (an end counted from
+        if value is not None and key not in ("end",):  # 为期45天 is not written, so it has none)
+            assert key in ins["spans"], key
     for words, span in pairs:
         assert (words is None) == (span is None), (words, span)
         if span is not None:

@@ -64,6 +64,7 @@ class InspectionDict(TypedDict):
     start: Optional[DateDict]
     end: Optional[DateDict]
     feedback: Optional[DateDict]
+    spans: dict[str, SpanDict]
 
 
 class DeclaredDict(TypedDict):

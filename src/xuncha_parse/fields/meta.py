@@ -59,7 +59,12 @@ def stage_inspection(state: NoticeState) -> None:
     """Reads ``title``, ``intro`` and the field ``signature``; writes the fields ``issuer`` and ``inspection``."""
     signature = state.fields["signature"]
     state.fields["issuer"] = issuer(state.title, signature["org"] if signature else None)
-    state.fields["inspection"] = inspection(state.intro, state.title, state.fields["issuer"])
+    where: dict[str, tuple[int, int]] = {}
+    found = inspection(state.intro, state.title, state.fields["issuer"], where)
+    if state.intro is not None:  # (``where`` is empty without an intro)
+        intro, source = state.intro, state.source
+        found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
+    state.fields["inspection"] = found
 
 
 def stage_declared(state: NoticeState) -> None:
@@ -73,19 +78,23 @@ def stage_publicity(state: NoticeState) -> None:
     state.fields["publicity"] = publicity(Piece.join(closing) if closing else None)
 
 
-def inspection(intro: Piece | None, title: Piece | None, issuer: str | None) -> InspectionDict:
-    """Who inspected whom, when, and when the findings were fed back."""
+def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
+               where: dict[str, tuple[int, int]] | None = None) -> InspectionDict:
+    """Who inspected whom, when, and when the findings were fed back; ``where`` receives the offsets in
+    the intro that body, target and the dates were read from."""
     view = intro.view if intro else ""
     text = intro.text if intro else ""
-    result: InspectionDict = {"body": _team(view, text), "round": _round(title, intro), "kind": None,
-                              "target": None, "start": None, "end": None, "feedback": None}
+    where = {} if where is None else where
+    result: InspectionDict = {"body": _team(view, text, where), "round": _round(title, intro), "kind": None,
+                              "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
     m = TARGET.search(view)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
         a, b = m.span("target")
         result["target"] = _target(text[a:b], view[a:b], issuer)
+        where["target"] = (a, b)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
-    result.update(_period_and_feedback(view, text, m))  # type: ignore[typeddict-item]
+    result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
 
 
@@ -97,9 +106,12 @@ class _PeriodDict(TypedDict, total=False):
     feedback: DateDict | None
 
 
-def _team(view: str, text: str) -> str | None:
+def _team(view: str, text: str, where: dict[str, tuple[int, int]]) -> str | None:
     m = TEAM.search(view) or TEAM_BARE.search(view)
-    return text[m.start():m.end()] if m else None
+    if m is None:
+        return None
+    where["body"] = m.span()
+    return text[m.start():m.end()]
 
 
 def _round(title: Piece | None, intro: Piece | None) -> str | None:
@@ -132,8 +144,10 @@ def _place_in(issuer: str, kind: str) -> str | None:
     return name[:end + 1] if 2 <= end <= 12 else None
 
 
-def _period_and_feedback(view: str, text: str, target: re.Match[str] | None) -> _PeriodDict:
-    """The inspection period (the range in the sentence that names the inspection) and the feedback date."""
+def _period_and_feedback(view: str, text: str, target: re.Match[str] | None,
+                         where: dict[str, tuple[int, int]]) -> _PeriodDict:
+    """The inspection period (the range in the sentence that names the inspection) and the feedback date;
+    ``where`` receives the offsets of the dates written in the text (not of an end counted from 为期45天)."""
     out: _PeriodDict = {}
     resolved = resolve_dates(text, view, YearContext())
     for a, b in sentences_of(view):
@@ -149,6 +163,7 @@ def _period_and_feedback(view: str, text: str, target: re.Match[str] | None) -> 
             before = [d for h, d in in_sentence if h.start < a + fb.start() and not _in_period(d, out)]
             if before:
                 out["feedback"] = before[-1]
+    where.update((key, (h.start, h.end)) for h, d in resolved for key, value in out.items() if value is d)
     return out
 
 

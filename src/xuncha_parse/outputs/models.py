@@ -70,6 +70,8 @@ class Inspection(Model):
     start: Optional[Date] = None
     end: Optional[Date] = None
     feedback: Optional[Date] = None
+    spans: dict[Literal["body", "target", "start", "end", "feedback"], Span] = Field(
+        default_factory=dict, description="where body, target and the dates written in the text stand (extension)")
 
 
 class Declared(Model):
