@@ -5,6 +5,7 @@ inside the commands that need them, so ``xuncha --help`` stays fast.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from contextlib import contextmanager
@@ -288,7 +289,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     sink = Sink(output)
     names = _paths_from_stdin(null, sink) if from_stdin else iter(paths)
     totals = {"notices": 0, "problems": 0, "failed": 0}
-    lost = False
+    lost = interrupted = False
     results = run(expand(names, glob, sink.identity()), jobs, fmt, keywords, max_bytes)
     try:
         if fmt == "csv":
@@ -308,15 +309,26 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
                 if fail_fast and result.error:
                     break
     except KeyboardInterrupt:
-        click.echo("xuncha: interrupted; " + " ".join(f"{k}={v}" for k, v in totals.items()), err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        interrupted = True
     except WriteError as e:
         sink.abandon()
         fail(sink.name, str(e))
     finally:
         results.close()  # stops a pool now, not at exit
         sink.close()  # whole lines only, whatever stopped the run
+    if interrupted:
+        click.echo("xuncha: interrupted; " + " ".join(f"{k}={v}" for k, v in totals.items()), err=True)
+        exit_now(EXIT_INTERRUPTED)
     _finish(totals, quiet, lost)
+
+
+def exit_now(code: int) -> NoReturn:
+    """Exit at once, once everything is written and closed: after Ctrl-C, the process pool's exit hook
+    may wait forever on workers that were killed mid-task (seen under -j 2)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def _finish(totals: dict[str, int], quiet: bool, lost: bool) -> NoReturn:
@@ -350,8 +362,12 @@ def _batch_store(paths: Iterator[str | WalkIssue], output: str | None, fmt: str,
                     if fail_fast and result.error:
                         break
         except KeyboardInterrupt:
-            click.echo(f"xuncha: interrupted; {totals.line()}", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            interrupted = True
+        else:
+            interrupted = False
+    if interrupted:  # the database or the Parquet files are closed now
+        click.echo(f"xuncha: interrupted; {totals.line()}", err=True)
+        exit_now(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(totals.line(), err=True)
     sys.exit(1 if totals.failed else 0)
