@@ -77,12 +77,14 @@ def test_traditional_script_repost_is_read_through_a_simplified_view():
     assert [(p["title"], p["measures"][0]["text"]) for p in n["problems"]] == [("理論學習不深入", "制定學習計劃。")]
 
 
-def test_simplified_text_is_not_converted():
-    """A simplified notice that happens to hold none of the marks keeps its own view (no table is read)."""
-    from xuncha_parse.layout.script import is_traditional
+def test_only_traditional_text_is_converted():
+    """A simplified notice holds none of the marks and keeps its folded view; a repost that holds one is
+    read through simplified characters, one for one."""
+    from xuncha_parse.layout.text import Source, fold
 
-    assert not is_traditional(TITLE + INTRO + BODY)
-    assert is_traditional("中共某某黨組")
+    plain = TITLE + INTRO + BODY
+    assert Source(plain).view == fold(plain)
+    assert Source("中共某某黨組關於").view == "中共某某党组关于"
 
 
 @pytest.mark.parametrize("summary,completed,in_progress", [

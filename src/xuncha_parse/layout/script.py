@@ -1,19 +1,15 @@
 """Traditional script: notices reposted in traditional characters (``中共麗水市婦女聯合會黨組``) are matched
 through a simplified view, one character for one, so every offset still holds.
 
-Only a text that holds one of ``TRADITIONAL_MARKS`` is converted; the table (OpenCC's TSCharacters,
+Only a text that holds one of ``TRADITIONAL_MARKS`` is converted (``text.Source`` finds them in its one
+scan of notable characters); the table (OpenCC's TSCharacters,
 from the opencc-python-reimplemented package) is read the first time one is met.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..grammar import PINYIN_GLOSS, TRADITIONAL_MARKS
-
-
-def is_traditional(text: str) -> bool:
-    """Does the text hold a character that only traditional script writes, and every notice uses?"""
-    return any(mark in text for mark in TRADITIONAL_MARKS)
+from ..grammar import PINYIN_GLOSS
 
 
 def simplified(view: str, blank: str) -> str:

@@ -60,9 +60,12 @@ class Source:
         traditional = not present.isdisjoint(TRADITIONAL_MARKS)
         if traditional:
             view = simplified(view, NOISE_CHAR)
+        inline_noise = "[bookmark" in view or "##paid" in view
+        if inline_noise:
+            view = INLINE_NOISE.sub(lambda m: NOISE_CHAR * len(m.group()), view)
+        self.view = view
         #: some of the view is masked noise (NOISE_CHAR); a line holds some only then
-        self.masked = traditional or _has_inline_noise(view) or NOISE_CHAR in view
-        self.view = _mask_noise(view) if self.masked else view
+        self.masked = traditional or inline_noise or NOISE_CHAR in view
         #: a line may open with a list bullet only then
         self.bulleted = not present.isdisjoint(LIST_BULLETS)
         self.line_starts = line_starts(text)
@@ -94,16 +97,6 @@ def line_starts(text: str) -> list[int]:
     if ends and text[-1] not in BREAKS:
         ends.pop()  # the end of the text, not the start of a line
     return [0, *ends]
-
-
-def _has_inline_noise(view: str) -> bool:
-    return "[bookmark" in view or "##paid" in view
-
-
-def _mask_noise(view: str) -> str:
-    if not _has_inline_noise(view):
-        return view
-    return INLINE_NOISE.sub(lambda m: NOISE_CHAR * len(m.group()), view)
 
 
 @dataclass(slots=True)
