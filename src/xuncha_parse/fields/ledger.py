@@ -18,6 +18,7 @@ from ..layout.tokens import Token, content_tokens
 from ..layout.tree import Node
 from ..state import FoundProblem
 from .problems import Draft, feed_label, finish_problem, pieces_of, read_heading
+from .roles import wrapper_free
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -110,12 +111,12 @@ def _owner(root: Node, tok: Token) -> Node:
 
 def _path(root: Node, node: Node) -> list[Node]:
     """The headings from the top down to ``node``, for the problem's category and group: the
-    rectification wrapper (``二、整改落实情况``) is no category."""
+    rectification wrapper (``二、整改落实情况``) is no category, as ``problems.find_problems`` reads it."""
     path: list[Node] = []
     for top in root.children:
         if _find(top, node, path):
             break
-    if path and len(root.children) > 1 and sum(t.role == "rectification" for t in root.children) == 1:
+    if path and path[0].role == "rectification" and not wrapper_free(root):
         path = path[1:]
     return path
 

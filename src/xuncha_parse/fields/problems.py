@@ -132,7 +132,7 @@ def _unnumbered_runs(tokens: list[Token]) -> list[list[Token]]:
     opening = [_opening_label(t) for t in tokens]
     first = next(label for label in opening if label)
     cuts = [i for i in range(1, len(tokens)) if tokens[i].kind == "body" and (
-            _inline_first_label(tokens[i]) == first
+            opening[i] == first  # a body line's opening label is its first inline one
             or i + 1 < len(tokens) and tokens[i + 1].kind == "label" and opening[i + 1] == first)]
     bounds = [0] + cuts + [len(tokens)]
     return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
