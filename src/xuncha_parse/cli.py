@@ -375,7 +375,7 @@ def _batch_store(paths: Iterator[str | WalkIssue], output: str | None, fmt: str,
 
 def _report_failure(result: Result, quiet: bool) -> None:
     if result.error and not quiet:
-        click.echo(f"xuncha: {result.path}: {result.error}", err=True)
+        say(result.path, result.error)  # as batch's own count does: odd path bytes made visible
 
 
 @contextmanager
