@@ -338,3 +338,19 @@ def test_diagnostics_link_to_their_line():
     links = [n.attrs["href"] for n in root.walk() if n.tag == "a"]
     assert links == ["#L3"]
     assert any(n.attrs.get("id") == "L3" for n in root.walk())
+
+
+def test_review_refuses_to_overwrite_its_input(tmp_path):
+    """As parse does: the page must not be written over the notice it shows."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from xuncha_parse.cli import main
+
+    notice = tmp_path / "a.html"
+    shutil.copy(Path(__file__).resolve().parent.parent / "examples" / "002.html", notice)
+    before = notice.read_bytes()
+    result = CliRunner().invoke(main, ["review", str(notice), "-o", str(notice)])
+    assert result.exit_code == 2 and "is also an input" in result.output
+    assert notice.read_bytes() == before

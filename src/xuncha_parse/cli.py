@@ -611,6 +611,7 @@ def review(file: str, output: str | None) -> None:
     from .decode import DecodeError
     from .outputs.review import ReviewError, notice_and_text, render_review
 
+    refuse_overwrite(output, [file])  # as parse does: review a.html -o a.html would destroy the notice
     data, path = load(file)
     try:
         notice, text = notice_and_text(data, path)
