@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from xuncha_parse.outputs.review import notice_and_text, render_review  # noqa: E402
+from xuncha_parse.outputs.review import render_review  # noqa: E402
+from xuncha_parse.runner.work import notice_and_text  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

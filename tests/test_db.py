@@ -252,9 +252,11 @@ def test_fts_finds_exactly_the_problems_that_mention_it(corpus):
 
 def test_fts_is_used_for_three_characters_or_more(conn):
     assert xdb.has_fts(conn)
-    clause, _ = xdb._text_filter(conn, "八项规定")
+    from xuncha_parse.outputs.db.search import _text_filter
+
+    clause, _ = _text_filter(conn, "八项规定")
     assert "problems_fts MATCH" in clause
-    assert "LIKE" in xdb._text_filter(conn, "用车")[0]
+    assert "LIKE" in _text_filter(conn, "用车")[0]
 
 
 def _substrings(notices):
@@ -398,27 +400,25 @@ def test_keywords_fill_topics_and_keywords(tmp_path):
     assert keywords == [p["keywords"] for p in notice["problems"]]
 
 
-class _Stop(Exception):
-    pass
+def _records(notices):
+    from xuncha_parse.outputs.sink import Record
+
+    return [Record(n["source"]["path"], json.dumps(n, ensure_ascii=False).encode() + b"\n", len(n["problems"]),
+                   sha256=n["source"]["sha256"]) for n in notices]
 
 
-def _results_then(error, notices):
-    """batch.Result-like items for two notices, then an exception, as the pool would raise it."""
-    from xuncha_parse.batch import Result
+@pytest.mark.parametrize("stop, kept", [("close", 2), ("abandon", 0)])
+def test_an_interrupt_keeps_whole_notices_an_error_rolls_back(tmp_path, corpus, stop, kept):
+    """Closing the sink after Ctrl-C (complete=False) commits the whole notices received; abandoning it
+    after an error rolls the open group back."""
+    from xuncha_parse.outputs.db.sink import DbSink
 
-    for notice in notices:
-        yield Result(notice["source"]["path"], json.dumps(notice, ensure_ascii=False).encode() + b"\n",
-                     len(notice["problems"]))
-    raise error
-
-
-@pytest.mark.parametrize("error, kept", [(KeyboardInterrupt(), 2), (_Stop(), 0)])
-def test_an_interrupt_keeps_whole_notices_an_error_rolls_back(tmp_path, corpus, error, kept):
+    sink = DbSink(str(tmp_path / "x.db"))
+    for record in _records(corpus[1][:2]):
+        sink.add(record)
+    sink.close(complete=False) if stop == "close" else sink.abandon()
     conn = xdb.open_db(str(tmp_path / "x.db"))
     try:
-        with pytest.raises(type(error)):
-            for _ in xdb.write_results(conn, _results_then(error, corpus[1][:2]), xdb.Totals()):
-                pass
         assert conn.execute("SELECT count(*) FROM notices").fetchone()[0] == kept
         assert conn.execute("SELECT count(*) FROM problems_fts").fetchone()[0] == \
             conn.execute("SELECT count(*) FROM problems").fetchone()[0]

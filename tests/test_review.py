@@ -168,7 +168,31 @@ def test_sample_page_keeps_text_and_marks_every_problem(name):
 def test_sample_page_marks_measures_dates_and_contacts():
     notice, text = sample("002_c815ed000f2749a3")
     fields = {f for f, _, _ in highlights(pane(render_review(notice, text)))}
-    assert {"title", "inspection", "heading", "problem", "measure", "status", "date", "money", "contact"} <= fields
+    assert {"title", "inspection", "problem", "measure", "status", "date", "money", "contact"} <= fields
+    # headings only where the parser gives their span (sections[].heading_span, contract 1.2)
+    assert ("heading" in fields) == any(s.get("heading_span") for s in notice["sections"])
+
+
+HEADING_TEXT = "一、思想认识方面\n问题正文。\n2024年3月1日"
+
+
+@pytest.mark.parametrize("section, signature, problem, want", [
+    # the parser's own offsets are highlighted as they are ...
+    ({"heading_span": {"start": 0, "end": 8}}, {"date_span": {"start": 15, "end": 24}},
+     {"leader": "张三", "leader_span": {"start": 9, "end": 11}},
+     {("heading", 0, 8), ("date", 15, 24), ("leader", 9, 11)}),
+    # ... and without them nothing is searched for: the heading's words and the date stand in the text
+    ({}, {}, {}, set()),
+])
+def test_headings_signature_date_and_leader_come_only_from_spans(section, signature, problem, want):
+    date = {"text": "2024年3月1日", "iso": "2024-03-01", "year": 2024, "month": 3, "day": 1}
+    notice = _minimal(HEADING_TEXT,
+                      sections=[{"marker": "一、", "heading": "思想认识方面", "role": "category", "children": [],
+                                 "span": {"start": 0, "end": 14}, **section}],
+                      signature={"date": date, "span": {"start": 15, "end": 24}, **signature},
+                      problems=[_problem(9, 14, **problem)])
+    spans = highlights(pane(render_review(notice, HEADING_TEXT)))
+    assert {k for k in spans if k[0] in ("heading", "date", "leader")} == want
 
 
 def _minimal(text: str, **extra) -> dict:

@@ -9,6 +9,10 @@ if TYPE_CHECKING:  # what ``__getattr__`` gives, for type checkers
     from .decode import DecodeError
 
 __version__ = "0.1.0"
+#: the files ``batch`` and ``stats`` take from a folder unless ``--glob`` says otherwise: every format the
+#: readers know, and the legacy Word and WPS files they convert or refuse with a message, so that none is
+#: skipped in silence (here, not in the runner, so that ``xuncha --help`` shows it without importing the runner)
+DEFAULT_GLOB = "*.txt *.htm *.html *.shtml *.pdf *.docx *.doc *.wps *.ofd"
 __all__ = ["parse_text", "parse_bytes", "parse_file", "DecodeError", "ReaderError", "__version__"]
 
 

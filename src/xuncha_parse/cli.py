@@ -1,222 +1,37 @@
 """The command line: read, call the library, write; errors become one line on stderr.
 
-Only click is imported at start-up; pydantic, orjson and rich are imported
-inside the commands that need them, so ``xuncha --help`` stays fast.
+Only click is imported at start-up; pydantic, orjson, rich and the runner are imported inside the
+commands that need them, so ``xuncha --help`` stays fast.  The helpers every command shares
+(one-line errors, reading an input, writing an output) are in ``clitools``; running a batch is the
+runner's (``xuncha_parse.runner``), writing each output is ``outputs/``'s.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
-from .batch import DEFAULT_GLOB  # batch.py imports only the standard library's light modules
+from . import DEFAULT_GLOB, __version__
+from .clitools import (
+    EXIT_INTERRUPTED,
+    emit,
+    exit_now,
+    fail,
+    load,
+    progress,
+    refuse_overwrite,
+    say,
+    stdout_guard,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
-    from types import TracebackType
-    from typing import Literal, NoReturn
+    from typing import NoReturn
 
-    from rich.console import Console
-    from rich.progress import Progress
-
-    from .batch import Result, WalkIssue
-    from .outputs.db import Totals
+    from .outputs.sink import Sink
+    from .runner import Batch, Totals
     from .shapes import NoticeDict
-
-    #: a store's writer, ``(paths, jobs, keywords)`` -> each ``batch.Result`` once stored (``outputs.db.write_db``,
-    #: ``outputs.parquet.ParquetSink.write``)
-    StoreWrite = Callable[..., Iterator[Result]]
-
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
-
-
-def fail(path: str, message: str) -> NoReturn:
-    """One line on stderr naming the file and what is wrong, then exit 2."""
-    say(path, message)
-    sys.exit(EXIT_BAD_INPUT)
-
-
-def say(path: str, message: str) -> None:
-    """One line on stderr; a path's undecodable bytes and control characters shown, not sent raw."""
-    from .outputs.terminal import visible
-
-    click.echo(f"xuncha: {visible(_printable(path))}: {visible(message)}", err=True)
-
-
-def _printable(path: str) -> str:
-    from .batch import printable_path
-
-    return printable_path(path)
-
-
-def load(path: str, max_bytes: int | None = None) -> tuple[bytes, str | None]:
-    """The bytes of FILE (or stdin for ``-``) and the path to record."""
-    from .batch import MAX_BYTES, InputError, read_bounded, read_notice
-
-    try:
-        if path == "-":
-            return read_bounded(sys.stdin.buffer, max_bytes or MAX_BYTES), None
-        return read_notice(path, max_bytes or MAX_BYTES), _printable(path)
-    except InputError as e:
-        fail(path, str(e))
-    raise AssertionError("unreachable")
-
-
-def emit(data: bytes, output: str | None) -> None:
-    """All of ``data`` to OUTPUT (through a temporary file renamed onto it) or stdout; a write
-    failure is one line on stderr and exit 2."""
-    sink = Sink(output)
-    try:
-        sink.write(data)
-    except WriteError as e:
-        sink.abandon()
-        fail(sink.name, str(e))
-    sink.close()
-
-
-class WriteError(Exception):
-    """Output could not be written (a missing or read-only folder, a full disk)."""
-
-
-class Sink:
-    """Where records go, whole records at a time: stdout, or OUTPUT.
-
-    A regular OUTPUT is written as a hidden temporary file beside it and renamed onto it by
-    ``close`` (an interrupted run is closed too: it leaves the whole lines written so far).  A
-    device or FIFO OUTPUT (``/dev/stdout``) is written directly.  ``-`` is stdout.
-    """
-
-    def __init__(self, output: str | None):
-
-        self.final = None if output in (None, "-") else output
-        self.name = self.final or "-"
-        self.tmp: str | None = None
-        self.fd: int | None = None
-        if self.final is None:
-            return
-        # a device, FIFO or link (``/dev/full``, ``/dev/stdout``) is written in place, never replaced
-        direct = os.path.islink(self.final) or os.path.exists(self.final) and not os.path.isfile(self.final)
-        target = self.final if direct else self._temp_name(self.final)
-        flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if direct else os.O_EXCL)
-        try:
-            self.fd = os.open(target, flags, 0o644)
-        except OSError as e:
-            fail(self.final, f"cannot write: {e.strerror or e}")
-        self.tmp = None if direct else target
-
-    @staticmethod
-    def _temp_name(final: str) -> str:
-
-        folder, name = os.path.split(final)
-        return os.path.join(folder, f".{name}.{os.getpid()}.part")
-
-    def identity(self) -> frozenset[tuple[int, int]]:
-        """(device, inode) of the files being written and replaced, for the walk to leave out."""
-
-        if self.fd is None or self.final is None:
-            return frozenset()
-        found = [os.fstat(self.fd)] + ([os.stat(self.final)] if os.path.exists(self.final) else [])
-        return frozenset((st.st_dev, st.st_ino) for st in found)
-
-    def write(self, data: bytes) -> None:
-        from .batch import write_all
-
-        try:
-            if self.fd is not None:
-                write_all(self.fd, data)
-            else:
-                _write_stdout(data)
-        except OSError as e:
-            raise WriteError(f"cannot write: {e.strerror or e}") from None
-
-    def close(self) -> None:
-
-        if self.fd is None:
-            return
-        try:
-            os.close(self.fd)
-            if self.tmp and self.final:
-                os.replace(self.tmp, self.final)
-        except OSError as e:
-            self.abandon()
-            fail(self.name, f"cannot write: {e.strerror or e}")
-        self.fd = None
-
-    def abandon(self) -> None:
-        """After a failed write: no half-written file left behind, stdout no longer flushed at exit."""
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            if self.fd is not None:
-                os.close(self.fd)
-            if self.tmp:
-                os.unlink(self.tmp)
-            if self.final is None:  # so that Python's flush at exit does not print a second error
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        self.fd = None
-
-
-def _write_stdout(data: bytes) -> None:
-    """Straight to file descriptor 1 with Ctrl-C held back (whole lines into a pipe), when there is one."""
-    import io
-
-    from .batch import write_all
-
-    out = sys.stdout.buffer
-    try:
-        fd = out.fileno()
-    except (io.UnsupportedOperation, AttributeError, ValueError):
-        out.write(data)  # (a test runner's captured stdout)
-        out.flush()
-        return
-    out.flush()
-    write_all(fd, data)
-
-
-class stdout_guard:
-    """A failed write to stdout (``> /dev/full``, a closed pipe) in ``show``, ``stats``, ``schema``:
-    one line on stderr and exit 2, not a traceback."""
-
-    def __enter__(self) -> stdout_guard:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 tb: TracebackType | None) -> Literal[False]:
-        if error is None:
-            try:
-                sys.stdout.flush()
-                sys.stdout.buffer.flush()
-            except OSError as e:
-                error = e
-        if isinstance(error, OSError):
-            Sink(None).abandon()
-            fail("-", f"cannot write: {error.strerror or error}")
-        return False
-
-
-def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None = None) -> None:
-    """Exit 2 when OUTPUT is one of the inputs, or lies in an input folder and matches the glob."""
-
-    from .batch import matches
-
-    if output in (None, "-") or not os.path.exists(output) and glob is None:
-        return
-    real = os.path.realpath(output)
-    for path in inputs:
-        if path == "-":
-            continue
-        if os.path.isdir(path):
-            inside = real.startswith(os.path.join(os.path.realpath(path), ""))
-            if glob is not None and inside and matches(os.path.basename(real), glob):
-                fail(output, f"is inside the input folder {path} and matches {glob!r}: it would be read as input")
-        elif os.path.exists(path) and os.path.exists(output) and os.path.samefile(path, output):
-            fail(output, "is also an input: writing it would destroy the notice")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -273,139 +88,112 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
           keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
           force: bool = False) -> None:
-    """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-)."""
-    from .batch import expand, run
-    from .outputs.csv import csv_header
+    """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-).
+
+    Every option applies to every output: JSONL, CSV, Parquet and the database."""
+    from .runner import Batch, Options
+    from .runner.paths import paths_from_stdin
 
     refuse_overwrite(output if fmt != "parquet" else None, paths, glob)
+    kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
         click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
-    if db or fmt == "parquet" or force:
-        names = _paths_from_stdin(null, None) if from_stdin else iter(paths)
-        _batch_store(expand(names, glob), output, fmt, db, force, jobs, quiet, fail_fast, keywords)
-    if output and os.path.isdir(output):
-        fail(output, "is a folder; -o takes a file for jsonl and csv")
-    sink = Sink(output)
-    names = _paths_from_stdin(null, sink) if from_stdin else iter(paths)
-    totals = {"notices": 0, "problems": 0, "failed": 0}
-    lost = interrupted = False
-    results = run(expand(names, glob, sink.identity()), jobs, fmt, keywords, max_bytes)
-    try:
-        if fmt == "csv":
-            sink.write(csv_header())
-        with _progress(quiet) as advance:
-            for result in results:
-                if result.warning:
-                    lost |= result.worker_lost
-                    say(result.path or "batch", result.warning)
-                    continue
-                if result.error is None or fmt == "jsonl":
-                    sink.write(result.data)
-                if review_dir and result.error is None:
-                    _write_review(review_dir, result.path)
-                _count(totals, result, quiet)
-                advance()
-                if fail_fast and result.error:
-                    break
-    except KeyboardInterrupt:
-        interrupted = True
-    except WriteError as e:
-        sink.abandon()
-        fail(sink.name, str(e))
-    finally:
-        results.close()  # stops a pool now, not at exit
-        sink.close()  # whole lines only, whatever stopped the run
-    if interrupted:
-        click.echo("xuncha: interrupted; " + " ".join(f"{k}={v}" for k, v in totals.items()), err=True)
-        exit_now(EXIT_INTERRUPTED)
-    _finish(totals, quiet, lost)
+    sinks = _open_sinks(kind, db or output, review_dir, force)
+    own = frozenset().union(*(s.identity() for s in sinks))
+    names = paths_from_stdin(null, own) if from_stdin else iter(paths)
+    options = Options(jobs, glob, max_bytes, keywords, review=bool(review_dir), fail_fast=fail_fast)
+    _drive(Batch(names, options, sinks), quiet)
 
 
-def exit_now(code: int) -> NoReturn:
-    """Exit at once, once everything is written and closed: after Ctrl-C, the process pool's exit hook
-    may wait forever on workers that were killed mid-task (seen under -j 2)."""
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(code)
-
-
-def _finish(totals: dict[str, int], quiet: bool, lost: bool) -> NoReturn:
-    """The summary line, and the exit status: 1 when a file failed, nothing matched or a worker died."""
-    if not quiet:
-        click.echo(" ".join(f"{k}={v}" for k, v in totals.items()), err=True)
-    if totals["notices"] == 0:
-        click.echo("xuncha: no notice files matched", err=True)
-    if lost:
-        click.echo("xuncha: a worker process died during the run; see the messages above", err=True)
-    sys.exit(1 if totals["failed"] or totals["notices"] == 0 or lost else 0)
-
-
-def _batch_store(paths: Iterator[str | WalkIssue], output: str | None, fmt: str, db: str | None, force: bool,
-                 jobs: int, quiet: bool, fail_fast: bool, keywords: bool) -> NoReturn:
-    """batch --db FILE, or --format parquet -o FOLDER: store each result as it comes, then the summary."""
+def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:
+    """Which sink the options ask for (``jsonl``, ``csv``, ``parquet``, ``db``); a mistake is one line."""
     if force and not db:
         fail("--force", "only applies with --db")
     if db and (output or fmt != "jsonl"):
         fail(db, "--db writes the database only; leave out -o and --format")
     if fmt == "parquet" and not output:
         fail("--format parquet", "needs -o FOLDER")
-    # without --db, the format is parquet (--force alone failed above), so -o was given
-    store = _store_db(db, force) if db else _store_parquet(cast(str, output))
-    with store as (totals, write):
-        try:
-            with _progress(quiet) as advance:
-                for result in write(paths, jobs, keywords):
-                    _report_failure(result, quiet)
+    if fmt != "parquet" and output and os.path.isdir(output):
+        fail(output, "is a folder; -o takes a file for jsonl and csv")
+    return "db" if db else fmt
+
+
+def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bool) -> list[Sink]:
+    from .outputs.db import DatabaseError
+    from .outputs.parquet import ParquetUnavailable
+    from .outputs.sink import WriteError
+    from .runner.sinks import open_sinks
+
+    try:
+        return open_sinks(kind, target, review_dir, force)
+    except DatabaseError as e:
+        fail(target or "-", str(e).removeprefix(f"{target}: "))
+    except (WriteError, ParquetUnavailable) as e:
+        fail(target or "-", str(e))
+
+
+def _drive(run: Batch, quiet: bool) -> NoReturn:
+    """Run the batch with a progress bar; each failure a line on stderr; the sinks closed whatever happens."""
+    from .outputs.sink import WriteError
+
+    interrupted = False
+    try:
+        with progress(quiet) as advance:
+            for outcome in run:
+                if _report(outcome, quiet):
                     advance()
-                    if fail_fast and result.error:
-                        break
-        except KeyboardInterrupt:
-            interrupted = True
-        else:
-            interrupted = False
-    if interrupted:  # the database or the Parquet files are closed now
-        click.echo(f"xuncha: interrupted; {totals.line()}", err=True)
+                if run.options.fail_fast and getattr(outcome, "error", None):
+                    break
+    except KeyboardInterrupt:
+        interrupted = True
+    except WriteError as e:
+        _abandon(run)
+        fail(run.sinks[0].name, str(e))
+    try:
+        run.close(complete=not interrupted)
+    except WriteError as e:
+        fail(run.sinks[0].name, str(e))
+    _finish(run, quiet, interrupted)
+
+
+def _report(outcome: Any, quiet: bool) -> bool:
+    """A warning, or a failed file (unless --quiet), as one line on stderr; True for a record."""
+    from .runner.work import Note
+
+    if isinstance(outcome, Note):
+        say(outcome.path or "batch", outcome.message)
+        return False
+    if outcome.error and not quiet:
+        say(outcome.path, outcome.error)  # odd path bytes made visible
+    return True
+
+
+def _abandon(run: Batch) -> None:
+    run.stop()
+    for sink in run.sinks:
+        abandon = getattr(sink, "abandon", None)
+        if abandon is not None:
+            abandon()
+
+
+def _finish(run: Batch, quiet: bool, interrupted: bool) -> NoReturn:
+    """The summary line, and the exit status: 1 when a file failed, nothing matched or a worker died."""
+    totals: Totals = run.totals
+    for sink in run.sinks:
+        for path, why in getattr(sink, "problems", ()):
+            say(path, why)
+    line = totals.line(unchanged=any(s.counts_unchanged for s in run.sinks))
+    if interrupted:
+        click.echo(f"xuncha: interrupted; {line}", err=True)
         exit_now(EXIT_INTERRUPTED)
     if not quiet:
-        click.echo(totals.line(), err=True)
-    sys.exit(1 if totals.failed else 0)
-
-
-def _report_failure(result: Result, quiet: bool) -> None:
-    if result.error and not quiet:
-        say(result.path, result.error)  # as batch's own count does: odd path bytes made visible
-
-
-@contextmanager
-def _store_db(db: str, force: bool) -> Iterator[tuple[Totals, StoreWrite]]:
-    """(totals, write) for a database; a clear error for a file that is not ours or is newer."""
-    from .outputs.db import DatabaseError, Totals, open_db, write_db
-
-    try:
-        conn = open_db(db)
-    except DatabaseError as e:
-        fail(db, str(e).removeprefix(f"{db}: "))
-    totals = Totals()
-    try:
-        yield totals, lambda paths, jobs, keywords: write_db(conn, paths, totals, jobs, keywords, force)
-    finally:
-        conn.close()
-
-
-@contextmanager
-def _store_parquet(folder: str) -> Iterator[tuple[Totals, StoreWrite]]:
-    """(totals, write) for notices.parquet and problems.parquet in a folder (needs pyarrow)."""
-    from .outputs.db import Totals
-    from .outputs.parquet import ParquetUnavailable, write_parquet
-
-    totals = Totals()
-    try:
-        with write_parquet(folder) as sink:
-            yield totals, lambda paths, jobs, keywords: sink.write(paths, totals, jobs, keywords)
-    except ParquetUnavailable as e:
-        fail(folder, str(e))
+        click.echo(line, err=True)
+    if totals.notices + totals.failed + totals.unchanged == 0:
+        click.echo("xuncha: no notice files matched", err=True)
+    if totals.lost:
+        click.echo("xuncha: a worker process died during the run; see the messages above", err=True)
+    sys.exit(1 if totals.failed or totals.lost or totals.notices + totals.unchanged == 0 else 0)
 
 
 @main.command()
@@ -454,66 +242,6 @@ def _search_table(rows: list[dict[str, Any]], query: str) -> None:
         table.add_row(notice, escape(row["marker"] or str(row["position"] + 1)),
                       escape(row["title"] or ""), row["status"])
     Console().print(table)
-
-
-def _paths_from_stdin(null: bool, sink: Sink | None) -> Iterator[str | WalkIssue]:
-    """Paths from stdin, exactly as written (only the line break, or NUL with -0, removed); a path
-    that is the output file becomes an error record instead of being read."""
-
-    from .batch import WalkIssue
-
-    data = sys.stdin.buffer
-    records = data.read().split(b"\0") if null else (line.rstrip(b"\r\n") for line in data)
-    own = sink.identity() if sink is not None else frozenset()
-    for raw in records:
-        if not raw:
-            continue
-        path = os.fsdecode(raw)
-        try:
-            st = os.stat(path)
-            mine = (st.st_dev, st.st_ino) in own
-        except OSError:
-            mine = False
-        yield WalkIssue(path, "is the output file, not read", skip=False) if mine else path
-
-
-def _count(totals: dict[str, int], result: Result, quiet: bool) -> None:
-    totals["notices"] += 1
-    totals["problems"] += result.problems
-    if result.error:
-        totals["failed"] += 1
-        if not quiet:
-            say(result.path, result.error)
-
-
-class _progress:
-    """A rich spinner, count and elapsed time on stderr, only when stderr is a terminal and not --quiet."""
-
-    def __init__(self, quiet: bool):
-        self.live = not quiet and sys.stderr.isatty()
-        self.bar: Progress | None = None
-
-    def __enter__(self) -> Callable[[], None]:
-        if not self.live:
-            return lambda: None
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        columns = (SpinnerColumn(), TextColumn("parsed {task.completed} notices"), TimeElapsedColumn())
-        self.bar = bar = Progress(*columns, transient=True, console=_stderr_console())
-        bar.start()
-        task = bar.add_task("parsing", total=None)
-        return lambda: bar.advance(task)
-
-    def __exit__(self, *exc: object) -> Literal[False]:
-        if self.bar is not None:
-            self.bar.stop()
-        return False
-
-
-def _stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 @main.command()
@@ -570,7 +298,8 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
-    from .outputs.stats import notices_from, render, summarize
+    from .outputs.stats import render, summarize
+    from .runner.corpus import notices_from
 
     if html_out:
         _write_report(paths, glob, html_out, review_dir)
@@ -609,7 +338,8 @@ def schema(batch_record: bool) -> None:
 def review(file: str, output: str | None) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
-    from .outputs.review import ReviewError, notice_and_text, render_review
+    from .outputs.review import render_review
+    from .runner.work import ReviewError, notice_and_text
 
     refuse_overwrite(output, [file])  # as parse does: review a.html -o a.html would destroy the notice
     data, path = load(file)
@@ -617,51 +347,19 @@ def review(file: str, output: str | None) -> None:
         notice, text = notice_and_text(data, path)
     except (DecodeError, ReviewError) as e:
         fail(path or "-", str(e))
-    emit(render_review(notice, text).encode("utf-8"), output)
-
-
-def _write_review(folder: str, path: str) -> str | None:
-    """Write the review page of the notice file ``path`` into ``folder``; its path, or None (and a warning)."""
-
-    from .batch import InputError, read_notice
-    from .decode import DecodeError
-    from .outputs import review as pages
-
-    try:
-        notice, text = pages.notice_and_text(read_notice(path), path)
-        target = os.path.join(folder, pages.review_filename(path, notice["source"]["sha256"]))
-        os.makedirs(folder, exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
-            f.write(pages.render_review(notice, text))
-    except (InputError, DecodeError, pages.ReviewError, OSError) as e:
-        click.echo(f"xuncha: {path}: no review page: {e}", err=True)
-        return None
-    return target
+    emit(render_review(dict(notice), text).encode("utf-8"), output)
 
 
 def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None) -> None:
-
     from .outputs.report import render_report
-    from .outputs.stats import notices_from
+    from .runner.corpus import notices_from, review_links
 
     failures: list[str] = []
     notices = list(notices_from(paths, glob, failures))
-    links = _review_links(notices, review_dir, html_out) if review_dir else None
+    links = None
+    if review_dir:
+        links, problems = review_links(notices, review_dir, os.path.dirname(os.path.abspath(html_out)))
+        for path, why in problems:
+            say(path, why)
     os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
     emit(render_report(notices, links, failures).encode("utf-8"), html_out)
-
-
-def _review_links(notices: list[dict[str, Any]], folder: str, html_out: str) -> dict[str, str]:
-    """source.path -> href (relative to the report) of its review page in ``folder``, written when missing."""
-
-    from .outputs.review import review_filename
-
-    links: dict[str, str] = {}
-    for notice in notices:
-        path = notice["source"]["path"]
-        target = os.path.join(folder, review_filename(path, notice["source"]["sha256"]))
-        if path and not os.path.exists(target) and os.path.isfile(path):
-            target = _write_review(folder, path) or target
-        if path and os.path.exists(target):
-            links[path] = os.path.relpath(target, os.path.dirname(os.path.abspath(html_out))).replace(os.sep, "/")
-    return links

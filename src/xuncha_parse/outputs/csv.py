@@ -1,18 +1,23 @@
-"""CSV: one row per problem, UTF-8 with a BOM so that Excel opens it right."""
+"""CSV: one row per problem, UTF-8 with a BOM so that Excel opens it right.
+
+The columns are the declared ones that go to ``csv`` (``outputs/columns.py``): the notice's, then the
+problem's.  A notice without problems is one row with empty problem cells; error records are left out.
+"""
 from __future__ import annotations
 
 import csv
 import io
 from typing import TYPE_CHECKING, Any
 
+from .columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, columns
+from .sink import FileSink, Record
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-COLUMNS = [
-    "notice_path", "notice_title", "issuer", "inspection_body", "inspection_target", "inspection_start",
-    "inspection_end", "inspection_feedback", "category", "group", "number", "marker", "title", "status",
-    "status_text", "long_term", "immediate", "measures", "progress", "line_start", "line_end",
-]
+NOTICE_CSV = columns(NOTICE_COLUMNS, "csv")
+PROBLEM_CSV = columns(PROBLEM_COLUMNS, "csv")
+COLUMNS = [c.header for c in NOTICE_CSV + PROBLEM_CSV]
 BOM = "\ufeff".encode()
 
 
@@ -33,26 +38,20 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: Any) -> Any:
-    """A text cell that a spreadsheet shows as text: a formula-like start gets a ``'`` before it."""
+    """A cell that a spreadsheet shows as written: empty for None, a formula-like start gets a ``'`` before it."""
+    if value is None:
+        return ""
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
 def notice_cells(notice: Mapping[str, Any]) -> list[Any]:
-    ins = notice["inspection"]
-    return [
-        notice["source"]["path"] or "", notice["title"] or "", notice["issuer"] or "", ins["body"] or "",
-        ins["target"] or "", date_text(ins["start"]), date_text(ins["end"]), date_text(ins["feedback"]),
-    ]
+    return [cell(c.get(notice)) for c in NOTICE_CSV]
 
 
-def problem_row(notice: Mapping[str, Any], p: Mapping[str, Any]) -> list[Any]:
-    return [cell(v) for v in notice_cells(notice) + [
-        p["category"] or "", p["group"] or "", "" if p["number"] is None else p["number"], p["marker"] or "",
-        p["title"] or "", p["status"], p["status_text"] or "", p["long_term"], p["immediate"],
-        len(p["measures"]), len(p["progress"]), p["span"]["line_start"], p["span"]["line_end"],
-    ]]
+def problem_row(notice: Mapping[str, Any], problem: Mapping[str, Any], position: int = 0) -> list[Any]:
+    return notice_cells(notice) + [cell(c.get(problem, position)) for c in PROBLEM_CSV]
 
 
 def csv_rows(notice: Mapping[str, Any]) -> bytes:
@@ -61,9 +60,9 @@ def csv_rows(notice: Mapping[str, Any]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     if notice["problems"]:
-        writer.writerows(problem_row(notice, p) for p in notice["problems"])
+        writer.writerows(problem_row(notice, p, i) for i, p in enumerate(notice["problems"]))
     else:
-        cells = [cell(v) for v in notice_cells(notice)]
+        cells = notice_cells(notice)
         writer.writerow(cells + [""] * (len(COLUMNS) - len(cells)))
     return buf.getvalue().encode("utf-8")
 
@@ -72,3 +71,15 @@ def csv_header() -> bytes:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerow(COLUMNS)
     return BOM + buf.getvalue().encode("utf-8")
+
+
+class CsvSink(FileSink):
+    """``batch --format csv``: the header when opened, then each notice's rows; error records left out."""
+
+    def __init__(self, output: str | None):
+        super().__init__(output)
+        self.out.write(csv_header())
+
+    def add(self, record: Record) -> None:
+        if record.error is None:
+            self.out.write(csv_rows(record.notice()))

@@ -20,18 +20,16 @@ import html
 import re
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import PurePath
 from typing import Any
 
 from ..shapes import ProblemDict, SectionDict
 
 #: every kind of highlight, outermost first: equal spans nest in this order
-FIELDS = ("title", "inspection", "heading", "problem", "measure", "progress", "status", "contact", "date", "money")
+FIELDS = ("title", "inspection", "heading", "problem", "measure", "progress", "status", "leader", "contact", "date",
+          "money")
 RANK = {field: rank for rank, field in enumerate(FIELDS)}
 STATUS_LABEL = {"completed": "completed", "in_progress": "in progress", "unknown": "unknown"}
 INSPECTION_DATES = ("start", "end", "feedback")
-#: punctuation that closes a run-in heading: （一）增强巡察整改的自觉。
-HEADING_STOPS = "。：:；;"
 #: whitespace the parser may join across (a title split over two lines)
 LOOSE_GAP = r"\s*"
 
@@ -202,28 +200,17 @@ def _find_unused(text: str, needle: str, end: int, used: list[tuple[int, int]]) 
 
 
 def _heading_marks(notice: dict[str, Any], text: str) -> list[Mark]:
+    """Each section's heading where the parser says it is (``heading_span``); none without that span."""
     out = []
     stack = list(notice.get("sections") or [])
     while stack:
         section = stack.pop()
         stack.extend(section.get("children") or [])
-        start = section["span"]["start"]
-        end = heading_end(text, start, section["span"]["end"], section.get("heading") or "")
-        label = f"heading {section.get('marker') or ''}".rstrip()
-        out.append(Mark(start, end, "heading", (("label", label), ("value", section.get("role") or ""))))
+        where = _span(section.get("heading_span"))
+        if where:
+            label = f"heading {section.get('marker') or ''}".rstrip()
+            out.append(Mark(*where, "heading", (("label", label), ("value", section.get("role") or ""))))
     return out
-
-
-def heading_end(text: str, start: int, limit: int, heading: str) -> int:
-    """Where a section's heading ends: after its own words when they stand on its first line (a run-in
-    heading such as ``（一）增强巡察整改的自觉。区政协机关…`` ends at the full stop), else at that line's end."""
-    newline = text.find("\n", start, limit)
-    line_end = limit if newline < 0 else newline
-    words = find_loose(text, heading, start, line_end)
-    if words is not None:
-        end = words[1]
-        return end + 1 if end < line_end and text[end] in HEADING_STOPS else end
-    return line_end - 1 if line_end > start + 1 and text[line_end - 1] == "\r" else line_end
 
 
 def _problem_marks(problem: dict[str, Any], number: int, text: str) -> list[Mark]:
@@ -237,6 +224,9 @@ def _problem_marks(problem: dict[str, Any], number: int, text: str) -> list[Mark
             label = f"{field} {item.get('ordinal') or i} of {name}"
             marks.append(Mark(item["span"]["start"], item["span"]["end"], field, (("label", label), ("value", ""))))
     marks += _status_marks(problem, text)
+    leader = _span(problem.get("leader_span"))
+    if leader:
+        marks.append(Mark(*leader, "leader", (("label", f"leader of {name}"), ("value", problem.get("leader") or ""))))
     marks += [_entity_mark(e) for e in problem.get("entities") or [] if e["type"] in ("date", "money")]
     return marks
 
@@ -273,12 +263,12 @@ def _contact_mark(contact: dict[str, Any]) -> Mark:
 
 
 def _signature_marks(notice: dict[str, Any], text: str) -> list[Mark]:
+    """The signature date where the parser says it is (``signature.date_span``); none without that span."""
     sig = notice.get("signature") or {}
-    date = sig.get("date")
-    if not date or not sig.get("span"):
+    where = _span(sig.get("date_span"))
+    if not where or not sig.get("date"):
         return []
-    where = find_loose(text, date["text"], sig["span"]["start"], sig["span"]["end"])
-    return [Mark(*where, "date", (("label", "signature date"), ("value", date_value(date))))] if where else []
+    return [Mark(*where, "date", (("label", "signature date"), ("value", date_value(sig["date"]))))]
 
 
 def date_value(date: dict[str, Any]) -> str:
@@ -400,29 +390,3 @@ def _footer(notice: dict[str, Any], dropped: int) -> str:
     note = f" {dropped} spans outside the text were not shown." if dropped else ""
     version = esc(notice.get("schema_version") or "")
     return f'<footer>xuncha review page · schema {version} · sha256 {esc((notice.get("source") or {}).get("sha256", "")[:12])}.{note}</footer>'
-
-
-# ---------------------------------------------------------------- for the command line
-
-
-class ReviewError(ValueError):
-    """A notice whose spans index a text the review page cannot have."""
-
-
-def notice_and_text(data: bytes, path: str | None) -> tuple[dict[str, Any], str]:
-    """Parse a notice's bytes, with the text its spans index (the reader's extracted text, for HTML, PDF
-    and Word input).  Raises DecodeError for bad input."""
-    from ..api import bytes_to_dict
-
-    notice = bytes_to_dict(data, path, with_text=True)
-    text = notice["source"]["text"]
-    if text is None:
-        raise ReviewError("the extracted text is missing (source.text), so spans cannot be shown")
-    notice["source"]["text"] = None  # the page shows the text once, in its own pane
-    return dict(notice), text
-
-
-def review_filename(path: str | None, sha256: str) -> str:
-    """The review page's file name for a notice: its stem and a short hash, so equal names in two folders differ."""
-    stem = re.sub(r"[^\w.-]+", "_", PurePath(path).stem if path else "stdin")[:80]
-    return f"{stem}-{sha256[:8]}.html"

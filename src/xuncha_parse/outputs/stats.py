@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable
 
-from ..batch import expand
 from .terminal import safe
 
 if TYPE_CHECKING:
@@ -14,75 +13,6 @@ if TYPE_CHECKING:
 STATUSES = ("completed", "in_progress", "unknown")
 #: how many categories and keywords the summary lists
 TOP = 20
-
-
-def notices_from(paths: Iterable[str], glob: str, failures: list[str]) -> Iterator[dict[str, Any]]:
-    """Every Notice dict: JSONL and JSON files read as records, other files parsed; failures noted as
-    ``path<TAB>why`` and skipped."""
-    import orjson
-
-    from ..batch import WalkIssue, convert
-
-    for path in expand(paths, glob):
-        if isinstance(path, WalkIssue):
-            if not path.skip:
-                failures.append(f"{path.path}\t{path.message}")
-            continue
-        if path.endswith((".jsonl", ".json")):
-            yield from _records(path, failures)
-            continue
-        result = convert(path)
-        if result.error:
-            failures.append(f"{path}\t{result.error}")
-        else:
-            yield orjson.loads(result.data)
-
-
-def _records(path: str, failures: list[str]) -> Iterator[dict[str, Any]]:
-    """Notices of a JSONL file (or a JSON file of one Notice, or a list of them, as ``parse`` writes);
-    error records and records that are not a whole Notice count as failures."""
-    try:
-        f = open(path, "rb")
-    except OSError as e:
-        failures.append(f"{path}\tcannot read: {e.strerror or e}")
-        return
-    with f:
-        lines = enumerate(f, 1) if path.endswith(".jsonl") else [(1, f.read())]
-        for number, line in lines:
-            for record in _loaded(line):
-                notice = _as_notice(record)
-                if notice is not None:
-                    yield notice
-                elif isinstance(record, dict) and isinstance(record.get("error"), dict):
-                    source = record.get("source")
-                    where = (source.get("path") if isinstance(source, dict) else None) or f"{path}:{number}"
-                    failures.append(f"{where}\t{record['error'].get('message')}")
-                else:
-                    failures.append(f"{path}:{number}\tnot a notice record")
-
-
-def _loaded(line: bytes) -> list[Any]:
-    import orjson
-
-    try:
-        record = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return [None]
-    return record if isinstance(record, list) else [record]
-
-
-def _as_notice(record: object) -> dict[str, Any] | None:
-    """The record as a complete Notice dict (a hand-made record gets its defaults), or None."""
-    from pydantic import ValidationError
-
-    from .models import Notice
-
-    if not isinstance(record, dict) or "error" in record:
-        return None
-    try:
-        return Notice.model_validate(record).model_dump(mode="json")
-    except ValidationError:
-        return None
 
 
 def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[str, Any]:

@@ -1,0 +1,85 @@
+"""Numbered upgrades of a database written by an older xuncha, on ``PRAGMA user_version``.
+
+``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``.  ``upgrade`` runs every step
+the database lacks, each in its own transaction that also sets the new version, so a kill leaves the
+database at one version or the next, never between.  A step only adds (columns, tables, indexes): it
+never drops or rewrites what is stored.  Rows stored before a step that added a field keep it empty
+until their file is parsed again: ``batch`` parses a file again when its notice was stored under an
+older contract (``notices.schema_version``), so rerunning a batch over the same inputs fills them.
+
+Version 0 is a new, empty file; version 1 the first released schema.  CHANGELOG.md records each.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS
+from .schema import FTS, SCHEMA_VERSION, TABLES, column_sql, has_trigram
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    Step = Callable[[sqlite3.Connection], None]
+
+
+def statements(script: str) -> list[str]:
+    """The statements of a schema script (a trigger body holds ';', so split where a statement is complete)."""
+    import sqlite3
+
+    out, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer)
+            buffer = ""
+    return out
+
+
+def _add_columns(table: str, names: tuple[str, ...]) -> Step:
+    """A step adding declared columns to a table (their definitions from ``outputs/columns.py``)."""
+    declared = {c.name: c for c in (NOTICE_COLUMNS if table == "notices" else PROBLEM_COLUMNS)}
+
+    def step(conn: sqlite3.Connection) -> None:
+        for name in names:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column_sql(declared[name])}")
+
+    return step
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """0 → the current version: every table of a new database at once."""
+    for statement in statements(TABLES + (FTS if has_trigram() else "")):
+        conn.execute(statement)
+
+
+def to_2(conn: sqlite3.Connection) -> None:
+    """1 → 2 (contract 1.2): notices.notice_kind and needs_review, problems.leader."""
+    _add_columns("notices", ("notice_kind", "needs_review"))(conn)
+    _add_columns("problems", ("leader",))(conn)
+
+
+#: the step from each version to the next; 0 creates the current schema, not version 1
+MIGRATIONS: dict[int, Step] = {0: create, 1: to_2}
+
+
+def upgrade(conn: sqlite3.Connection, version: int) -> int:
+    """Run the steps from ``version`` to SCHEMA_VERSION, each in a transaction; the version reached."""
+    while version < SCHEMA_VERSION:
+        version = _step(conn, version)
+    return version
+
+
+def _step(conn: sqlite3.Connection, version: int) -> int:
+    """One step, in one transaction; another writer may have taken the database past it meanwhile."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        now = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if now == version:
+            MIGRATIONS[version](conn)
+            now = SCHEMA_VERSION if version == 0 else version + 1
+            conn.execute(f"PRAGMA user_version = {now}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return now

@@ -1,0 +1,119 @@
+"""Running a batch: inputs in, every record to every sink, counts out.
+
+``Batch`` joins the stages: paths expanded (``paths``) → each file read and hashed once, and
+skipped when a sink has it already (``read``) → parsed in workers (``pool``, ``work``) → each
+record added to every sink, in input order.  Every option applies to every sink, since the sinks
+only ever see records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ..outputs.sink import Record
+from . import pool
+from .paths import WalkIssue, expand
+from .read import InputError, load
+from .work import Note, failed, of_walk
+
+if TYPE_CHECKING:
+    from ..outputs.sink import Sink
+    from .options import Options
+    from .work import Item, Outcome
+
+
+@dataclass
+class Totals:
+    """What a batch did: notices parsed, their problems, files skipped as stored already, failures."""
+
+    notices: int = 0
+    problems: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    lost: bool = False  # a worker process died during the run
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Note):
+            self.lost |= outcome.worker_lost
+        elif outcome.error is None:
+            self.notices += 1
+            self.problems += outcome.problems
+        else:
+            self.failed += 1
+            self.errors.append((outcome.path, outcome.error))
+
+    def line(self, unchanged: bool = False) -> str:
+        skipped = f" unchanged={self.unchanged}" if unchanged else ""
+        return f"notices={self.notices} problems={self.problems}{skipped} failed={self.failed}"
+
+
+class Batch:
+    """One run over ``names`` (paths, folders, WalkIssues) into ``sinks`` with ``options``.
+
+    Iterating it yields each outcome once every sink has it: a ``Record`` (a notice or an error
+    record) or a ``Note`` (a warning for stderr).  ``close`` closes every sink; the caller calls it
+    whatever stopped the loop, with ``complete`` False when the run stopped early.
+    """
+
+    def __init__(self, names: Iterable[str | WalkIssue], options: Options, sinks: list[Sink]):
+        self.options, self.sinks = options, sinks
+        self.totals = Totals()
+        exclude = frozenset().union(*(s.identity() for s in sinks))
+        self.names = expand(names, options.glob, exclude)
+        self.outcomes = pool.run(self._items(), options, beside=any(s.beside for s in sinks))
+
+    def __iter__(self) -> Iterator[Outcome]:
+        for outcome in self.outcomes:
+            if isinstance(outcome, Record):
+                for sink in self.sinks:
+                    sink.add(outcome)
+            self.totals.count(outcome)
+            yield outcome
+
+    def _items(self) -> Iterator[Item]:
+        """Each input read and hashed once; those a sink has already are counted, not parsed."""
+        for name in self.names:
+            if isinstance(name, WalkIssue):
+                yield of_walk(name)
+                continue
+            try:
+                loaded = load(name, self.options.max_bytes)
+            except InputError as e:
+                yield failed(name, "InputError", str(e))
+                continue
+            if any(sink.known(loaded.sha256) for sink in self.sinks):
+                self.totals.unchanged += 1
+                continue
+            yield loaded
+
+    def stop(self) -> None:
+        """End the workers now (Ctrl-C, --fail-fast), not at exit."""
+        close = getattr(self.outcomes, "close", None)
+        if close is not None:
+            close()
+
+    def close(self, complete: bool) -> None:
+        """Close every sink, the first failure raised once all are closed."""
+        self.stop()
+        error: BaseException | None = None
+        for sink in self.sinks:
+            try:
+                sink.close(complete)
+            except Exception as e:  # noqa: PERF203 - each sink must get its close
+                error = error or e
+        if error is not None:
+            raise error
+
+
+def run_batch(names: Iterable[str], options: Options, sinks: list[Sink]) -> Totals:
+    """The library's entry point: run a batch to the end, close the sinks, return the counts."""
+    batch = Batch(names, options, sinks)
+    complete = False
+    try:
+        for _ in batch:
+            pass
+        complete = True
+    finally:
+        batch.close(complete)
+    return batch.totals
