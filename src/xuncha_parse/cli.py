@@ -54,8 +54,6 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
-    from .outputs.csv import csv_header, csv_rows
-
     refuse_overwrite(output, [file])
     notice = _parsed(file, max_bytes, with_text)
     if keywords:
@@ -63,6 +61,8 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 
         annotate(notice)
     if fmt == "csv":
+        from .outputs.csv import csv_header, csv_rows
+
         emit(csv_header() + csv_rows(notice), output)
         return
     option = orjson.OPT_APPEND_NEWLINE | (0 if compact else orjson.OPT_INDENT_2)
