@@ -68,15 +68,19 @@ def test_opening_upgrades_in_place_and_loses_nothing(old):
         assert len(after[table]) == len(before[table])
     assert after["fts"] == before["fts"]
     assert {r["leader"] for r in after["problems"]} == {None}
+    assert {r["row_version"] for r in after["notices"]} == {None}  # so the next batch parses them again
 
 
 def test_batch_on_the_old_database_equals_a_fresh_run(old, tmp_path, monkeypatch):
     paths = inputs(old)
-    assert batch(old, paths, monkeypatch).exit_code == 0
+    result = batch(old, paths, monkeypatch)
+    assert result.exit_code == 0 and "notices=5 " in result.stderr and "unchanged=0" in result.stderr
     fresh = tmp_path / "fresh.db"
     assert batch(fresh, paths, monkeypatch).exit_code == 0
     assert version(old) == version(fresh) == SCHEMA_VERSION
     assert rows(old) == rows(fresh)
+    again = batch(old, paths, monkeypatch)  # parsed again once: now current
+    assert again.exit_code == 0 and "notices=0 " in again.stderr and "unchanged=5" in again.stderr
     with sqlite3.connect(old) as conn:  # the same columns in the same order
         for table in TABLES:
             assert [r[1:3] for r in conn.execute(f"PRAGMA table_info({table})")] == \

@@ -128,6 +128,9 @@ NOTICE_COLUMNS: tuple[Column, ...] = (
     # database schema 2 (schema 1.2 of the contract)
     Column("notice_kind", "text", _top("kind")),
     Column("needs_review", "boolean", _top("needs_review")),
+    # the database schema the row was written under (filled by outputs/db/rows.py); a row from before an
+    # upgrade has none, and the next batch over its file parses it again, filling the columns added since
+    Column("row_version", "integer", lambda n: None, frozenset({"db"})),
 )
 
 #: only one of the three statuses; the database checks it

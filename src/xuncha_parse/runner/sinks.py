@@ -30,11 +30,10 @@ def _parquet(target: str | None, force: bool) -> Sink:
 
 
 def _db(target: str | None, force: bool) -> Sink:
-    from ..api import SCHEMA_VERSION
     from ..outputs.db.sink import DbSink
 
     assert target is not None
-    return DbSink(target, force, contract=SCHEMA_VERSION)
+    return DbSink(target, force)
 
 
 #: the main output of a batch by its name (``--format``, or ``db`` for ``--db``)

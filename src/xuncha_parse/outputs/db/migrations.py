@@ -4,8 +4,8 @@
 the database lacks, each in its own transaction that also sets the new version, so a kill leaves the
 database at one version or the next, never between.  A step only adds (columns, tables, indexes): it
 never drops or rewrites what is stored.  Rows stored before a step that added a field keep it empty
-until their file is parsed again: ``batch`` parses a file again when its notice was stored under an
-older contract (``notices.schema_version``), so rerunning a batch over the same inputs fills them.
+until their file is parsed again: ``batch`` parses a file again when its row was written under an
+older database schema (``notices.row_version``), so rerunning a batch over the same inputs fills them.
 
 Version 0 is a new, empty file; version 1 the first released schema.  CHANGELOG.md records each.
 """
@@ -53,8 +53,8 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def to_2(conn: sqlite3.Connection) -> None:
-    """1 → 2 (contract 1.2): notices.notice_kind and needs_review, problems.leader."""
-    _add_columns("notices", ("notice_kind", "needs_review"))(conn)
+    """1 → 2 (contract 1.2): notices.notice_kind, needs_review and row_version, problems.leader."""
+    _add_columns("notices", ("notice_kind", "needs_review", "row_version"))(conn)
     _add_columns("problems", ("leader",))(conn)
 
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, columns
+from .schema import SCHEMA_VERSION
 
 #: what ``.get("span") or NO_SPAN`` gives for a thing without a span
 NO_SPAN: dict[str, Any] = {}
 NOTICE_DB = columns(NOTICE_COLUMNS, "db")
 #: the notices columns the writer fills, not the notice
-WRITTEN = ("parsed_at", "json")
+WRITTEN = ("parsed_at", "json", "row_version")
 PROBLEM_DB = columns(PROBLEM_COLUMNS, "db")
 
 
@@ -123,7 +124,8 @@ class Rows:
 
 def notice_rows(notice: Mapping[str, Any], json_bytes: bytes, parsed_at: str) -> Rows:
     """All the rows of a Notice dict; ``json_bytes`` is its JSON (OUTPUT.md) as stored in ``notices.json``."""
-    head: dict[str, Any] = {**notice_row(notice), "parsed_at": parsed_at, "json": json_bytes}
+    head: dict[str, Any] = {**notice_row(notice), "parsed_at": parsed_at, "json": json_bytes,
+                            "row_version": SCHEMA_VERSION}
     problems = notice["problems"]
     rows = Rows(head["path"], head["sha256"], tuple(head[c.name] for c in NOTICE_DB),
                 [problem_values(p, i) for i, p in enumerate(problems)], [], [], [], [],

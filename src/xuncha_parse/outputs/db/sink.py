@@ -15,25 +15,26 @@ if TYPE_CHECKING:
 class DbSink(Sink):
     """``batch --db FILE``: notices go into the database as they arrive, in groups of transactions.
 
-    ``known`` tells the runner which files not to parse: their bytes are stored already, under the
-    contract this parser writes (``contract``), or were met earlier in this run; with ``force``, none.
+    ``known`` tells the runner which files not to parse: their bytes are stored already (under this
+    database schema: a row from before an upgrade is parsed again), or were met earlier in this run;
+    with ``force``, none.
     Closing after a failure (Ctrl-C, --fail-fast, a write error) keeps the whole notices received.
     """
 
     beside = True  # writing costs enough that parsing runs in worker processes beside it, even at -j 1
     counts_unchanged = True
 
-    def __init__(self, path: str, force: bool = False, contract: str | None = None):
+    def __init__(self, path: str, force: bool = False):
         self.name = path
         self.conn: sqlite3.Connection = open_db(path)
         self.writer = Writer(self.conn)
-        self.force, self.contract = force, contract
+        self.force = force
         self.seen: set[str] = set()
 
     def known(self, sha256: str) -> bool:
         if self.force:
             return False
-        if sha256 in self.seen or known(self.conn, sha256, self.contract):
+        if sha256 in self.seen or known(self.conn, sha256):
             return True
         self.seen.add(sha256)
         return False

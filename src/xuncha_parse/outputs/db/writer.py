@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from .connect import has_fts
 from .rows import NOTICE_DB, PROBLEM_DB, Rows, notice_rows, now
+from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite3
@@ -43,10 +44,11 @@ def _insert_sql(table: str) -> str:
 INSERTS = {table: _insert_sql(table) for table in COLUMNS}
 
 
-def known(conn: sqlite3.Connection, sha256: str, contract: str | None = None) -> bool:
-    """Is a notice with these bytes stored (and, given ``contract``, stored under that contract version)?"""
-    row = conn.execute("SELECT schema_version FROM notices WHERE sha256 = ?", (sha256,)).fetchone()
-    return row is not None and (contract is None or row[0] == contract)
+def known(conn: sqlite3.Connection, sha256: str) -> bool:
+    """Is a notice with these bytes stored, under this database schema?  A row from before an upgrade
+    is not: parsing its file again fills the columns the upgrade added."""
+    row = conn.execute("SELECT row_version FROM notices WHERE sha256 = ?", (sha256,)).fetchone()
+    return row is not None and row[0] == SCHEMA_VERSION
 
 
 def write_rows(conn: sqlite3.Connection, rows: Rows) -> tuple[int, list[tuple[Any, ...]]]:
