@@ -1,5 +1,7 @@
 """Database upgrades (outputs/db/migrations.py) on tests/fixtures/db/v1.db, a database written by main at
-e913f25 (schema 1) from the five inputs it names in ``notices.path`` (relative to the repository).
+a6af0c2 (schema 1) from the six inputs it names in ``notices.path`` (relative to the repository); one of
+them, tests/fixtures/db/county_leader_lines.txt, names a responsible leader for each problem, which main
+folded into ``description``.
 
 Opening it upgrades it in place and loses nothing; ``batch`` over the same inputs then gives tables
 equal to a fresh run's; a failed step leaves the database as it was; a newer database is refused.
@@ -55,7 +57,7 @@ def batch(db, paths, monkeypatch):
 
 
 def test_the_fixture_is_a_version_1_database():
-    assert version(V1) == 1 and len(inputs(V1)) == 5
+    assert version(V1) == 1 and len(inputs(V1)) == 6
 
 
 def test_opening_upgrades_in_place_and_loses_nothing(old):
@@ -74,13 +76,13 @@ def test_opening_upgrades_in_place_and_loses_nothing(old):
 def test_batch_on_the_old_database_equals_a_fresh_run(old, tmp_path, monkeypatch):
     paths = inputs(old)
     result = batch(old, paths, monkeypatch)
-    assert result.exit_code == 0 and "notices=5 " in result.stderr and "unchanged=0" in result.stderr
+    assert result.exit_code == 0 and "notices=6 " in result.stderr and "unchanged=0" in result.stderr
     fresh = tmp_path / "fresh.db"
     assert batch(fresh, paths, monkeypatch).exit_code == 0
     assert version(old) == version(fresh) == SCHEMA_VERSION
     assert rows(old) == rows(fresh)
     again = batch(old, paths, monkeypatch)  # parsed again once: now current
-    assert again.exit_code == 0 and "notices=0 " in again.stderr and "unchanged=5" in again.stderr
+    assert again.exit_code == 0 and "notices=0 " in again.stderr and "unchanged=6" in again.stderr
     with sqlite3.connect(old) as conn:  # the same columns in the same order
         for table in TABLES:
             assert [r[1:3] for r in conn.execute(f"PRAGMA table_info({table})")] == \
