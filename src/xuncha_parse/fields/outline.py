@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 
 def stage_sections(state: NoticeState) -> None:
-    """Reads ``root``, ``closing`` and ``problems``; writes the field ``sections``."""
-    state.fields["sections"] = sections(state)
+    """Reads ``root``, ``closing`` and ``problems``; writes ``sections``."""
+    state.sections = sections(state)
 
 
 def sections(state: NoticeState) -> list[SectionDict]:

@@ -2,76 +2,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..grammar import DATE_LINE, LABEL_FIELDS, LINE_RULES, NOISE_MAX_LEN
+from ..grammar import LABEL_FIELDS, LINE_RULES, NOISE_MAX_LEN
+from ..nodes import VOID_KINDS as VOID_KINDS
+from ..nodes import Token as Token
+from ..nodes import content_tokens as content_tokens
 from .numerals import to_int
-from .text import Line, Piece, split_lines
+from .text import Line, split_lines
 
 if TYPE_CHECKING:
     from ..state import NoticeState
-
-
-@dataclass(slots=True)
-class Token:
-    """A classified line (or, after rejoining, a paragraph of wrapped lines).
-
-    ``kind`` is ``blank``, ``noise``, ``heading``, ``label`` or ``body``.
-    ``head`` is where the content after the marker or label starts in ``piece``.
-    """
-
-    kind: str
-    piece: Piece
-    line: int
-    line_end: int
-    indent: int = 0
-    width: int = 0
-    style: str | None = None
-    number: int | None = None
-    marker: str | None = None
-    label: str | None = None
-    head: int = 0
-    lines: list[int] = field(default_factory=list)
-    _content: Piece | None = None
-
-    @property
-    def text(self) -> str:
-        return self.piece.text
-
-    @property
-    def content(self) -> Piece:
-        """The piece after the marker or label (computed once; rejoining resets it)."""
-        if self._content is None:
-            self._content = self.piece.sub(self.head) if self.head else self.piece
-        return self._content
-
-    @property
-    def is_date_line(self) -> bool:
-        return self.kind == "body" and DATE_LINE.match(self.piece.view) is not None
-
-
-    def rejoin(self, group: list["Token"]) -> None:
-        """Take in the wrapped lines that continue this one (``group`` starts with this token)."""
-        self.piece = Piece.join([t.piece for t in group])
-        self._content = None
-        self.line_end = group[-1].line_end
-        self.lines = [n for t in group for n in t.lines]
 
 
 #: LINE_RULES as plain tuples: unpacking a tuple subclass (a NamedTuple row) in a loop takes the
 #: interpreter's slow path, and every line is tried against the rules
 _RULES: tuple[tuple[str, str | None, re.Pattern[str], bool, str], ...] = tuple(
     (r.kind, r.style, r.pattern, r.anywhere, r.first) for r in LINE_RULES)
-
-#: token kinds that carry no text of the notice
-VOID_KINDS = frozenset(("blank", "noise"))
-
-
-def content_tokens(tokens: list[Token]) -> list[Token]:
-    """The tokens that carry text: neither blank nor noise."""
-    return [t for t in tokens if t.kind not in VOID_KINDS]
-
 
 def stage_tokens(state: NoticeState) -> None:
     """Reads the source; writes ``tokens``: one per physical line, classified."""
