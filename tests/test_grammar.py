@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from xuncha_parse.layout.rules import classify
 from xuncha_parse.layout.text import Source, split_lines
-from xuncha_parse.layout.tokens import classify
 
 # line, kind, style, number, marker or label
 LINES = [

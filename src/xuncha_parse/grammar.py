@@ -12,7 +12,6 @@ over a single character class, so a hostile line cannot make them backtrack.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 # --------------------------------------------------------------------------
 # Numerals
@@ -38,7 +37,7 @@ PINYIN_GLOSS = re.compile(r"[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒò�
 LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 
 # --------------------------------------------------------------------------
-# Line rules, tried in this order; the first that matches names the token.
+# Line rules: the patterns of layout/rules.py's table, which tries them in order on each line
 # --------------------------------------------------------------------------
 
 #: web-page chrome and PDF page numbers that open a line: ``您的位置: 首页 > 通知公告``, ``信息索引号: …``,
@@ -91,13 +90,13 @@ STATUS_LABELS = frozenset(("整改情况", "整改落实情况", "落实情况",
 LABEL_NAMES = "|".join(sorted(LABEL_FIELDS, key=len, reverse=True))
 #: a labelled line inside a problem: ``整改措施：…``, ``【整改进展】…``, ``原因分析:``
 LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
-#: the characters a label opens with
-_LABEL_FIRST = "".join(sorted({name[0] for name in LABEL_FIELDS}))
+#: the characters a label opens with: ``整`` (整改措施), ``原`` (原因分析), ``责`` (责任人)
+LABEL_FIRST = "".join(sorted({name[0] for name in LABEL_FIELDS}))
 #: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
 #: (the lookahead names the characters a label can open with, so other positions fail at once; search with
 #: ``problems.inline_labels``, which first tests for the colon or bracket every label needs)
 INLINE_LABEL = re.compile(
-    rf"(?=[\s【\[{_LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
+    rf"(?=[\s【\[{LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
 )
 
 #: a labelled value at most this long that names a status is a status line: ``整改完成，长期推进。``
@@ -118,32 +117,6 @@ ARABIC_PAREN_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\))\s*")
 #: a circled number: ``①``
 CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
-class LineRule(NamedTuple):
-    """One row of the line rules: the token kind it makes (``tokens._BUILD`` holds each kind's action),
-    the heading style, the pattern, whether it may match anywhere in the line rather than at its start,
-    and the characters a line it matches opens with ("" for any: a line that opens with none is not tried)."""
-
-    kind: str
-    style: str | None
-    pattern: re.Pattern[str]
-    anywhere: bool
-    first: str
-
-
-#: the ordered rule list; noise rules apply only to short lines (NOISE_MAX_LEN).  Lines are stripped and
-#: folded, so ``（`` is ``(`` and digits are ASCII.
-LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("noise", None, NOISE_LINE_START, False, ""),
-    LineRule("noise", None, NOISE_ANYWHERE, True, ""),
-    LineRule("label", None, LABEL, False, "【[ " + _LABEL_FIRST),
-    LineRule("heading", "problem", PROBLEM_MARKER, False, "问"),
-    LineRule("heading", "cn", CN_MARKER, False, CN_DIGITS),
-    LineRule("heading", "paren_cn", PAREN_CN_MARKER, False, "("),
-    LineRule("heading", "paren_arabic", PAREN_ARABIC_MARKER, False, "("),
-    LineRule("heading", "arabic", ARABIC_MARKER, False, "0123456789"),
-    LineRule("heading", "arabic_paren", ARABIC_PAREN_MARKER, False, "0123456789"),
-    LineRule("heading", "circled", CIRCLED_MARKER, False, CIRCLED),
-)
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
 HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")

@@ -1,4 +1,5 @@
-"""Stage 5: fold tokens into a heading tree, inferring levels per document.
+"""Stage 5's steps: how the heading tree takes each kind of token (``layout/rules.py`` registers them
+with the line rules and runs the fold), inferring levels per document.
 
 Levels are not fixed by marker style.  A heading becomes the sibling of the
 nearest open heading of the same style, or else a child of the innermost open
@@ -11,16 +12,12 @@ diagnostic says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..grammar import HEADING_LIKE_MAX, ROLE_NEXT, SENTENCE_END
 from ..nodes import Node as Node
 from ..nodes import Token
 from ..nodes import root_node as root_node
 from ..shapes import Diagnostic
-
-if TYPE_CHECKING:
-    from ..state import NoticeState
 
 
 @dataclass(slots=True)
@@ -34,32 +31,18 @@ class FoldState:
     pos: int = 0
 
 
-def stage_tree(state: NoticeState) -> None:
-    """Reads ``body``; writes ``root`` (the heading tree) and ``diagnostics`` (levels reconciled)."""
-    state.root, diagnostics = fold(state.body)
-    state.diagnostics.extend(diagnostics)
-
-
-def fold(tokens: list[Token]) -> tuple[Node, list[Diagnostic]]:
-    """Build the heading tree of the body tokens (preamble and closing excluded)."""
-    root = root_node()
-    state = FoldState(tokens, root, [root], [])
-    while state.pos < len(state.tokens):
-        tok = state.tokens[state.pos]
-        _STEP[tok.kind](state, tok)
-        state.pos += 1
-    return root, state.diagnostics
-
-
-def _attach(state: FoldState, tok: Token) -> None:
+def attach(state: FoldState, tok: Token) -> None:
+    """A body or label line belongs to the innermost open heading."""
     state.stack[-1].body.append(tok)
 
 
-def _skip(state: FoldState, tok: Token) -> None:
+def skip(state: FoldState, tok: Token) -> None:
+    """A blank or noise line belongs to nothing."""
     return None
 
 
-def _heading(state: FoldState, tok: Token) -> None:
+def open_heading(state: FoldState, tok: Token) -> None:
+    """A heading closes the open headings down to its level and opens a node there."""
     stack = state.stack
     i = _same_style(stack, tok.style)
     breaks = i is not None and tok.number != stack[i].number + 1  # type: ignore[operator]  # a heading's number is set
@@ -103,6 +86,3 @@ def _heading_like(tok: Token) -> bool:
     """Short, one line, no sentence inside: ``下一步打算``."""
     content = tok.content.view
     return len(content) <= HEADING_LIKE_MAX and not any(stop in content for stop in SENTENCE_END)
-
-
-_STEP = {"heading": _heading, "body": _attach, "label": _attach, "blank": _skip, "noise": _skip}
