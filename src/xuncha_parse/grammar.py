@@ -40,6 +40,22 @@ LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 # Line rules: the patterns of layout/rules.py's table, which tries them in order on each line
 # --------------------------------------------------------------------------
 
+#: page chrome, the one vocabulary that readers/html.py (dropping a page's furniture lines), the noise line
+#: rules here and the contacts' furniture check (FURNITURE) all read.  A site's footer, words no notice
+#: line carries: ``版权所有 政协枣庄市委员会``, ``鲁ICP备17036507号``, ``京公网安备 11010202000001号``,
+#: ``网站标识码:3704000001``, ``违法和不良信息举报电话:0632-8269086``, ``网站地图``
+CHROME_FOOTER = ("版权所有", "ICP", "公网安备", "网站标识", "违法和不良信息", "网站地图")
+#: who runs or builds the site, always before a colon: ``主办单位：政协枣庄市委员会``, ``技术支持: 某公司``
+CHROME_OWNERS = ("技术支持", "主办单位", "承办单位")
+#: an article's toolbar buttons: ``【打印本页】``, ``【关闭窗口】``, ``打印此页``, ``收藏本页``
+CHROME_TOOLBAR = ("打印本页", "关闭窗口", "打印此页", "收藏本页")
+#: the footer words as one alternation of plain words (so the engine jumps to their first characters)
+CHROME_FOOTER_WORDS = "|".join(CHROME_FOOTER)
+#: the owner words as a group, for a pattern to follow with its colon: ``(?:技术支持|…)``
+CHROME_OWNER_LABELS = "(?:" + "|".join(CHROME_OWNERS) + ")"
+#: the toolbar buttons as a group: ``(?:打印本页|…)``
+CHROME_TOOLBAR_WORDS = "(?:" + "|".join(CHROME_TOOLBAR) + ")"
+
 #: web-page chrome and PDF page numbers that open a line: ``您的位置: 首页 > 通知公告``, ``信息索引号: …``,
 #: ``朗读``, ``分享:``, ``- 3 -``, ``第3页 共5页``; an accessibility bar (``字体大小:``, ``对比度:``); a law
 #: database's fields, with no colon (``发文日期2017年04月27日``, ``时效性现行有效``); an info line that opens with
@@ -51,7 +67,7 @@ NOISE_LINE_START = re.compile(
     r"有效性|生效日期|责任编辑|字体大小|字\s*体|字\s*号|页\s*面|对比度|保护视力色)\s*:"
     r"|(?:发文机关|发文日期|发文字号|发布部门|时效性|效力级别|施行日期|实施日期)\S"
     r"|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来\s*源|信息来源|作\s*者|编\s*辑)"
-    r"|(?:朗读|分享到?|打印本页|关闭窗口|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
+    rf"|(?:{CHROME_TOOLBAR_WORDS}|朗读|分享到?|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
     r"【?打印】?|【?关闭】?|上一篇|下一篇|相关链接)(?:\s|:|$)"
     r"|[-—–－]\s*\d{1,3}\s*[-—–－]$|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$"
 )
@@ -59,8 +75,8 @@ NOISE_LINE_START = re.compile(
 #: ``版权所有 … | 违法和不良信息举报电话: …``, ``鲁ICP备…号`` (kept apart from the line-start rules: a pattern of
 #: plain words only lets the engine jump to their first characters, 5x faster than one mixed pattern)
 NOISE_ANYWHERE = re.compile(
-    r"首页\s*[>›»/]|【\s*(?:信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
-    r"|版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|技术支持\s*:|主办单位\s*:|承办单位\s*:"
+    rf"首页\s*[>›»/]|【\s*(?:{CHROME_TOOLBAR_WORDS}|信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
+    rf"|{CHROME_FOOTER_WORDS}|{CHROME_OWNER_LABELS}\s*:"
 )
 #: a noise line is short; a longer line that merely mentions one of these words is text
 NOISE_MAX_LEN = 160
@@ -413,7 +429,7 @@ OWNER = re.compile(r"向(?P<owner>[^,;。:]{2,60}?)(?:反映|举报|来信|联�
 #: words that make an owner mean "us", the issuer
 OWNER_SELF = re.compile(r"^(?:我们|我单位|我局|我委|本单位|我部|我院|我办)$")
 #: website furniture near a number: ``版权所有 … | 违法和不良信息举报电话: …``
-FURNITURE = re.compile(r"版权所有|ICP|违法和不良信息|网站标识|公网安备")
+FURNITURE = re.compile(CHROME_FOOTER_WORDS)
 
 # --------------------------------------------------------------------------
 # Entities inside a problem
