@@ -81,13 +81,14 @@ NOISE_ANYWHERE = re.compile(
 #: a noise line is short; a longer line that merely mentions one of these words is text
 NOISE_MAX_LEN = 160
 
-#: which field of a Problem each label feeds: ``整改措施：…`` → measures, ``原因分析：…`` → cause
+#: which field of a Problem each label feeds: ``整改措施：…`` → measures, ``原因分析：…`` → cause,
+#: ``责任领导：张某`` → leader (a person; ``责任单位：办公室``, a unit, stays in the description)
 LABEL_FIELDS = {
     "原因分析": "cause", "问题原因": "cause", "产生原因": "cause",
     "存在问题": "description", "问题表现": "description", "问题描述": "description",
     "具体问题": "description", "整改目标": "description", "整改时限": "description",
-    "完成时限": "description", "责任领导": "description", "责任单位": "description",
-    "责任部门": "description", "责任人": "description",
+    "完成时限": "description", "责任单位": "description", "责任部门": "description",
+    "责任领导": "leader", "牵头领导": "leader", "责任人": "leader",
     "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
     "整改措施和进展": "measures", "整改措施和进展情况": "measures",
     "整改措施及进展": "measures", "整改措施及进展情况": "measures",

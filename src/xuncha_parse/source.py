@@ -179,6 +179,13 @@ def piece_span(piece: "Piece", source: Source, a: int = 0, b: int | None = None)
     return source.span_dict(*piece.src_range(a, b))
 
 
+def pieces_span(pieces: list["Piece"], source: Source) -> SpanDict | None:
+    """From the first piece's start to the last one's end (pieces in source order), or None for none."""
+    if not pieces:
+        return None
+    return source.span_dict(pieces[0].src_range()[0], pieces[-1].src_range()[1])
+
+
 def join_text(pieces: list["Piece"]) -> str | None:
     """Paragraph texts joined by line breaks, or None when there is nothing."""
     text = "\n".join(p.text for p in pieces if p.text)

@@ -50,8 +50,9 @@ def stage_signature(state: NoticeState) -> None:
     orgs = [t for t in tokens if not t.is_date_line]
     dated = [t for t in tokens if t.is_date_line]
     whole = Piece.join([t.piece for t in tokens])
-    state.signature = {"org": "".join(t.text for t in orgs) or None,
-                       "date": signature_date(dated[0].piece) if dated else None,
+    date, where = signature_date(dated[0].piece) if dated else (None, None)
+    state.signature = {"org": "".join(t.text for t in orgs) or None, "date": date,
+                       "date_span": piece_span(dated[0].piece, state.source, *where) if where else None,
                        "span": piece_span(whole, state.source)}
 
 
@@ -303,11 +304,12 @@ def publicity(piece: Piece | None) -> PublicityDict | None:
     return {"start": dates[0][1], "end": end}
 
 
-def signature_date(piece: Piece) -> DateDict | None:
+def signature_date(piece: Piece) -> tuple[DateDict | None, tuple[int, int] | None]:
+    """The date of a date line and where it stands in the piece, else (None, None)."""
     if not DATE_LINE.match(piece.view):
-        return None
+        return None, None
     hits = find_dates(piece.view)
     if not hits:
-        return None
+        return None, None
     hit = hits[0]
-    return date_dict(piece.text[hit.start:hit.end], hit.year, False, hit)
+    return date_dict(piece.text[hit.start:hit.end], hit.year, False, hit), (hit.start, hit.end)

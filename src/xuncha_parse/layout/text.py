@@ -16,6 +16,7 @@ from ..source import fold as fold
 from ..source import join_text as join_text
 from ..source import line_starts as line_starts
 from ..source import piece_span as piece_span
+from ..source import pieces_span as pieces_span
 
 
 @dataclass(slots=True)
