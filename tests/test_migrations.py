@@ -100,7 +100,6 @@ def test_leader_column_holds_what_the_json_says(old, monkeypatch):
             assert got == want
 
 
-@pytest.mark.xfail(strict=True, reason="problems[].leader comes with the parser side of issue 20 (branch parser20)")
 def test_leader_is_filled_for_the_old_databases_inputs(old, monkeypatch):
     assert batch(old, inputs(old), monkeypatch).exit_code == 0
     with sqlite3.connect(old) as conn:

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 
 def stage_sections(state: NoticeState) -> None:
-    """Reads ``root``, ``closing`` and ``problems``; writes the field ``sections``."""
-    state.fields["sections"] = sections(state)
+    """Reads ``root``, ``closing`` and ``problems``; writes ``sections``."""
+    state.sections = sections(state)
 
 
 def sections(state: NoticeState) -> list[SectionDict]:
@@ -31,7 +31,8 @@ def sections(state: NoticeState) -> list[SectionDict]:
 def section(node: Node, source: Source, problems: dict[Node, SpanDict | None]) -> SectionDict:
     """A heading's section; a problem's section has no own text (it is the problem's)."""
     children = [section(c, source, problems) for c in node.children]
-    heading = node.heading.text or node.token.text
+    words = node.heading if node.heading.text else node.token.piece
+    heading = (words.text, piece_span(words, source))
     own_span = problems.get(node)
     if own_span is not None:  # a numbered problem's span is its heading's section
         return _section_dict(node, heading, None, own_span, None, children)
@@ -45,10 +46,12 @@ def section(node: Node, source: Source, problems: dict[Node, SpanDict | None]) -
     return _section_dict(node, heading, join_text(own), span, _text_span(body, source), children)
 
 
-def _section_dict(node: Node, heading: str, text: str | None, span: SpanDict, text_span: SpanDict | None,
-                  children: list[SectionDict]) -> SectionDict:
-    return {"marker": node.token.marker, "level": node.depth, "number": node.number, "heading": heading,
-            "role": node.role, "text": text, "span": span, "text_span": text_span, "children": children}
+def _section_dict(node: Node, heading: tuple[str, SpanDict], text: str | None, span: SpanDict,
+                  text_span: SpanDict | None, children: list[SectionDict]) -> SectionDict:
+    """``heading`` is the heading's words and where they stand."""
+    return {"marker": node.token.marker, "level": node.depth, "number": node.number, "heading": heading[0],
+            "heading_span": heading[1], "role": node.role, "text": text, "span": span, "text_span": text_span,
+            "children": children}
 
 
 def closing_section(closing: list[Token], source: Source) -> SectionDict:
@@ -57,7 +60,8 @@ def closing_section(closing: list[Token], source: Source) -> SectionDict:
     heading, rest = first_sentence(closing[0].piece)
     later = [t.piece for t in closing[1:]]
     return {
-        "marker": None, "level": 1, "number": None, "heading": heading.text, "role": "closing",
+        "marker": None, "level": 1, "number": None, "heading": heading.text,
+        "heading_span": piece_span(heading, source), "role": "closing",
         "text": join_text([rest] + later), "span": piece_span(whole, source),
         "text_span": _text_span([p for p in [rest] + later if p.text], source), "children": [],
     }
