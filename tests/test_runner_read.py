@@ -72,6 +72,20 @@ def test_a_stream_is_read_up_to_the_limit_and_no_further(size, limit, ok):
             read_bounded(stream, limit)
 
 
+def test_parse_reads_a_pipe_given_by_name_as_a_stream(tmp_path):
+    """``xuncha parse <(…)``: one notice from a pipe, read to its end; a batch refuses it (below)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    code = f"xuncha_parse parse <(cat {SAMPLE}) --compact"
+    proc = subprocess.run(["bash", "-c", f"{sys.executable} -m {code}"], capture_output=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["problems"]
+
+
 def _jsonl(out):
     return [json.loads(line) for line in (out / "a.jsonl").read_text("utf-8").splitlines()]
 

@@ -45,7 +45,7 @@ def load(path: str, max_bytes: int | None = None) -> tuple[bytes, str | None]:
     try:
         if path == "-":
             return read_bounded(sys.stdin.buffer, max_bytes or MAX_BYTES), None
-        return read_notice(path, max_bytes or MAX_BYTES), printable_path(path)
+        return read_notice(path, max_bytes or MAX_BYTES, streams=True), printable_path(path)
     except InputError as e:
         fail(path, str(e))
 

@@ -3,8 +3,9 @@
 The size limit (``--max-bytes``) applies before any read that could be unbounded: a regular file's
 size is known from ``fstat`` before it is read, and it is read to that size and one byte more, so a
 file that grows while it is read is refused, not followed; a stream (a character device such as
-``/dev/zero``, stdin) is read in chunks and refused past the limit.  A FIFO or socket is refused
-when opened (without blocking), since reading one would wait on another process.
+``/dev/zero``, stdin) is read in chunks and refused past the limit.  A file is opened without
+blocking (opening a FIFO with no writer would wait forever); a batch refuses a FIFO or socket, since
+reading one waits on another process, while ``parse <(…)`` reads one as a stream (``streams``).
 """
 from __future__ import annotations
 
@@ -41,8 +42,9 @@ def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:
     return Loaded(path, data, hashlib.sha256(data).hexdigest())
 
 
-def read_notice(path: str, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of a notice file, or InputError saying what is wrong with it."""
+def read_notice(path: str, max_bytes: int = MAX_BYTES, streams: bool = False) -> bytes:
+    """The bytes of a notice file, or InputError saying what is wrong with it; a FIFO or socket is read
+    as a stream only when ``streams``."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -51,7 +53,7 @@ def read_notice(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(f"cannot read: {e.strerror or e}") from None
     try:
         with open(fd, "rb", buffering=0) as f:
-            return _read_open(f, max_bytes)
+            return _read_open(f, max_bytes, streams)
     except IsADirectoryError:
         raise InputError("is a directory, not a notice file") from None
     except BlockingIOError:
@@ -60,15 +62,15 @@ def read_notice(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(f"cannot read: {e.strerror or e}") from None
 
 
-def _read_open(f: BinaryIO, max_bytes: int) -> bytes:
+def _read_open(f: BinaryIO, max_bytes: int, streams: bool) -> bytes:
     mode = os.fstat(f.fileno()).st_mode
     if stat.S_ISDIR(mode):
         raise InputError("is a directory, not a notice file")
-    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+    if (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)) and not streams:
         raise InputError(f"not a regular file ({'FIFO' if stat.S_ISFIFO(mode) else 'socket'}); not read")
     if stat.S_ISREG(mode):
         return read_regular(f, max_bytes)
-    os.set_blocking(f.fileno(), True)  # a device: read as a stream, bounded
+    os.set_blocking(f.fileno(), True)  # a device or a pipe: read as a stream, bounded (no writer: at its end)
     return read_bounded(f, max_bytes)
 
 
