@@ -138,3 +138,18 @@ def test_each_file_is_parsed_once_under_j2_with_review_pages(sink, tmp_path, mon
     assert os.getpid() not in {int(pid) for pid, _ in calls}  # in the workers, none in this process
     assert len(os.listdir(tmp_path / "pages")) == 40
     assert len(stored(sink, tmp_path / "out")) == 40
+
+
+def test_the_library_runs_a_batch_into_any_sink(tmp_path):
+    """What docs/DATABASE.md shows: run_batch(paths, Options(...), open_sinks(kind, target))."""
+    from xuncha_parse.runner import Options, run_batch
+    from xuncha_parse.runner.sinks import open_sinks
+
+    folder = two_notices(tmp_path / "in")
+    out = tmp_path / "out"
+    out.mkdir()
+    totals = run_batch([str(folder)], Options(max_bytes=int(LIMIT)), open_sinks("db", str(out / "a.db")))
+    assert (totals.notices, totals.failed, totals.unchanged) == (1, 1, 0)
+    assert stored("db", out) == [str(folder / SMALL)]
+    again = run_batch([str(folder)], Options(), open_sinks("db", str(out / "a.db")))
+    assert (again.notices, again.unchanged) == (1, 1)  # the one stored is skipped, the large one parsed now

@@ -100,7 +100,7 @@ class Batch:
         for sink in self.sinks:
             try:
                 sink.close(complete)
-            except Exception as e:  # noqa: PERF203 - each sink must get its close
+            except Exception as e:  # each sink must get its close
                 error = error or e
         if error is not None:
             raise error
