@@ -109,7 +109,7 @@ def _write_review(folder: str, path: str, problems: list[tuple[str, str]]) -> st
     """Parse ``path`` once and write its review page into ``folder``; its path, or None (and a problem)."""
     from ..outputs.pages import write_page
     from .options import Options
-    from .read import load
+    from .read import InputError, load
     from .work import convert
 
     try:
@@ -117,6 +117,6 @@ def _write_review(folder: str, path: str, problems: list[tuple[str, str]]) -> st
         if not isinstance(record, Record) or record.error or record.review is None or record.sha256 is None:
             raise ValueError(getattr(record, "error", None) or "not a notice")
         return write_page(folder, path, record.sha256, record.review)
-    except (ValueError, OSError) as e:
+    except (InputError, ValueError, OSError) as e:
         problems.append((path, f"no review page: {e}"))
         return None
