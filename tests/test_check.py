@@ -116,3 +116,12 @@ def test_missing_expected_file_fails_with_one_line(tmp_path):
     done = xuncha("check", "samples/000_b7f29017f62e4de6.txt", "--expected", str(tmp_path))
     assert done.returncode == 1
     assert "--update" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_public_api_importable():
+    """The names the README documents import from the package itself (lazily: see test_imports)."""
+    code = ("from xuncha_parse import parse_file, parse_bytes, parse_text, Notice, Problem; "
+            "n = parse_file('samples/000_b7f29017f62e4de6.txt'); "
+            "assert isinstance(n, Notice) and all(isinstance(p, Problem) for p in n.problems)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
