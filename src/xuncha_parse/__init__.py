@@ -26,7 +26,6 @@ def __getattr__(name: str) -> Any:
         return getattr(models, name)
     if name == "DecodeError":
         from .decode import DecodeError
-    from .outputs.models import Notice, Problem
 
         return DecodeError
     if name == "ReaderError":
