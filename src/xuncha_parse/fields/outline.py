@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..layout.sentences import first_sentence
 from ..layout.text import Piece, Source, join_text, piece_span
 from ..layout.tokens import Token
 from ..layout.tree import Node
+from ..sentences import first_sentence
 from ..shapes import SectionDict, SpanDict
 
 if TYPE_CHECKING:

@@ -36,10 +36,10 @@ from ..grammar import (
     TITLE_MAX,
     TITLE_WRAPPERS,
 )
-from ..layout.sentences import find_end, first_sentence, split_ordinals
 from ..layout.text import Piece, Source, join_text, piece_span, pieces_span
 from ..layout.tokens import Token
 from ..layout.tree import Node
+from ..sentences import find_end, first_sentence, split_ordinals
 from ..shapes import ItemDict, ProblemDict, SpanDict
 from ..state import FoundProblem
 
