@@ -363,3 +363,8 @@ def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: 
             say(path, why)
     os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
     emit(render_report(notices, links, failures).encode("utf-8"), html_out)
+
+
+from .clicheck import check  # noqa: E402  (a command of its own module, registered here)
+
+main.add_command(check)
