@@ -92,8 +92,8 @@ ORDINAL_RUNS = [
 
 @pytest.mark.parametrize("text,items", ORDINAL_RUNS)
 def test_inline_ordinals(text, items):
-    from xuncha_parse.layout.sentences import split_ordinals
     from xuncha_parse.layout.text import Piece, fold
+    from xuncha_parse.sentences import split_ordinals
 
     piece = Piece(text, fold(text), (0,), (0,))
     got, _ = split_ordinals(piece)
@@ -108,7 +108,7 @@ _ORDINAL_TEXT = st.text(alphabet="一二三十两第另是方面1234.、()①②
 def test_ordinals_are_the_patterns_own_matches(text):
     """``ordinals`` tries ORDINAL only where ORDINAL_START finds a candidate: the same matches as its finditer."""
     from xuncha_parse.grammar import ORDINAL
-    from xuncha_parse.layout.sentences import ordinals
+    from xuncha_parse.sentences import ordinals
 
     def spans(matches):
         return [(m.span(), m.lastgroup) for m in matches]

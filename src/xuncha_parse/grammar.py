@@ -49,12 +49,15 @@ CHROME_FOOTER = ("版权所有", "ICP", "公网安备", "网站标识", "违法�
 CHROME_OWNERS = ("技术支持", "主办单位", "承办单位")
 #: an article's toolbar buttons: ``【打印本页】``, ``【关闭窗口】``, ``打印此页``, ``收藏本页``
 CHROME_TOOLBAR = ("打印本页", "关闭窗口", "打印此页", "收藏本页")
-#: the footer words as one alternation of plain words (so the engine jumps to their first characters)
+#: the words as alternations of plain words, each alternative opening with its word, never a group: a
+#: pattern whose alternatives all open with a literal lets the engine jump to their first characters (a group
+#: in front makes it try the whole pattern at every position, several times slower): ``版权所有|ICP|…``,
+#: ``技术支持\s*:|主办单位\s*:|…`` (in the view, where ``：`` is folded to ``:``), ``打印本页|关闭窗口|…``
 CHROME_FOOTER_WORDS = "|".join(CHROME_FOOTER)
-#: the owner words as a group, for a pattern to follow with its colon: ``(?:技术支持|…)``
-CHROME_OWNER_LABELS = "(?:" + "|".join(CHROME_OWNERS) + ")"
-#: the toolbar buttons as a group: ``(?:打印本页|…)``
-CHROME_TOOLBAR_WORDS = "(?:" + "|".join(CHROME_TOOLBAR) + ")"
+CHROME_OWNER_COLONS = "|".join(rf"{word}\s*:" for word in CHROME_OWNERS)
+#: the same in a page's raw text (readers/html.py), where the colon is not folded: ``主办单位：``
+CHROME_OWNER_COLONS_RAW = "|".join(rf"{word}\s*[:：]" for word in CHROME_OWNERS)
+CHROME_TOOLBAR_WORDS = "|".join(CHROME_TOOLBAR)
 
 #: web-page chrome and PDF page numbers that open a line: ``您的位置: 首页 > 通知公告``, ``信息索引号: …``,
 #: ``朗读``, ``分享:``, ``- 3 -``, ``第3页 共5页``; an accessibility bar (``字体大小:``, ``对比度:``); a law
@@ -76,7 +79,7 @@ NOISE_LINE_START = re.compile(
 #: plain words only lets the engine jump to their first characters, 5x faster than one mixed pattern)
 NOISE_ANYWHERE = re.compile(
     rf"首页\s*[>›»/]|【\s*(?:{CHROME_TOOLBAR_WORDS}|信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
-    rf"|{CHROME_FOOTER_WORDS}|{CHROME_OWNER_LABELS}\s*:"
+    rf"|{CHROME_FOOTER_WORDS}|{CHROME_OWNER_COLONS}"
 )
 #: a noise line is short; a longer line that merely mentions one of these words is text
 NOISE_MAX_LEN = 160

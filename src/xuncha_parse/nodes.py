@@ -1,6 +1,7 @@
 """The types the layout stages build and every later stage reads: a line's ``Token`` and the heading
 tree's ``Node``.  They sit below the stages (``state.py`` holds them), so this module imports nothing
-from ``layout/`` or ``fields/`` at load time.
+from ``layout/`` or ``fields/`` (the sentence splitter a node reads its heading by, ``sentences.py``, sits
+below the stages too).
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .grammar import DATE_LINE
+from .sentences import first_sentence
 from .source import Piece
 
 
@@ -85,8 +87,6 @@ class Node:
     def sentence(self) -> tuple[Piece, Piece]:
         """(heading, rest): the heading's first sentence after the marker, and what follows (computed once)."""
         if self._sentence is None:
-            from .layout.sentences import first_sentence  # a stage's helper: imported when first asked
-
             self._sentence = first_sentence(self.token.content)
         return self._sentence
 

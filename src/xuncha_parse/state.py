@@ -63,6 +63,18 @@ class FoundProblem:
         return self.fields["span"]
 
 
+def empty_inspection() -> InspectionDict:
+    """An inspection of which nothing is known."""
+    return {"body": None, "round": None, "kind": None, "target": None, "start": None, "end": None,
+            "feedback": None, "spans": {}}
+
+
+def empty_declared() -> DeclaredDict:
+    """No counts declared."""
+    return {"categories": None, "problems": None, "completed": None, "in_progress": None,
+            "completion_rate": None}
+
+
 @dataclass(slots=True)
 class NoticeState:
     """The source, its tokens, the document's parts and tree, the problems and the contract's fields."""
@@ -96,9 +108,9 @@ class NoticeState:
     #: whom the notice is addressed to (fields/preamble.py)
     addressee: str | None = None
     #: who inspected whom, when (fields/meta.py)
-    inspection: InspectionDict = field(default_factory=lambda: empty_inspection())
+    inspection: InspectionDict = field(default_factory=empty_inspection)
     #: the counts the text states (fields/meta.py)
-    declared: DeclaredDict = field(default_factory=lambda: empty_declared())
+    declared: DeclaredDict = field(default_factory=empty_declared)
     #: the outline (fields/outline.py)
     sections: list[SectionDict] = field(default_factory=list)
     #: the contact channels (fields/contacts.py)
@@ -117,14 +129,3 @@ class NoticeState:
             out[p.node] = p.span if p.whole_node and p.node not in out else None
         return out
 
-
-def empty_inspection() -> InspectionDict:
-    """An inspection of which nothing is known."""
-    return {"body": None, "round": None, "kind": None, "target": None, "start": None, "end": None,
-            "feedback": None, "spans": {}}
-
-
-def empty_declared() -> DeclaredDict:
-    """No counts declared."""
-    return {"categories": None, "problems": None, "completed": None, "in_progress": None,
-            "completion_rate": None}

@@ -16,8 +16,8 @@ from ..grammar import (
     STATUS_LABELS,
     STATUS_ONLY,
 )
-from ..layout.sentences import stop_before_last
 from ..layout.tokens import Token, content_tokens
+from ..sentences import stop_before_last
 from ..shapes import Diagnostic, ProblemDict
 from .problems import status_of
 

@@ -30,9 +30,9 @@ from ..grammar import (
     TEAM_BARE,
 )
 from ..layout.document import closing_pieces
-from ..layout.numerals import to_int
-from ..layout.sentences import sentences_of
 from ..layout.text import Piece, piece_span
+from ..numerals import to_int
+from ..sentences import sentences_of
 from ..shapes import DateDict, DeclaredDict, InspectionDict, PublicityDict
 from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
 

@@ -36,10 +36,10 @@ from ..grammar import (
     TITLE_MAX,
     TITLE_WRAPPERS,
 )
-from ..layout.sentences import find_end, first_sentence, split_ordinals
 from ..layout.text import Piece, Source, join_text, piece_span, pieces_span
 from ..layout.tokens import Token
 from ..layout.tree import Node
+from ..sentences import find_end, first_sentence, split_ordinals
 from ..shapes import ItemDict, ProblemDict, SpanDict
 from ..state import FoundProblem
 
@@ -320,8 +320,8 @@ def finish_problem(draft: Draft, chain: list[Node], source: Source, numbering: t
         "group": group.text if group else None,
         "title": draft.title.text if draft.title and draft.title.text else None,
         "description": join_text(draft.description),
-        "leader": join_text(draft.leader),
-        "leader_span": pieces_span(draft.leader, source),
+        "leader": join_text(draft.leader) if draft.leader else None,
+        "leader_span": pieces_span(draft.leader, source) if draft.leader else None,
         "cause": join_text(draft.cause),
         "measures": [_item(p, n, source) for p, n in draft.measures],
         "progress": [_item(p, n, source) for p, n in draft.progress],

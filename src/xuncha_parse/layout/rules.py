@@ -142,10 +142,8 @@ def stage_tree(state: NoticeState) -> None:
 def fold(tokens: list[Token]) -> tuple[Node, list[Diagnostic]]:
     """Build the heading tree of the body tokens (preamble and closing excluded), each by its kind's step."""
     root = root_node()
-    state = FoldState(tokens, root, [root], [])
+    state = FoldState(root, [root], [])
     steps = LINES.steps
-    while state.pos < len(state.tokens):
-        tok = state.tokens[state.pos]
+    for tok in tokens:
         steps[tok.kind](state, tok)
-        state.pos += 1
     return root, state.diagnostics

@@ -12,7 +12,7 @@ from ..grammar import LABEL_FIELDS
 from ..nodes import VOID_KINDS as VOID_KINDS
 from ..nodes import Token as Token
 from ..nodes import content_tokens as content_tokens
-from .numerals import to_int
+from ..numerals import to_int
 
 
 def make_noise(tok: Token, style: str | None, m: re.Match[str]) -> bool:

@@ -22,13 +22,11 @@ from ..shapes import Diagnostic
 
 @dataclass(slots=True)
 class FoldState:
-    """The cursor over the tokens, the open headings and what has been built."""
+    """The tree being built: its root, the open headings (the root first) and the diagnostics."""
 
-    tokens: list[Token]
     root: Node
     stack: list[Node]
     diagnostics: list[Diagnostic]
-    pos: int = 0
 
 
 def attach(state: FoldState, tok: Token) -> None:
