@@ -61,7 +61,7 @@ def test_no_worker_outlives_a_killed_batch(tmp_path, sink):
         while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
             workers = children(proc.pid)
             time.sleep(0.01)
-        assert len(workers) == 2, "the pool did not start"
+        assert len(workers) >= 2, "the pool did not start"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         time.sleep(3)

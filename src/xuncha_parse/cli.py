@@ -352,17 +352,24 @@ def review(file: str, output: str | None) -> None:
 
 def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None) -> None:
     from .outputs.report import render_report
-    from .runner.corpus import notices_from, review_links
+    from .runner.corpus import notices_from
 
     failures: list[str] = []
     notices = list(notices_from(paths, glob, failures))
-    links = None
-    if review_dir:
-        links, problems = review_links(notices, review_dir, os.path.dirname(os.path.abspath(html_out)))
-        for path, why in problems:
-            say(path, why)
+    links = _review_links(notices, review_dir, html_out) if review_dir else None
     os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
     emit(render_report(notices, links, failures).encode("utf-8"), html_out)
+
+
+def _review_links(notices: list[dict[str, Any]], folder: str, html_out: str) -> dict[str, str]:
+    """source.path -> href (relative to the report) of each notice's review page in ``folder``, written by
+    the runner when missing; a page that could not be written is one line on stderr."""
+    from .runner.corpus import review_links
+
+    links, problems = review_links(notices, folder, os.path.dirname(os.path.abspath(html_out)))
+    for path, why in problems:
+        say(path, why)
+    return links
 
 
 from .clicheck import check  # noqa: E402  (a command of its own module, registered here)
