@@ -34,6 +34,9 @@ def page_lines(data: bytes) -> list[list[str]]:
     """Each page's text lines, stripped, empty ones dropped."""
     import pypdfium2 as pdfium
 
+    from .pdffonts import install
+
+    install()  # non-embedded CJK fonts measured without the machine's fonts (see pdffonts)
     pdf = _open(data, pdfium)
     try:
         return [_lines(_page_text(pdf, i)) for i in range(len(pdf))]
