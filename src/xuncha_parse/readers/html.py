@@ -12,7 +12,7 @@ import codecs
 import re
 from typing import Any
 
-from ..decode import sniff_bom
+from ..decode import decode_cut, refuse_damaged_utf8, sniff_bom
 from . import Extracted, ReaderError
 
 # --- decoding -------------------------------------------------------------------------------
@@ -26,23 +26,61 @@ CHARSET_HEAD = 4096
 GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "gb18030", "csgb2312", "euc-cn"}
 
 
+#: the encodings a browser accepts from a page (the WHATWG Encoding Standard), by Python codec name;
+#: a charset outside them (rot13, base64, zlib_codec, uu, unicode_escape, utf-7, ...) is ignored, as a
+#: browser ignores it, and the page's bytes are sniffed instead. UTF-16 declared in a meta tag is
+#: ignored too (a page in UTF-16 has a BOM; bytes that spell an ASCII meta tag are not UTF-16).
+PAGE_ENCODINGS = frozenset({
+    "utf-8", "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr", "koi8-r", "koi8-u",
+    "cp866", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp1258", "mac-roman", "mac-cyrillic", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4",
+    "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14",
+    "iso8859-15", "iso8859-16",
+})
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """The page's text and the encoding used: BOM, else UTF-8 if the bytes are valid UTF-8, else the
-    declared charset, else GB18030 (GB2312/GBK declared or not)."""
+    declared charset, else GB18030 (GB2312/GBK declared or not).  Bytes that none of these decodes
+    are refused with where they are, as a text file's are (DecodeError via ReaderError)."""
     bom = sniff_bom(data)
     if bom:
-        text = data.decode(bom, "replace")
-        return text.removeprefix("\ufeff"), bom
+        return _strict(data, bom).removeprefix("\ufeff"), bom
     if not data.isascii() and _is_utf8(data):
         return data.decode("utf-8"), "utf-8"
+    refuse_damaged_utf8(data)  # mostly UTF-8 with some bad bytes: refused, never read as GB18030
     declared = declared_charset(data[:CHARSET_HEAD])
-    for name in _candidates(declared):
+    candidates = _candidates(declared)
+    for name in candidates:
+        text = decode_cut(data, name)
+        if text is not None:
+            return text, name
+    raise ReaderError(_damage(data, declared or _least_damaged(data, candidates)))
+
+
+def _strict(data: bytes, name: str) -> str:
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as e:
+        raise ReaderError(_damage(data, name, e.start)) from None
+
+
+def _least_damaged(data: bytes, names: list[str]) -> str:
+    return min(names, key=lambda name: data.decode(name, "replace").count("\ufffd"))
+
+
+def _damage(data: bytes, name: str, first: int | None = None) -> str:
+    """Where the bytes stop being ``name`` and how many characters are bad, on one line."""
+    if first is None:
         try:
-            return data.decode(name), name
-        except UnicodeDecodeError:
-            continue
-    fallback = declared or "gb18030"
-    return data.decode(fallback, "replace"), fallback
+            data.decode(name)
+        except UnicodeDecodeError as e:
+            first = e.start
+    first = first or 0
+    bad = data.decode(name, "replace").count("\ufffd") - data.count("\ufffd".encode())
+    line = data.count(b"\n", 0, first) + 1
+    return (f"invalid {name} in the page at byte {first} (line {line}), {bad} bad character(s): "
+            "lines in another encoding (GBK?) or a damaged page")
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -56,7 +94,8 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def declared_charset(head: bytes) -> str | None:
-    """The charset a meta tag declares, normalised (GBK, GB2312 -> gb18030); None if absent or unknown."""
+    """The charset a meta tag declares, normalised (GBK, GB2312 -> gb18030); None if absent, unknown
+    or not a page encoding (see PAGE_ENCODINGS)."""
     m = META_CHARSET.search(head)
     if not m:
         return None
@@ -64,9 +103,10 @@ def declared_charset(head: bytes) -> str | None:
     if name in GB_ALIASES:
         return "gb18030"
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    return codec if codec in PAGE_ENCODINGS else None
 
 
 def _candidates(declared: str | None) -> list[str]:
@@ -284,14 +324,22 @@ EDGE_SPACE = " \xa0\u3000\r\f"
 
 
 def render_lines(node: Any) -> list[str]:
-    """The node's text as lines: blocks and <br> break lines, each table row is one line."""
+    """The node's text as lines: blocks and <br> break lines, each table row is one line.  Walked with
+    a stack, not recursion: a page's nesting depth is the page's to choose (500 nested <span>s)."""
     parts: list[str] = []
-    _render(node, parts)
+    stack: list[Any] = [node]  # nodes still to render, and the "\n" that closes a block
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        else:
+            _render(item, parts, stack)
     lines = (line.strip(EDGE_SPACE) for line in "".join(parts).split("\n"))
     return [line for line in lines if line.strip()]
 
 
-def _render(node: Any, parts: list[str]) -> None:
+def _render(node: Any, parts: list[str], stack: list[Any]) -> None:
+    """Render what the node itself gives, and push its children (then a block's closing break)."""
     tag = node.tag
     if node.is_text_node:
         parts.append(SPACES.sub(" ", node.text_content or ""))
@@ -301,17 +349,19 @@ def _render(node: Any, parts: list[str]) -> None:
         parts.append("\n" + "\t".join(_cell_text(c) for c in _cells(node)) + "\n")
     elif tag in BLOCKS:
         parts.append("\n")
-        _render_children(node, parts)
-        parts.append("\n")
+        stack.append("\n")
+        stack.extend(reversed(_children(node)))
     elif not tag.startswith("-"):
-        _render_children(node, parts)
+        stack.extend(reversed(_children(node)))
 
 
-def _render_children(node: Any, parts: list[str]) -> None:
+def _children(node: Any) -> list[Any]:
+    children = []
     child = node.child
     while child is not None:
-        _render(child, parts)
+        children.append(child)
         child = child.next
+    return children
 
 
 def _cells(row: Any) -> list[Any]:
