@@ -1,6 +1,6 @@
 """The red-team suite (issue 23): one test per attack, each run as the real command in a child
 process under a memory limit (``resource.setrlimit(RLIMIT_AS)``) and a time bound, its peak memory
-measured (``os.wait4``).  Each attack must end in one line on stderr (or one error record) with the
+measured (``os.wait4`` in a small launcher process).  Each attack must end in one line on stderr (or one error record) with the
 documented exit status, no traceback, and peak memory under the bound; docs/RELIABILITY.md has a row
 for each, naming its test.
 
@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-import resource
+import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,33 +40,38 @@ class Outcome:
     peak_mib: float
 
 
+#: the child's parent: it forks the command under the memory limit and writes the command's peak
+#: memory (wait4) to a file.  Linux carries a process's peak memory across fork and exec, so a
+#: command started straight from the test process would report the test process's own peak.
+LAUNCHER = """
+import os, resource, sys
+limit, peak_file, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    os.execv(sys.executable, [sys.executable, "-m", "xuncha_parse", *args])
+_, status, usage = os.wait4(pid, 0)
+with open(peak_file, "w") as out:
+    out.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_bounded(tmp_path: Path, *args: str) -> Outcome:
     """``python -m xuncha_parse ARGS`` with MEMORY_LIMIT of address space, killed after TIME_LIMIT."""
-    out, err = tmp_path / "child.out", tmp_path / "child.err"
+    out, err, peak = tmp_path / "child.out", tmp_path / "child.err", tmp_path / "child.peak"
+    command = [sys.executable, "-c", LAUNCHER, str(MEMORY_LIMIT), str(peak), *args]
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        child = subprocess.Popen([sys.executable, "-m", "xuncha_parse", *args], stdout=stdout, stderr=stderr,
-                                 stdin=subprocess.DEVNULL, cwd=R.ROOT, preexec_fn=_limit_memory)
-    status, usage = _wait(child)
-    return Outcome(status, out.read_text(errors="replace"), err.read_text(errors="replace"), usage.ru_maxrss / 1024)
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
-def _wait(child: subprocess.Popen) -> tuple[int, resource.struct_rusage]:
-    """The child's exit status and resource usage, reaped by us (so its own peak memory is known)."""
-    deadline = time.monotonic() + TIME_LIMIT
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            child.returncode = os.waitstatus_to_exitcode(status)
-            return child.returncode, usage
-        if time.monotonic() > deadline:
-            child.kill()
-            child.wait()
-            pytest.fail(f"the attack ran past {TIME_LIMIT} s")
-        time.sleep(0.02)
+        child = subprocess.Popen(command, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL, cwd=R.ROOT,
+                                 start_new_session=True)
+    try:
+        code = child.wait(timeout=TIME_LIMIT)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        pytest.fail(f"the attack ran past {TIME_LIMIT} s")
+    return Outcome(code, out.read_text(errors="replace"), err.read_text(errors="replace"),
+                   int(peak.read_text()) / 1024)
 
 
 def assert_one_line(outcome: Outcome, status: int, *words: str) -> None:
