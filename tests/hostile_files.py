@@ -37,12 +37,15 @@ def deflated_run(prefix: bytes, total: int, wbits: int) -> tuple[bytes, int, int
     return body + tail, value, len(prefix) + count * len(CHUNK)
 
 
-def zip_archive(parts: dict[str, bytes], bomb: tuple[str, bytes, int] | None = None) -> bytes:
-    """A ZIP of the parts (deflated), plus ``bomb``: (name, XML prefix, inflated size)."""
+def zip_archive(parts: dict[str, bytes], bomb: tuple[str, bytes, int] | None = None,
+                declared: int | None = None) -> bytes:
+    """A ZIP of the parts (deflated), plus ``bomb``: (name, XML prefix, inflated size), whose directory
+    entry says ``declared`` bytes instead of the true size when given (a directory that lies)."""
     entries = [(name, *_deflate(data)) for name, data in parts.items()]
     if bomb is not None:
         name, prefix, total = bomb
-        entries.append((name, *deflated_run(prefix, total, -15)))
+        data, crc, size = deflated_run(prefix, total, -15)
+        entries.append((name, data, crc, size if declared is None else declared))
     return _zip(entries)
 
 
@@ -88,6 +91,21 @@ def pdf_with_content_stream(inflated: int) -> bytes:
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+
+
+def pdf_with_ascii85_content_stream(inflated: int) -> bytes:
+    """As pdf_with_content_stream, the deflated stream further encoded in ASCII85 (as reportlab writes)."""
+    import base64
+
+    stream = base64.a85encode(deflated_run(b"BT /F1 12 Tf 72 700 Td (notice) Tj ET\n", inflated, 15)[0],
+                              wrapcol=72) + b"~>"
+    return pdf_document([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter [ /ASCII85Decode /FlateDecode ] >>\nstream\n" % len(stream) + stream
+        + b"\nendstream",
     ])
 
 

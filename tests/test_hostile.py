@@ -119,6 +119,15 @@ def test_docx_bomb_is_refused_in_bounded_memory(tmp_path):
     assert_one_line(outcome, EXIT_BAD_INPUT, "word/document.xml inflates to", "more than 64 MiB")
 
 
+def test_docx_bomb_whose_directory_lies_is_refused_in_bounded_memory(tmp_path):
+    """The directory says document.xml is 1 KiB; it inflates to 2 GiB: only 1 KiB is ever inflated,
+    and the part fails its CRC check."""
+    parts = {k: v for k, v in _docx_parts().items() if k != "word/document.xml"}
+    data = H.zip_archive(parts, ("word/document.xml", DOCUMENT_PREFIX, 2048 * MiB), declared=1024)
+    outcome = run_bounded(tmp_path, "parse", _write(tmp_path, "liar.docx", data), "-o", "/dev/null")
+    assert_one_line(outcome, EXIT_BAD_INPUT, "corrupt .docx (the part word/document.xml is damaged)")
+
+
 def test_docx_bomb_in_a_batch_is_one_error_record(tmp_path):
     """The same bomb among good files: its record names the refusal; the others are parsed; exit 1."""
     parts = {k: v for k, v in _docx_parts().items() if k != "word/document.xml"}
@@ -172,6 +181,13 @@ def test_pdf_with_a_1_gib_content_stream_is_refused_in_bounded_memory(tmp_path):
     data = H.pdf_with_content_stream(1024 * MiB)
     assert len(data) < 2 * MiB
     outcome = run_bounded(tmp_path, "parse", _write(tmp_path, "big.pdf", data), "-o", "/dev/null")
+    assert_one_line(outcome, EXIT_BAD_INPUT, "a PDF stream inflates past 16 MiB")
+
+
+def test_pdf_bomb_behind_ascii85_is_refused(tmp_path):
+    """The same 1 GiB stream encoded in ASCII85 before deflate, as reportlab writes its streams."""
+    data = H.pdf_with_ascii85_content_stream(1024 * MiB)
+    outcome = run_bounded(tmp_path, "parse", _write(tmp_path, "a85.pdf", data), "-o", "/dev/null")
     assert_one_line(outcome, EXIT_BAD_INPUT, "a PDF stream inflates past 16 MiB")
 
 

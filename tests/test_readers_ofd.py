@@ -7,6 +7,8 @@ from functools import lru_cache
 import ofd_builder as O
 import pytest
 import readers_samples as R
+from hypothesis import given
+from hypothesis import strategies as st
 
 from xuncha_parse import parse_text
 from xuncha_parse.readers import ReaderError, read
@@ -106,3 +108,18 @@ def test_entity_in_a_page_is_refused():
     parts = {"OFD.xml": O.ofd_xml(), "Doc_0/Document.xml": O.document_xml(1), "Doc_0/Pages/Page_0/Content.xml": page}
     with pytest.raises(ReaderError, match="DOCTYPE"):
         read(O.package(parts))
+
+
+@given(st.lists(st.text("巡察整改问题通报落实一二三", min_size=1, max_size=20), min_size=1, max_size=12),
+       st.randoms(use_true_random=False))
+def test_lines_come_back_in_order_whatever_the_object_order(lines, random):
+    """Lines laid out top to bottom, their text objects written in any order (split at any point
+    within a line), read back as the lines in order."""
+    objects = []
+    for row, line in enumerate(lines):
+        cut = random.randint(0, len(line))
+        for start, piece in ((0, line[:cut]), (cut, line[cut:])):
+            if piece:
+                objects.append(O.text_object(20 + 5 * start, 20 + 8 * row, 5, piece, len(objects)))
+    random.shuffle(objects)
+    assert read(O.one_page_ofd("".join(objects))).text.splitlines() == lines

@@ -59,7 +59,8 @@ def _check_root(document: bytes) -> None:
     except MalformedXML as e:
         raise ReaderError(f"corrupt or truncated .docx ({e})") from None
     if first != "document":
-        raise ReaderError(f"not a Word .docx: {DOCUMENT_PART} holds <{first}>, not <w:document>")
+        found = f"<{first}>" if first else "no element"
+        raise ReaderError(f"not a Word .docx: {DOCUMENT_PART} holds {found}, not <w:document>")
 
 
 def _one_line(error: Exception) -> str:
