@@ -125,7 +125,16 @@ def test_docx_bomb_whose_directory_lies_is_refused_in_bounded_memory(tmp_path):
     parts = {k: v for k, v in _docx_parts().items() if k != "word/document.xml"}
     data = H.zip_archive(parts, ("word/document.xml", DOCUMENT_PREFIX, 2048 * MiB), declared=1024)
     outcome = run_bounded(tmp_path, "parse", _write(tmp_path, "liar.docx", data), "-o", "/dev/null")
-    assert_one_line(outcome, EXIT_BAD_INPUT, "corrupt .docx (the part word/document.xml is damaged)")
+    assert_one_line(outcome, EXIT_BAD_INPUT, "corrupt .docx (the part word/document.xml is damaged", "Bad CRC-32")
+
+
+def test_docx_of_a_million_empty_paragraphs_is_refused(tmp_path):
+    """45 KB inflating to 7 MB of "<w:p/>": within the size limits, but 1.1 million elements (30 MiB
+    of them took python-docx more than 120 s)."""
+    parts = _docx_parts()
+    parts["word/document.xml"] = DOCUMENT_PREFIX + b"<w:p/>" * 1_100_000 + b"</w:body></w:document>"
+    outcome = run_bounded(tmp_path, "parse", _write(tmp_path, "many.docx", H.zip_archive(parts)), "-o", "/dev/null")
+    assert_one_line(outcome, EXIT_BAD_INPUT, "holds more than 1,000,000 XML elements")
 
 
 def test_docx_bomb_in_a_batch_is_one_error_record(tmp_path):

@@ -19,6 +19,15 @@ MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 64 * MiB
 #: at most this many bytes in all members together once inflated
 MAX_TOTAL_BYTES = 128 * MiB
+#: at most this many tags ("<") in all XML members together: a library that builds a tree (lxml
+#: under python-docx) or an object per element pays per element, and a few MiB of "<w:p/>" inflate
+#: to millions of them (the sample notices as .docx hold about 25,000, most in the template's styles;
+#: 950,000 empty paragraphs, under the limit, cost `xuncha parse` 166 MiB and 13 s)
+MAX_XML_TAGS = 1_000_000
+#: the members whose tags are counted
+XML_SUFFIXES = (".xml", ".rels")
+#: bytes inflated at a time while checking members
+READ_CHUNK = 1 << 20
 
 
 def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
@@ -42,6 +51,29 @@ def check_sizes(members: list[zipfile.ZipInfo], what: str) -> None:
     total = sum(info.file_size for info in members)
     if total > MAX_TOTAL_BYTES:
         raise ReaderError(f"{what} inflates to {total:,} bytes (more than {MAX_TOTAL_BYTES // MiB} MiB): refused")
+
+
+def check_members(archive: zipfile.ZipFile, what: str) -> None:
+    """Every member inflates cleanly (its CRC is checked) and the XML members hold at most MAX_XML_TAGS
+    tags together; read in chunks, so checking costs a chunk of memory."""
+    tags = 0
+    for info in archive.infolist():
+        tags += _member_tags(archive, info, what)
+        if tags > MAX_XML_TAGS:
+            raise ReaderError(f"{what} holds more than {MAX_XML_TAGS:,} XML elements (at the part {info.filename}): "
+                              "refused")
+
+
+def _member_tags(archive: zipfile.ZipFile, info: zipfile.ZipInfo, what: str) -> int:
+    counted = info.filename.endswith(XML_SUFFIXES)
+    tags = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(READ_CHUNK):
+                tags += chunk.count(b"<") if counted else 0
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, zlib.error) as e:
+        raise ReaderError(f"corrupt {what} (the part {info.filename} is damaged: {one_line(e)})") from None
+    return tags
 
 
 def read_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import Extracted, ReaderError
-from .archive import open_zip, read_member
+from .archive import check_members, open_zip, read_member
 from .xmlsafe import MalformedXML, events
 
 #: the part every Word document has; a ZIP without it is some other kind of archive
@@ -42,13 +42,11 @@ def _open(data: bytes, name: str | None) -> Any:
 
 def _check_archive(data: bytes, name: str | None) -> None:
     """A ZIP within the size limits, holding word/document.xml whose root is w:document, all of
-    whose parts pass their CRC check."""
+    whose parts pass their CRC check, with at most MAX_XML_TAGS XML elements in all."""
     with open_zip(data, ".docx") as archive:
         if DOCUMENT_PART not in archive.namelist():
             raise ReaderError(f"{name or 'the file'} is a ZIP archive but not a Word .docx (no {DOCUMENT_PART})")
-        damaged = archive.testzip()
-        if damaged:
-            raise ReaderError(f"corrupt .docx (the part {damaged} is damaged)")
+        check_members(archive, ".docx")
         _check_root(read_member(archive, DOCUMENT_PART, ".docx"))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import MAX_PAGES, Extracted, ReaderError
-from .archive import open_zip, read_member
+from .archive import check_members, open_zip, read_member
 from .xmlsafe import events
 
 #: the entry point of every OFD package
@@ -49,6 +49,7 @@ def read_ofd(data: bytes, name: str | None = None) -> Extracted:
     from .pdf import drop_running_lines
 
     with open_zip(data, WHAT) as archive:
+        check_members(archive, WHAT)
         pages = [page_lines(read_member(archive, path, WHAT)) for path in page_paths(archive)]
     if not any(pages):
         raise ReaderError("the OFD document has no text (scanned pages?); OCR is not supported")
