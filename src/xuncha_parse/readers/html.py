@@ -9,6 +9,7 @@ tab) -> drop site-footer lines -> put the page title first if the body lacks it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from . import Extracted, ReaderError
@@ -225,21 +226,25 @@ EDGE_SPACE = " \xa0\u3000\r\f"
 
 def render_lines(node: Any) -> list[str]:
     """The node's text as lines: blocks and <br> break lines, each table row is one line.  Walked with
-    a stack, not recursion: a page's nesting depth is the page's to choose (500 nested <span>s)."""
+    a stack, not recursion (a page's nesting depth is the page's to choose: 500 nested <span>s), along
+    sibling links (the stack holds a path down the tree, never a whole list of children)."""
     parts: list[str] = []
-    stack: list[Any] = [node]  # nodes still to render, and the "\n" that closes a block
+    stack: list[Any] = [(node, False)]  # (node, then its next siblings?) and the "\n" closing a block
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             parts.append(item)
-        else:
-            _render(item, parts, stack)
+            continue
+        current, siblings = item
+        if siblings and current.next is not None:
+            stack.append((current.next, True))
+        _render(current, parts, stack)
     lines = (line.strip(EDGE_SPACE) for line in "".join(parts).split("\n"))
     return [line for line in lines if line.strip()]
 
 
 def _render(node: Any, parts: list[str], stack: list[Any]) -> None:
-    """Render what the node itself gives, and push its children (then a block's closing break)."""
+    """Render what the node itself gives, and push its children (after a block's closing break)."""
     tag = node.tag
     if node.is_text_node:
         parts.append(SPACES.sub(" ", node.text_content or ""))
@@ -250,28 +255,29 @@ def _render(node: Any, parts: list[str], stack: list[Any]) -> None:
     elif tag in BLOCKS:
         parts.append("\n")
         stack.append("\n")
-        stack.extend(reversed(_children(node)))
+        _push_children(node, stack)
     elif not tag.startswith("-"):
-        stack.extend(reversed(_children(node)))
+        _push_children(node, stack)
 
 
-def _children(node: Any) -> list[Any]:
-    children = []
-    child = node.child
-    while child is not None:
-        children.append(child)
-        child = child.next
-    return children
+def _push_children(node: Any, stack: list[Any]) -> None:
+    if node.child is not None:
+        stack.append((node.child, True))
 
 
-def _cells(row: Any) -> list[Any]:
-    return [c for c in row.iter() if c.tag in ("td", "th")]
+def _cells(row: Any) -> Iterator[Any]:
+    """The row's cells, one at a time (a row of a million cells is never held as a list)."""
+    return (c for c in row.iter() if c.tag in ("td", "th"))
 
 
 def _is_data_row(row: Any) -> bool:
     """A row of a data table (two or more cells, none holding a nested table), not a layout row."""
-    cells = _cells(row)
-    return len(cells) >= 2 and not any(c.css_first("table") is not None for c in cells)
+    count = 0
+    for cell in _cells(row):
+        if cell.css_first("table") is not None:
+            return False
+        count += 1
+    return count >= 2
 
 
 def _cell_text(cell: Any) -> str:
