@@ -172,9 +172,9 @@ def _hidden_fonts_command() -> list[str]:
 
     if shutil.which("unshare") is None:
         pytest.skip("unshare (util-linux) is not installed")
-    if subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode:
-        pytest.skip("no private mount namespace here (unshare -rm is not permitted)")
     mounts = " && ".join(f"mount -t tmpfs none {d}" for d in FONT_DIRS if Path(d).is_dir()) or "true"
+    if subprocess.run(["unshare", "-rm", "sh", "-c", mounts], capture_output=True).returncode:
+        pytest.skip("no private mount namespace here (unshare -rm, or mounting a tmpfs in it, is not permitted)")
     return ["unshare", "-rm", "sh", "-c", f'{mounts} && exec "$0" -c "$1"', sys.executable, HIDDEN_FONTS_PROBE]
 
 
