@@ -159,6 +159,19 @@ def test_docx_whose_root_is_not_w_document_is_one_line(tmp_path):
     assert_one_line(outcome, EXIT_BAD_INPUT, "holds <html>, not <w:document>")
 
 
+@pytest.mark.parametrize("pad", [0, 200_000], ids=["at the start", "after 200 KB of paragraphs"])
+def test_docx_nesting_3000_deep_is_one_line(tmp_path, pad):
+    """3,000 nested tables: refused by the streamed root check (depth 256) or by lxml's own limit (256)
+    under python-docx; never a RecursionError."""
+    parts = _docx_parts()
+    nested = "<w:tbl><w:tr><w:tc>" * 3000 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 3000
+    parts["word/document.xml"] = (DOCUMENT_PREFIX + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * (pad // 34)
+                                  + nested.encode() + b"</w:body></w:document>")
+    outcome = run_bounded(tmp_path, "parse", _write(tmp_path, "deep.docx", H.zip_archive(parts)), "-o", "/dev/null")
+    assert_one_line(outcome, EXIT_BAD_INPUT)
+    assert "256" in outcome.stderr
+
+
 def test_ofd_page_bomb_is_refused_in_bounded_memory(tmp_path):
     """An OFD whose page inflates to 2 GiB."""
     parts = {"OFD.xml": O.ofd_xml().encode(), "Doc_0/Document.xml": O.document_xml(1).encode()}
