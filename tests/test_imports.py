@@ -9,7 +9,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FORMAT_LIBRARIES = ("selectolax", "pypdfium2", "docx", "lxml", "trafilatura", "opencc", "sqlite3", "pyarrow",
                     "playwright", "xuncha_parse.readers.html", "xuncha_parse.readers.pdf",
-                    "xuncha_parse.readers.docx", "xuncha_parse.outputs.review", "xuncha_parse.outputs.report")
+                    "xuncha_parse.readers.docx", "xuncha_parse.readers.ofd", "xuncha_parse.readers.legacy",
+                    "xuncha_parse.readers.pdffonts", "xuncha_parse.readers.archive", "xuncha_parse.readers.xmlsafe",
+                    "xuncha_parse.readers.charset", "xuncha_parse.readers.pdfbounds",
+                    "xuncha_parse.outputs.review", "xuncha_parse.outputs.report")
 
 
 def _imported(code: str) -> list[str]:

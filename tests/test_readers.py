@@ -20,6 +20,11 @@ SNIFF_CASES = [
     (b"%PDF-1.7\n...", None, "pdf"),
     (b"\r\n%PDF-1.4 junk before the magic", "a.bin", "pdf"),
     (b"PK\x03\x04rest of a zip", None, "docx"),
+    (OLE_MAGIC + bytes(100), "a.doc", "legacy"),
+    # a page or a text that mentions the PDF magic in its first KiB stays a page or a text
+    (b"<!DOCTYPE html><html><body><p>%PDF-1.7 files</p></body></html>\n%%EOF", "a.pdf", "html"),
+    ("附件：%PDF-1.4 格式\n关于巡察整改进展情况的通报".encode(), None, "text"),
+    (b"HTTP/1.1 200 OK\r\n\r\n%PDF-1.4\n...\n%%EOF\n", None, "pdf"),
     (b"<!DOCTYPE html><html><body>x</body></html>", None, "html"),
     (b"  \n<!-- saved page --><html lang=zh>", "notice.txt", "html"),
     (b"\xef\xbb\xbf<html><head>", None, "html"),

@@ -10,12 +10,8 @@ from hypothesis import strategies as st
 
 from xuncha_parse import parse_text
 from xuncha_parse.readers import ReaderError, read
-from xuncha_parse.readers.html import (
-    declared_charset,
-    decode_html,
-    read_html,
-    render_lines,
-)
+from xuncha_parse.readers.charset import declared_charset, decode_html
+from xuncha_parse.readers.html import read_html, render_lines
 
 
 @lru_cache(maxsize=None)

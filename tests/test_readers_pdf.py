@@ -1,6 +1,8 @@
 """The PDF reader: the text layer, running headers/footers and page numbers dropped, errors."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from functools import lru_cache
 
@@ -107,3 +109,81 @@ def test_truncated_pdf_is_an_error():
     data = pdf(R.SAMPLE_NAMES[3], "dash")
     with pytest.raises(ReaderError, match="not a readable PDF"):
         read(data[: len(data) // 3])
+
+
+# --- independent of the machine's fonts (readers/pdffonts.py) ----------------------------------
+
+#: where PDFium looks for system fonts on Linux; hidden by the test that reads without fonts
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/usr/share/X11/fonts/Type1", "/usr/share/X11/fonts/TTF")
+#: a line per text object, one glyph per text object (as some PDF printers write every character)
+GLYPH_LINES = ["关于巡察整改进展情况的通报", "。", "一、整改落实情况", "（一）问题：制度不健全。"]
+
+
+def one_glyph_per_object_pdf(lines: list[str]) -> bytes:
+    """Every character drawn with its own text object (BT ... ET), a line of its own per line."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    R._register_font()
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.setFont(R.FONT, 14)
+    for row, line in enumerate(lines):
+        for col, char in enumerate(line):
+            c.drawString(72 + 14 * col, 760 - 20 * row, char)
+    c.save()
+    return out.getvalue()
+
+
+def test_one_glyph_per_text_object_reads_whole():
+    """A text object of one CJK glyph has the width of its box, not zero, whatever fonts are installed."""
+    assert read(one_glyph_per_object_pdf(GLYPH_LINES)).text.split() == GLYPH_LINES
+
+
+def test_cjk_glyph_boxes_come_from_the_stand_in_font():
+    """The box of a lone "。" is the stand-in's full em (about 14 pt square at 14 pt; a real font's "。" is
+    about 4 pt), the same on every machine."""
+    import pypdfium2 as pdfium
+
+    from xuncha_parse.readers.pdffonts import install
+
+    install()
+    pdf = pdfium.PdfDocument(one_glyph_per_object_pdf(["。"]))
+    left, bottom, right, top = pdf[0].get_textpage().get_charbox(0)
+    assert right - left == pytest.approx(14, abs=0.5) and top - bottom == pytest.approx(14, abs=0.5)
+
+
+HIDDEN_FONTS_PROBE = """
+import hashlib, sys
+sys.path.insert(0, 'tests')
+import readers_samples as R, test_readers_pdf as T
+from xuncha_parse.readers import read
+texts = [read(T.pdf(name, 'dash')).text for name in R.SAMPLE_NAMES]
+texts.append(read(T.one_glyph_per_object_pdf(T.GLYPH_LINES)).text)
+print(hashlib.sha256('\\f'.join(texts).encode()).hexdigest())
+"""
+
+
+def _hidden_fonts_command() -> list[str]:
+    """A shell, in a private mount namespace, with an empty tmpfs over every font folder."""
+    import shutil
+    from pathlib import Path
+
+    if shutil.which("unshare") is None:
+        pytest.skip("unshare (util-linux) is not installed")
+    mounts = " && ".join(f"mount -t tmpfs none {d}" for d in FONT_DIRS if Path(d).is_dir()) or "true"
+    if subprocess.run(["unshare", "-rm", "sh", "-c", mounts], capture_output=True).returncode:
+        pytest.skip("no private mount namespace here (unshare -rm, or mounting a tmpfs in it, is not permitted)")
+    return ["unshare", "-rm", "sh", "-c", f'{mounts} && exec "$0" -c "$1"', sys.executable, HIDDEN_FONTS_PROBE]
+
+
+def test_text_is_the_same_with_the_fonts_hidden():
+    """The samples' PDFs and a one-glyph-per-object PDF give the same text with every font folder hidden."""
+    import hashlib
+
+    hidden = subprocess.run(_hidden_fonts_command(), capture_output=True, text=True, cwd=R.ROOT, timeout=300)
+    assert hidden.returncode == 0, hidden.stderr
+    texts = [read(pdf(name, "dash")).text for name in R.SAMPLE_NAMES]
+    texts.append(read(one_glyph_per_object_pdf(GLYPH_LINES)).text)
+    assert hidden.stdout.strip() == hashlib.sha256("\f".join(texts).encode()).hexdigest()

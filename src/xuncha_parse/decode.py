@@ -48,11 +48,11 @@ def decode_bytes(data: bytes) -> Decoded:
         return _checked(_strict(data, name), name, nul_free=False)
     if b"\x00" in data:
         raise DecodeError("binary data (NUL bytes), not a text notice")
-    text = _decode_cut(data, "utf-8")
+    text = decode_cut(data, "utf-8")
     if text is not None:
         return _checked(text, "utf-8")
-    _refuse_damaged_utf8(data)
-    text = _decode_cut(data, "gb18030")
+    refuse_damaged_utf8(data)
+    text = decode_cut(data, "gb18030")
     if text is None:
         raise DecodeError("bytes decode as none of utf-8, utf-16, gb18030")
     _refuse_big5(data, text)
@@ -110,7 +110,7 @@ _ASCII = bytes(range(128))
 DAMAGE_RATIO = 10
 
 
-def _refuse_damaged_utf8(data: bytes) -> None:
+def refuse_damaged_utf8(data: bytes) -> None:
     """UTF-8 with a few bad bytes (a GBK line pasted in, one byte dropped) is refused with where,
     rather than read whole as GB18030 mojibake."""
     try:
@@ -176,7 +176,7 @@ COMMON_HAN = frozenset(
 CUT_TAIL = 3
 
 
-def _decode_cut(data: bytes, name: str) -> str | None:
+def decode_cut(data: bytes, name: str) -> str | None:
     """Decode strictly; a character cut off at the very end (a truncated download) is dropped.
 
     Without this, a UTF-8 file cut mid-character would fail as UTF-8 and then

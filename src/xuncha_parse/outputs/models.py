@@ -57,7 +57,7 @@ class SourceInfo(Model):
     encoding: str
     bytes: int
     lines: int
-    format: Literal["text", "html", "pdf", "docx"] = Field("text", description="which reader ran (schema 1.1)")
+    format: Literal["text", "html", "pdf", "docx", "ofd"] = Field("text", description="which reader ran (schema 1.1; ofd since 1.2)")
     page: Optional[Page] = Field(None, description="an HTML page's meta tags (schema 1.1)")
     text: Optional[str] = Field(None, description="with --with-text: the extracted text every span indexes")
 

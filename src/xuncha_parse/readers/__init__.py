@@ -1,4 +1,4 @@
-"""Readers: one per input format (plain text, HTML, PDF, DOCX), each turning bytes into the
+"""Readers: one per input format (plain text, HTML, PDF, DOCX, OFD), each turning bytes into the
 notice's text, in front of the parser.
 
 ``read(data, name)`` sniffs the format from the content (magic bytes, ``<html``), using the file
@@ -15,10 +15,12 @@ from typing import Callable
 
 from ..decode import DecodeError
 
-__all__ = ["Extracted", "ReaderError", "read", "FORMATS"]
+__all__ = ["Extracted", "ReaderError", "read", "FORMATS", "MAX_PAGES"]
 
 #: the formats ``read`` knows, in the order the sniffer tries them
-FORMATS = ("pdf", "docx", "html", "text")
+FORMATS = ("pdf", "ofd", "docx", "html", "text")
+#: a PDF or OFD document with more pages than this is refused (a notice has a few, a long one 40)
+MAX_PAGES = 2000
 
 
 class ReaderError(DecodeError):
@@ -28,7 +30,7 @@ class ReaderError(DecodeError):
 @dataclass(frozen=True, slots=True)
 class Extracted:
     text: str  # the notice's text; every span of the parse indexes THIS string
-    format: str  # "text" | "html" | "pdf" | "docx"
+    format: str  # "text" | "html" | "pdf" | "docx" | "ofd"
     encoding: str  # what the bytes were decoded as ("utf-8", "gb18030", "binary", ...)
     page: dict[str, str | None] | None  # HTML only: title, published, source, site, column, url (str | None)
 

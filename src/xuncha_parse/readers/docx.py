@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import Extracted, ReaderError
+from .archive import check_members, open_zip, read_member
+from .xmlsafe import MalformedXML, events
 
 #: the part every Word document has; a ZIP without it is some other kind of archive
 DOCUMENT_PART = "word/document.xml"
@@ -30,24 +32,33 @@ def read_docx(data: bytes, name: str | None = None) -> Extracted:
 def _open(data: bytes, name: str | None) -> Any:
     import docx
 
+    _check_archive(data, name)
     try:
-        _check_archive(data, name)
         return docx.Document(io.BytesIO(data))
-    except ReaderError:
-        raise
     except (zipfile.BadZipFile, EOFError, KeyError, ValueError, zlib.error, SyntaxError) as e:
         # SyntaxError: lxml's XMLSyntaxError, a damaged XML part
         raise ReaderError(f"corrupt or truncated .docx ({_one_line(e)})") from None
 
 
 def _check_archive(data: bytes, name: str | None) -> None:
-    """A ZIP holding word/document.xml whose parts all pass their CRC check."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    """A ZIP within the size limits, holding word/document.xml whose root is w:document, all of
+    whose parts pass their CRC check, with at most MAX_XML_TAGS XML elements in all."""
+    with open_zip(data, ".docx") as archive:
         if DOCUMENT_PART not in archive.namelist():
             raise ReaderError(f"{name or 'the file'} is a ZIP archive but not a Word .docx (no {DOCUMENT_PART})")
-        damaged = archive.testzip()
-    if damaged:
-        raise ReaderError(f"corrupt .docx (the part {damaged} is damaged)")
+        check_members(archive, ".docx")
+        _check_root(read_member(archive, DOCUMENT_PART, ".docx"))
+
+
+def _check_root(document: bytes) -> None:
+    """The main part's first element is w:document (streamed: no tree is built, no DOCTYPE allowed)."""
+    try:
+        first = next((local for kind, local, _ in events(document, DOCUMENT_PART) if kind == "start"), None)
+    except MalformedXML as e:
+        raise ReaderError(f"corrupt or truncated .docx ({e})") from None
+    if first != "document":
+        found = f"<{first}>" if first else "no element"
+        raise ReaderError(f"not a Word .docx: {DOCUMENT_PART} holds {found}, not <w:document>")
 
 
 def _one_line(error: Exception) -> str:

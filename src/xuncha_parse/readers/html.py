@@ -1,6 +1,6 @@
 """The HTML reader: charset, the article's main content as lines, and the CMS page metadata.
 
-Stages: decode (BOM, ``<meta charset>``, else sniff) -> parse (selectolax/lexbor) -> page metadata
+Stages: decode (``readers/charset.py``: BOM, ``<meta charset>``, else sniff) -> parse (selectolax/lexbor) -> page metadata
 (``ArticleTitle``, ``PubDate`` ... meta tags) -> drop furniture (script, style, nav, header,
 footer) -> pick the content node (a known CMS container, else the densest text block) ->
 render it as lines (blocks and ``<br>`` break lines; a table row is one line, cells joined by a
@@ -8,72 +8,13 @@ tab) -> drop site-footer lines -> put the page title first if the body lacks it.
 """
 from __future__ import annotations
 
-import codecs
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from ..decode import sniff_bom
 from ..grammar import CHROME_FOOTER_WORDS, CHROME_OWNER_COLONS_RAW, CHROME_TOOLBAR_WORDS
 from . import Extracted, ReaderError
-
-# --- decoding -------------------------------------------------------------------------------
-
-#: a charset declared in a meta tag, either form: <meta charset="gbk">,
-#: <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
-META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
-#: how far into the file a charset declaration is looked for
-CHARSET_HEAD = 4096
-#: GB2312 and GBK pages are decoded as their superset GB18030 (characters outside GB2312 are common)
-GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "gb18030", "csgb2312", "euc-cn"}
-
-
-def decode_html(data: bytes) -> tuple[str, str]:
-    """The page's text and the encoding used: BOM, else UTF-8 if the bytes are valid UTF-8, else the
-    declared charset, else GB18030 (GB2312/GBK declared or not)."""
-    bom = sniff_bom(data)
-    if bom:
-        text = data.decode(bom, "replace")
-        return text.removeprefix("\ufeff"), bom
-    if not data.isascii() and _is_utf8(data):
-        return data.decode("utf-8"), "utf-8"
-    declared = declared_charset(data[:CHARSET_HEAD])
-    for name in _candidates(declared):
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError:
-            continue
-    fallback = declared or "gb18030"
-    return data.decode(fallback, "replace"), fallback
-
-
-def _is_utf8(data: bytes) -> bool:
-    """Valid UTF-8 with multibyte characters: a page re-saved as UTF-8 that kept its old
-    ``charset=gb2312`` meta (GBK text of any length is almost never valid UTF-8)."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def declared_charset(head: bytes) -> str | None:
-    """The charset a meta tag declares, normalised (GBK, GB2312 -> gb18030); None if absent or unknown."""
-    m = META_CHARSET.search(head)
-    if not m:
-        return None
-    name = m.group(1).decode("ascii", "ignore").lower().strip("'\"")
-    if name in GB_ALIASES:
-        return "gb18030"
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def _candidates(declared: str | None) -> list[str]:
-    sniffed = ["utf-8", "gb18030"]
-    return [declared] + [n for n in sniffed if n != declared] if declared else sniffed
-
+from .charset import decode_html
 
 # --- page metadata --------------------------------------------------------------------------
 
@@ -285,14 +226,26 @@ EDGE_SPACE = " \xa0\u3000\r\f"
 
 
 def render_lines(node: Any) -> list[str]:
-    """The node's text as lines: blocks and <br> break lines, each table row is one line."""
+    """The node's text as lines: blocks and <br> break lines, each table row is one line.  Walked with
+    a stack, not recursion (a page's nesting depth is the page's to choose: 500 nested <span>s), along
+    sibling links (the stack holds a path down the tree, never a whole list of children)."""
     parts: list[str] = []
-    _render(node, parts)
+    stack: list[Any] = [(node, False)]  # (node, then its next siblings?) and the "\n" closing a block
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        current, siblings = item
+        if siblings and current.next is not None:
+            stack.append((current.next, True))
+        _render(current, parts, stack)
     lines = (line.strip(EDGE_SPACE) for line in "".join(parts).split("\n"))
     return [line for line in lines if line.strip()]
 
 
-def _render(node: Any, parts: list[str]) -> None:
+def _render(node: Any, parts: list[str], stack: list[Any]) -> None:
+    """Render what the node itself gives, and push its children (after a block's closing break)."""
     tag = node.tag
     if node.is_text_node:
         parts.append(SPACES.sub(" ", node.text_content or ""))
@@ -302,27 +255,30 @@ def _render(node: Any, parts: list[str]) -> None:
         parts.append("\n" + "\t".join(_cell_text(c) for c in _cells(node)) + "\n")
     elif tag in BLOCKS:
         parts.append("\n")
-        _render_children(node, parts)
-        parts.append("\n")
+        stack.append("\n")
+        _push_children(node, stack)
     elif not tag.startswith("-"):
-        _render_children(node, parts)
+        _push_children(node, stack)
 
 
-def _render_children(node: Any, parts: list[str]) -> None:
-    child = node.child
-    while child is not None:
-        _render(child, parts)
-        child = child.next
+def _push_children(node: Any, stack: list[Any]) -> None:
+    if node.child is not None:
+        stack.append((node.child, True))
 
 
-def _cells(row: Any) -> list[Any]:
-    return [c for c in row.iter() if c.tag in ("td", "th")]
+def _cells(row: Any) -> Iterator[Any]:
+    """The row's cells, one at a time (a row of a million cells is never held as a list)."""
+    return (c for c in row.iter() if c.tag in ("td", "th"))
 
 
 def _is_data_row(row: Any) -> bool:
     """A row of a data table (two or more cells, none holding a nested table), not a layout row."""
-    cells = _cells(row)
-    return len(cells) >= 2 and not any(c.css_first("table") is not None for c in cells)
+    count = 0
+    for cell in _cells(row):
+        if cell.css_first("table") is not None:
+            return False
+        count += 1
+    return count >= 2
 
 
 def _cell_text(cell: Any) -> str:

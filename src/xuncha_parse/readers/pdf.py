@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from . import Extracted, ReaderError
+from . import MAX_PAGES, Extracted, ReaderError
 
 #: a page-number line, e.g. "- 3 -", "—3—", "第3页 共5页", "第 3 页", "3/5", "3", "Page 3 of 5"
 PAGE_NUMBER = re.compile(
@@ -31,14 +31,29 @@ def read_pdf(data: bytes, name: str | None = None) -> Extracted:
 
 
 def page_lines(data: bytes) -> list[list[str]]:
-    """Each page's text lines, stripped, empty ones dropped."""
+    """Each page's text lines, stripped, empty ones dropped.  Streams are measured first (see
+    pdfbounds), the page count is bounded, and any PDFium failure becomes one ReaderError line."""
     import pypdfium2 as pdfium
 
+    from .pdfbounds import check_streams
+    from .pdffonts import install
+
+    check_streams(data)
+    install()  # non-embedded CJK fonts measured without the machine's fonts (see pdffonts)
     pdf = _open(data, pdfium)
     try:
-        return [_lines(_page_text(pdf, i)) for i in range(len(pdf))]
+        return [_lines(_page_text(pdf, i)) for i in range(_page_count(pdf))]
+    except pdfium.PdfiumError as e:
+        raise ReaderError(f"not a readable PDF ({_reason(e)})") from None
     finally:
         pdf.close()
+
+
+def _page_count(pdf: Any) -> int:
+    count = len(pdf)
+    if count > MAX_PAGES:
+        raise ReaderError(f"the PDF has {count} pages (more than {MAX_PAGES}): refused")
+    return count
 
 
 def _open(data: bytes, pdfium: Any) -> Any:
@@ -51,9 +66,9 @@ def _open(data: bytes, pdfium: Any) -> Any:
 
 
 def _reason(error: Exception) -> str:
-    """pdfium's own words, e.g. "Data format error"."""
+    """pdfium's own words, e.g. "Data format error", on one line."""
     m = re.search(r"PDFium: ([^)]+)", str(error))
-    return m.group(1) if m else str(error)
+    return " ".join((m.group(1) if m else str(error)).split()) or type(error).__name__
 
 
 def _page_text(pdf: Any, index: int) -> str:

@@ -1,7 +1,10 @@
-"""Which reader a file needs, judged by its content; the extension is only a hint."""
+"""Which reader a file needs, judged by its content; the extension is only a hint, and text inside
+a page cannot pass for a format marker."""
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 from ..decode import sniff_bom
 from . import ReaderError
@@ -12,6 +15,10 @@ PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 #: an OLE2 compound file: legacy Word .doc, old WPS .wps, .xls ...
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: the last line of a PDF (searched for in the last KiB when junk precedes the magic)
+PDF_END = b"%%EOF"
+#: the root part of an OFD package (GB/T 33190), which a DOCX never has
+OFD_ROOT = "OFD.xml"
 #: how far into the file the PDF magic and the HTML markers are looked for
 HEAD = 1024
 
@@ -27,23 +34,45 @@ LEGACY_NAMES = {".doc": "legacy Word .doc", ".wps": "WPS .wps", ".et": "WPS spre
 
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
-    """One of "pdf", "docx", "html", "text"; raises ReaderError for formats no reader handles."""
+    """One of "pdf", "ofd", "docx", "legacy" (.doc/.wps), "html", "text"; ReaderError for an empty file."""
     if not data:
         raise ReaderError("empty file")
-    if PDF_MAGIC in data[:HEAD]:
-        return "pdf"
     if data.startswith(ZIP_MAGIC):
-        return "docx"
+        return _zip_format(data)
     if data.startswith(OLE_MAGIC):
-        raise ReaderError(legacy_message(name))
+        return "legacy"
+    if _is_pdf(data):
+        return "pdf"
     return "html" if _looks_html(data, name) else "text"
 
 
+def _is_pdf(data: bytes) -> bool:
+    """``%PDF-`` at the start, or after junk in the first KiB when the file also ends as a PDF
+    (``%%EOF``) and does not start as an HTML page: a page that mentions "%PDF-" stays a page."""
+    at = data.find(PDF_MAGIC, 0, HEAD)
+    if at < 0:
+        return False
+    if not data[:at].strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        return True
+    return PDF_END in data[-HEAD:] and not HTML_START.match(_ascii_head(data))
+
+
+def _zip_format(data: bytes) -> str:
+    """"ofd" for a ZIP whose root holds OFD.xml, else "docx" (whose reader reports a damaged ZIP)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        return "docx"
+    return "ofd" if OFD_ROOT in names else "docx"
+
+
 def legacy_message(name: str | None) -> str:
-    """The error for an OLE file (legacy .doc or .wps), naming the format and the conversion."""
+    """The error for an OLE file (legacy .doc or .wps) when LibreOffice is not installed."""
     what = LEGACY_NAMES.get(_extension(name), "legacy Word .doc/.wps (OLE2)")
     target = name or "FILE"
-    return f"{what} file is not supported; convert it with: libreoffice --headless --convert-to docx {target}"
+    return (f"{what} file needs LibreOffice, which is not installed (no soffice on PATH): install it, "
+            f"or convert it with: libreoffice --headless --convert-to docx {target}")
 
 
 def _looks_html(data: bytes, name: str | None) -> bool:
