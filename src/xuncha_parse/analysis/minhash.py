@@ -1,0 +1,123 @@
+"""Character-n-gram MinHash signatures and LSH band keys, in numpy (chosen by measurement: docs/ANALYSIS.md).
+
+``signatures(texts)`` -> a (PERMUTATIONS, len(texts)) uint32 array: for each permutation, the least hash
+of a text's character n-grams. The n-grams are read from the texts' code points in one array (no Python
+loop over characters), a corpus chunk at a time so memory stays bounded. ``band_pairs(sig)`` -> the
+candidate pairs (i < j) that agree on every row of at least one band.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    U32 = npt.NDArray[np.uint32]
+    U64 = npt.NDArray[np.uint64]
+    I64 = npt.NDArray[np.int64]
+
+#: characters per shingle: a one-character edit of a 15-character title keeps about 80% of its bigrams
+SHINGLE = 2
+#: hash functions per signature, as BANDS bands of ROWS rows: a pair with Jaccard 0.5 becomes a
+#: candidate with probability 1 - (1 - 0.5**4)**32 = 0.87, at 0.6 with 0.99, at 0.3 with 0.23
+BANDS, ROWS = 32, 4
+PERMUTATIONS = BANDS * ROWS
+#: texts hashed at a time: bounds the n-gram arrays (8 bytes per n-gram) whatever the corpus size
+CHUNK = 20_000
+#: members of one band bucket paired with each other; a larger bucket pairs each member with the next
+#: BUCKET_WINDOW in key order (exact duplicates are merged before hashing, so big buckets are rare)
+BUCKET_WINDOW = 64
+SEED = 20240624
+
+
+def _parameters() -> tuple[U64, U64]:
+    """The odd multipliers and the offsets of the PERMUTATIONS multiply-shift hashes (fixed seed)."""
+    import numpy as np
+
+    rng = np.random.default_rng(SEED)
+    a = rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+    return a, b
+
+
+def shingle_hashes(texts: list[str]) -> tuple[U64, I64]:
+    """Each text's n-gram codes, mixed to 64 bits, one array; and where each text's run starts."""
+    import numpy as np
+
+    gap = "\0" * SHINGLE
+    points = np.frombuffer((gap.join(texts) + gap).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate(([0], np.cumsum(lengths + SHINGLE)[:-1]))
+    counts = np.maximum(lengths - SHINGLE + 1, 1)
+    offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    index = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()), dtype=np.int64)
+    code = points[index]
+    for k in range(1, SHINGLE):
+        code = code * np.uint64(0x100000001B3) + points[index + k]
+    return _mix(code), offsets
+
+
+def _mix(x: U64) -> U64:
+    """splitmix64's finaliser: every input bit moves every output bit."""
+    import numpy as np
+
+    with np.errstate(over="ignore"):
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        mixed: U64 = x ^ (x >> np.uint64(31))
+        return mixed
+
+
+def signatures(texts: list[str]) -> U32:
+    """The MinHash signature of every text, column by column: shape (PERMUTATIONS, len(texts))."""
+    import numpy as np
+
+    a, b = _parameters()
+    out = np.empty((PERMUTATIONS, len(texts)), dtype=np.uint32)
+    for lo in range(0, len(texts), CHUNK):
+        codes, offsets = shingle_hashes(texts[lo:lo + CHUNK])
+        with np.errstate(over="ignore"):
+            for p in range(PERMUTATIONS):
+                hashed = ((codes * a[p] + b[p]) >> np.uint64(32)).astype(np.uint32)
+                out[p, lo:lo + len(offsets)] = np.minimum.reduceat(hashed, offsets)
+    return out
+
+
+def band_keys(sig: U32) -> U64:
+    """One 64-bit key per band and text, shape (BANDS, n): equal keys mean equal rows (up to collisions)."""
+    import numpy as np
+
+    keys = np.zeros((BANDS, sig.shape[1]), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(BANDS):
+            for row in sig[band * ROWS:(band + 1) * ROWS]:
+                keys[band] = _mix(keys[band] * np.uint64(0x9E3779B97F4A7C15) + row.astype(np.uint64))
+    return keys
+
+
+def band_pairs(keys: U64) -> I64:
+    """The distinct candidate pairs (i < j) as an (m, 2) array: texts that share a key in some band."""
+    import numpy as np
+
+    n = np.int64(keys.shape[1])
+    codes = np.unique(np.concatenate([_bucket_pairs(row) @ np.array([n, 1]) for row in keys] or [np.empty(0, np.int64)]))
+    return np.stack((codes // n, codes % n), axis=1)
+
+
+def _bucket_pairs(row: U64) -> I64:
+    """Pairs of texts with equal keys in one band: every pair of a bucket, up to BUCKET_WINDOW apart."""
+    import numpy as np
+
+    order = np.argsort(row, kind="stable")
+    ranked = row[order]
+    found = []
+    for gap in range(1, BUCKET_WINDOW + 1):
+        same = np.flatnonzero(ranked[gap:] == ranked[:-gap])
+        if not len(same):
+            break
+        found.append(np.stack((order[same], order[same + gap]), axis=1))
+    if not found:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.concatenate(found)
+    return np.sort(pairs, axis=1).astype(np.int64)
