@@ -1,7 +1,7 @@
 """Near-duplicate clusters: exact duplicates merged, MinHash candidates, pairs verified, joined without chaining.
 
 ``near_clusters(texts, threshold)`` runs the stages in order; each is a function of its own so the
-benchmark can time them: ``dedupe`` → ``minhash.signatures`` → ``minhash.band_keys`` and ``band_pairs``
+benchmark can time them: ``dedupe`` → ``minhash.signatures`` → ``minhash.candidate_pairs``
 → ``verify`` (rapidfuzz's normalised Indel similarity, the edit-distance ratio) → ``join``. ``join`` takes
 representatives greedily, the best-connected first, and gives each only the texts that matched *it*: every
 member of a cluster matches its representative, so no chain of near pairs can join two unrelated texts.
@@ -43,9 +43,11 @@ def dedupe(texts: list[str]) -> tuple[list[str], I64]:
 
 def candidates(texts: list[str]) -> I64:
     """The MinHash-LSH candidate pairs (i < j) of distinct texts."""
-    from .minhash import band_keys, band_pairs, signatures
+    import numpy as np
 
-    return band_pairs(band_keys(signatures(texts)))
+    from .minhash import candidate_pairs, signatures
+
+    return candidate_pairs(signatures(texts), np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)))
 
 
 def verify(texts: list[str], pairs: I64, threshold: float) -> tuple[I64, F32]:
