@@ -259,3 +259,36 @@ def test_help_parse_and_batch_import_nothing_of_the_analysis(tmp_path):
                 "('numpy', 'rapidfuzz')))")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
         assert out.stdout.strip().splitlines()[-1] == "[]", args
+
+
+# ---------------------------------------------------------------- the two levels on pairs of titles
+
+PAIRS = [
+    # (title, title, same finding?): other words for one finding, and hard different pairs
+    ("选人用人不够严格", "干部选拔任用不规范", True),
+    ("主体责任落实不到位", "监督责任落实不到位", False),
+    ("财务管理不规范", "严守财经纪律不到位", False),
+    ("学习贯彻习近平新时代中国特色社会主义思想不够深入", "学习贯彻习近平新时代中国特色社会主义思想不深不透", True),
+    ("意识形态工作责任制落实不力", "意识形态工作责任制落实不够到位", True),
+    ("“三会一课”制度落实不到位", "组织生活制度执行不严格", True),
+    ("政府采购不规范", "公务用车管理不规范", False),
+    ("档案管理制度执行不严格", "消防安全责任意识淡薄", False),
+    ("形式主义依然存在", "形式主义问题仍然存在", True),
+    ("会议记录不规范", "会议记录不够规范", True),
+]
+
+
+def test_the_finding_level_on_pairs_of_titles():
+    from xuncha_parse.analysis.store import title_levels
+
+    titles = [t for a, b, _ in PAIRS for t in (a, b)]
+    finding = title_levels(titles)["finding"].representative.tolist()
+    got = [finding[2 * i] == finding[2 * i + 1] for i in range(len(PAIRS))]
+    assert got == [same for _, _, same in PAIRS]
+
+
+def test_the_wording_level_joins_only_near_identical_wording():
+    from xuncha_parse.analysis.store import title_levels
+
+    wording = title_levels(["会议记录不规范", "部分会议记录不规范", "选人用人不够严格", "干部选拔任用不规范"])["wording"]
+    assert wording.representative.tolist()[:2] == [0, 0] and len(set(wording.representative.tolist()[2:])) == 2

@@ -89,7 +89,6 @@ def unit_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
 
 def problem_texts(conn: sqlite3.Connection, units: dict[int, str]) -> Problems:
     """Every problem's wording (title and description without the unit's names) and finding text and type."""
-    from .normalize import finding_text, finding_type, wording
     from .units import core
 
     found = Problems()
@@ -97,15 +96,30 @@ def problem_texts(conn: sqlite3.Connection, units: dict[int, str]) -> Problems:
            "JOIN notices n ON n.id = p.notice_id ORDER BY p.id")
     for pid, nid, title, description, target, issuer in conn.execute(sql):
         unit = units.get(nid)
-        names = (target, issuer, unit, core(target or ""), core(issuer or ""))
-        text = finding_text(wording(title or (description or "")[:MAX_FINDING_CHARS], None, names))
-        found.ids.append(pid)
-        found.titles.append(title or "")
-        found.units.append(unit)
-        found.wording.append(wording(title, description, names))
-        found.finding.append(text)
-        found.types.append(finding_type(text))
+        add_problem(found, pid, title, description, unit, (target, issuer, unit, core(target or ""), core(issuer or "")))
     return found
+
+
+def add_problem(found: Problems, pid: int, title: str | None, description: str | None, unit: str | None,
+                names: tuple[str | None, ...] = ()) -> None:
+    """Append one problem's texts and finding type to ``found``."""
+    from .normalize import finding_text, finding_type, wording
+
+    text = finding_text(wording(title or (description or "")[:MAX_FINDING_CHARS], None, names))
+    found.ids.append(pid)
+    found.titles.append(title or "")
+    found.units.append(unit)
+    found.wording.append(wording(title, description, names))
+    found.finding.append(text)
+    found.types.append(finding_type(text))
+
+
+def title_levels(titles: list[str]) -> dict[str, Clusters]:
+    """Both levels' clusters of bare titles (no database): for labelled pairs and ``similar``-like checks."""
+    found = Problems()
+    for i, title in enumerate(titles):
+        add_problem(found, i, title, None, None)
+    return {"wording": wording_level(found), "finding": finding_level(found)}
 
 
 def wording_level(problems: Problems) -> Clusters:
