@@ -121,6 +121,22 @@ def candidate_pairs(sig: U32, lengths: I64) -> I64:
     return np.stack((codes // n, codes % n), axis=1)
 
 
+def band_table(sig: U32, lengths: I64) -> dict[str, I64]:
+    """Every (text, group, band, key) of both groups as flat columns, for a band join outside memory
+    (the Dask and DuckDB recipe of docs/ANALYSIS.md): texts that share (group, band, key) are candidates."""
+    import numpy as np
+
+    columns: dict[str, list[I64]] = {"text": [], "grp": [], "band": [], "key": []}
+    for group, (members, (bands, rows)) in enumerate(((np.flatnonzero(lengths <= SHORT_MAX), SHORT_BANDS),
+                                                      (np.flatnonzero(lengths >= LONG_MIN), LONG_BANDS))):
+        keys = band_keys(sig[:, members], bands, rows)
+        columns["text"].append(np.tile(members, bands))
+        columns["grp"].append(np.full(keys.size, group, dtype=np.int64))
+        columns["band"].append(np.repeat(np.arange(bands, dtype=np.int64), len(members)))
+        columns["key"].append(keys.reshape(-1).view(np.int64))  # the same 64 bits, signed for Parquet
+    return {name: np.concatenate(parts) for name, parts in columns.items()}
+
+
 def band_pairs(keys: U64) -> I64:
     """The distinct candidate pairs (i < j) as an (m, 2) array: texts that share a key in some band."""
     import numpy as np
