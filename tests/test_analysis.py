@@ -235,7 +235,7 @@ def test_similar_search_and_report(tmp_path):
     out = tmp_path / "report.html"
     assert CliRunner().invoke(main, ["report", db, "-o", str(out)]).exit_code == 0
     html = out.read_text(encoding="utf-8")
-    for heading in ("Common problems by inspecting body", "Recurring problems", "Completion by body and year"):
+    for heading in ("Common problems by round", "Common problems by year", "Recurring problems", "Completion by body and year"):
         assert heading in html
     assert "部分财务管理不够规范" in html
 

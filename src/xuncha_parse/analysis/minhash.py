@@ -37,6 +37,9 @@ CHUNK = 20_000
 #: members of one band bucket paired with each other; a larger bucket pairs each member with the next
 #: BUCKET_WINDOW in key order (exact duplicates are merged before hashing, so big buckets are rare)
 BUCKET_WINDOW = 64
+#: the candidate codes of this many bands are merged into one distinct set (bounds memory: a true pair is
+#: found again in most bands)
+MERGE_EVERY = 8
 SEED = 20240624
 
 
@@ -93,32 +96,40 @@ def signatures(texts: list[str]) -> U32:
     return out
 
 
-def band_keys(sig: U32, bands: int, rows: int) -> U64:
-    """One 64-bit key per band and text, shape (bands, n): equal keys mean equal rows (up to collisions)."""
+def band_key(sig: U32, band: int, rows: int, members: I64) -> U64:
+    """The 64-bit key of one band for the texts ``members``: equal keys mean equal rows (up to collisions).
+    Only that band's rows of those texts are read, so no copy of the signatures is made."""
     import numpy as np
 
-    keys = np.zeros((bands, sig.shape[1]), dtype=np.uint64)
+    key = np.zeros(len(members), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for band in range(bands):
-            for row in sig[band * rows:(band + 1) * rows]:
-                keys[band] = _mix(keys[band] * np.uint64(0x9E3779B97F4A7C15) + row.astype(np.uint64))
-    return keys
+        for row in sig[band * rows:(band + 1) * rows]:
+            key = _mix(key * np.uint64(0x9E3779B97F4A7C15) + row[members].astype(np.uint64))
+    return key
+
+
+def groups(lengths: I64) -> list[tuple[I64, tuple[int, int]]]:
+    """The texts of each length group, with the group's (bands, rows)."""
+    import numpy as np
+
+    return [(np.flatnonzero(lengths <= SHORT_MAX), SHORT_BANDS), (np.flatnonzero(lengths >= LONG_MIN), LONG_BANDS)]
 
 
 def candidate_pairs(sig: U32, lengths: I64) -> I64:
-    """The distinct candidate pairs (i < j) of all texts: the short group's and the long group's."""
+    """The distinct candidate pairs (i < j) as an (m, 2) array: texts that share a key in some band of
+    their group. One band's keys are held at a time; pairs are kept as codes i * n + j."""
     import numpy as np
 
-    found = []
-    for members, (bands, rows) in ((np.flatnonzero(lengths <= SHORT_MAX), SHORT_BANDS),
-                                   (np.flatnonzero(lengths >= LONG_MIN), LONG_BANDS)):
-        if len(members) > 1:
-            found.append(members[band_pairs(band_keys(sig[:, members], bands, rows))])
-    if not found:
-        return np.empty((0, 2), dtype=np.int64)
     n = np.int64(sig.shape[1])
-    codes = np.unique(np.concatenate([f @ np.array([n, 1]) for f in found]))
-    return np.stack((codes // n, codes % n), axis=1)
+    codes = [np.empty(0, dtype=np.int64)]
+    for members, (bands, rows) in groups(lengths):
+        for band in range(bands if len(members) > 1 else 0):
+            pairs = members[bucket_pairs(band_key(sig, band, rows, members))]
+            codes.append(np.unique(pairs @ np.array([n, 1])))
+            if len(codes) > MERGE_EVERY:  # most pairs recur in many bands: keep each once
+                codes = [np.unique(np.concatenate(codes))]
+    found = np.unique(np.concatenate(codes))
+    return np.stack((found // n, found % n), axis=1)
 
 
 def band_table(sig: U32, lengths: I64) -> dict[str, I64]:
@@ -127,26 +138,16 @@ def band_table(sig: U32, lengths: I64) -> dict[str, I64]:
     import numpy as np
 
     columns: dict[str, list[I64]] = {"text": [], "grp": [], "band": [], "key": []}
-    for group, (members, (bands, rows)) in enumerate(((np.flatnonzero(lengths <= SHORT_MAX), SHORT_BANDS),
-                                                      (np.flatnonzero(lengths >= LONG_MIN), LONG_BANDS))):
-        keys = band_keys(sig[:, members], bands, rows)
-        columns["text"].append(np.tile(members, bands))
-        columns["grp"].append(np.full(keys.size, group, dtype=np.int64))
-        columns["band"].append(np.repeat(np.arange(bands, dtype=np.int64), len(members)))
-        columns["key"].append(keys.reshape(-1).view(np.int64))  # the same 64 bits, signed for Parquet
+    for group, (members, (bands, rows)) in enumerate(groups(lengths)):
+        for band in range(bands):
+            columns["text"].append(members)
+            columns["grp"].append(np.full(len(members), group, dtype=np.int64))
+            columns["band"].append(np.full(len(members), band, dtype=np.int64))
+            columns["key"].append(band_key(sig, band, rows, members).view(np.int64))  # same bits, signed for Parquet
     return {name: np.concatenate(parts) for name, parts in columns.items()}
 
 
-def band_pairs(keys: U64) -> I64:
-    """The distinct candidate pairs (i < j) as an (m, 2) array: texts that share a key in some band."""
-    import numpy as np
-
-    n = np.int64(keys.shape[1])
-    codes = np.unique(np.concatenate([_bucket_pairs(row) @ np.array([n, 1]) for row in keys] or [np.empty(0, np.int64)]))
-    return np.stack((codes // n, codes % n), axis=1)
-
-
-def _bucket_pairs(row: U64) -> I64:
+def bucket_pairs(row: U64) -> I64:
     """Pairs of texts with equal keys in one band: every pair of a bucket, up to BUCKET_WINDOW apart."""
     import numpy as np
 

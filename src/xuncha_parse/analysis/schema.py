@@ -6,7 +6,7 @@ They are dropped and written again, whole, in one transaction, whenever the noti
 from __future__ import annotations
 
 #: bumped with every change below: a database analysed by another version is analysed again
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 #: a cluster is a common problem of a body or a year when it spans at least this many units
 COMMON_MIN_UNITS = 2
 
@@ -68,6 +68,12 @@ SELECT c.id AS cluster_id, c.level, c.representative, c.finding_type, 'body' AS 
 FROM problem_clusters c JOIN problem_cluster_members m ON m.cluster_id = c.id
 JOIN problems p ON p.id = m.problem_id JOIN notices n ON n.id = p.notice_id
 WHERE c.units >= {COMMON_MIN_UNITS} AND n.body IS NOT NULL GROUP BY c.id, n.body
+HAVING count(DISTINCT m.unit_key) >= (SELECT value FROM analysis_meta WHERE key = 'common_min_units')
+UNION ALL
+SELECT c.id, c.level, c.representative, c.finding_type, 'round', n.round, count(DISTINCT m.unit_key), count(*)
+FROM problem_clusters c JOIN problem_cluster_members m ON m.cluster_id = c.id
+JOIN problems p ON p.id = m.problem_id JOIN notices n ON n.id = p.notice_id
+WHERE c.units >= {COMMON_MIN_UNITS} AND n.round IS NOT NULL GROUP BY c.id, n.round
 HAVING count(DISTINCT m.unit_key) >= (SELECT value FROM analysis_meta WHERE key = 'common_min_units')
 UNION ALL
 SELECT c.id, c.level, c.representative, c.finding_type, 'year', CAST(n.year AS TEXT),

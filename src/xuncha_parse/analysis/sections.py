@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..outputs.report import safe_href
 from ..outputs.review import STATUS_LABEL, esc
 from . import queries
+from .normalize import canonical_wording
 
 if TYPE_CHECKING:
     import sqlite3
@@ -23,8 +24,7 @@ def analysis_sections(conn: sqlite3.Connection, db: str, links: dict[str, str]) 
     if not queries.has_analysis(conn):
         return (f'<section><h2>Findings across the corpus</h2><p class="none">Not analysed yet: run '
                 f"<code>xuncha analyze {esc(db)}</code>.</p></section>")
-    return "".join((_common(queries.common(conn, "body"), "inspecting body"),
-                    _common(queries.common(conn, "year"), "year"),
+    return "".join((_common(queries.common(conn, "round"), "round"), _common(queries.common(conn, "year"), "year"),
                     _recurring(queries.recurring(conn), links), _completion(queries.completion(conn))))
 
 
@@ -38,11 +38,17 @@ def _grid(title: str, note: str, head: tuple[str, ...], rows: list[str]) -> str:
 
 
 def _common(rows: list[dict[str, Any]], scope: str) -> str:
-    body = [f'<tr><td>{esc(r["scope_value"])}</td><td>{esc(r["representative"])}</td>'
-            f'<td>{esc((r["finding_type"] or "").replace("_", " "))}</td><td class="n">{r["units"]}</td>'
+    body = [f'<tr><td>{esc(r["scope_value"])}</td><td>{_finding(r)}</td><td class="n">{r["units"]}</td>'
             f'<td class="n">{r["problems"]}</td></tr>' for r in rows]
-    return _grid(f"Common problems by {scope}", f"No finding recurs across units of one {scope}.",
-                 (scope, "finding (representative)", "type", "units", "problems"), body)
+    return _grid(f"Common problems by {scope} (共性问题)", f"No finding recurs across units of one {scope}.",
+                 (scope, "finding", "units", "problems"), body)
+
+
+def _finding(row: dict[str, Any]) -> str:
+    """A finding type's canonical wording, with the representative problem's title beneath; or the title."""
+    if not row["finding_type"]:
+        return esc(row["representative"])
+    return f'{esc(canonical_wording(row["finding_type"]))}<br><small>{esc(row["representative"])}</small>'
 
 
 def _notice(path: str | None, links: dict[str, str]) -> str:
@@ -55,9 +61,9 @@ def _recurring(rows: list[dict[str, Any]], links: dict[str, str]) -> str:
     body = [f'<tr><td>{esc(r["unit_key"])}</td><td>{_notice(r["earlier_path"], links)}<br>{esc(r["earlier_title"])}</td>'
             f'<td class="{"bad" if r["earlier_status"] == "completed" else ""}">{esc(STATUS_LABEL.get(r["earlier_status"], r["earlier_status"]))}</td>'
             f'<td>{_notice(r["later_path"], links)}<br>{esc(r["later_title"])}</td>'
-            f'<td>{"回头看" if r["later_lookback"] else ""}</td></tr>' for r in rows]
+            f'<td>{"yes" if r["later_lookback"] else ""}</td></tr>' for r in rows]
     return _grid("Recurring problems (屡查屡犯)", "No unit has the same finding in a later round.",
-                 ("unit", "earlier round", "earlier status", "later round", ""), body)
+                 ("unit", "earlier round", "earlier status", "later round", "回头看"), body)
 
 
 def _rate(value: float | None) -> str:
