@@ -10,6 +10,10 @@ ratio), cluster (the join without chaining). It prints a Markdown row per run: s
 resident memory after each stage (ru_maxrss, so each figure includes the ones before it), candidate
 and verified pairs, and pair precision and recall against the synthetic truth.
 
+``--analyze N`` instead times ``xuncha analyze`` as a whole on a database of N synthetic problems (20 a
+notice, each unit inspected three times, in four bodies and three years), written straight into the
+``batch --db`` tables, and counts what it wrote.
+
 ``--minhash`` takes numpy (ours), rensa (its Rust digest matrix from our shingle hashes) and
 datasketch (``MinHash.bulk``); all three feed the same banding, so only the signatures differ.
 """
@@ -101,6 +105,33 @@ def one(n: int, how: str) -> dict:  # type: ignore[type-arg]
     return row
 
 
+def analyze_db(n: int) -> dict:  # type: ignore[type-arg]
+    """Time ``store.analyze`` on a fresh database of ``n`` synthetic problems."""
+    import tempfile
+
+    from xuncha_parse.analysis.store import analyze, counts
+    from xuncha_parse.analysis.synth import corpus
+    from xuncha_parse.outputs.db import open_db
+
+    titles, _ = corpus(n)
+    with tempfile.TemporaryDirectory() as folder:
+        conn = open_db(f"{folder}/notices.db")
+        conn.execute("BEGIN")
+        notices = (n + 19) // 20
+        conn.executemany("INSERT INTO notices (id, sha256, target, issuer, body, year, start_date, parsed_problems, "
+                         "parsed_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, 20, '2026-01-01', '{}')",
+                         [(i, f"{i:064x}", f"县第{i // 3}局", f"中共青山县第{i // 3}局党组", f"县委第{i % 4}巡察组",
+                           2021 + i % 3, f"{2021 + i % 3}-03-01") for i in range(notices)])
+        conn.executemany("INSERT INTO problems (notice_id, position, title, status, long_term, immediate) "
+                         "VALUES (?, ?, ?, ?, 0, 0)",
+                         [(i // 20, i % 20, t, ("completed", "in_progress", "unknown")[i % 3]) for i, t in enumerate(titles)])
+        conn.execute("COMMIT")
+        start = time.perf_counter()
+        analyze(conn)
+        seconds = time.perf_counter() - start
+        return {"n": n, "analyze_s": round(seconds, 2), "peak_mib": round(peak_mib()), **counts(conn)}
+
+
 def markdown(rows: list[dict]) -> str:  # type: ignore[type-arg]
     head = ("| problems | MinHash | " + " | ".join(f"{s} s (MiB)" for s in STAGES)
             + " | total s | candidates | verified | precision | recall |")
@@ -116,8 +147,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--minhash", default="numpy", help="numpy, rensa, datasketch (comma-separated)")
+    parser.add_argument("--analyze", type=int, metavar="N", help="time analyze on a database of N problems")
     parser.add_argument("--one", nargs=2, metavar=("N", "MINHASH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.analyze:
+        print(json.dumps(analyze_db(args.analyze), ensure_ascii=False))
+        return
     if args.one:
         print(json.dumps(one(int(args.one[0]), args.one[1])))
         return

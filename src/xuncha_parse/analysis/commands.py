@@ -1,14 +1,16 @@
 """The analysis commands: ``analyze``, ``similar``, ``units``, ``report``. Each reads, calls the package,
-writes; errors are one line on stderr (``cli.fail``). Registered lazily in cli.py."""
+writes; errors are one line on stderr (``cli.fail``, the one thing taken from cli.py besides the review
+links of ``report``). Registered lazily in cli.py."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli import emit, fail, stdout_guard
+from ..cli import fail
 from . import AnalysisUnavailable, require
 
 if TYPE_CHECKING:
@@ -37,9 +39,36 @@ def _need_extra(db: str) -> None:
 def _json_lines(rows: list[dict[str, Any]]) -> None:
     import orjson
 
-    with stdout_guard():
-        for row in rows:
-            sys.stdout.buffer.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
+    _out(b"".join(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE) for row in rows))
+
+
+def _out(data: bytes) -> None:
+    """To stdout; a failed write (a full disk, a closed pipe) is one line on stderr and exit 2."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        _broken(e)
+
+
+def _broken(error: OSError) -> None:
+    with contextlib.suppress(OSError, ValueError):  # no second error when Python flushes stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    fail("-", f"cannot write: {error.strerror or error}")
+
+
+def _write_file(path: str, text: str) -> None:
+    """``text`` to ``path`` through a temporary file beside it, renamed onto it; one line on failure."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".report.", delete=False) as f:
+            f.write(text)
+        os.replace(f.name, path)
+    except OSError as e:
+        fail(path, f"cannot write: {e.strerror or e}")
 
 
 def _table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -52,8 +81,11 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) ->
         table.add_column(name)
     for row in rows:
         table.add_row(*("" if v is None else escape(str(v)) for v in row))
-    with stdout_guard():
+    try:
         Console().print(table)
+        sys.stdout.flush()
+    except OSError as e:
+        _broken(e)
 
 
 @click.command()
@@ -148,5 +180,4 @@ def report(db: str, output: str, review_dir: str | None) -> None:
     conn = _open(db, readonly=True)
     notices = [orjson.loads(row[0]) for row in conn.execute("SELECT json FROM notices ORDER BY path, id")]
     links = _review_links(notices, review_dir, output) if review_dir else {}
-    os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
-    emit(render_report(notices, links, [], analysis_sections(conn, db, links)).encode("utf-8"), output)
+    _write_file(output, render_report(notices, links, [], analysis_sections(conn, db, links)))
