@@ -292,3 +292,48 @@ def test_the_wording_level_joins_only_near_identical_wording():
 
     wording = title_levels(["会议记录不规范", "部分会议记录不规范", "选人用人不够严格", "干部选拔任用不规范"])["wording"]
     assert wording.representative.tolist()[:2] == [0, 0] and len(set(wording.representative.tolist()[2:])) == 2
+
+
+def test_an_analysis_that_fails_midway_leaves_the_previous_one(tmp_path, monkeypatch):
+    import shutil
+
+    from xuncha_parse.analysis import store
+    from xuncha_parse.outputs.db import open_db
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "unit_round1.txt", folder)
+    db = _db(tmp_path, folder)
+    before = sqlite3.connect(db).execute("SELECT value FROM analysis_meta WHERE key = 'fingerprint'").fetchone()
+    shutil.copy(FIXTURES / "unit_round2.txt", folder)
+    assert CliRunner().invoke(main, ["batch", str(folder), "--db", db, "--quiet"]).exit_code == 0
+    real = store._write_level
+    calls = []
+
+    def dies_on_the_second_level(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(store, "_write_level", dies_on_the_second_level)
+    conn = open_db(db)
+    with pytest.raises(KeyboardInterrupt):
+        store.analyze(conn)
+    conn.close()
+    with sqlite3.connect(db) as check:
+        assert check.execute("SELECT value FROM analysis_meta WHERE key = 'fingerprint'").fetchone() == before
+        assert check.execute("SELECT count(*) FROM unit_notices").fetchone() == (1,)
+        assert check.execute("SELECT count(*) FROM problem_cluster_members").fetchone() == (8,)
+
+
+def test_a_failed_write_to_stdout_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    db = _db(tmp_path, FIXTURES)
+    for args in (["units", db, "--json"], ["units", db]):
+        with open("/dev/full", "w") as full:
+            out = subprocess.run([sys.executable, "-m", "xuncha_parse", *args], stdout=full, stderr=subprocess.PIPE,
+                                 text=True, cwd=ROOT)
+        assert out.returncode == 2 and out.stderr.strip().splitlines() == ["xuncha: -: cannot write: No space left on device"]
