@@ -6,8 +6,9 @@
 Each line holds two titles and whether they name the same finding (keys ``a``, ``b``, ``same``; the
 names ``title_a``/``title_b``/``label`` are read too). All titles of a file are clustered together,
 as ``analyze`` clusters a corpus (``store.title_levels``); a pair is predicted the same when both
-titles land in one cluster. Also printed: cluster purity, over the titles of pairs labelled the same
-(their ``finding`` names them): the share of such titles whose cluster's most common finding is theirs;
+titles land in one cluster. Also printed: cluster purity over the titles whose finding the fixture names
+(``finding_a``/``finding_b``, else a same pair's ``finding``): the share of titles whose cluster's most
+common finding is theirs;
 and, on stderr, the pairs each level gets wrong.
 """
 from __future__ import annotations
@@ -20,9 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT / "tests" / "fixtures" / "pairs" / f"{name}.jsonl" for name in ("dev", "test")]
 
 
-def read_pairs(path: Path) -> tuple[list[tuple[str, str, bool]], dict[str, str]]:
-    """The pairs, and the finding each title of a same pair names."""
-    pairs, findings = [], {}
+def read_pairs(path: Path) -> tuple[list[tuple[str, str, bool]], dict[str, str], dict[str, str]]:
+    """The pairs, the finding each title names (``finding_a``/``finding_b``, else a same pair's ``finding``),
+    and each title's unit."""
+    pairs, findings, units = [], {}, {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
@@ -31,7 +33,11 @@ def read_pairs(path: Path) -> tuple[list[tuple[str, str, bool]], dict[str, str]]
             pairs.append((a, b, same))
             if same and row.get("finding"):
                 findings[a] = findings[b] = row["finding"]
-    return pairs, findings
+            for title, key in ((a, "a"), (b, "b")):
+                if row.get(f"finding_{key}"):
+                    findings[title] = row[f"finding_{key}"]
+                units[title] = row.get(f"unit_{key}")
+    return pairs, findings, units
 
 
 def purity(rep: list[int], index: dict[str, int], findings: dict[str, str]) -> float:
@@ -43,13 +49,14 @@ def purity(rep: list[int], index: dict[str, int], findings: dict[str, str]) -> f
     return round(sum(c.most_common(1)[0][1] for c in clusters.values()) / max(len(findings), 1), 4)
 
 
-def scores(pairs: list[tuple[str, str, bool]], findings: dict[str, str]) -> dict[str, dict]:  # type: ignore[type-arg]
+def scores(pairs: list[tuple[str, str, bool]], findings: dict[str, str],
+           units: dict[str, str]) -> dict[str, dict]:  # type: ignore[type-arg]
     from xuncha_parse.analysis.store import title_levels
 
     titles = sorted({t for a, b, _ in pairs for t in (a, b)})
     index = {t: i for i, t in enumerate(titles)}
     out = {}
-    for level, found in title_levels(titles).items():
+    for level, found in title_levels(titles, [units.get(t) for t in titles]).items():
         rep = found.representative.tolist()
         predicted = [rep[index[a]] == rep[index[b]] for a, b, _ in pairs]
         tp = sum(p and s for p, (_, _, s) in zip(predicted, pairs))

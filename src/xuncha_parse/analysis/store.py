@@ -114,11 +114,15 @@ def add_problem(found: Problems, pid: int, title: str | None, description: str |
     found.types.append(finding_type(text))
 
 
-def title_levels(titles: list[str]) -> dict[str, Clusters]:
-    """Both levels' clusters of bare titles (no database): for labelled pairs and ``similar``-like checks."""
+def title_levels(titles: list[str], units: list[str | None] | None = None) -> dict[str, Clusters]:
+    """Both levels' clusters of bare titles (no database), each with its unit's name when given (left out
+    of the wording, as ``analyze`` leaves out a notice's target and issuer): for labelled pairs."""
+    from .units import core
+
     found = Problems()
     for i, title in enumerate(titles):
-        add_problem(found, i, title, None, None)
+        unit = units[i] if units else None
+        add_problem(found, i, title, None, unit, (unit, core(unit or "")))
     return {"wording": wording_level(found), "finding": finding_level(found)}
 
 
