@@ -128,7 +128,8 @@ def similar(db: str, text: str, limit: int, as_json: bool) -> None:
         _json_lines(rows)
         return
     _table(f"{len(rows)} problems nearest {text}", ("similarity", "problem", "status", "notice", "finding cluster"),
-           [(f"{r['similarity']:.2f}", r["title"], r["status"], r["path"] or r["notice_title"], r["finding_cluster"])
+           [(f"{r['similarity']:.2f}", r["title"], r["status"], os.path.basename(r["path"] or "") or r["notice_title"],
+             r["finding_cluster"])
             for r in rows])
 
 

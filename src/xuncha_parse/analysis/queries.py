@@ -41,19 +41,27 @@ def cluster_sizes(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[
 
 
 def nearest(conn: sqlite3.Connection, text: str, limit: int = NEAREST) -> list[dict[str, Any]]:
-    """The ``limit`` problems whose finding text (or else wording) is nearest ``text``'s, best first."""
+    """The ``limit`` problems nearest ``text``, best first: those of its finding type (when the database
+    is analysed) before the others, each group by the edit-distance ratio of the finding texts."""
+    import numpy as np
     from rapidfuzz.distance import Indel
-    from rapidfuzz.process import extract
+    from rapidfuzz.process import cdist
 
-    from .normalize import finding_text, wording
+    from .normalize import finding_text, finding_type, wording
 
+    typed = has_analysis(conn)
+    kind = ("(SELECT c.finding_type FROM problem_cluster_members m JOIN problem_clusters c ON c.id = m.cluster_id "
+            "WHERE m.level = 'finding' AND m.problem_id = p.id)") if typed else "NULL"
     rows = [dict(r) for r in conn.execute(
-        "SELECT p.id, p.title, p.status, p.notice_id, n.title AS notice_title, n.path, n.body, n.target, n.year "
-        "FROM problems p JOIN notices n ON n.id = p.notice_id ORDER BY p.id")]
+        f"SELECT p.id, p.title, p.status, p.notice_id, n.title AS notice_title, n.path, n.body, n.target, n.year, "
+        f"{kind} AS finding_type FROM problems p JOIN notices n ON n.id = p.notice_id ORDER BY p.id")]
     query = finding_text(wording(text))
-    choices = [finding_text(wording(row["title"])) for row in rows]
-    found = extract(query, choices, scorer=Indel.normalized_similarity, limit=limit)
-    chosen = [{**rows[i], "similarity": round(score, 4)} for _, score, i in found]
+    scores = cdist([query], [finding_text(wording(row["title"])) for row in rows], scorer=Indel.normalized_similarity,
+                   dtype=np.float32)[0] if rows else np.empty(0, dtype=np.float32)
+    wanted = finding_type(query)
+    same = np.array([wanted is not None and row["finding_type"] == wanted for row in rows], dtype=bool)
+    order = np.lexsort((np.arange(len(rows)), -scores, ~same))[:limit]
+    chosen = [{**rows[i], "similarity": round(float(scores[i]), 4)} for i in order.tolist()]
     return cluster_sizes(conn, chosen)
 
 
