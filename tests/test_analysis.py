@@ -337,3 +337,11 @@ def test_a_failed_write_to_stdout_is_one_line(tmp_path):
             out = subprocess.run([sys.executable, "-m", "xuncha_parse", *args], stdout=full, stderr=subprocess.PIPE,
                                  text=True, cwd=ROOT)
         assert out.returncode == 2 and out.stderr.strip().splitlines() == ["xuncha: -: cannot write: No space left on device"]
+
+
+def test_every_finding_types_canonical_wording_is_an_example_of_it():
+    from xuncha_parse.analysis.vocabulary import FINDING_TYPES
+
+    assert len({t.code for t in FINDING_TYPES}) == len(FINDING_TYPES)
+    for kind in FINDING_TYPES:
+        assert finding_type(finding_text(wording(kind.canonical))) == kind.code, kind.canonical

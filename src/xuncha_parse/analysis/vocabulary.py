@@ -70,7 +70,8 @@ def _type(code: str, canonical: str, pattern: str) -> FindingType:
     return FindingType(code, canonical, re.compile(pattern))
 
 
-#: each type: code, the canonical wording, and the words that name it (after VARIANTS). The order is the
+#: each type: code, the canonical wording (an example it matches: a test checks every one), and the words
+#: that name it (after VARIANTS). The order is the
 #: dispatch: a rectification, safety or ideology ``主体责任`` is named before the party's own, ``人事档案``
 #: before other ``档案``, ``科研经费`` and ``专项资金`` before ``财务管理``, a named object before an umbrella
 FINDING_TYPES: tuple[FindingType, ...] = (
