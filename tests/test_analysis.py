@@ -345,3 +345,16 @@ def test_every_finding_types_canonical_wording_is_an_example_of_it():
     assert len({t.code for t in FINDING_TYPES}) == len(FINDING_TYPES)
     for kind in FINDING_TYPES:
         assert finding_type(finding_text(wording(kind.canonical))) == kind.code, kind.canonical
+
+
+def test_every_analysis_table_view_and_column_is_documented(tmp_path):
+    from xuncha_parse.analysis.schema import OBJECTS
+
+    doc = (ROOT / "docs" / "ANALYSIS.md").read_text(encoding="utf-8")
+    db = _db(tmp_path, FIXTURES)
+    with sqlite3.connect(db) as conn:
+        for _, name in OBJECTS:
+            row = re.search(rf"^\| (?:view )?`{name}` \|(.*)$", doc, re.M)
+            assert row, f"docs/ANALYSIS.md has no row for {name}"
+            for column in (r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')):
+                assert f"`{column}`" in row.group(1), f"{name}.{column} is not documented"
