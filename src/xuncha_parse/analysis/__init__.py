@@ -1,11 +1,13 @@
 """Findings across a corpus: near-duplicate wording, finding types, units across rounds (issue 24).
 
-Stages, each a module with one job: ``normalize`` (a problem's wording, and its finding text after the
-vocabulary's variants) → ``minhash`` (character-n-gram signatures and LSH band keys) → ``cluster``
+Stages, each a module with one job: ``normalize`` (a problem's wording, and its finding text and type,
+from ``vocabulary``'s data) → ``minhash`` (character-bigram signatures and LSH band keys) → ``cluster``
 (candidate pairs verified by an edit-distance ratio, joined without chaining) → ``store`` (the tables
-and views ``analyze`` writes, in one transaction) → ``commands`` (``analyze``, ``similar``, ``units``,
-``report``). Nothing here is imported by ``parse``, ``batch`` or ``xuncha --help``; numpy and rapidfuzz
-are imported only by the stages that need them (the ``analysis`` extra).
+and views of ``schema`` that ``analyze`` writes, in one transaction; ``units`` gives each notice's unit
+key). Reading: ``queries`` (similar, unit history, cluster sizes), ``sections`` (the report's HTML).
+``commands`` holds the click commands; ``synth`` makes the benchmark's corpora. Nothing here is imported
+by ``parse``, ``batch`` or ``xuncha --help``; numpy and rapidfuzz are imported only inside the functions
+that need them (the ``analysis`` extra).
 """
 from __future__ import annotations
 
