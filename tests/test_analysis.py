@@ -358,3 +358,11 @@ def test_every_analysis_table_view_and_column_is_documented(tmp_path):
             assert row, f"docs/ANALYSIS.md has no row for {name}"
             for column in (r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')):
                 assert f"`{column}`" in row.group(1), f"{name}.{column} is not documented"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("财务管理不规范到位部分\0 \U0001F600a"), max_size=12), max_size=25))
+def test_any_texts_cluster_and_every_member_matches_its_representative(texts):
+    found = near_clusters(texts)
+    assert len(found.representative) == len(texts)
+    for i, rep in enumerate(found.representative.tolist()):
+        assert Indel.normalized_similarity(texts[i], texts[rep]) >= WORDING_THRESHOLD
