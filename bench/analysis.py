@@ -7,7 +7,8 @@ For each size and MinHash implementation, a fresh process generates ``synth.corp
 then runs and times the stages of ``cluster.near_clusters``: normalise (``normalize.wording`` and the
 exact-duplicate merge), hash (signatures), band (band keys and candidate pairs), verify (rapidfuzz
 ratio), cluster (the join without chaining). It prints a Markdown row per run: seconds and peak
-resident memory after each stage (ru_maxrss, so each figure includes the ones before it), candidate
+resident memory after each stage (ru_maxrss, so each figure includes the ones before it), CPU seconds
+of the whole run (steadier than wall time on a shared machine), candidate
 and verified pairs, and pair precision and recall against the synthetic truth.
 
 ``--analyze N`` instead times ``xuncha analyze`` as a whole on a database of N synthetic problems (20 a
@@ -79,13 +80,13 @@ def one(n: int, how: str) -> dict:  # type: ignore[type-arg]
 
     titles, sources = corpus(n)
     row: dict = {"n": n, "minhash": how, "start_mib": round(peak_mib())}
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
 
     def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        row[stage] = (round(now - clock, 2), round(peak_mib()))
-        clock = now
+        nonlocal clock, cpu
+        now, used = time.perf_counter(), time.process_time()
+        row[stage] = (round(now - clock, 2), round(peak_mib()), round(used - cpu, 2))
+        clock, cpu = now, used
 
     distinct, which = cluster.dedupe([wording(t) for t in titles])
     lap("normalise")
@@ -100,6 +101,7 @@ def one(n: int, how: str) -> dict:  # type: ignore[type-arg]
     labels = found.representative[which].tolist()
     lap("cluster")
     row["total"] = round(sum(row[s][0] for s in STAGES), 2)
+    row["cpu"] = round(sum(row[s][2] for s in STAGES), 2)
     row["candidates"], row["verified"] = len(candidates), len(pairs)
     row["precision"], row["recall"] = (round(x, 4) for x in pair_scores(labels, sources))
     return row
@@ -134,11 +136,11 @@ def analyze_db(n: int) -> dict:  # type: ignore[type-arg]
 
 def markdown(rows: list[dict]) -> str:  # type: ignore[type-arg]
     head = ("| problems | MinHash | " + " | ".join(f"{s} s (MiB)" for s in STAGES)
-            + " | total s | candidates | verified | precision | recall |")
-    lines = [head, "|" + "---|" * (len(STAGES) + 7)]
+            + " | total s | CPU s | candidates | verified | precision | recall |")
+    lines = [head, "|" + "---|" * (len(STAGES) + 8)]
     for r in rows:
         stages = " | ".join(f"{r[s][0]} ({r[s][1]})" for s in STAGES)
-        lines.append(f"| {r['n']:,} | {r['minhash']} | {stages} | {r['total']} | {r['candidates']:,} | "
+        lines.append(f"| {r['n']:,} | {r['minhash']} | {stages} | {r['total']} | {r['cpu']} | {r['candidates']:,} | "
                      f"{r['verified']:,} | {r['precision']} | {r['recall']} |")
     return "\n".join(lines)
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 #: 10-character title is 0.95, ``不到位`` -> ``不够到位`` in 12 characters 0.96; two titles that share
 #: only a topic (``主体责任落实不到位`` / ``监督责任落实不到位``) 0.78
 WORDING_THRESHOLD = 0.85
+#: candidate pairs scored at a time (two lists of this many strings)
+VERIFY_CHUNK = 500_000
 
 
 @dataclass
@@ -51,14 +53,28 @@ def candidates(texts: list[str]) -> I64:
 
 
 def verify(texts: list[str], pairs: I64, threshold: float) -> tuple[I64, F32]:
-    """The candidate pairs whose edit-distance ratio reaches ``threshold``, with their ratios."""
+    """The candidate pairs whose edit-distance ratio reaches ``threshold``, with their ratios. Pairs whose
+    lengths alone rule it out are dropped first (the ratio is at most 2 * shorter / (shorter + longer));
+    the rest are scored VERIFY_CHUNK at a time, so memory stays bounded whatever their number."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    short, long = np.sort(lengths[pairs], axis=1).T if len(pairs) else (lengths[:0], lengths[:0])
+    pairs = pairs[2 * short >= threshold * (short + long)]
+    kept, scores = [pairs[:0]], [np.empty(0, dtype=np.float32)]
+    for lo in range(0, len(pairs), VERIFY_CHUNK):
+        chunk, found = _scored(texts, pairs[lo:lo + VERIFY_CHUNK], threshold)
+        kept.append(chunk)
+        scores.append(found)
+    return np.concatenate(kept), np.concatenate(scores)
+
+
+def _scored(texts: list[str], pairs: I64, threshold: float) -> tuple[I64, F32]:
     import numpy as np
     from rapidfuzz.distance import Indel
     from rapidfuzz.process import cpdist
 
-    if not len(pairs):
-        return pairs, np.empty(0, dtype=np.float32)
-    scores = cpdist([texts[i] for i in pairs[:, 0]], [texts[j] for j in pairs[:, 1]],
+    scores = cpdist([texts[i] for i in pairs[:, 0].tolist()], [texts[j] for j in pairs[:, 1].tolist()],
                     scorer=Indel.normalized_similarity, score_cutoff=threshold, dtype=np.float32)
     keep = scores >= threshold
     return pairs[keep], scores[keep].astype(np.float32)
