@@ -7,9 +7,11 @@ if TYPE_CHECKING:  # what ``__getattr__`` gives, for type checkers
     from .api import parse_bytes, parse_text
     from .api import parse_to_dict as parse_to_dict
     from .decode import DecodeError
+    from .outputs.models import Notice, Problem
 
 __version__ = "0.1.0"
-__all__ = ["parse_text", "parse_bytes", "parse_file", "DecodeError", "ReaderError", "__version__"]
+__all__ = ["parse_text", "parse_bytes", "parse_file", "Notice", "Problem", "DecodeError", "ReaderError",
+           "__version__"]
 
 
 def __getattr__(name: str) -> Any:
@@ -18,6 +20,10 @@ def __getattr__(name: str) -> Any:
         from . import api
 
         return getattr(api, name)
+    if name in ("Notice", "Problem"):
+        from .outputs import models
+
+        return getattr(models, name)
     if name == "DecodeError":
         from .decode import DecodeError
 

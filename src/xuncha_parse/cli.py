@@ -681,6 +681,117 @@ def _review_links(notices: list[dict[str, Any]], folder: str, html_out: str) -> 
     return links
 
 
+@main.command()
+@click.argument("notices", nargs=-1, required=True, type=click.Path())
+@click.option("--expected", "expected", required=True, type=click.Path(file_okay=False),
+              help="Folder of checked outputs: NAME.json for each notice file NAME.txt (or .html, .pdf, …).")
+@click.option("--update", is_flag=True, help="Write the current outputs into the folder instead of comparing.")
+@click.option("--ignore", multiple=True, metavar="PATH",
+              help="Leave this field and all below it out (repeatable): source.sha256, problems[*].span, **.span (any depth).")
+@click.option("--only", multiple=True, metavar="PATH", help="Compare only these fields (repeatable).")
+@click.option("--scored", is_flag=True, help="Compare only the answers the project's scorer judges (check.SCORED).")
+@click.option("--glob", default=DEFAULT_GLOB, show_default=True, help="Which files of a folder are notices.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per difference instead of text.")
+def check(notices: tuple[str, ...], expected: str, update: bool, ignore: tuple[str, ...], only: tuple[str, ...],
+          scored: bool, glob: str, as_json: bool) -> None:
+    """Compare each notice's output now with a checked JSON file in EXPECTED; exit 1 on any difference.
+    With --update, write the current outputs there instead (review them before you commit them)."""
+    from .check import SCORED, Selection
+
+    pairs = _expected_pairs(notices, expected, glob)
+    if update:
+        sys.exit(_update_expected(pairs))
+    selection = Selection(ignore, (*only, *SCORED) if scored else (only or None))
+    sys.exit(max((_check_one(path, target, selection, as_json) for path, target in pairs), default=0))
+
+
+def _expected_pairs(notices: tuple[str, ...], folder: str, glob: str) -> list[tuple[str, str]]:
+    """(notice file, its expected file) for every notice named or found in a named folder; two notices
+    with one stem would share an expected file: a usage error."""
+    from .batch import WalkIssue, expand
+
+    pairs: dict[str, tuple[str, str]] = {}
+    for item in expand(notices, glob):
+        if isinstance(item, WalkIssue):
+            say(item.path, item.message)
+            continue
+        stem = os.path.splitext(os.path.basename(item))[0]
+        if stem in pairs:
+            raise click.UsageError(f"{pairs[stem][0]} and {item} would share {stem}.json in the expected folder")
+        pairs[stem] = (item, os.path.join(folder, stem + ".json"))
+    if not pairs:
+        raise click.UsageError("no notice files matched")
+    return list(pairs.values())
+
+
+def _current(path: str) -> Any:
+    """The notice's output now, as JSON values (what a checked file holds); None when it cannot be read."""
+    import orjson
+
+    from .api import bytes_to_dict
+    from .batch import InputError, read_notice
+    from .decode import DecodeError
+
+    try:
+        return orjson.loads(orjson.dumps(bytes_to_dict(read_notice(path), path)))
+    except (InputError, DecodeError) as e:
+        say(_printable(path), str(e))
+        return None
+
+
+def _update_expected(pairs: list[tuple[str, str]]) -> int:
+    import orjson
+
+    failed = 0
+    for path, target in pairs:
+        notice = _current(path)
+        if notice is None:
+            failed = 1
+            continue
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        emit(orjson.dumps(notice, option=orjson.OPT_INDENT_2) + b"\n", target)
+    click.echo(f"xuncha: wrote {len(pairs) - failed} expected file(s)" if not failed else
+               "xuncha: some notices could not be read; their expected files were not written", err=True)
+    return failed
+
+
+def _check_one(path: str, target: str, selection: Any, as_json: bool) -> int:
+    """Print the notice's differences from its expected file; 1 when there are any."""
+    import orjson
+
+    from .check import differences
+
+    try:
+        with open(target, "rb") as f:
+            expected = orjson.loads(f.read())
+    except (OSError, orjson.JSONDecodeError) as e:
+        say(_printable(path), f"no usable expected file {target} ({getattr(e, 'strerror', None) or e}); "
+            "write it with --update")
+        return 1
+    notice = _current(path)
+    if notice is None:
+        return 1
+    found = differences(expected, notice, selection)
+    _print_differences(_printable(path), found, as_json)
+    return 1 if found else 0
+
+
+def _print_differences(path: str, found: list[Any], as_json: bool) -> None:
+    import orjson
+
+    if as_json:
+        for difference in found:
+            click.echo(orjson.dumps({"file": path, **difference.as_dict()}).decode())
+        return
+    if not found:
+        click.echo(f"{path}: same")
+        return
+    click.echo(f"{path}: {len(found)} difference(s)")
+    for difference in found:
+        expected, now = (orjson.dumps(v).decode() for v in (difference.expected, difference.actual))
+        click.echo(f"  {difference.path}\n    expected: {expected}\n    now:      {now}")
+
+
 # the corpus analysis (docs/ANALYSIS.md), imported only when one of its commands runs
 for _name, _help in (("analyze", "Add the corpus analysis (clusters, units, views) to a database written by batch --db."),
                      ("similar", "The problems of a database nearest a TEXT, with their notices and clusters."),

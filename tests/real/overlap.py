@@ -2,7 +2,8 @@
 
 A fixture in tests/real is written here, after the layout and phrasing forms of a public page; its
 sentences must be our own. The page texts stay out of the repository (see README.md): keep each one
-as ``SOURCES/<fixture stem>.txt`` in a folder of your own and run
+as ``SOURCES/<fixture stem>.txt`` (and any page it took further shapes from as
+``SOURCES/<fixture stem>.shape.txt``) in a folder of your own and run
 
     python tests/real/overlap.py SOURCES [--limit 40]
 
@@ -25,7 +26,7 @@ def squeeze(text: str) -> str:
 
 
 def longest_shared_run(a: str, b: str) -> int:
-    """Length of the longest common substring, by doubling the run length probed (sets of k-grams)."""
+    """Length of the longest common substring, by binary search on the run length (sets of k-grams)."""
     lo, hi = 0, min(len(a), len(b))
     while lo < hi:
         k = (lo + hi + 1) // 2
@@ -44,10 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     worst, checked, over = 0, 0, []
     for fixture in sorted(REAL.glob("*.txt")):
-        source = args.sources / fixture.name
-        if not source.exists():
+        # the page it was modelled on, and any other page it took shapes from (<stem>.shape.txt)
+        sources = sorted(args.sources.glob(fixture.stem + ".*txt"))
+        if not sources:
             continue
-        run = longest_shared_run(squeeze(fixture.read_text("utf-8")), squeeze(source.read_text("utf-8")))
+        text = squeeze(fixture.read_text("utf-8"))
+        run = max(longest_shared_run(text, squeeze(source.read_text("utf-8"))) for source in sources)
         checked, worst = checked + 1, max(worst, run)
         print(f"{run:4d}  {fixture.name}")
         if run >= args.limit:
