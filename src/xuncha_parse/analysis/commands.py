@@ -159,10 +159,12 @@ def units(db: str, unit: str | None, as_json: bool) -> None:
 
 
 def _history_table(rows: list[dict[str, Any]]) -> None:
+    """One line per notice of the unit(s), in order; what each round's problems became later."""
     marks = {(1, 0): "回头看", (0, 1): "专项", (1, 1): "回头看 专项"}
-    _table("unit history", ("unit", "#", "date", "round", "notice", "problems", "completed", "found again"),
-           [(r["unit_key"], r["position"], r["date"], marks.get((r["lookback"], r["special"]), r["round"] or ""),
-             r["path"] or r["title"], r["parsed_problems"], r["completed"],
+    units = " / ".join(dict.fromkeys(r["unit_key"] for r in rows))
+    _table(units, ("#", "date", "round", "notice", "problems", "completed", "found again later"),
+           [(r["position"], r["date"], marks.get((r["lookback"], r["special"]), r["round"] or ""),
+             os.path.basename(r["path"] or "") or r["title"], r["parsed_problems"], r["completed"],
              "; ".join(f"{x['earlier_title']} ({x['earlier_status']})" for x in r["recurring"])) for r in rows])
 
 

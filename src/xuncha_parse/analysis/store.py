@@ -56,31 +56,41 @@ def analysed(conn: sqlite3.Connection) -> str | None:
 # ---------------------------------------------------------------- units
 
 
-def notice_date(row: sqlite3.Row | tuple[Any, ...]) -> str:
+#: the ``notices`` columns a unit's history is built from
+NOTICE_FIELDS = ("id", "start_date", "feedback_date", "end_date", "signed_date", "year", "target", "issuer",
+                 "title", "round", "kind")
+
+
+def notice_date(notice: dict[str, Any]) -> str:
     """The date a notice is ordered by: start, feedback, end or signing date, the first written in full; else the year."""
-    for value in row[1:5]:
-        if value and ISO_DATE.match(value):
-            return str(value)
-    return str(row[5] or "")
+    for name in ("start_date", "feedback_date", "end_date", "signed_date"):
+        if notice[name] and ISO_DATE.match(notice[name]):
+            return str(notice[name])
+    return str(notice["year"] or "")
+
+
+def _marked(pattern: re.Pattern[str], notice: dict[str, Any]) -> int:
+    """1 when the title, round or kind says so (``回头看``, ``专项``)."""
+    return int(any(pattern.search(notice[name] or "") for name in ("title", "round", "kind")))
 
 
 def unit_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
-    """``unit_notices`` rows: (notice_id, unit_key, position, date, lookback, special, previous_notice_id)."""
+    """``unit_notices`` rows: (notice_id, unit_key, position, date, lookback, special, previous_notice_id).
+    A notice with neither target nor issuer is a unit of its own (``#id``)."""
     from .units import unit_key
     from .vocabulary import LOOKBACK, SPECIAL
 
-    rows = conn.execute("SELECT id, start_date, feedback_date, end_date, signed_date, year, target, issuer, "
-                        "title, round, kind FROM notices").fetchall()
-    keyed = sorted(((unit_key(r[6], r[7]) or f"#{r[0]}", notice_date(r), r) for r in rows),
-                   key=lambda k: (k[0], k[1], k[2][0]))
+    notices = [dict(zip(NOTICE_FIELDS, row)) for row in conn.execute(f"SELECT {', '.join(NOTICE_FIELDS)} FROM notices")]
+    for notice in notices:
+        notice["unit"] = unit_key(notice["target"], notice["issuer"]) or f"#{notice['id']}"
+        notice["date"] = notice_date(notice)
+    notices.sort(key=lambda n: (n["unit"], n["date"], n["id"]))
     out: list[tuple[Any, ...]] = []
-    last: tuple[str | None, int, int | None] = (None, 0, None)
-    for key, date, r in keyed:
-        words = " ".join(str(x or "") for x in (r[8], r[9], r[10]))
-        position = last[1] + 1 if key == last[0] else 1
-        previous = last[2] if key == last[0] else None
-        out.append((r[0], key, position, date, int(bool(LOOKBACK.search(words))), int(bool(SPECIAL.search(words))), previous))
-        last = (key, position, r[0])
+    for before, notice in zip([None, *notices], notices):
+        same = before is not None and before["unit"] == notice["unit"]
+        notice["position"] = before["position"] + 1 if before is not None and same else 1
+        out.append((notice["id"], notice["unit"], notice["position"], notice["date"], _marked(LOOKBACK, notice),
+                    _marked(SPECIAL, notice), before["id"] if before is not None and same else None))
     return out
 
 
