@@ -16,7 +16,7 @@ from .schema import ANALYSIS_VERSION, COMMON_MIN_UNITS, OBJECTS, TABLES, VIEWS
 if TYPE_CHECKING:
     import sqlite3
 
-    from .cluster import Clusters
+    from .cluster import F32, I64, Clusters
 
 #: an ISO date as the notices table holds one: ``2024-09-18`` (``2023年X月26日`` is not one)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
@@ -143,17 +143,30 @@ def wording_level(problems: Problems) -> Clusters:
 
 
 def finding_level(problems: Problems) -> Clusters:
-    """Problems of a known finding type form one cluster per type, the member closest to the type's
-    canonical wording its representative; the others are clustered on their finding texts."""
+    """Problems of a known finding type form one cluster per type (``typed_clusters``); the others are
+    clustered on their finding texts, near-identical ones together."""
+    import numpy as np
+
+    from .cluster import Clusters, near_clusters
+
+    rep, sim = typed_clusters(problems)
+    rest = np.flatnonzero(rep < 0)
+    if len(rest):
+        found = near_clusters([problems.finding[i] for i in rest], FINDING_THRESHOLD)
+        rep[rest], sim[rest] = rest[found.representative], found.similarity
+    return Clusters(rep, sim)
+
+
+def typed_clusters(problems: Problems) -> tuple[I64, F32]:
+    """For each problem of a known type, the member of its type closest to the type's canonical wording
+    (the representative) and its ratio to it; -1 for the others."""
     import numpy as np
     from rapidfuzz.distance import Indel
 
-    from .cluster import Clusters, near_clusters
     from .normalize import canonical_wording
 
-    n = len(problems.ids)
-    rep = np.full(n, -1, dtype=np.int64)
-    sim = np.ones(n, dtype=np.float32)
+    rep = np.full(len(problems.ids), -1, dtype=np.int64)
+    sim = np.ones(len(problems.ids), dtype=np.float32)
     by_type: dict[str, list[int]] = {}
     for i, kind in enumerate(problems.types):
         if kind is not None:
@@ -163,11 +176,7 @@ def finding_level(problems: Problems) -> Clusters:
         head = max(members, key=lambda i: (Indel.normalized_similarity(problems.finding[i], canon), -i))
         rep[members] = head
         sim[members] = [Indel.normalized_similarity(problems.finding[i], problems.finding[head]) for i in members]
-    rest = np.flatnonzero(rep < 0)
-    if len(rest):
-        found = near_clusters([problems.finding[i] for i in rest], FINDING_THRESHOLD)
-        rep[rest], sim[rest] = rest[found.representative], found.similarity
-    return Clusters(rep, sim)
+    return rep, sim
 
 
 # ---------------------------------------------------------------- writing
