@@ -366,3 +366,13 @@ def test_any_texts_cluster_and_every_member_matches_its_representative(texts):
     assert len(found.representative) == len(texts)
     for i, rep in enumerate(found.representative.tolist()):
         assert Indel.normalized_similarity(texts[i], texts[rep]) >= WORDING_THRESHOLD
+
+
+def test_batch_force_after_analyze_replaces_notices_and_analyze_follows(tmp_path):
+    import json
+
+    db = _db(tmp_path, FIXTURES)
+    result = CliRunner().invoke(main, ["batch", str(FIXTURES), "--db", db, "--force", "--quiet"])
+    assert result.exit_code == 0, result.output
+    again = json.loads(CliRunner().invoke(main, ["analyze", db, "--json"]).output)
+    assert (again["changed"], again["problems"], again["recurring"]) == (True, 7, 1)
