@@ -6,9 +6,12 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .vocabulary import PLACE_PREFIX, UNIT_AFFIXES, UNIT_ALIASES, UNIT_COMMITTEE
 
 
+@lru_cache(maxsize=65536)  # a notice's names come once per problem
 def core(name: str) -> str:
     """A unit name without its party-organ affixes, aliases shortened: ``中共政协清远市委员会机关党组`` -> ``政协清远市委``."""
     for long, short in UNIT_ALIASES:
