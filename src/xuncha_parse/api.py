@@ -59,21 +59,20 @@ def parse_to_dict(text: str, path: str | None = None, encoding: str = "utf-8",
 
 def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
     """The contract's Notice, in its field order, from the state the stages left."""
-    fields = state.fields
     return {
         "schema_version": SCHEMA_VERSION,
         "source": _source(state, with_text),
-        "title": fields["title"],
-        "title_span": fields["title_span"],
-        "issuer": fields["issuer"],
-        "addressee": fields["addressee"],
-        "inspection": fields["inspection"],
-        "declared": fields["declared"],
-        "sections": fields["sections"],
+        "title": state.title,
+        "title_span": state.title_span,
+        "issuer": state.issuer,
+        "addressee": state.addressee,
+        "inspection": state.inspection,
+        "declared": state.declared,
+        "sections": state.sections,
         "problems": [p.fields for p in state.problems],
-        "contacts": fields["contacts"],
-        "publicity": fields["publicity"],
-        "signature": fields["signature"],
+        "contacts": state.contacts,
+        "publicity": state.publicity,
+        "signature": state.signature,
         "diagnostics": [{"level": d.level, "code": d.code, "message": d.message, "line": d.line}
                         for d in state.diagnostics],
     }

@@ -16,8 +16,8 @@ from ..grammar import (
     STATUS_LABELS,
     STATUS_ONLY,
 )
-from ..layout.sentences import stop_before_last
 from ..layout.tokens import Token, content_tokens
+from ..sentences import stop_before_last
 from ..shapes import Diagnostic, ProblemDict
 from .problems import status_of
 
@@ -28,19 +28,19 @@ if TYPE_CHECKING:
 
 
 def stage_diagnostics(state: NoticeState) -> None:
-    """Reads ``problems``, the field ``declared``, the tokens and the title; writes ``diagnostics``: count
+    """Reads ``problems``, ``declared``, the tokens and the title; writes ``diagnostics``: count
     mismatches, numbering gaps, no problems, truncation, and the line of the page's metadata the title
     was read from."""
-    notice = {"problems": [p.fields for p in state.problems], "declared": state.fields["declared"]}
+    notice = {"problems": [p.fields for p in state.problems], "declared": state.declared}
     for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated, _title_from_page):
         state.diagnostics.extend(check(state, notice))
 
 
 def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
-    if not state.title_from_page or state.title is None:
+    if not state.title_from_page or state.title_piece is None:
         return []
     return [Diagnostic("info", "title_from_page_metadata", "the text has no title line; the title is the "
-                       "page's 文件名称", state.source.line_of(state.title.srcs[0]))]
+                       "page's 文件名称", state.source.line_of(state.title_piece.srcs[0]))]
 
 
 def _no_problems(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
@@ -95,7 +95,7 @@ def _truncated(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     if text.count("##paidbegin##") > text.count("##paidend##"):
         return [Diagnostic("warning", "truncated", "the text stops inside a paywalled preview")]
     content = content_tokens(state.tokens)
-    if not content or state.signature or CLOSING.search(content[-1].piece.view):
+    if not content or state.signature_tokens or CLOSING.search(content[-1].piece.view):
         return []
     if _cut_off(content[-1]):
         return [Diagnostic("warning", "truncated", "the text stops in mid-sentence", content[-1].line_end)]

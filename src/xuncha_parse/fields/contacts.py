@@ -108,5 +108,5 @@ _RULES = (
 
 
 def stage_contacts(state: NoticeState) -> None:
-    """Reads the closing pieces (``document.closing_pieces``); writes the field ``contacts``."""
-    state.fields["contacts"] = find_contacts(closing_pieces(state), state.source)
+    """Reads the closing pieces (``document.closing_pieces``); writes ``contacts``."""
+    state.contacts = find_contacts(closing_pieces(state), state.source)
