@@ -25,6 +25,7 @@ from .clitools import (
     say,
     stdout_guard,
 )
+from .lazy import LazyCommand  # the analysis commands, imported when they run
 
 if TYPE_CHECKING:
     from typing import NoReturn
@@ -207,12 +208,13 @@ def _finish(run: Batch, quiet: bool, interrupted: bool) -> NoReturn:
 def search(db: str, query: str, status: str | None, year: int | None, body: str | None, as_json: bool,
            limit: int | None) -> None:
     """Problems in a database written by batch --db whose title, description or measures contain QUERY."""
+    from .analysis.queries import cluster_sizes  # sqlite only: the sizes analyze stored, None before it
     from .outputs.db import DatabaseError, open_db
     from .outputs.db import search as find
 
     try:
         conn = open_db(db, readonly=True)
-        rows = find(conn, query, status, year, body, limit)
+        rows = cluster_sizes(conn, find(conn, query, status, year, body, limit))
     except DatabaseError as e:
         fail(db, str(e).removeprefix(f"{db}: "))
     if as_json:
@@ -235,12 +237,12 @@ def _search_table(rows: list[dict[str, Any]], query: str) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} problems matching {escape(query)}", show_lines=True)
-    for name in ("notice", "#", "problem", "status"):
+    for name in ("notice", "#", "problem", "status", "cluster"):
         table.add_column(name)
     for row in rows:
         notice = f"{escape(row['notice_title'] or '')}\n[dim]{escape(row['path'] or '')}[/dim]"
         table.add_row(notice, escape(row["marker"] or str(row["position"] + 1)),
-                      escape(row["title"] or ""), row["status"])
+                      escape(row["title"] or ""), row["status"], str(row["finding_cluster"] or "—"))
     Console().print(table)
 
 
@@ -293,8 +295,9 @@ def text(file: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
+@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="With --html: add the analysis sections of this database (xuncha analyze).")
 def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None = None,
-          review_dir: str | None = None) -> None:
+          review_dir: str | None = None, db: str | None = None) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
@@ -302,7 +305,7 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
     from .runner.corpus import notices_from
 
     if html_out:
-        _write_report(paths, glob, html_out, review_dir)
+        _write_report(paths, glob, html_out, review_dir, db)
         return
     failures: list[str] = []
     summary = summarize(notices_from(paths, glob, failures), failures)
@@ -350,7 +353,8 @@ def review(file: str, output: str | None) -> None:
     emit(render_review(dict(notice), text).encode("utf-8"), output)
 
 
-def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None) -> None:
+def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None,
+                  db: str | None = None) -> None:
     from .outputs.report import render_report
     from .runner.corpus import notices_from
 
@@ -358,7 +362,18 @@ def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: 
     notices = list(notices_from(paths, glob, failures))
     links = _review_links(notices, review_dir, html_out) if review_dir else None
     os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
-    emit(render_report(notices, links, failures).encode("utf-8"), html_out)
+    sections = _analysis_sections(db, links or {}) if db else ""
+    emit(render_report(notices, links, failures, sections).encode("utf-8"), html_out)
+
+
+def _analysis_sections(db: str, links: dict[str, str]) -> str:
+    from .analysis.sections import analysis_sections
+    from .outputs.db import DatabaseError, open_db
+
+    try:
+        return analysis_sections(open_db(db, readonly=True), db, links)
+    except DatabaseError as e:
+        fail(db, str(e).removeprefix(f"{db}: "))
 
 
 def _review_links(notices: list[dict[str, Any]], folder: str, html_out: str) -> dict[str, str]:
@@ -375,3 +390,11 @@ def _review_links(notices: list[dict[str, Any]], folder: str, html_out: str) -> 
 from .clicheck import check  # noqa: E402  (a command of its own module, registered here)
 
 main.add_command(check)
+
+
+# the corpus analysis (docs/ANALYSIS.md), imported only when one of its commands runs
+for _name, _help in (("analyze", "Add the corpus analysis (clusters, units, views) to a database written by batch --db."),
+                     ("similar", "The problems of a database nearest a TEXT, with their notices and clusters."),
+                     ("units", "A unit's notices across rounds (all units without UNIT), from an analysed database."),
+                     ("report", "The corpus report of a database, with the analysis sections, as one HTML page.")):
+    main.add_command(LazyCommand(_name, f"xuncha_parse.analysis.commands:{_name}", _help))

@@ -24,8 +24,9 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def render_report(notices: Iterable[dict[str, Any]], review_links: dict[str, str] | None = None,
-                  failures: list[str] | None = None) -> str:
-    """The report page; ``review_links`` maps a notice's ``source.path`` to the href of its review page."""
+                  failures: list[str] | None = None, sections: str = "") -> str:
+    """The report page; ``review_links`` maps a notice's ``source.path`` to the href of its review page;
+    ``sections`` (HTML, the corpus analysis's) stand before the table of notices."""
     from .stats import summarize
 
     rows: list[dict[str, Any]] = []
@@ -40,6 +41,7 @@ def render_report(notices: Iterable[dict[str, Any]], review_links: dict[str, str
         _figure("Notices per inspection body", _bodies_chart(summary["bodies"])),
         "</section>",
         _mismatches(summary["declared_mismatches"], links),
+        sections,
         _table(rows, summary["per_notice"], links),
     ])
     return page("xuncha report", asset("report.css"), asset("report.js"), f"<main>{body}</main>")
