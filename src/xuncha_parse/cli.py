@@ -34,6 +34,17 @@ if TYPE_CHECKING:
     from .shapes import NoticeDict
 
 
+#: ``--lang``: the interface language of pages, the report, show and stats (the catalogues of outputs/i18n)
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                    help="Interface language: zh (default, or $XUNCHA_LANG) or en.")
+
+
+def _use_lang(lang: str | None) -> None:
+    """Make ``--lang`` the default of this process and the worker processes it starts."""
+    if lang:
+        os.environ["XUNCHA_LANG"] = lang
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="xuncha")
 def main() -> None:
@@ -85,9 +96,10 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
 @click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
+@LANG
 def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
           keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
-          force: bool = False) -> None:
+          force: bool = False, lang: str | None = None) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-).
 
     Every option applies to every output: JSONL, CSV, Parquet and the database."""
@@ -95,6 +107,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     from .runner.paths import paths_from_stdin
 
     refuse_overwrite(output if fmt != "parquet" else None, paths, glob)
+    _use_lang(lang)
     kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
@@ -248,13 +261,14 @@ def _search_table(rows: list[dict[str, Any]], query: str) -> None:
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
-def show(file: str, max_bytes: int) -> None:
+@LANG
+def show(file: str, max_bytes: int, lang: str | None = None) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
     from .outputs.terminal import render
 
     notice = _parsed(file, max_bytes)
     with stdout_guard():
-        render(notice)
+        render(notice, lang)
 
 
 def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) -> NoticeDict:
@@ -293,16 +307,18 @@ def text(file: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
+@LANG
 def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None = None,
-          review_dir: str | None = None) -> None:
+          review_dir: str | None = None, lang: str | None = None) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
     from .outputs.stats import render, summarize
     from .runner.corpus import notices_from
 
+    _use_lang(lang)
     if html_out:
-        _write_report(paths, glob, html_out, review_dir)
+        _write_report(paths, glob, html_out, review_dir, lang)
         return
     failures: list[str] = []
     summary = summarize(notices_from(paths, glob, failures), failures)
@@ -310,7 +326,7 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
         if as_json:
             sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
         else:
-            render(summary)
+            render(summary, lang)
     for failure in failures:
         path, _, why = failure.partition("\t")
         say(path, why or "not a notice")
@@ -335,7 +351,8 @@ def schema(batch_record: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
-def review(file: str, output: str | None) -> None:
+@LANG
+def review(file: str, output: str | None, lang: str | None = None) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
     from .outputs.review import render_review
@@ -347,10 +364,10 @@ def review(file: str, output: str | None) -> None:
         notice, text = notice_and_text(data, path)
     except (DecodeError, ReviewError) as e:
         fail(path or "-", str(e))
-    emit(render_review(dict(notice), text).encode("utf-8"), output)
+    emit(render_review(dict(notice), text, lang).encode("utf-8"), output)
 
 
-def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None) -> None:
+def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None, lang: str | None) -> None:
     from .outputs.report import render_report
     from .runner.corpus import notices_from, review_links
 
@@ -362,7 +379,7 @@ def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: 
         for path, why in problems:
             say(path, why)
     os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
-    emit(render_report(notices, links, failures).encode("utf-8"), html_out)
+    emit(render_report(notices, links, failures, lang).encode("utf-8"), html_out)
 
 
 from .clicheck import check  # noqa: E402  (a command of its own module, registered here)
