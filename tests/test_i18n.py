@@ -1,6 +1,7 @@
 """The interface's catalogues (outputs/i18n): complete, alike in every language, and used by every command."""
 from __future__ import annotations
 
+import os
 import re
 import string
 import typing
@@ -105,6 +106,7 @@ def test_batch_review_pages_follow_lang(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     page = next(pages.glob("*.html")).read_text(encoding="utf-8")
     assert '<html lang="en"' in page and "25 problems" in page
+    assert "XUNCHA_LANG" not in os.environ  # the command's choice ends with it
 
 
 def test_report_lists_every_failed_file_with_its_reason(tmp_path, monkeypatch):

@@ -40,9 +40,19 @@ LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
 
 
 def _use_lang(lang: str | None) -> None:
-    """Make ``--lang`` the default of this process and the worker processes it starts."""
-    if lang:
-        os.environ["XUNCHA_LANG"] = lang
+    """Make ``--lang`` the default of the worker processes this command starts, until it ends."""
+    if not lang:
+        return
+    before = os.environ.get("XUNCHA_LANG")
+    os.environ["XUNCHA_LANG"] = lang
+    click.get_current_context().call_on_close(lambda: _set_env("XUNCHA_LANG", before))
+
+
+def _set_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
