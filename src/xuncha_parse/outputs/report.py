@@ -6,6 +6,7 @@ is fine), HTML out. The summary is ``stats.summarize``'s; this module only draws
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import PurePath
 from typing import Any, Iterable, Iterator
 from urllib.parse import quote
@@ -34,7 +35,7 @@ def render_report(notices: Iterable[dict[str, Any]], review_links: dict[str, str
     rows: list[dict[str, Any]] = []
     failed = failures if failures is not None else []
     summary = summarize(_tapped(notices, rows), failed)
-    names = [_name(row, counts, t) for row, counts in zip(rows, summary["per_notice"], strict=True)]
+    names = _distinct([_name(row, counts, t) for row, counts in zip(rows, summary["per_notice"], strict=True)], rows)
     links = review_links or {}
     body = "".join([
         _header(summary, t),
@@ -65,6 +66,12 @@ def _tapped(notices: Iterable[dict[str, Any]], rows: list[dict[str, Any]]) -> It
 def _name(row: dict[str, Any], counts: dict[str, Any], t: Catalogue) -> str:
     """How a notice is named to a reader: its unit, else its title, else its file name."""
     return str(row["unit"] or row["title"] or (PurePath(counts["path"]).name if counts["path"] else t("report.stdin")))
+
+
+def _distinct(names: list[str], rows: list[dict[str, Any]]) -> list[str]:
+    """The names, a unit named more than once told apart by its year (``市政协机关党组 2023``)."""
+    seen = Counter(names)
+    return [f"{name} {row['year']}" if seen[name] > 1 and row["year"] else name for name, row in zip(names, rows, strict=True)]
 
 
 def _known(counts: dict[str, int], t: Catalogue) -> list[tuple[str, int]]:

@@ -349,7 +349,7 @@ def inspection_line(notice: dict[str, Any], t: Catalogue | None = None) -> str:
     how = ", ".join(esc(ins[k]) for k in ("kind", "round") if ins.get(k))
     dates = [esc(t(f"review.{k}", date=date_value(ins[key], t))) for key, k in
              (("start", "from"), ("end", "to"), ("feedback", "feedback")) if ins.get(key)]
-    parts = (f'<b translate="no">{who}</b>', f'<span translate="no">{how}</span>' if how else "", ", ".join(dates))
+    parts = (f'<b translate="no">{who}</b>', f'<span translate="no">{how}</span>' if how else "", t("list.sep").join(dates))
     return " · ".join(x for x in parts if x) or esc(t("review.inspection_unknown"))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, str] = {
+    "list.sep": ", ",
     "html.lang": "en",
     # codes the data carries
     "status.completed": "completed", "status.in_progress": "in progress", "status.unknown": "unknown",

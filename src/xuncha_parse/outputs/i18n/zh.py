@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 STRINGS: dict[str, str] = {
+    "list.sep": "，",
     "html.lang": "zh-CN",
     # codes the data carries
     "status.completed": "已完成", "status.in_progress": "整改中", "status.unknown": "未说明",
