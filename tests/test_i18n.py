@@ -5,10 +5,13 @@ import os
 import re
 import string
 import typing
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xuncha_parse.cli import main
 from xuncha_parse.enrich.topics import TAXONOMY
@@ -121,3 +124,68 @@ def test_report_lists_every_failed_file_with_its_reason(tmp_path, monkeypatch):
     assert "未能处理的文件：2 个" in page
     assert "broken.txt" in page and "x.txt" in page and "bad bytes" in page
     assert ">XX市委市级机关工委<" in page  # the notice named by its unit
+
+
+# ---------------------------------------------------------------- the notice's own words are marked, never the interface's
+
+class _UiText(HTMLParser):
+    """The text of a page outside elements marked ``translate="no"`` and outside script, style and title."""
+
+    SKIP = {"script", "style", "title"}
+    VOID = {"meta", "input", "br", "img", "link", "rect"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = [False]
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(self.stack[-1] or tag in self.SKIP or dict(attrs).get("translate") == "no")
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not self.stack[-1] and data.strip():
+            self.out.append(data.strip())
+
+
+def ui_text(page: str) -> list[str]:
+    parser = _UiText()
+    parser.feed(page)
+    return parser.out
+
+
+#: Latin words a Chinese page may show: the program's name and a hash's name and digits
+ALLOWED = re.compile(r"xuncha|sha256|\b[0-9a-f]{6,}\b")
+WORDS = st.text(alphabet=string.ascii_letters + " ", min_size=1, max_size=12).filter(str.strip)
+
+
+def _sample() -> dict:
+    from xuncha_parse import parse_file
+
+    return parse_file(SAMPLE).model_dump(mode="json")
+
+
+@settings(max_examples=25, deadline=None)
+@given(words=st.lists(WORDS, min_size=9, max_size=9))
+def test_notice_words_in_latin_letters_never_pass_for_interface_text(words):
+    """Whatever the notice says (here: Latin words in every field the pages show), the Chinese pages'
+    own text stays Chinese: the notice's words are all marked translate="no"."""
+    from xuncha_parse.outputs.report import render_report
+    from xuncha_parse.outputs.review import render_review
+
+    notice, text = _sample(), Path(SAMPLE).read_text(encoding="utf-8")
+    title, issuer, body, target, kind, problem, category, message, path = words
+    notice.update(title=title, issuer=issuer)
+    notice["source"]["path"] = path
+    notice["inspection"].update(body=body, target=target, kind=kind)
+    notice["problems"][0].update(title=problem, category=category, marker=problem[:3])
+    notice["diagnostics"] = [{"level": "warning", "code": "new_code", "message": message, "line": 1}]
+    for page in (render_review(notice, text, lang="zh"), render_report([notice], None, [f"{path}\t{message}"], lang="zh")):
+        assert [x for x in ui_text(page) if re.search("[A-Za-z]", ALLOWED.sub("", x))] == []
