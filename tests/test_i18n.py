@@ -189,3 +189,8 @@ def test_notice_words_in_latin_letters_never_pass_for_interface_text(words):
     notice["diagnostics"] = [{"level": "warning", "code": "new_code", "message": message, "line": 1}]
     for page in (render_review(notice, text, lang="zh"), render_report([notice], None, [f"{path}\t{message}"], lang="zh")):
         assert [x for x in ui_text(page) if re.search("[A-Za-z]", ALLOWED.sub("", x))] == []
+
+
+def test_an_unknown_language_is_a_usage_error():
+    result = CliRunner().invoke(main, ["show", SAMPLE, "--lang", "fr"])
+    assert result.exit_code == 2 and "'fr' is not one of 'zh', 'en'" in result.output and "Traceback" not in result.output
