@@ -6,6 +6,7 @@ Skips, naming the package, when the browser (``apt-get install chromium``) or th
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -158,7 +159,7 @@ def test_hovering_a_date_shows_its_iso_form(open_page):
     target.scroll_into_view_if_needed()
     target.hover()
     tip = page.locator("#tip")
-    assert tip.is_visible() and date["value"]["iso"] in tip.text_content() and "date" in tip.text_content()
+    assert tip.is_visible() and date["value"]["iso"] in tip.text_content() and "日期" in tip.text_content()
 
 
 def test_dark_scheme_and_print_media(open_page):
@@ -170,3 +171,67 @@ def test_dark_scheme_and_print_media(open_page):
     page.emulate_media(media="print")
     assert page.evaluate("() => getComputedStyle(document.querySelector('.panel')).display") == "none"
     assert page.evaluate("() => getComputedStyle(document.querySelector('.legend')).display") == "none"
+
+
+# ---------------------------------------------------------------- the Chinese interface
+
+#: every visible text node outside the notice's own words (elements marked translate="no": the text pane,
+#: titles, units, paths, codes), and every highlight's label (shown on hover)
+UI_TEXT_JS = """() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+        const el = node.parentElement;
+        if (!node.textContent.trim() || el.closest('script, style, title, [translate="no"]')) continue;
+        if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+        out.push(node.textContent.trim());
+    }
+    document.querySelectorAll('[data-label]').forEach(e => out.push(e.dataset.label));
+    return out;
+}"""
+#: what may be written in Latin letters on a Chinese page: the program's name, a hash's name and digits
+#: (sha256 0f3a…), ISO dates and numbers carry no letters
+ALLOWED = re.compile(r"xuncha|sha256|\b[0-9a-f]{6,}\b")
+
+
+def english_strings(page) -> list[str]:
+    """The interface texts that still contain Latin letters once the allowed ones are taken out."""
+    return [text for text in page.evaluate(UI_TEXT_JS) if re.search("[A-Za-z]", ALLOWED.sub("", text))]
+
+
+def _every_diagnostic(notice: dict) -> dict:
+    """The notice with one diagnostic of every code the parser emits, each with its English message."""
+    codes = ("count_mismatch", "numbering_gap", "truncated", "no_problems_found", "title_from_page_metadata",
+             "heading_level_reconciled")
+    notice["diagnostics"] = [{"level": "warning", "code": c, "message": f"the parser says {c}", "line": 2} for c in codes]
+    return notice
+
+
+@pytest.mark.parametrize("name", ["002_c815ed000f2749a3", "004_65a99f9994ad9ae9"])
+def test_chinese_review_page_shows_no_english_interface_strings(open_page, name):
+    notice, text = sample(name)
+    page = open_page(render_review(_every_diagnostic(notice), text, lang="zh"))
+    assert page.evaluate("() => document.documentElement.lang") == "zh-CN"
+    assert english_strings(page) == []
+    english = open_page(render_review(notice, text, lang="en"), "en.html")
+    assert {"problem", "measure", "Diagnostics"} <= {w for s in english_strings(english) for w in re.findall("[A-Za-z]+", s)}
+
+
+def test_chinese_report_shows_no_english_interface_strings(open_page):
+    from xuncha_parse.outputs.report import render_report
+
+    notices = [sample(p.stem)[0] for p in sorted(SAMPLES.glob("*.txt"))]
+    for notice in notices:
+        from xuncha_parse.enrich.keywords import annotate
+
+        annotate(notice)
+    failures = ["notices/bad.txt\tnot a notice: no title and no problems", "notices/gone.pdf\tcannot read: No such file"]
+    links = {notices[0]["source"]["path"]: "pages/a.html"}
+    page = open_page(render_report(notices, links, failures, lang="zh"))
+    assert english_strings(page) == []
+    assert page.locator("section.failures tbody tr").count() == 2
+    assert "notices/gone.pdf" in page.locator("section.failures").text_content()
+    units = page.evaluate("() => Array.from(document.querySelectorAll('table.sortable tbody tr')).map(r => r.cells[0].textContent)")
+    assert units == [n["issuer"] or n["inspection"]["target"] for n in notices]
+    english = open_page(render_report(notices, links, failures, lang="en"), "en.html")
+    assert {"notices", "problems", "Notices"} <= {w for s in english_strings(english) for w in re.findall("[A-Za-z]+", s)}

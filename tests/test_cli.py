@@ -133,7 +133,7 @@ def test_show_plain_when_not_a_terminal(runner):
     result = runner.invoke(main, ["show", sample(SAMPLE_NAMES[4])])
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
-    assert "集中整改期内已完成的整改事项" in result.stdout and "in_progress" in result.stdout
+    assert "集中整改期内已完成的整改事项" in result.stdout and "整改中" in result.stdout
 
 
 def test_schema_is_valid_and_samples_validate(runner):

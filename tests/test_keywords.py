@@ -137,7 +137,7 @@ def test_stats_json_agrees_with_truth(tmp_path):
 
 def test_stats_tables_print(tmp_path):
     result = CliRunner().invoke(main, ["stats", str(ROOT / "samples")])
-    assert result.exit_code == 0 and "Statuses" in result.stdout and "Keywords" in result.stdout
+    assert result.exit_code == 0 and "整改状态" in result.stdout and "关键词" in result.stdout
 
 
 def _run(code: str, env: dict) -> subprocess.CompletedProcess:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from xuncha_parse import parse_bytes
 from xuncha_parse.cli import main
 from xuncha_parse.decode import decode_bytes
+from xuncha_parse.outputs.i18n import catalogue
 from xuncha_parse.outputs.report import render_report, safe_href
 from xuncha_parse.outputs.review import (
     FIELDS,
@@ -236,9 +237,10 @@ def test_status_text_found_inside_the_problem_else_before_it():
 
 def test_out_of_range_spans_are_dropped_and_counted():
     text = "短文"
-    page = render_review(_minimal(text, problems=[_problem(0, 99)]), text)
+    page = render_review(_minimal(text, problems=[_problem(0, 99)]), text, lang="en")
     assert pane(page).text() == text
     assert "1 spans outside the text were not shown" in page
+    assert "另有 1 处标注超出正文范围" in render_review(_minimal(text, problems=[_problem(0, 99)]), text, lang="zh")
 
 
 @pytest.mark.parametrize("date,shown", [
@@ -247,7 +249,12 @@ def test_out_of_range_spans_are_dropped_and_counted():
     ({"text": "2021年6月底", "iso": None, "year": 2021, "month": 6, "day": None, "qualifier": "底"}, "2021-06 (底)"),
 ])
 def test_date_value(date, shown):
-    assert date_value(date) == shown
+    assert date_value(date, catalogue("en")) == shown
+
+
+def test_date_value_in_chinese():
+    date = {"text": "7月24日", "iso": "2025-07-24", "year": 2025, "month": 7, "day": 24, "year_inferred": True}
+    assert date_value(date, catalogue("zh")) == "2025-07-24 (年份为推断)"
 
 
 @pytest.mark.parametrize("needle,where", [("关于", (0, 2)), ("整改", (2, 5)), ("于 整", (1, 3)), ("通报", None), ("", None)])
@@ -311,8 +318,10 @@ def test_report_charts_and_table_from_the_summary():
 
 
 def test_report_without_topics_or_notices_says_so():
-    page = render_report([], None)
+    page = render_report([], None, lang="en")
     assert "No topics" in page and "No notices" in page and page.count("<svg") == 0
+    page = render_report([], None, lang="zh")
+    assert "没有主题" in page and "没有通报" in page and page.count("<svg") == 0
 
 
 def test_report_escapes_notice_fields_and_links():

@@ -35,6 +35,27 @@ if TYPE_CHECKING:
     from .shapes import NoticeDict
 
 
+#: ``--lang``: the interface language of pages, the report, show and stats (the catalogues of outputs/i18n)
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                    help="Interface language: zh (default, or $XUNCHA_LANG) or en.")
+
+
+def _use_lang(lang: str | None) -> None:
+    """Make ``--lang`` the default of the worker processes this command starts, until it ends."""
+    if not lang:
+        return
+    before = os.environ.get("XUNCHA_LANG")
+    os.environ["XUNCHA_LANG"] = lang
+    click.get_current_context().call_on_close(lambda: _set_env("XUNCHA_LANG", before))
+
+
+def _set_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="xuncha")
 def main() -> None:
@@ -86,9 +107,10 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
 @click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
+@LANG
 def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
           keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
-          force: bool = False) -> None:
+          force: bool = False, lang: str | None = None) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-).
 
     Every option applies to every output: JSONL, CSV, Parquet and the database."""
@@ -96,6 +118,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     from .runner.paths import paths_from_stdin
 
     refuse_overwrite(output if fmt != "parquet" else None, paths, glob)
+    _use_lang(lang)
     kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
@@ -250,13 +273,14 @@ def _search_table(rows: list[dict[str, Any]], query: str) -> None:
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
-def show(file: str, max_bytes: int) -> None:
+@LANG
+def show(file: str, max_bytes: int, lang: str | None = None) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
     from .outputs.terminal import render
 
     notice = _parsed(file, max_bytes)
     with stdout_guard():
-        render(notice)
+        render(notice, lang)
 
 
 def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) -> NoticeDict:
@@ -296,16 +320,20 @@ def text(file: str) -> None:
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="With --html: add the analysis sections of this database (xuncha analyze).")
+@LANG
 def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None = None,
-          review_dir: str | None = None, db: str | None = None) -> None:
+          review_dir: str | None = None, db: str | None = None, lang: str | None = None) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
     from .outputs.stats import render, summarize
     from .runner.corpus import notices_from
 
+    _use_lang(lang)
     if html_out:
-        _write_report(paths, glob, html_out, review_dir, db)
+        from .clireport import write_report
+
+        write_report(paths, glob, html_out, review_dir, db, lang)
         return
     failures: list[str] = []
     summary = summarize(notices_from(paths, glob, failures), failures)
@@ -313,7 +341,7 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
         if as_json:
             sys.stdout.buffer.write(orjson.dumps(summary, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
         else:
-            render(summary)
+            render(summary, lang)
     for failure in failures:
         path, _, why = failure.partition("\t")
         say(path, why or "not a notice")
@@ -338,7 +366,8 @@ def schema(batch_record: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
-def review(file: str, output: str | None) -> None:
+@LANG
+def review(file: str, output: str | None, lang: str | None = None) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
     from .outputs.review import render_review
@@ -350,41 +379,7 @@ def review(file: str, output: str | None) -> None:
         notice, text = notice_and_text(data, path)
     except (DecodeError, ReviewError) as e:
         fail(path or "-", str(e))
-    emit(render_review(dict(notice), text).encode("utf-8"), output)
-
-
-def _write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: str | None,
-                  db: str | None = None) -> None:
-    from .outputs.report import render_report
-    from .runner.corpus import notices_from
-
-    failures: list[str] = []
-    notices = list(notices_from(paths, glob, failures))
-    links = _review_links(notices, review_dir, html_out) if review_dir else None
-    os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
-    sections = _analysis_sections(db, links or {}) if db else ""
-    emit(render_report(notices, links, failures, sections).encode("utf-8"), html_out)
-
-
-def _analysis_sections(db: str, links: dict[str, str]) -> str:
-    from .analysis.sections import analysis_sections
-    from .outputs.db import DatabaseError, open_db
-
-    try:
-        return analysis_sections(open_db(db, readonly=True), db, links)
-    except DatabaseError as e:
-        fail(db, str(e).removeprefix(f"{db}: "))
-
-
-def _review_links(notices: list[dict[str, Any]], folder: str, html_out: str) -> dict[str, str]:
-    """source.path -> href (relative to the report) of each notice's review page in ``folder``, written by
-    the runner when missing; a page that could not be written is one line on stderr."""
-    from .runner.corpus import review_links
-
-    links, problems = review_links(notices, folder, os.path.dirname(os.path.abspath(html_out)))
-    for path, why in problems:
-        say(path, why)
-    return links
+    emit(render_review(dict(notice), text, lang).encode("utf-8"), output)
 
 
 from .clicheck import check  # noqa: E402  (a command of its own module, registered here)

@@ -176,7 +176,7 @@ def report(db: str, output: str, review_dir: str | None) -> None:
     """The corpus report of DB as one HTML page: the charts of stats --html and the analysis sections."""
     import orjson
 
-    from ..cli import _review_links
+    from ..clireport import review_links_for as _review_links
     from ..outputs.report import render_report
     from .sections import analysis_sections
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from ..outputs.i18n import catalogue
 from ..outputs.report import safe_href
-from ..outputs.review import STATUS_LABEL, esc
+from ..outputs.review import esc
 from . import queries
 from .normalize import canonical_wording
 
@@ -59,7 +60,7 @@ def _notice(path: str | None, links: dict[str, str]) -> str:
 
 def _recurring(rows: list[dict[str, Any]], links: dict[str, str]) -> str:
     body = [f'<tr><td>{esc(r["unit_key"])}</td><td>{_notice(r["earlier_path"], links)}<br>{esc(r["earlier_title"])}</td>'
-            f'<td class="{"bad" if r["earlier_status"] == "completed" else ""}">{esc(STATUS_LABEL.get(r["earlier_status"], r["earlier_status"]))}</td>'
+            f'<td class="{"bad" if r["earlier_status"] == "completed" else ""}">{esc(_status_name(r["earlier_status"]))}</td>'
             f'<td>{_notice(r["later_path"], links)}<br>{esc(r["later_title"])}</td>'
             f'<td>{"yes" if r["later_lookback"] else ""}</td></tr>' for r in rows]
     return _grid("Recurring problems (屡查屡犯)", "No unit has the same finding in a later round.",
@@ -80,3 +81,8 @@ def _completion(rows: list[dict[str, Any]]) -> str:
     return _grid("Completion by body and year", "No notices.",
                  ("body", "year", "unit", "declared", "parsed", "declared completed", "parsed completed",
                   "stated rate", "parsed rate"), body)
+
+
+def _status_name(status: str | None) -> str:
+    """A stated status in the interface's language (``completed`` -> 已完成), else as stored."""
+    return catalogue().code("status", str(status))

@@ -11,7 +11,8 @@ import re
 
 from ..shapes import ProblemDict, TopicDict
 
-#: code → trigger terms (documented in the README)
+#: code → trigger terms (documented in the README); each code's name for people is in the interface
+#: catalogues, ``topic.<code>`` in outputs/i18n/zh.py and en.py (``party_organization`` → 基层党组织建设)
 TAXONOMY: dict[str, tuple[str, ...]] = {
     "political_theory": ("理论学习", "政治建设", "第一议题", "习近平新时代中国特色社会主义思想", "理论武装",
                          "创新理论", "中心组", "政治理论", "讲话精神", "指示批示", "理论研究", "两个维护",

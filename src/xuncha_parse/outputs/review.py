@@ -23,12 +23,12 @@ from importlib import resources
 from typing import Any
 
 from ..shapes import ProblemDict, SectionDict
+from .i18n import Catalogue, catalogue
 
 #: every kind of highlight, outermost first: equal spans nest in this order
 FIELDS = ("title", "inspection", "heading", "problem", "measure", "progress", "status", "leader", "contact", "date",
           "money")
 RANK = {field: rank for rank, field in enumerate(FIELDS)}
-STATUS_LABEL = {"completed": "completed", "in_progress": "in progress", "unknown": "unknown"}
 INSPECTION_DATES = ("start", "end", "feedback")
 #: whitespace the parser may join across (a title split over two lines)
 LOOSE_GAP = r"\s*"
@@ -47,27 +47,30 @@ class Mark:
 # ---------------------------------------------------------------- the page
 
 
-def render_review(notice: dict[str, Any], text: str) -> str:
-    """The review page of one notice as an HTML string."""
-    marks = collect_marks(notice, text)
+def render_review(notice: dict[str, Any], text: str, lang: str | None = None) -> str:
+    """The review page of one notice as an HTML string, its interface in ``lang`` (default: Chinese,
+    or ``XUNCHA_LANG``)."""
+    t = catalogue(lang)
+    marks = collect_marks(notice, text, t)
     kept = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     body = "".join([
-        _header(notice, kept),
+        _header(notice, kept, t),
         '<div class="layout">',
-        _panel(notice),
-        '<main><div id="text" class="text" lang="zh">', mark_up(text, kept), "</div></main></div>",
-        _footer(notice, len(marks) - len(kept)),
+        _panel(notice, t),
+        '<main><div id="text" class="text" lang="zh" translate="no">', mark_up(text, kept), "</div></main></div>",
+        _footer(notice, len(marks) - len(kept), t),
         '<div id="tip" class="tip" role="tooltip" hidden></div>',
     ])
-    title = f"Review: {notice.get('title') or (notice.get('source') or {}).get('path') or 'notice'}"
-    return page(title, asset("review.css"), asset("review.js"), body)
+    title = t("review.page_title", title=notice.get("title") or (notice.get("source") or {}).get("path")
+              or t("review.notice"))
+    return page(title, asset("review.css"), asset("review.js"), body, t.html_lang)
 
 
-def page(title: str, css: str, js: str, body: str) -> str:
+def page(title: str, css: str, js: str, body: str, lang: str = "zh-CN") -> str:
     """A whole HTML document; the CSP allows exactly this style and this script, nothing from the network."""
     csp = ("default-src 'none'; " f"style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    return (f"<!DOCTYPE html>\n<html lang=\"{esc(lang)}\"><head><meta charset=\"utf-8\">"
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{esc(title)}</title><style>{css}</style></head>"
@@ -146,13 +149,15 @@ def _line_starts(text: str) -> list[int]:
 # ---------------------------------------------------------------- which spans
 
 
-def collect_marks(notice: dict[str, Any], text: str) -> list[Mark]:
-    """Every span of the notice worth showing, as marks (duplicates of the same kind and place dropped)."""
-    marks = [*_title_marks(notice, text), *_inspection_marks(notice, text), *_heading_marks(notice, text)]
+def collect_marks(notice: dict[str, Any], text: str, t: Catalogue | None = None) -> list[Mark]:
+    """Every span of the notice worth showing, as marks (duplicates of the same kind and place dropped),
+    labelled in the language of ``t``."""
+    t = t or catalogue()
+    marks = [*_title_marks(notice, text, t), *_inspection_marks(notice, text, t), *_heading_marks(notice, t)]
     for number, problem in enumerate(notice.get("problems") or [], 1):
-        marks += _problem_marks(problem, number, text)
-    marks += [_contact_mark(c) for c in notice.get("contacts") or []]
-    marks += _signature_marks(notice, text)
+        marks += _problem_marks(problem, number, text, t)
+    marks += [_contact_mark(c, t) for c in notice.get("contacts") or []]
+    marks += _signature_marks(notice, t)
     return _unique(marks)
 
 
@@ -166,13 +171,13 @@ def _unique(marks: list[Mark]) -> list[Mark]:
     return out
 
 
-def _title_marks(notice: dict[str, Any], text: str) -> list[Mark]:
+def _title_marks(notice: dict[str, Any], text: str, t: Catalogue) -> list[Mark]:
     title = notice.get("title")
     where = _span(notice.get("title_span")) or (find_loose(text, title, 0, preamble_end(notice, text)) if title else None)
-    return [Mark(*where, "title", (("label", "title"), ("value", title or "")))] if where else []
+    return [Mark(*where, "title", (("label", t("field.title")), ("value", title or "")))] if where else []
 
 
-def _inspection_marks(notice: dict[str, Any], text: str) -> list[Mark]:
+def _inspection_marks(notice: dict[str, Any], text: str, t: Catalogue) -> list[Mark]:
     ins = notice.get("inspection") or {}
     spans = ins.get("spans") or {}
     end = preamble_end(notice, text)
@@ -180,12 +185,12 @@ def _inspection_marks(notice: dict[str, Any], text: str) -> list[Mark]:
     used: list[tuple[int, int]] = []
     for name in ("body", "target", *INSPECTION_DATES):
         value = ins.get(name)
-        shown = date_value(value) if name in INSPECTION_DATES and value else value
+        shown = date_value(value, t) if name in INSPECTION_DATES and value else value
         written = value["text"] if name in INSPECTION_DATES and value else value
         where = _span(spans.get(name)) or (_find_unused(text, written, end, used) if written else None)
         if where and shown is not None:
             used.append(where)
-            marks.append(Mark(*where, "inspection", (("label", f"inspection {name}"), ("value", str(shown)))))
+            marks.append(Mark(*where, "inspection", (("label", t(f"ins.{name}")), ("value", str(shown)))))
     return marks
 
 
@@ -199,7 +204,7 @@ def _find_unused(text: str, needle: str, end: int, used: list[tuple[int, int]]) 
     return first
 
 
-def _heading_marks(notice: dict[str, Any], text: str) -> list[Mark]:
+def _heading_marks(notice: dict[str, Any], t: Catalogue) -> list[Mark]:
     """Each section's heading where the parser says it is (``heading_span``); none without that span."""
     out = []
     stack = list(notice.get("sections") or [])
@@ -208,30 +213,32 @@ def _heading_marks(notice: dict[str, Any], text: str) -> list[Mark]:
         stack.extend(section.get("children") or [])
         where = _span(section.get("heading_span"))
         if where:
-            label = f"heading {section.get('marker') or ''}".rstrip()
-            out.append(Mark(*where, "heading", (("label", label), ("value", section.get("role") or ""))))
+            label = t("label.heading", marker=section.get("marker") or "").rstrip()
+            role = section.get("role")
+            out.append(Mark(*where, "heading", (("label", label), ("value", t.code("role", role) if role else ""))))
     return out
 
 
-def _problem_marks(problem: dict[str, Any], number: int, text: str) -> list[Mark]:
+def _problem_marks(problem: dict[str, Any], number: int, text: str, t: Catalogue) -> list[Mark]:
     span = problem["span"]
-    name = f"problem {number}" + (f" ({problem['marker']})" if problem.get("marker") else "")
+    marker = problem.get("marker")
+    name = t("label.problem_marked", n=number, marker=marker) if marker else t("label.problem", n=number)
     marks = [Mark(span["start"], span["end"], "problem",
-                  (("label", name), ("value", STATUS_LABEL.get(problem["status"], problem["status"])),
+                  (("label", name), ("value", t.code("status", problem["status"])),
                    ("pid", str(number)), ("status", problem["status"])))]
     for field in ("measure", "progress"):
         for i, item in enumerate(problem.get(field if field == "progress" else "measures") or [], 1):
-            label = f"{field} {item.get('ordinal') or i} of {name}"
+            label = t(f"label.{field}", i=item.get("ordinal") or i, problem=name)
             marks.append(Mark(item["span"]["start"], item["span"]["end"], field, (("label", label), ("value", ""))))
-    marks += _status_marks(problem, text)
+    marks += _status_marks(problem, text, t)
     leader = _span(problem.get("leader_span"))
     if leader:
-        marks.append(Mark(*leader, "leader", (("label", f"leader of {name}"), ("value", problem.get("leader") or ""))))
-    marks += [_entity_mark(e) for e in problem.get("entities") or [] if e["type"] in ("date", "money")]
+        marks.append(Mark(*leader, "leader", (("label", t("label.leader", problem=name)), ("value", problem.get("leader") or ""))))
+    marks += [_entity_mark(e, t) for e in problem.get("entities") or [] if e["type"] in ("date", "money")]
     return marks
 
 
-def _status_marks(problem: dict[str, Any], text: str) -> list[Mark]:
+def _status_marks(problem: dict[str, Any], text: str, t: Catalogue) -> list[Mark]:
     """Where the status was read: ``status_span`` when the parser gives it, else ``status_text`` found inside
     the problem, else its nearest occurrence before the problem (an enclosing group heading)."""
     said = problem.get("status_text")
@@ -241,37 +248,40 @@ def _status_marks(problem: dict[str, Any], text: str) -> list[Mark]:
         where = find_loose(text, said, span["start"], span["end"]) or rfind_loose(text, said, span["start"])
     if where is None:
         return []
-    value = STATUS_LABEL.get(problem["status"], problem["status"])
-    return [Mark(*where, "status", (("label", "status"), ("value", value), ("status", problem["status"])))]
+    value = t.code("status", problem["status"])
+    return [Mark(*where, "status", (("label", t("field.status")), ("value", value), ("status", problem["status"])))]
 
 
-def _entity_mark(entity: dict[str, Any]) -> Mark:
+def _entity_mark(entity: dict[str, Any], t: Catalogue) -> Mark:
     span = entity["span"]
     if entity["type"] == "date":
-        value = date_value(entity["value"])
+        value = date_value(entity["value"], t)
+    elif isinstance(entity["value"], (int, float)):
+        value = t("value.money", amount=f"{entity['value']:,}")
     else:
-        value = f"{entity['value']:,} yuan" if isinstance(entity["value"], (int, float)) else str(entity["value"])
-    return Mark(span["start"], span["end"], entity["type"], (("label", entity["type"]), ("value", value)))
+        value = str(entity["value"])
+    return Mark(span["start"], span["end"], entity["type"], (("label", t(f"field.{entity['type']}")), ("value", value)))
 
 
-def _contact_mark(contact: dict[str, Any]) -> Mark:
+def _contact_mark(contact: dict[str, Any], t: Catalogue) -> Mark:
     value = contact.get("normalized") or contact["value"]
     if contact.get("owner"):
-        value = f"{value} ({contact['owner']})"
+        value = t("value.owner", value=value, owner=contact["owner"])
     span = contact["span"]
-    return Mark(span["start"], span["end"], "contact", (("label", f"contact {contact['type']}"), ("value", value)))
+    label = t("label.contact", type=t.code("contact", contact["type"]))
+    return Mark(span["start"], span["end"], "contact", (("label", label), ("value", value)))
 
 
-def _signature_marks(notice: dict[str, Any], text: str) -> list[Mark]:
+def _signature_marks(notice: dict[str, Any], t: Catalogue) -> list[Mark]:
     """The signature date where the parser says it is (``signature.date_span``); none without that span."""
     sig = notice.get("signature") or {}
     where = _span(sig.get("date_span"))
     if not where or not sig.get("date"):
         return []
-    return [Mark(*where, "date", (("label", "signature date"), ("value", date_value(sig["date"]))))]
+    return [Mark(*where, "date", (("label", t("label.signature")), ("value", date_value(sig["date"], t))))]
 
 
-def date_value(date: dict[str, Any]) -> str:
+def date_value(date: dict[str, Any], t: Catalogue | None = None) -> str:
     """A Date's normalised form: its ISO date, else what is known (``2023-??-26``), with the qualifier."""
     if date.get("iso"):
         shown = date["iso"]
@@ -280,7 +290,8 @@ def date_value(date: dict[str, Any]) -> str:
         if date.get("day"):
             parts.append(f"{date['day']:02d}")
         shown = "-".join(parts)
-    extras = [q for q in (date.get("qualifier"), "year inferred" if date.get("year_inferred") else None) if q]
+    inferred = (t or catalogue())("date.year_inferred") if date.get("year_inferred") else None
+    extras = [q for q in (date.get("qualifier"), inferred) if q]
     return f"{shown} ({', '.join(extras)})" if extras else shown
 
 
@@ -321,25 +332,28 @@ def rfind_loose(text: str, needle: str, hi: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- header, panel, footer
 
 
-def _header(notice: dict[str, Any], marks: list[Mark]) -> str:
+def _header(notice: dict[str, Any], marks: list[Mark], t: Catalogue) -> str:
     source = notice.get("source") or {}
     about = " · ".join(esc(x) for x in (source.get("path"), source.get("format") or None, source.get("encoding")) if x)
-    return (f'<header class="top"><h1>{esc(notice.get("title") or "(no title)")}</h1>'
-            f'<p class="about">{about}</p><p class="insp">{inspection_line(notice)}</p>'
-            f'<div class="facts">{_counts(notice)}{_diagnostics(notice)}</div>{_legend(marks)}</header>')
+    title = esc(notice.get("title")) if notice.get("title") else f'<span translate="yes">{esc(t("review.no_title"))}</span>'
+    return (f'<header class="top"><h1 translate="no">{title}</h1>'
+            f'<p class="about" translate="no">{about}</p><p class="insp">{inspection_line(notice, t)}</p>'
+            f'<div class="facts">{_counts(notice, t)}{_diagnostics(notice, t)}</div>{_legend(marks, t)}</header>')
 
 
-def inspection_line(notice: dict[str, Any]) -> str:
-    """Who inspected whom, how and when, escaped."""
+def inspection_line(notice: dict[str, Any], t: Catalogue | None = None) -> str:
+    """Who inspected whom, how and when, escaped; the notice's own words marked ``translate="no"``."""
+    t = t or catalogue()
     ins = notice.get("inspection") or {}
     who = f"{esc(ins.get('body') or '?')} → {esc(ins.get('target') or '?')}"
     how = ", ".join(esc(ins[k]) for k in ("kind", "round") if ins.get(k))
-    dates = [f"{label} {esc(date_value(ins[k]))}" for k, label in
-             (("start", "from"), ("end", "to"), ("feedback", "feedback")) if ins.get(k)]
-    return " · ".join(x for x in (f'<b>{who}</b>', how, ", ".join(dates)) if x) or "inspection unknown"
+    dates = [esc(t(f"review.{k}", date=date_value(ins[key], t))) for key, k in
+             (("start", "from"), ("end", "to"), ("feedback", "feedback")) if ins.get(key)]
+    parts = (f'<b translate="no">{who}</b>', f'<span translate="no">{how}</span>' if how else "", t("list.sep").join(dates))
+    return " · ".join(x for x in parts if x) or esc(t("review.inspection_unknown"))
 
 
-def _counts(notice: dict[str, Any]) -> str:
+def _counts(notice: dict[str, Any], t: Catalogue) -> str:
     from ..fields.checks import count_mismatches, parsed_counts
 
     disagree = {key for key, _, _ in count_mismatches(notice)}
@@ -347,46 +361,55 @@ def _counts(notice: dict[str, Any]) -> str:
     for key, got in parsed_counts(notice.get("problems") or []).items():
         want = (notice.get("declared") or {}).get(key)
         cls = ' class="bad"' if key in disagree else ""
-        rows.append(f"<tr{cls}><th>{esc(key.replace('_', ' '))}</th><td>{'—' if want is None else esc(want)}</td>"
+        rows.append(f"<tr{cls}><th>{esc(t.code('count', key))}</th><td>{'—' if want is None else esc(want)}</td>"
                     f"<td>{esc(got)}{' ≠' if key in disagree else ''}</td></tr>")
-    return ('<table class="counts"><caption>Declared vs parsed</caption><thead><tr><th></th><th>declared</th>'
-            f'<th>parsed</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return (f'<table class="counts"><caption>{esc(t("review.counts"))}</caption><thead><tr><th></th>'
+            f'<th>{esc(t("review.declared"))}</th><th>{esc(t("review.parsed"))}</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def _diagnostics(notice: dict[str, Any]) -> str:
+def _diagnostics(notice: dict[str, Any], t: Catalogue) -> str:
+    """Each diagnostic's level and its code's description in the page's language (the parser's own
+    message, in English, as the item's tooltip); a code without a description shows that message."""
     items = []
     for d in notice.get("diagnostics") or []:
-        where = f' <a href="#L{int(d["line"])}">line {int(d["line"])}</a>' if d.get("line") else ""
-        items.append(f'<li class="{esc(d["level"])}"><b>{esc(d["level"])}</b> <code>{esc(d["code"])}</code> '
-                     f'{esc(d["message"])}{where}</li>')
+        line = f' <a href="#L{int(d["line"])}">{esc(t("review.line", n=int(d["line"])))}</a>' if d.get("line") else ""
+        said = t.code("diag", d["code"])
+        shown = esc(said) if said != d["code"] else f'<span translate="no">{esc(d["message"])}</span>'
+        items.append(f'<li class="{esc(d["level"])}" title="{esc(d["message"])}"><b>{esc(t.code("level", d["level"]))}'
+                     f'</b> <code translate="no">{esc(d["code"])}</code> {shown}{line}</li>')
+    heading = f'<h2>{esc(t("review.diagnostics"))}</h2>'
     if not items:
-        return '<div class="diags"><h2>Diagnostics</h2><p class="ok">none</p></div>'
-    return f'<div class="diags"><h2>Diagnostics</h2><ul>{"".join(items)}</ul></div>'
+        return f'<div class="diags">{heading}<p class="ok">{esc(t("review.none"))}</p></div>'
+    return f'<div class="diags">{heading}<ul>{"".join(items)}</ul></div>'
 
 
-def _legend(marks: list[Mark]) -> str:
+def _legend(marks: list[Mark], t: Catalogue) -> str:
     counts = {field: 0 for field in FIELDS}
     for m in marks:
         counts[m.field] += 1
     boxes = "".join(f'<label class="key"><input type="checkbox" data-kind="{f}" checked>'
-                    f'<span class="sw {f}"></span>{f} <small>{counts[f]}</small></label>' for f in FIELDS)
-    return f'<div class="legend" aria-label="highlight kinds">{boxes}<span class="keys">j / k: next / previous problem</span></div>'
+                    f'<span class="sw {f}"></span>{esc(t(f"field.{f}"))} <small>{counts[f]}</small></label>' for f in FIELDS)
+    keys = f'<span class="keys"><kbd translate="no">j</kbd> / <kbd translate="no">k</kbd>: {esc(t("review.keys"))}</span>'
+    return f'<div class="legend" aria-label="{esc(t("review.legend"))}">{boxes}{keys}</div>'
 
 
-def _panel(notice: dict[str, Any]) -> str:
+def _panel(notice: dict[str, Any], t: Catalogue) -> str:
     problems = notice.get("problems") or []
     items = []
     for number, p in enumerate(problems, 1):
         status = p.get("status") or "unknown"
+        title = f'<span translate="no">{esc(p["title"])}</span>' if p.get("title") else esc(t("review.untitled"))
         items.append(f'<li><button type="button" data-pid="{number}"><span class="num">{number}</span>'
-                     f'<span class="pt"><small>{esc(p.get("marker") or "")}</small> {esc(p.get("title") or "(untitled)")}</span>'
-                     f'<span class="st {esc(status)}">{esc(STATUS_LABEL.get(status, status))}</span>'
-                     f'<span class="cat">{esc(p.get("category") or "")}</span></button></li>')
-    body = f'<ol>{"".join(items)}</ol>' if items else '<p class="none">no problems found</p>'
-    return f'<nav class="panel" aria-label="problems"><h2>{len(problems)} problems</h2>{body}</nav>'
+                     f'<span class="pt"><small translate="no">{esc(p.get("marker") or "")}</small> {title}</span>'
+                     f'<span class="st {esc(status)}">{esc(t.code("status", status))}</span>'
+                     f'<span class="cat" translate="no">{esc(p.get("category") or "")}</span></button></li>')
+    body = f'<ol>{"".join(items)}</ol>' if items else f'<p class="none">{esc(t("review.no_problems"))}</p>'
+    return (f'<nav class="panel" aria-label="{esc(t("review.panel"))}"><h2>{esc(t("review.problems", n=len(problems)))}'
+            f'</h2>{body}</nav>')
 
 
-def _footer(notice: dict[str, Any], dropped: int) -> str:
-    note = f" {dropped} spans outside the text were not shown." if dropped else ""
-    version = esc(notice.get("schema_version") or "")
-    return f'<footer>xuncha review page · schema {version} · sha256 {esc((notice.get("source") or {}).get("sha256", "")[:12])}.{note}</footer>'
+def _footer(notice: dict[str, Any], dropped: int, t: Catalogue) -> str:
+    note = t("review.dropped", n=dropped) if dropped else ""
+    sha = (notice.get("source") or {}).get("sha256", "")[:12]
+    return f'<footer>{esc(t("review.footer", schema=notice.get("schema_version") or "", sha=sha))}{esc(note)}</footer>'

@@ -28,7 +28,8 @@ def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[st
             annotate(notice)
         counts = Counter(p["status"] for p in notice["problems"])
         status.update(counts)
-        per_notice.append({"path": notice["source"]["path"], "problems": len(notice["problems"]),
+        per_notice.append({"path": notice["source"]["path"], "title": notice["title"],
+                           "unit": notice.get("issuer") or notice["inspection"]["target"], "problems": len(notice["problems"]),
                            **{s: counts.get(s, 0) for s in STATUSES}})
         mismatches.extend(_mismatches(notice))
         for p in notice["problems"]:
@@ -73,26 +74,38 @@ def _totals(per_notice: list[dict[str, Any]], status: Counter[str], mismatches: 
     }
 
 
-def render(summary: dict[str, Any]) -> None:
-    """Rich tables (plain text when not on a terminal); notice text escaped, never read as markup."""
+def render(summary: dict[str, Any], lang: str | None = None) -> None:
+    """Rich tables (plain text when not on a terminal), labelled in ``lang`` (default Chinese); notice
+    text escaped, never read as markup."""
     from rich.console import Console
     from rich.table import Table
 
+    from .i18n import catalogue
+
+    t = catalogue(lang)
     console = Console()
-    console.print(f"{summary['notices']} notices, {summary['problems']} problems, {summary['failed']} failed")
-    table = Table("status", "problems", "rate", title="Statuses")
+    console.print(t("stats.totals", notices=summary["notices"], problems=summary["problems"], failed=summary["failed"]))
+    table = Table(t("stats.col.status"), t("stats.col.problems"), t("stats.col.rate"), title=t("stats.statuses"))
     for s in STATUSES:
         rate = summary["rates"][s]
-        table.add_row(s, str(summary["statuses"][s]), "—" if rate is None else f"{rate:.1%}")
+        table.add_row(t.code("status", s), str(summary["statuses"][s]), "—" if rate is None else f"{rate:.1%}")
     console.print(table)
-    _table(console, "Per notice", ["notice", "problems", *STATUSES],
-           [[Path(n["path"] or "-").name, n["problems"], *(n[s] for s in STATUSES)] for n in summary["per_notice"]])
-    _table(console, "Declared against parsed", ["notice", "count", "declared", "parsed"],
-           [[Path(m["path"] or "-").name, m["count"], m["declared"], m["parsed"]] for m in summary["declared_mismatches"]])
-    for title, key in (("Topics", "topics"), ("Categories", "categories"), ("Inspection bodies", "bodies"),
-                       ("Years", "years")):
-        _table(console, title, [key, "count"], list(summary[key].items()))
-    _table(console, "Keywords", ["keyword", "count"], summary["keywords"])
+    _table(console, t("stats.per_notice"), [t("stats.col.notice"), t("stats.col.problems"), *(t.code("status", s) for s in STATUSES)],
+           [[_name(n), n["problems"], *(n[s] for s in STATUSES)] for n in summary["per_notice"]])
+    names = {n["path"]: _name(n) for n in summary["per_notice"]}
+    _table(console, t("report.mismatches"), [t("stats.col.notice"), t("show.count"), t("report.col.declared"), t("report.col.parsed")],
+           [[names.get(m["path"], m["path"]), t.code("count", m["count"]), m["declared"], m["parsed"]]
+            for m in summary["declared_mismatches"]])
+    topics = [(t.code("topic", code), n) for code, n in summary["topics"].items()]
+    _table(console, t("stats.topics"), [t("stats.col.topic"), t("stats.col.count")], topics)
+    for key, col in (("categories", "category"), ("bodies", "body"), ("years", "year")):
+        _table(console, t(f"stats.{key}"), [t(f"stats.col.{col}"), t("stats.col.count")], list(summary[key].items()))
+    _table(console, t("stats.keywords"), [t("stats.col.keyword"), t("stats.col.count")], summary["keywords"])
+
+
+def _name(notice: dict[str, Any]) -> str:
+    """A notice as a reader knows it: its unit, else its title, else its file name."""
+    return str(notice.get("unit") or notice.get("title") or Path(notice["path"] or "-").name)
 
 
 def _table(console: Console, title: str, columns: list[str], rows: Iterable[Iterable[object]]) -> None:
