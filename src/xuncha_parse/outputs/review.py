@@ -49,6 +49,8 @@ class Mark:
 
 def render_review(notice: dict[str, Any], text: str) -> str:
     """The review page of one notice as an HTML string."""
+    from .editor import editor
+
     marks = collect_marks(notice, text)
     kept = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     body = "".join([
@@ -56,11 +58,12 @@ def render_review(notice: dict[str, Any], text: str) -> str:
         '<div class="layout">',
         _panel(notice),
         '<main><div id="text" class="text" lang="zh">', mark_up(text, kept), "</div></main></div>",
+        editor(notice),  # the corrections form (outputs/editor.py)
         _footer(notice, len(marks) - len(kept)),
         '<div id="tip" class="tip" role="tooltip" hidden></div>',
     ])
     title = f"Review: {notice.get('title') or (notice.get('source') or {}).get('path') or 'notice'}"
-    return page(title, asset("review.css"), asset("review.js"), body)
+    return page(title, asset("review.css") + asset("editor.css"), asset("review.js") + asset("editor.js"), body)
 
 
 def page(title: str, css: str, js: str, body: str) -> str:
