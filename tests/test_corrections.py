@@ -9,6 +9,8 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xuncha_parse.api import bytes_to_dict
 from xuncha_parse.cli import main
@@ -250,3 +252,29 @@ def test_batch_reports_corrections_of_a_changed_notice_and_does_not_apply_them(f
                   if n["source"]["path"].endswith(f"{NAME}.txt"))
     assert notice["inspection"]["target"] == TARGET and notice["corrections"] == []
     assert "correction_not_applied" in {d["code"] for d in notice["diagnostics"]}
+
+
+# ---------------------------------------------------------------- properties
+
+TEXT_PATHS = ["title", "inspection.body", "inspection.round", "inspection.kind", "inspection.target",
+              "problems.0.title", "problems.1.category"]
+texts = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
+
+
+def value_at(notice: dict, path: str):
+    for part in path.split("."):
+        notice = notice[int(part)] if part.isdigit() else notice[part]
+    return notice
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(TEXT_PATHS), texts, min_size=1))
+def test_any_text_corrections_stand_in_place_and_undo_to_the_parse(values):
+    fields = {path: (value_at(NOTICE, path), value) for path, value in values.items()}
+    notice, refused = corrected(fields)
+    assert refused == [] and all(value_at(notice, p) == v for p, v in values.items())
+    Notice.model_validate(notice)
+    undo = {path: (value, value_at(NOTICE, path)) for path, value in values.items()
+            if value_at(NOTICE, path) is not None}
+    apply(notice, loads(json.dumps(document(undo))))
+    assert all(value_at(notice, p) == value_at(NOTICE, p) for p in undo)
