@@ -67,7 +67,8 @@ def review_page(path: Path, out: Path) -> dict:
 
 
 def correct_on_the_page(browser, page_path: Path, download_to: Path, words: str) -> list[str]:
-    """A person's session: name, target, problem 2's status, a missed problem from a selection; download."""
+    """A person's session: name, target, problem 2's status, the feedback date, a missed problem from a
+    selection; download."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     requests: list[str] = []
@@ -78,9 +79,14 @@ def correct_on_the_page(browser, page_path: Path, download_to: Path, words: str)
     page.fill('[data-path="inspection.target"]', NEW_TARGET)
     page.dispatch_event('[data-path="inspection.target"]', "change")
     page.select_option('[data-path="problems.1.status"]', "in_progress")
+    page.fill('[data-path="declared.completion_rate"]', "76")  # not a rate: marked, not recorded
+    page.dispatch_event('[data-path="declared.completion_rate"]', "change")
+    assert "bad" in page.get_attribute('[data-path="declared.completion_rate"]', "class")
+    page.fill('[data-path="inspection.feedback"]', "2020-05-12")
+    page.dispatch_event('[data-path="inspection.feedback"]', "change")
     assert page.evaluate(SELECT_JS, words)
     page.click("#add-selection")
-    assert page.text_content("#pending-count") == "3"
+    assert page.text_content("#pending-count") == "4"
     with page.expect_download() as info:
         page.click("#download")
     info.value.save_as(download_to)
@@ -120,6 +126,7 @@ def test_corrections_made_on_the_page_last_in_every_output(browser, folder, tmp_
     assert {c["path"]: (c["parsed"], c["source"]) for c in got["corrections"]}["inspection.target"] == (
         notice["inspection"]["target"], "corrected")
     assert [p["title"] for p in got["problems"]].count(words) == 1
+    assert got["inspection"]["feedback"]["iso"] == "2020-05-12" and got["inspection"]["feedback"]["year_inferred"] is False
 
     table = tmp_path / "out.csv"
     assert invoke("batch", folder, "--format", "csv", "-o", table, "--quiet", "--corrections", fixes).exit_code == 0
@@ -129,11 +136,11 @@ def test_corrections_made_on_the_page_last_in_every_output(browser, folder, tmp_
     db = tmp_path / "n.db"
     assert invoke("batch", folder, "--db", db, "--quiet", "--corrections", fixes).exit_code == 0
     target, stored = sqlite3.connect(db).execute("SELECT target, json FROM notices WHERE sha256 = ?", (sha,)).fetchone()
-    assert target == NEW_TARGET and len(json.loads(stored)["corrections"]) == 3
+    assert target == NEW_TARGET and len(json.loads(stored)["corrections"]) == 4
 
     (folder / NAME).write_bytes((folder / NAME).read_bytes() + "\n附件：无\n".encode())  # the notice changes
     result = invoke("batch", folder, "-o", out, "--quiet", "--corrections", fixes)
-    assert result.exit_code == 0 and "3 corrections were made on another version of this file" in result.stderr
+    assert result.exit_code == 0 and "4 corrections were made on another version of this file" in result.stderr
     changed = next(n for n in map(json.loads, out.read_text(encoding="utf-8").splitlines())
                    if n["source"]["path"].endswith(NAME))
     assert changed["inspection"]["target"] == notice["inspection"]["target"] and changed["corrections"] == []

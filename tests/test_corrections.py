@@ -44,6 +44,8 @@ def corrected(fields: dict, **kw) -> tuple[dict, list[str]]:
     return notice, done.refused
 
 
+DATE = {"text": "2020-05-12", "iso": "2020-05-12", "year": 2020, "month": 5, "day": 12, "year_inferred": False,
+        "qualifier": None}
 ADDED = {"title": "档案管理不规范", "span": {"start": 40, "end": 47, "line_start": 3, "line_end": 3}}
 
 #: path, (parsed, value), where the value then stands: what a person corrects, and what the output says
@@ -51,6 +53,7 @@ APPLIED = [
     ("title", (NOTICE["title"], "新标题"), lambda n: n["title"]),
     ("inspection.target", (NOTICE["inspection"]["target"], "市政协机关"), lambda n: n["inspection"]["target"]),
     ("inspection.body", (NOTICE["inspection"]["body"], None), lambda n: n["inspection"]["body"]),
+    ("inspection.feedback", (NOTICE["inspection"]["feedback"], DATE), lambda n: n["inspection"]["feedback"]),
     ("declared.problems", (17, 18), lambda n: n["declared"]["problems"]),
     ("declared.completion_rate", (None, 0.5), lambda n: n["declared"]["completion_rate"]),
     ("problems.1.status", (P1["status"], "in_progress"), lambda n: n["problems"][1]["status"]),
@@ -133,6 +136,9 @@ BAD_FILES = [
     (json.dumps(document({"problems.0.status": ("completed", "done")})), "not a value"),
     (json.dumps(document({"declared.problems": (17, -1)})), "not a value"),
     (json.dumps(document({"problems.0": ("t", "x")})), "takes the value null"),
+    (json.dumps(document({"inspection.start": (None, {**DATE, "day": 13})})), "not a value"),
+    (json.dumps(document({"inspection.start": (None, {**DATE, "iso": "2020-02-30"})})), "not a value"),
+    (json.dumps(document({"inspection.end": (None, "2020-05-12")})), "not a value"),
     (json.dumps(document({"problems.+3": (None, {"title": "t"})})), "needs \"title\" and a \"span\""),
 ]
 

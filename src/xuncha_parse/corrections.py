@@ -152,12 +152,30 @@ def _is_added(v: Any) -> bool:
 
 
 SPAN_KEYS = ("start", "end", "line_start", "line_end")
+#: a corrected date's keys (OUTPUT.md's Date); the page writes ``text`` and ``iso`` as ``2023-05-12``
+DATE_KEYS = ("text", "iso", "year", "month", "day", "year_inferred", "qualifier")
+
+
+def _is_date(v: Any) -> bool:
+    """None, or a whole Date whose numbers are its ISO date's: ``{"text": "2023-05-12", "iso": ...}``."""
+    if v is None:
+        return True
+    if not isinstance(v, dict) or tuple(v) != DATE_KEYS or not isinstance(v["iso"], str):
+        return False
+    import datetime
+
+    try:
+        day = datetime.date.fromisoformat(v["iso"])
+    except ValueError:
+        return False
+    return (v["year"], v["month"], v["day"]) == (day.year, day.month, day.day) and _is_text(v["text"])
 
 #: the notice's fields a person may correct, and what each may hold (``None`` clears a value)
 NOTICE_FIELDS: dict[str, Check] = {
     "title": _is_text,
     "inspection.body": _is_text, "inspection.round": _is_text,
     "inspection.kind": _is_text, "inspection.target": _is_text,
+    "inspection.start": _is_date, "inspection.end": _is_date, "inspection.feedback": _is_date,
     "declared.categories": _is_count, "declared.problems": _is_count,
     "declared.completed": _is_count, "declared.in_progress": _is_count,
     "declared.completion_rate": _is_rate,

@@ -23,13 +23,26 @@
     var raw = input.value.trim();
     if (kind === "status") { return raw; }
     if (raw === "") { return null; }
+    if (kind === "date") { return dateOf(raw); }
     if (kind === "count") { return /^\d+$/.test(raw) ? parseInt(raw, 10) : NaN; }
-    if (kind === "rate") { var r = Number(raw.replace(/%$/, "")) / (/%$/.test(raw) ? 100 : 1); return r; }
+    if (kind === "rate") { var r = Number(raw.replace(/%$/, "")) / (/%$/.test(raw) ? 100 : 1); return r >= 0 && r <= 1 ? r : NaN; }
     return raw;
   }
 
+  // A typed date as OUTPUT.md's Date (its text the ISO date), NaN when it is not one.
+  function dateOf(raw) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+    if (!m) { return NaN; }
+    return { text: raw, iso: raw, year: +m[1], month: +m[2], day: +m[3], year_inferred: false, qualifier: null };
+  }
+
+  function same(value, parsed) {
+    if (value && parsed && value.iso !== undefined) { return value.iso === parsed.iso; }  // a date as typed
+    return JSON.stringify(value) === JSON.stringify(parsed);
+  }
+
   function record(path, parsed, value, removal) {
-    if (value === undefined || !removal && JSON.stringify(value) === JSON.stringify(parsed)) {
+    if (value === undefined || !removal && same(value, parsed)) {
       delete fixes[path];
     } else {
       fixes[path] = { parsed: parsed, value: value, by: who.value.trim() || null, at: new Date().toISOString() };
@@ -44,7 +57,7 @@
       li.setAttribute("data-path", path);
       var value = fixes[path].value;
       li.textContent = path + ": " + JSON.stringify(fixes[path].parsed) + " \u2192 " +
-        (value && typeof value === "object" ? JSON.stringify(value.title) : JSON.stringify(value));
+        (value && typeof value === "object" ? JSON.stringify(value.title || value.iso) : JSON.stringify(value));
       return li;
     }));
     count.textContent = String(paths.length);
@@ -53,7 +66,7 @@
   Array.prototype.forEach.call(form.querySelectorAll("[data-path]"), function (input) {
     input.addEventListener("change", function () {
       var value = read(input);
-      var bad = typeof value === "number" && !isFinite(value);
+      var bad = typeof value === "number" && isNaN(value);
       input.classList.toggle("bad", bad);
       if (bad) { return; }
       var parsed = JSON.parse(input.getAttribute("data-parsed"));

@@ -19,6 +19,7 @@ from .review import esc
 LABELS = {
     "heading": "Corrections", "who": "Your name", "title": "title", "inspection.body": "inspecting body",
     "inspection.round": "round", "inspection.kind": "inspection kind", "inspection.target": "inspected unit",
+    "inspection.start": "inspection from", "inspection.end": "inspection to", "inspection.feedback": "feedback",
     "declared.categories": "declared categories", "declared.problems": "declared problems",
     "declared.completed": "declared completed", "declared.in_progress": "declared in progress",
     "declared.completion_rate": "declared completion rate", "remove": "not a problem",
@@ -28,7 +29,8 @@ LABELS = {
 }
 #: the notice's values a person may correct, and how the page reads each input
 NOTICE_INPUTS = (("title", "text"), ("inspection.body", "text"), ("inspection.round", "text"),
-                 ("inspection.kind", "text"), ("inspection.target", "text"), ("declared.categories", "count"),
+                 ("inspection.kind", "text"), ("inspection.target", "text"), ("inspection.start", "date"),
+                 ("inspection.end", "date"), ("inspection.feedback", "date"), ("declared.categories", "count"),
                  ("declared.problems", "count"), ("declared.completed", "count"),
                  ("declared.in_progress", "count"), ("declared.completion_rate", "rate"))
 
@@ -65,8 +67,10 @@ def _shown(value: Any) -> str:
 
 def _notice_row(notice: dict[str, Any], path: str, kind: str) -> str:
     value = _value(notice, path)
-    return (f'<label class="fix">{LABELS[path]} <input {_attrs(path, value, kind)} '
-            f'value="{_shown(value)}"></label>')
+    shown = (value or {}).get("iso") if kind == "date" else value  # a partial date: empty, typed whole
+    typed = ' type="date"' if kind == "date" else ""
+    return (f'<label class="fix">{LABELS[path]} <input{typed} {_attrs(path, value, kind)} '
+            f'value="{_shown(shown)}"></label>')
 
 
 def _problem_row(index: int, problem: dict[str, Any]) -> str:
