@@ -48,8 +48,19 @@ class NoticeCorrections:
     fields: dict[str, Correction] = field(default_factory=dict)
 
 
-#: sha256 → that notice's corrections
-Corrections = dict[str, NoticeCorrections]
+class Corrections(dict[str, NoticeCorrections]):
+    """sha256 → that notice's corrections; ``named`` finds them by file name (built once, when first asked,
+    so that a batch of many notices against a long file is not a scan per notice)."""
+
+    __slots__ = ("_names",)
+
+    def named(self, name: str) -> list[tuple[str, NoticeCorrections]]:
+        """The corrections whose file had this name (its last path part)."""
+        if not hasattr(self, "_names"):
+            self._names: dict[str, list[tuple[str, NoticeCorrections]]] = {}
+            for sha, mine in self.items():
+                self._names.setdefault(_basename(mine.file) or "", []).append((sha, mine))
+        return self._names.get(name, [])
 
 
 # ---------------------------------------------------------------- reading and checking
@@ -57,7 +68,7 @@ Corrections = dict[str, NoticeCorrections]
 
 def load_files(paths: list[str]) -> Corrections:
     """Every file's corrections merged, a later file winning; CorrectionsError names the bad file."""
-    merged: Corrections = {}
+    merged = Corrections()
     for path in paths:
         try:
             with open(path, "rb") as f:
@@ -93,7 +104,7 @@ def loads(data: bytes | str) -> Corrections:
     notices = doc.get("notices")
     if not isinstance(notices, dict):
         raise CorrectionsError('"notices" must be an object keyed by sha256')
-    return {_sha(sha): _notice(sha, entry) for sha, entry in notices.items()}
+    return Corrections((_sha(sha), _notice(sha, entry)) for sha, entry in notices.items())
 
 
 def _sha(sha: str) -> str:
@@ -259,10 +270,9 @@ def _stale(notice: dict[str, Any], corrections: Corrections, done: Applied) -> N
     name = _basename(notice["source"].get("path"))
     if name is None:
         return
-    for sha, mine in corrections.items():
-        if _basename(mine.file) == name:
-            _refuse(notice, done, f"{len(mine.fields)} corrections were made on another version of this file "
-                                  f"(sha256 {sha[:12]}, now {notice['source']['sha256'][:12]}); not applied")
+    for sha, mine in corrections.named(name):
+        _refuse(notice, done, f"{len(mine.fields)} corrections were made on another version of this file "
+                              f"(sha256 {sha[:12]}, now {notice['source']['sha256'][:12]}); not applied")
 
 
 def _basename(path: str | None) -> str | None:
