@@ -284,3 +284,16 @@ def test_any_text_corrections_stand_in_place_and_undo_to_the_parse(values):
             if value_at(NOTICE, path) is not None}
     apply(notice, loads(json.dumps(document(undo))))
     assert all(value_at(notice, p) == value_at(NOTICE, p) for p in undo)
+
+
+def test_a_corrected_notice_validates_against_xuncha_schema(tmp_path):
+    import jsonschema
+
+    fields = {**FIX, "problems.0": (P0["title"], None), "problems.+40": (None, ADDED),
+              "inspection.feedback": (NOTICE["inspection"]["feedback"], DATE)}
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(document(fields)), encoding="utf-8")
+    schema = json.loads(invoke("schema").stdout)
+    notice = json.loads(invoke("parse", PATH, "--corrections", path).stdout)
+    assert len(notice["corrections"]) == 5
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(notice)) == []
