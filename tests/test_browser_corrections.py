@@ -92,6 +92,9 @@ def correct_on_the_page(browser, page_path: Path, download_to: Path, words: str)
     info.value.save_as(download_to)
     page.reload()
     assert page.input_value("#who") == "张三"  # remembered in localStorage
+    assert page.text_content("#pending-count") == "4"  # and so are the corrections so far
+    assert page.input_value('[data-path="inspection.target"]') == NEW_TARGET
+    assert page.input_value('[data-path="problems.1.status"]') == "in_progress"
     context.close()
     return requests
 

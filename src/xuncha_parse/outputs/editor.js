@@ -10,6 +10,7 @@
   var count = document.getElementById("pending-count");
   var fixes = {};  // path -> {parsed, value, by, at}
   var NAME_KEY = "xuncha.reviewer";
+  var FIXES_KEY = "xuncha.corrections." + sha;  // this notice's corrections so far, kept across reloads
 
   try { who.value = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* storage off */ }
   who.addEventListener("change", function () {
@@ -48,6 +49,20 @@
       fixes[path] = { parsed: parsed, value: value, by: who.value.trim() || null, at: new Date().toISOString() };
     }
     show();
+    try { window.localStorage.setItem(FIXES_KEY, JSON.stringify(fixes)); } catch (e) { /* storage off */ }
+  }
+
+  // The inputs as the kept corrections left them (after a reload).
+  function restore() {
+    try { fixes = JSON.parse(window.localStorage.getItem(FIXES_KEY) || "{}") || {}; } catch (e) { fixes = {}; }
+    Array.prototype.forEach.call(form.querySelectorAll("[data-path]"), function (input) {
+      var path = input.getAttribute("data-path");
+      if (!Object.prototype.hasOwnProperty.call(fixes, path)) { return; }
+      var value = fixes[path].value;
+      if (input.type === "checkbox") { input.checked = true; return; }
+      input.value = value === null ? "" : typeof value === "object" ? value.iso : String(value);
+    });
+    show();
   }
 
   function show() {
@@ -63,6 +78,7 @@
     count.textContent = String(paths.length);
   }
 
+  restore();
   Array.prototype.forEach.call(form.querySelectorAll("[data-path]"), function (input) {
     input.addEventListener("change", function () {
       var value = read(input);
