@@ -179,7 +179,7 @@ def test_walk_survives_loops_a_fifo_and_unreadable_folders(tmp_path):
 
 def test_csv_neutralises_formula_cells(tmp_path, runner, monkeypatch):
     from xuncha_parse.api import parse_to_dict
-    from xuncha_parse.outputs.csv import csv_rows
+    from xuncha_parse.outputs.csv import COLUMNS, csv_rows
 
     notice = parse_to_dict(sample_bytes(0).decode())
     notice["title"] = "=HYPERLINK(\"http://evil\",\"click\")"
@@ -192,7 +192,7 @@ def test_csv_neutralises_formula_cells(tmp_path, runner, monkeypatch):
     rows = list(csv.reader(io.StringIO(csv_rows(notice).decode())))
     cells = [c for row in rows for c in row]
     assert not any(c[:1] in ("=", "+", "-", "@", "\t", "\r") for c in cells)
-    assert rows[0][0] == "'@SUM(1+1)" and rows[0][1].startswith("'=HYPERLINK") and rows[0][12] == "'=cmd|' /C calc'!A0"
+    assert rows[0][0] == "'@SUM(1+1)" and rows[0][1].startswith("'=HYPERLINK") and rows[0][COLUMNS.index("title")] == "'=cmd|' /C calc'!A0"
     # and through the CLI, a file named like a formula
     monkeypatch.chdir(tmp_path)
     Path("=1+2.txt").write_bytes(sample_bytes(0))

@@ -75,6 +75,7 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
         "signature": state.signature,
         "diagnostics": [{"level": d.level, "code": d.code, "message": d.message, "line": d.line}
                         for d in state.diagnostics],
+        "corrections": [],  # filled only by corrections.apply (``--corrections``)
     }
 
 

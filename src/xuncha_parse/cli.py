@@ -30,6 +30,7 @@ from .lazy import LazyCommand  # the analysis commands, imported when they run
 if TYPE_CHECKING:
     from typing import NoReturn
 
+    from .corrections import Corrections
     from .outputs.sink import Sink
     from .runner import Batch, Totals
     from .shapes import NoticeDict
@@ -69,10 +70,12 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
 @click.option("--with-text", is_flag=True, help="Include the extracted text, which every span indexes, as source.text.")
+@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Apply a corrections file downloaded from a review page (repeatable; a later file wins).")
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
 def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, with_text: bool,
-          max_bytes: int) -> None:
+          max_bytes: int, corrections_files: tuple[str, ...] = ()) -> None:
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
@@ -82,6 +85,8 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
         from .enrich.keywords import annotate
 
         annotate(notice)
+    if corrections_files:
+        _correct(notice, _corrections(corrections_files))
     if fmt == "csv":
         from .outputs.csv import csv_header, csv_rows
 
@@ -107,10 +112,12 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
 @click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
+@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Apply a corrections file downloaded from a review page (repeatable; a later file wins).")
 @LANG
 def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
           keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
-          force: bool = False, lang: str | None = None) -> None:
+          force: bool = False, corrections_files: tuple[str, ...] = (), lang: str | None = None) -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-).
 
     Every option applies to every output: JSONL, CSV, Parquet and the database."""
@@ -123,11 +130,33 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
         click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
+    corrections = _corrections(corrections_files) if corrections_files else None
     sinks = _open_sinks(kind, db or output, review_dir, force)
     own = frozenset().union(*(s.identity() for s in sinks))
     names = paths_from_stdin(null, own) if from_stdin else iter(paths)
     options = Options(jobs, glob, max_bytes, keywords, review=bool(review_dir), fail_fast=fail_fast)
-    _drive(Batch(names, options, sinks), quiet)
+    _drive(Batch(names, options, sinks, corrections), quiet)
+
+
+def _corrections(files: tuple[str, ...]) -> Corrections:
+    """The corrections files, merged; a bad one is one line on stderr and exit 2."""
+    from .corrections import CorrectionsError, load_files
+
+    try:
+        return load_files(list(files))
+    except CorrectionsError as e:
+        path, _, why = str(e).partition(": ")
+        fail(path, why)
+
+
+def _correct(notice: NoticeDict, corrections: Corrections) -> None:
+    """Apply the corrections to one notice; each one refused is a line on stderr."""
+    from typing import cast
+
+    from .corrections import apply
+
+    for message in apply(cast("dict[str, Any]", notice), corrections).refused:
+        say(notice["source"]["path"] or "-", message)
 
 
 def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:

@@ -149,6 +149,15 @@ class SignatureDict(TypedDict):
     span: SpanDict
 
 
+class CorrectionDict(TypedDict):
+    path: str
+    value: Any
+    parsed: Any
+    source: str
+    by: Optional[str]
+    at: Optional[str]
+
+
 class NoticeDict(TypedDict):
     schema_version: str
     source: SourceDict
@@ -164,3 +173,4 @@ class NoticeDict(TypedDict):
     publicity: Optional[PublicityDict]
     signature: Optional[SignatureDict]
     diagnostics: list[DiagnosticDict]
+    corrections: list[CorrectionDict]

@@ -97,6 +97,11 @@ def _texts(key: str) -> ProblemGetter:
     return lambda p, i: [item["text"] for item in p.get(key) or ()]
 
 
+def corrected_paths(notice: Mapping[str, Any]) -> str | None:
+    """``inspection.target\nproblems.2.status``: what was corrected, else None (all as parsed)."""
+    return "\n".join(c["path"] for c in notice.get("corrections") or ()) or None
+
+
 NOTICE_COLUMNS: tuple[Column, ...] = (
     Column("path", "text", _source("path"), ALL, csv="notice_path", sql="UNIQUE"),
     Column("sha256", "text", _source("sha256"), sql="NOT NULL UNIQUE"),
@@ -131,6 +136,8 @@ NOTICE_COLUMNS: tuple[Column, ...] = (
     # the database schema the row was written under (filled by outputs/db/rows.py); a row from before an
     # upgrade has none, and the next batch over its file parses it again, filling the columns added since
     Column("row_version", "integer", lambda n: None, frozenset({"db"})),
+    # the paths a person corrected (``--corrections``), one a line; the database has them in ``json``
+    Column("corrected", "text", lambda n: corrected_paths(n), frozenset({"csv", "parquet"})),
 )
 
 #: only one of the three statuses; the database checks it

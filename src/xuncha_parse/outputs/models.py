@@ -158,6 +158,19 @@ class Signature(Model):
     span: Span
 
 
+class Correction(Model):
+    """A value a person corrected on the review page (``--corrections``): the value now in place, and the
+    parsed one beside it (schema 1.2)."""
+
+    path: str = Field(description="the field's path: `title`, `inspection.target`, `problems.3.status`, "
+                      "`declared.problems`; `problems.3` removes a problem, `problems.+120` adds one")
+    value: Any = Field(description="the corrected value, now in place at `path`")
+    parsed: Any = Field(description="what the parser gave at `path`")
+    source: Literal["corrected"] = "corrected"
+    by: Optional[str] = Field(None, description="who corrected it")
+    at: Optional[str] = Field(None, description="when, ISO 8601")
+
+
 class Notice(Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: SourceInfo
@@ -173,6 +186,7 @@ class Notice(Model):
     publicity: Optional[Publicity] = None
     signature: Optional[Signature] = None
     diagnostics: list[Diagnostic] = []
+    corrections: list[Correction] = Field([], description="values a person corrected (schema 1.2, --corrections)")
 
 
 # --------------------------------------------------------------------------

@@ -50,6 +50,8 @@ class Mark:
 def render_review(notice: dict[str, Any], text: str, lang: str | None = None) -> str:
     """The review page of one notice as an HTML string, its interface in ``lang`` (default: Chinese,
     or ``XUNCHA_LANG``)."""
+    from .editor import editor
+
     t = catalogue(lang)
     marks = collect_marks(notice, text, t)
     kept = [m for m in marks if 0 <= m.start < m.end <= len(text)]
@@ -58,12 +60,14 @@ def render_review(notice: dict[str, Any], text: str, lang: str | None = None) ->
         '<div class="layout">',
         _panel(notice, t),
         '<main><div id="text" class="text" lang="zh" translate="no">', mark_up(text, kept), "</div></main></div>",
+        editor(notice, t),  # the corrections form (outputs/editor.py)
         _footer(notice, len(marks) - len(kept), t),
         '<div id="tip" class="tip" role="tooltip" hidden></div>',
     ])
     title = t("review.page_title", title=notice.get("title") or (notice.get("source") or {}).get("path")
               or t("review.notice"))
-    return page(title, asset("review.css"), asset("review.js"), body, t.html_lang)
+    return page(title, asset("review.css") + asset("editor.css"), asset("review.js") + asset("editor.js"), body,
+                t.html_lang)
 
 
 def page(title: str, css: str, js: str, body: str, lang: str = "zh-CN") -> str:

@@ -14,9 +14,10 @@ from ..outputs.sink import Record
 from . import pool
 from .paths import WalkIssue, expand
 from .read import InputError, load
-from .work import Note, failed, of_walk
+from .work import Note, corrected, failed, of_walk
 
 if TYPE_CHECKING:
+    from ..corrections import Corrections
     from ..outputs.sink import Sink
     from .options import Options
     from .work import Item, Outcome
@@ -56,8 +57,10 @@ class Batch:
     whatever stopped the loop, with ``complete`` False when the run stopped early.
     """
 
-    def __init__(self, names: Iterable[str | WalkIssue], options: Options, sinks: list[Sink]):
+    def __init__(self, names: Iterable[str | WalkIssue], options: Options, sinks: list[Sink],
+                 corrections: Corrections | None = None):
         self.options, self.sinks = options, sinks
+        self.corrections = corrections  # applied here, in the parent, so workers never carry them
         self.totals = Totals()
         exclude = frozenset().union(*(s.identity() for s in sinks))
         self.names = expand(names, options.glob, exclude)
@@ -65,6 +68,9 @@ class Batch:
 
     def __iter__(self) -> Iterator[Outcome]:
         for outcome in self.outcomes:
+            if isinstance(outcome, Record) and self.corrections:
+                outcome, notes = corrected(outcome, self.corrections)
+                yield from notes
             if isinstance(outcome, Record):
                 for sink in self.sinks:
                     sink.add(outcome)
@@ -82,7 +88,8 @@ class Batch:
             except InputError as e:
                 yield failed(name, "InputError", str(e))
                 continue
-            if any(sink.known(loaded.sha256) for sink in self.sinks):
+            corrects = loaded.sha256 in (self.corrections or ())  # stored, maybe without its corrections
+            if not corrects and any(sink.known(loaded.sha256) for sink in self.sinks):
                 self.totals.unchanged += 1
                 continue
             yield loaded

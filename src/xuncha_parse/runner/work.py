@@ -14,6 +14,7 @@ from .paths import WalkIssue, printable_path
 from .read import InputError, Loaded
 
 if TYPE_CHECKING:
+    from ..corrections import Corrections
     from ..shapes import NoticeDict
     from .options import Options
 
@@ -109,6 +110,23 @@ def notice_and_text(data: bytes, path: str | None) -> tuple[NoticeDict, str]:
         raise ReviewError("the extracted text is missing (source.text), so spans cannot be shown")
     notice["source"]["text"] = None  # the page shows the text once, in its own pane
     return notice, text
+
+
+def corrected(record: Record, corrections: Corrections) -> tuple[Record, list[Note]]:
+    """A notice's record with its corrections applied (``--corrections``), and a note for each refused."""
+    import orjson
+
+    from ..corrections import apply
+
+    if record.error is not None:
+        return record, []
+    notice = record.notice()
+    done = apply(notice, corrections)
+    if not done.applied and not done.refused:
+        return record, []
+    data = orjson.dumps(notice, option=orjson.OPT_APPEND_NEWLINE)
+    notes = [Note(record.path, message) for message in done.refused]
+    return Record(record.path, data, len(notice["problems"]), None, record.review, record.sha256), notes
 
 
 def convert_many(items: list[Item], options: Options) -> list[Outcome]:
