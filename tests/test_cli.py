@@ -62,10 +62,10 @@ def test_parse_csv_has_bom_and_a_row_per_problem(runner):
     (lambda d: _write(d / "bad.txt", b"abc\xff\xff\xff"), "decode"),
 ])
 @pytest.mark.parametrize("command", ["parse", "show"])
-def test_bad_input_is_one_line_and_exit_2(runner, tmp_path, make, message, command):
+def test_bad_input_is_one_line_and_exit_1(runner, tmp_path, make, message, command):
     path = make(tmp_path)
     result = runner.invoke(main, [command, path])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and path in lines[0] and message in lines[0]
     assert "Traceback" not in result.output

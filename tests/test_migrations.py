@@ -131,7 +131,7 @@ def test_a_newer_database_is_refused_with_one_line(old, monkeypatch):
     with pytest.raises(DatabaseError, match="written by a newer xuncha"):
         open_db(str(old))
     result = batch(old, inputs(old), monkeypatch)
-    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert result.exit_code == 3 and len(result.stderr.splitlines()) == 1
     assert "newer xuncha" in result.stderr and version(old) == SCHEMA_VERSION + 1
 
 

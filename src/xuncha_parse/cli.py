@@ -15,7 +15,10 @@ import click
 
 from . import DEFAULT_GLOB, __version__
 from .clitools import (
+    EXIT_INPUT,
     EXIT_INTERRUPTED,
+    EXIT_OUTPUT,
+    cannot_write,
     emit,
     exit_now,
     fail,
@@ -27,6 +30,7 @@ from .clitools import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import NoReturn
 
     from .outputs.sink import Sink
@@ -101,9 +105,17 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
         click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
     sinks = _open_sinks(kind, db or output, review_dir, force)
     own = frozenset().union(*(s.identity() for s in sinks))
-    names = paths_from_stdin(null, own) if from_stdin else iter(paths)
+    names = paths_from_stdin(null, own) if from_stdin else _listed(paths, glob, own, quiet)
     options = Options(jobs, glob, max_bytes, keywords, review=bool(review_dir), fail_fast=fail_fast)
-    _drive(Batch(names, options, sinks), quiet)
+    total = len(names) if isinstance(names, list) else None
+    _drive(Batch(names, options, sinks), quiet, total)
+
+
+def _listed(paths: tuple[str, ...], glob: str, own: frozenset[tuple[int, int]], quiet: bool) -> Iterable[Any]:
+    """The inputs: walked at once when a progress bar will show their total, else lazily by the batch."""
+    from .runner.paths import expand
+
+    return list(expand(paths, glob, own)) if not quiet and sys.stderr.isatty() else iter(paths)
 
 
 def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:
@@ -114,6 +126,9 @@ def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> s
         fail(db, "--db writes the database only; leave out -o and --format")
     if fmt == "parquet" and not output:
         fail("--format parquet", "needs -o FOLDER")
+    if fmt == "parquet" and output and (output.lower().endswith(".parquet") or os.path.isfile(output)):
+        fail(output, "--format parquet writes a folder of two files (notices.parquet and problems.parquet), "
+                     "not one file: give -o a folder name, such as -o out")
     if fmt != "parquet" and output and os.path.isdir(output):
         fail(output, "is a folder; -o takes a file for jsonl and csv")
     return "db" if db else fmt
@@ -128,32 +143,34 @@ def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bo
     try:
         return open_sinks(kind, target, review_dir, force)
     except DatabaseError as e:
-        fail(target or "-", str(e).removeprefix(f"{target}: "))
-    except (WriteError, ParquetUnavailable) as e:
+        fail(target or "-", str(e).removeprefix(f"{target}: "), EXIT_OUTPUT)
+    except WriteError as e:
+        cannot_write(target or "-", e)
+    except ParquetUnavailable as e:
         fail(target or "-", str(e))
 
 
-def _drive(run: Batch, quiet: bool) -> NoReturn:
+def _drive(run: Batch, quiet: bool, total: int | None = None) -> NoReturn:
     """Run the batch with a progress bar; each failure a line on stderr; the sinks closed whatever happens."""
     from .outputs.sink import WriteError
 
     interrupted = False
     try:
-        with progress(quiet) as advance:
+        with progress(quiet, total) as advance:
             for outcome in run:
                 if _report(outcome, quiet):
-                    advance()
+                    advance(run.totals.notices + run.totals.failed + run.totals.unchanged)
                 if run.options.fail_fast and getattr(outcome, "error", None):
                     break
     except KeyboardInterrupt:
         interrupted = True
     except WriteError as e:
         _abandon(run)
-        fail(run.sinks[0].name, str(e))
+        cannot_write(run.sinks[0].name, e)
     try:
         run.close(complete=not interrupted)
     except WriteError as e:
-        fail(run.sinks[0].name, str(e))
+        cannot_write(run.sinks[0].name, e)
     _finish(run, quiet, interrupted)
 
 
@@ -214,7 +231,7 @@ def search(db: str, query: str, status: str | None, year: int | None, body: str 
         conn = open_db(db, readonly=True)
         rows = find(conn, query, status, year, body, limit)
     except DatabaseError as e:
-        fail(db, str(e).removeprefix(f"{db}: "))
+        fail(db, str(e).removeprefix(f"{db}: "), EXIT_INPUT)
     if as_json:
         _search_json(rows)
     else:
@@ -267,7 +284,7 @@ def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) ->
     try:
         return bytes_to_dict(data, path, with_text)
     except DecodeError as e:
-        fail(path or "-", str(e))
+        fail(path or "-", str(e), EXIT_INPUT)
 
 
 @main.command()
@@ -282,7 +299,7 @@ def text(file: str) -> None:
     try:
         extracted = read(data, path)
     except DecodeError as e:
-        fail(path or "-", str(e))
+        fail(path or "-", str(e), EXIT_INPUT)
     emit(extracted.text.encode("utf-8"), None)
 
 
@@ -346,7 +363,7 @@ def review(file: str, output: str | None) -> None:
     try:
         notice, text = notice_and_text(data, path)
     except (DecodeError, ReviewError) as e:
-        fail(path or "-", str(e))
+        fail(path or "-", str(e), EXIT_INPUT)
     emit(render_review(dict(notice), text).encode("utf-8"), output)
 
 
