@@ -49,11 +49,13 @@ def main() -> None:
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="CSV: booleans as 是/否 (zh) or yes/no (en).")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
 @click.option("--with-text", is_flag=True, help="Include the extracted text, which every span indexes, as source.text.")
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
-def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, with_text: bool,
+def parse(file: str, compact: bool, fmt: str, output: str | None, lang: str, keywords: bool, with_text: bool,
           max_bytes: int) -> None:
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
@@ -67,7 +69,7 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
     if fmt == "csv":
         from .outputs.csv import csv_header, csv_rows
 
-        emit(csv_header() + csv_rows(notice), output)
+        emit(csv_header() + csv_rows(notice, lang), output)
         return
     option = orjson.OPT_APPEND_NEWLINE | (0 if compact else orjson.OPT_INDENT_2)
     emit(orjson.dumps(notice, option=option), output)
@@ -89,9 +91,11 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
 @click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="CSV: booleans as 是/否 (zh) or yes/no (en).")
 def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
           keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
-          force: bool = False) -> None:
+          force: bool = False, lang: str = "zh") -> None:
     """Convert notices to JSONL, one line per notice: files, folders, or a list of paths on stdin (-).
 
     Every option applies to every output: JSONL, CSV, Parquet and the database."""
@@ -103,7 +107,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
         click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
-    sinks = _open_sinks(kind, db or output, review_dir, force)
+    sinks = _open_sinks(kind, db or output, review_dir, force, lang)
     own = frozenset().union(*(s.identity() for s in sinks))
     names = paths_from_stdin(null, own) if from_stdin else _listed(paths, glob, own, quiet)
     options = Options(jobs, glob, max_bytes, keywords, review=bool(review_dir), fail_fast=fail_fast)
@@ -134,14 +138,14 @@ def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> s
     return "db" if db else fmt
 
 
-def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bool) -> list[Sink]:
+def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bool, lang: str) -> list[Sink]:
     from .outputs.db import DatabaseError
     from .outputs.parquet import ParquetUnavailable
     from .outputs.sink import WriteError
     from .runner.sinks import open_sinks
 
     try:
-        return open_sinks(kind, target, review_dir, force)
+        return open_sinks(kind, target, review_dir, force, lang)
     except DatabaseError as e:
         fail(target or "-", str(e).removeprefix(f"{target}: "), EXIT_OUTPUT)
     except WriteError as e:

@@ -58,8 +58,15 @@ def to_2(conn: sqlite3.Connection) -> None:
     _add_columns("problems", ("leader",))(conn)
 
 
+def to_3(conn: sqlite3.Connection) -> None:
+    """2 → 3: each date of a notice as written and whether its year was inferred (``start_date_text``,
+    ``start_year_inferred``, … for start, end, feedback, signed); the date columns hold ISO or 2023-??-26."""
+    _add_columns("notices", tuple(f"{which}_{what}" for which in ("start", "end", "feedback", "signed")
+                                  for what in ("date_text", "year_inferred")))(conn)
+
+
 #: the step from each version to the next; 0 creates the current schema, not version 1
-MIGRATIONS: dict[int, Step] = {0: create, 1: to_2}
+MIGRATIONS: dict[int, Step] = {0: create, 1: to_2, 2: to_3}
 
 
 def upgrade(conn: sqlite3.Connection, version: int) -> int:

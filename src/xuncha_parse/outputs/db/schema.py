@@ -11,7 +11,7 @@ from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, Column, columns
 
 #: ``PRAGMA user_version`` of the databases this code writes: the number of the last migration
 #: (``migrations.MIGRATIONS``); a database with a larger number is refused
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: SQLite gained the FTS5 ``trigram`` tokenizer in 3.34.0
 TRIGRAM_MIN_SQLITE = (3, 34, 0)
 #: the SQL type of each column kind; lists of texts are stored as a JSON array, booleans as 0 or 1
