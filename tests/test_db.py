@@ -157,7 +157,8 @@ def test_force_with_the_same_content_twice_in_one_group_keeps_the_last(tmp_path)
         assert conn.execute("SELECT path FROM notices").fetchall() == [(str(tmp_path / "b.txt"),)]
         problems = conn.execute("SELECT id, title, description FROM problems ORDER BY id").fetchall()
         indexed = conn.execute("SELECT rowid, title, description FROM problems_fts ORDER BY rowid").fetchall()
-        assert problems and indexed == [(i, t or "", d or "") for i, t, d in problems]
+        assert problems and indexed == problems
+        conn.execute("INSERT INTO problems_fts(problems_fts) VALUES ('integrity-check')")  # index = content
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 

@@ -122,6 +122,11 @@ def _line(key: str) -> ProblemGetter:
     return lambda p, i: (p.get("span") or {}).get(key)
 
 
+def measures_text(problem: Mapping[str, Any]) -> str | None:
+    """A problem's measures one a line, None when it has none."""
+    return "\n".join(m["text"] for m in problem.get("measures") or ()) or None
+
+
 def _texts(key: str) -> ProblemGetter:
     return lambda p, i: [item["text"] for item in p.get(key) or ()]
 
@@ -195,6 +200,8 @@ PROBLEM_COLUMNS: tuple[Column, ...] = (
     Column("progress_count", "integer", lambda p, i: len(p.get("progress") or ()), frozenset({"csv"})),
     # database schema 2 (schema 1.2 of the contract)
     Column("leader", "text", _problem("leader"), ALL),
+    # database schema 3: the measures one a line, what the full-text index reads (content="problems")
+    Column("measures_text", "text", lambda p, i: measures_text(p), frozenset({"db"})),
 )
 
 
