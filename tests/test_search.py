@@ -187,3 +187,15 @@ def test_search_output_escapes_control_characters(tmp_path):
     assert result.exit_code == 0 and "第一议题" in result.output
     assert "\\x1b[31m\\u202e" in result.output
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", result.output)
+
+
+PLAIN = st.text(st.characters(blacklist_categories=("Z", "C"), blacklist_characters='"'), min_size=1, max_size=6).filter(
+    lambda w: not w.startswith("-") and w != "OR")
+
+
+@given(st.lists(PLAIN, min_size=1, max_size=5), st.lists(PLAIN, max_size=3))
+def test_typed_words_read_back_as_groups(words, excluded):
+    typed = " ".join(words + [f"-{w}" for w in excluded])
+    assert parse_query(typed).groups == [[w] for w in words] and parse_query(typed).excluded == excluded
+    assert parse_query(" OR ".join(words)).groups == [words]
+    assert parse_query("　".join(f'"{w}"' for w in words)).groups == [[w] for w in words]
