@@ -66,7 +66,7 @@ def rows(db) -> dict:
             kept = [f't."{c}"' for c in columns if c not in VOLATILE]
             out[table] = sorted(conn.execute(f"SELECT {', '.join(keys + kept)} FROM {table} t").fetchall())
         out["problems_fts"] = sorted(conn.execute(
-            "SELECT n.sha256, p.position, f.title, f.description, f.measures FROM problems_fts f "
+            "SELECT n.sha256, p.position, f.title, f.description, f.measures_text FROM problems_fts f "
             "JOIN problems p ON p.id = f.rowid JOIN notices n ON n.id = p.notice_id").fetchall())
         out["fts_rows"] = conn.execute("SELECT count(*) FROM problems_fts").fetchone()
     return out
@@ -86,6 +86,7 @@ def assert_sound_and_whole(db) -> int:
             assert got == (len(problems), sum(len(p["measures"]) for p in problems))
         assert conn.execute("SELECT count(*) FROM problems_fts").fetchone()[0] == \
             conn.execute("SELECT count(*) FROM problems").fetchone()[0]
+        conn.execute("INSERT INTO problems_fts(problems_fts) VALUES ('integrity-check')")  # the index = the rows
     return len(stored)
 
 

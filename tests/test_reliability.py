@@ -353,24 +353,24 @@ UNWRITABLE = ["/proc/no-such-folder/out.jsonl", "/proc/out.jsonl", "/dev/full"]
 
 @pytest.mark.parametrize("target", UNWRITABLE + ["missing/out.jsonl"])
 @pytest.mark.parametrize("command", ["parse", "batch"])
-def test_write_failures_are_one_line_and_exit_2(tmp_path, command, target):
+def test_write_failures_are_one_line_and_exit_3(tmp_path, command, target):
     path = tmp_path / "A.txt"
     path.write_bytes(sample_bytes(0))
     target = str(tmp_path / target) if target.startswith("missing") else target
     proc = subprocess.run([*XUNCHA, command, str(path), "-o", target], capture_output=True, env=ENV, timeout=60)
-    assert proc.returncode == 2
+    assert proc.returncode == 3
     lines = proc.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "cannot write" in lines[0] and target in lines[0]
 
 
 @pytest.mark.parametrize("command", ["parse", "batch", "show", "stats", "stats --json", "schema"])
-def test_stdout_to_a_full_device_is_one_line_and_exit_2(tmp_path, command):
+def test_stdout_to_a_full_device_is_one_line_and_exit_3(tmp_path, command):
     path = tmp_path / "A.txt"
     path.write_bytes(sample_bytes(0))
     args = command.split() + ([] if command == "schema" else [str(path)])
     with open("/dev/full", "wb") as full:
         proc = subprocess.run([*XUNCHA, *args], stdout=full, stderr=subprocess.PIPE, env=ENV, timeout=60)
-    assert proc.returncode == 2
+    assert proc.returncode == 3
     lines = proc.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "No space left" in lines[0]
 
@@ -383,7 +383,7 @@ def test_stdout_to_a_full_device_is_one_line_and_exit_2(tmp_path, command):
 def test_input_past_the_size_limit_is_refused(args):
     with open("/dev/zero", "rb") as zero:
         proc = subprocess.run([*XUNCHA, *args], stdin=zero, capture_output=True, env=ENV, timeout=60)
-    assert proc.returncode in (1, 2) and b"larger than the limit" in proc.stderr + proc.stdout
+    assert proc.returncode == 1 and b"larger than the limit" in proc.stderr + proc.stdout
 
 
 # 13. Smaller CLI faults ---------------------------------------------------------------------------------

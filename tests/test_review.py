@@ -350,7 +350,7 @@ def test_cli_review_writes_a_page(tmp_path):
 
 def test_cli_review_of_a_missing_file_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["review", str(tmp_path / "nope.txt")])
-    assert result.exit_code == 2 and "no such file" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1 and "no such file" in result.output and "Traceback" not in result.output
 
 
 def test_cli_batch_and_stats_link_review_pages(tmp_path):

@@ -15,7 +15,10 @@ import click
 
 from . import DEFAULT_GLOB, __version__
 from .clitools import (
+    EXIT_INPUT,
     EXIT_INTERRUPTED,
+    EXIT_OUTPUT,
+    cannot_write,
     emit,
     exit_now,
     fail,
@@ -28,6 +31,7 @@ from .clitools import (
 from .lazy import LazyCommand  # the analysis commands, imported when they run
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import NoReturn
 
     from .corrections import Corrections
@@ -68,13 +72,15 @@ def main() -> None:
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="CSV: booleans as 是/否 (zh) or yes/no (en).")
 @click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
 @click.option("--with-text", is_flag=True, help="Include the extracted text, which every span indexes, as source.text.")
 @click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False),
               help="Apply a corrections file downloaded from a review page (repeatable; a later file wins).")
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
-def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, with_text: bool,
+def parse(file: str, compact: bool, fmt: str, output: str | None, lang: str, keywords: bool, with_text: bool,
           max_bytes: int, corrections_files: tuple[str, ...] = ()) -> None:
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
@@ -90,7 +96,7 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
     if fmt == "csv":
         from .outputs.csv import csv_header, csv_rows
 
-        emit(csv_header() + csv_rows(notice), output)
+        emit(csv_header() + csv_rows(notice, lang), output)
         return
     option = orjson.OPT_APPEND_NEWLINE | (0 if compact else orjson.OPT_INDENT_2)
     emit(orjson.dumps(notice, option=option), output)
@@ -131,11 +137,12 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     if from_stdin and sys.stdin.isatty():
         click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
     corrections = _corrections(corrections_files) if corrections_files else None
-    sinks = _open_sinks(kind, db or output, review_dir, force)
+    sinks = _open_sinks(kind, db or output, review_dir, force, _interface_lang(lang))
     own = frozenset().union(*(s.identity() for s in sinks))
-    names = paths_from_stdin(null, own) if from_stdin else iter(paths)
+    names = paths_from_stdin(null, own) if from_stdin else _listed(paths, glob, own, quiet)
     options = Options(jobs, glob, max_bytes, keywords, review=bool(review_dir), fail_fast=fail_fast)
-    _drive(Batch(names, options, sinks, corrections), quiet)
+    total = len(names) if isinstance(names, list) else None
+    _drive(Batch(names, options, sinks, corrections), quiet, total)
 
 
 def _corrections(files: tuple[str, ...]) -> Corrections:
@@ -159,6 +166,20 @@ def _correct(notice: NoticeDict, corrections: Corrections) -> None:
         say(notice["source"]["path"] or "-", message)
 
 
+def _listed(paths: tuple[str, ...], glob: str, own: frozenset[tuple[int, int]], quiet: bool) -> Iterable[Any]:
+    """The inputs: walked at once when a progress bar will show their total, else lazily by the batch."""
+    from .runner.paths import expand
+
+    return list(expand(paths, glob, own)) if not quiet and sys.stderr.isatty() else iter(paths)
+
+
+def _interface_lang(lang: str | None) -> str:
+    """``--lang``, else ``XUNCHA_LANG``, else Chinese: the CSV's 是/否 follow the interface."""
+    from .outputs.i18n import default_lang
+
+    return lang or default_lang()
+
+
 def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:
     """Which sink the options ask for (``jsonl``, ``csv``, ``parquet``, ``db``); a mistake is one line."""
     if force and not db:
@@ -167,46 +188,51 @@ def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> s
         fail(db, "--db writes the database only; leave out -o and --format")
     if fmt == "parquet" and not output:
         fail("--format parquet", "needs -o FOLDER")
+    if fmt == "parquet" and output and (output.lower().endswith(".parquet") or os.path.isfile(output)):
+        fail(output, "--format parquet writes a folder of two files (notices.parquet and problems.parquet), "
+                     "not one file: give -o a folder name, such as -o out")
     if fmt != "parquet" and output and os.path.isdir(output):
         fail(output, "is a folder; -o takes a file for jsonl and csv")
     return "db" if db else fmt
 
 
-def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bool) -> list[Sink]:
+def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bool, lang: str) -> list[Sink]:
     from .outputs.db import DatabaseError
     from .outputs.parquet import ParquetUnavailable
     from .outputs.sink import WriteError
     from .runner.sinks import open_sinks
 
     try:
-        return open_sinks(kind, target, review_dir, force)
+        return open_sinks(kind, target, review_dir, force, lang)
     except DatabaseError as e:
-        fail(target or "-", str(e).removeprefix(f"{target}: "))
-    except (WriteError, ParquetUnavailable) as e:
+        fail(target or "-", str(e).removeprefix(f"{target}: "), EXIT_OUTPUT)
+    except WriteError as e:
+        cannot_write(target or "-", e)
+    except ParquetUnavailable as e:
         fail(target or "-", str(e))
 
 
-def _drive(run: Batch, quiet: bool) -> NoReturn:
+def _drive(run: Batch, quiet: bool, total: int | None = None) -> NoReturn:
     """Run the batch with a progress bar; each failure a line on stderr; the sinks closed whatever happens."""
     from .outputs.sink import WriteError
 
     interrupted = False
     try:
-        with progress(quiet) as advance:
+        with progress(quiet, total) as advance:
             for outcome in run:
                 if _report(outcome, quiet):
-                    advance()
+                    advance(run.totals.notices + run.totals.failed + run.totals.unchanged)
                 if run.options.fail_fast and getattr(outcome, "error", None):
                     break
     except KeyboardInterrupt:
         interrupted = True
     except WriteError as e:
         _abandon(run)
-        fail(run.sinks[0].name, str(e))
+        cannot_write(run.sinks[0].name, e)
     try:
         run.close(complete=not interrupted)
     except WriteError as e:
-        fail(run.sinks[0].name, str(e))
+        cannot_write(run.sinks[0].name, e)
     _finish(run, quiet, interrupted)
 
 
@@ -249,30 +275,48 @@ def _finish(run: Batch, quiet: bool, interrupted: bool) -> NoReturn:
     sys.exit(1 if totals.failed or totals.lost or totals.notices + totals.unchanged == 0 else 0)
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("query")
+@click.argument("query", nargs=-1, required=True)
 @click.option("--status", type=click.Choice(["completed", "in_progress", "unknown"]), help="Only problems with this status.")
 @click.option("--year", type=int, help="Only notices whose inspection is of this year.")
 @click.option("--body", help="Only notices whose inspecting body contains this text (市委第二巡察组).")
+@click.option("--sort", type=click.Choice(["notice", "year"]), default="notice", show_default=True,
+              help="By notice (path, then the problem's place) or by year, newest first.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many problems.")
-def search(db: str, query: str, status: str | None, year: int | None, body: str | None, as_json: bool,
-           limit: int | None) -> None:
-    """Problems in a database written by batch --db whose title, description or measures contain QUERY."""
+def search(db: str, query: tuple[str, ...], status: str | None, year: int | None, body: str | None, sort: str,
+           as_json: bool, limit: int | None) -> None:
+    """Problems in a database written by batch --db whose title, description or measures hold QUERY.
+
+    \b
+    Words set apart by spaces must all match:    八项 规定
+    OR between two words takes either:          公车 OR 公务用车
+    -word leaves out problems holding it:       八项规定 -整改
+    "..." keeps spaces, - and OR as text:       "a b"
+    Words of 3 characters or more use the trigram index; 1 and 2 characters are
+    searched with LIKE over the same texts (same answer, slower). Each hit names the
+    field that matched with a snippet around the match. An empty query is refused."""
     from .analysis.queries import cluster_sizes  # sqlite only: the sizes analyze stored, None before it
     from .outputs.db import DatabaseError, open_db
     from .outputs.db import search as find
+    from .outputs.db.query import QueryError, parse_query
 
+    text = " ".join(query)
+    try:
+        words = parse_query(text)
+    except QueryError as e:
+        fail("search", str(e))
     try:
         conn = open_db(db, readonly=True)
-        rows = cluster_sizes(conn, find(conn, query, status, year, body, limit))
+        rows = cluster_sizes(conn, find(conn, words, status, year, body, limit, sort))
     except DatabaseError as e:
-        fail(db, str(e).removeprefix(f"{db}: "))
-    if as_json:
-        _search_json(rows)
-    else:
-        _search_table(rows, query)
+        fail(db, str(e).removeprefix(f"{db}: "), EXIT_INPUT)
+    with stdout_guard():
+        if as_json:
+            _search_json(rows)
+        else:
+            _search_table(rows, text)
 
 
 def _search_json(rows: list[dict[str, Any]]) -> None:
@@ -283,19 +327,35 @@ def _search_json(rows: list[dict[str, Any]]) -> None:
 
 
 def _search_table(rows: list[dict[str, Any]], query: str) -> None:
-    """A rich table: notice, problem, status; notice text escaped so [brackets] print as written."""
+    """A rich table: notice, problem, where it matched with the match marked, status; the notice's text
+    escaped (markup and control characters shown as written, never obeyed)."""
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} problems matching {escape(query)}", show_lines=True)
-    for name in ("notice", "#", "problem", "status", "cluster"):
-        table.add_column(name)
+    from .outputs.terminal import safe
+
+    table = Table(title=f"{len(rows)} problems matching {safe(query)}", show_lines=True)
+    for name in ("notice", "#", "problem", "matched", "status", "cluster"):
+        table.add_column(name, overflow="fold" if name == "matched" else "ellipsis")
     for row in rows:
-        notice = f"{escape(row['notice_title'] or '')}\n[dim]{escape(row['path'] or '')}[/dim]"
-        table.add_row(notice, escape(row["marker"] or str(row["position"] + 1)),
-                      escape(row["title"] or ""), row["status"], str(row["finding_cluster"] or "—"))
+        notice = f"{safe(row['notice_title'] or '')}\n[dim]{safe(row['path'] or '')}[/dim]"
+        table.add_row(notice, safe(row["marker"] or str(row["position"] + 1)), safe(row["title"] or ""),
+                      "\n".join(_marked(m) for m in row["matches"]), row["status"],
+                      str(row["finding_cluster"] or "—"))
     Console().print(table)
+
+
+def _marked(match: dict[str, Any]) -> str:
+    """``measures 2: …前文[reverse]八项规定[/reverse]后文…``: the field, then the snippet with each match marked."""
+    from .outputs.terminal import safe
+
+    text, marked, at = match["snippet"], "", 0
+    for start, end in match["marks"]:
+        start = max(start, at)  # overlapping matches (规定 and 八项规定) marked once
+        marked += f"{safe(text[at:start])}[reverse]{safe(text[start:end])}[/reverse]"
+        at = max(at, end)
+    where = match["field"] + (f" {match['measure'] + 1}" if match["measure"] is not None else "")
+    return f"[dim]{where}:[/dim] {marked}{safe(text[at:])}"
 
 
 @main.command()
@@ -322,7 +382,7 @@ def _parsed(file: str, max_bytes: int | None = None, with_text: bool = False) ->
     try:
         return bytes_to_dict(data, path, with_text)
     except DecodeError as e:
-        fail(path or "-", str(e))
+        fail(path or "-", str(e), EXIT_INPUT)
 
 
 @main.command()
@@ -337,7 +397,7 @@ def text(file: str) -> None:
     try:
         extracted = read(data, path)
     except DecodeError as e:
-        fail(path or "-", str(e))
+        fail(path or "-", str(e), EXIT_INPUT)
     emit(extracted.text.encode("utf-8"), None)
 
 
@@ -407,7 +467,7 @@ def review(file: str, output: str | None, lang: str | None = None) -> None:
     try:
         notice, text = notice_and_text(data, path)
     except (DecodeError, ReviewError) as e:
-        fail(path or "-", str(e))
+        fail(path or "-", str(e), EXIT_INPUT)
     emit(render_review(dict(notice), text, lang).encode("utf-8"), output)
 
 

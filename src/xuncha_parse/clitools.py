@@ -17,16 +17,33 @@ if TYPE_CHECKING:
     from typing import Literal, NoReturn
 
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, ProgressColumn
 
-EXIT_BAD_INPUT = 2
+#: the exit statuses (docs/RELIABILITY.md, "Exit codes"): success; some input failed (a file that is
+#: not a notice, too large, unreadable, a database that cannot be searched); a usage error (click's own
+#: status for bad options, and an output refused before anything is read); output that cannot be written
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_OUTPUT = 3
 EXIT_INTERRUPTED = 130
 
 
-def fail(path: str, message: str) -> NoReturn:
-    """One line on stderr naming the file and what is wrong, then exit 2."""
+def fail(path: str, message: str, status: int = EXIT_USAGE) -> NoReturn:
+    """One line on stderr naming the file and what is wrong, then exit with ``status`` (2: usage)."""
     say(path, message)
-    sys.exit(EXIT_BAD_INPUT)
+    sys.exit(status)
+
+
+def cannot_write(name: str, error: Exception) -> NoReturn:
+    """A failed write: exit 3 with one line; a closed pipe (``| head -1``) ends quietly with exit 0,
+    since its reader has all it wanted (docs/RELIABILITY.md says why not 141)."""
+    from .outputs.sink import OutputFile, PipeClosed
+
+    if isinstance(error, (PipeClosed, BrokenPipeError)):
+        OutputFile(None).abandon()  # stdout to /dev/null: Python's flush at exit must not complain
+        sys.exit(EXIT_OK)
+    fail(name, str(error), EXIT_OUTPUT)
 
 
 def say(path: str, message: str) -> None:
@@ -47,29 +64,29 @@ def load(path: str, max_bytes: int | None = None) -> tuple[bytes, str | None]:
             return read_bounded(sys.stdin.buffer, max_bytes or MAX_BYTES), None
         return read_notice(path, max_bytes or MAX_BYTES, streams=True), printable_path(path)
     except InputError as e:
-        fail(path, str(e))
+        fail(path, str(e), EXIT_INPUT)
 
 
 def emit(data: bytes, output: str | None) -> None:
     """All of ``data`` to OUTPUT (through a temporary file renamed onto it) or stdout; a write
-    failure is one line on stderr and exit 2."""
+    failure is one line on stderr and exit 3 (a closed pipe: quietly, exit 0)."""
     from .outputs.sink import OutputFile, WriteError
 
     try:
         out = OutputFile(output)
     except WriteError as e:
-        fail(output or "-", str(e))
+        cannot_write(output or "-", e)
     try:
         out.write(data)
         out.close()
     except WriteError as e:
         out.abandon()
-        fail(out.name, str(e))
+        cannot_write(out.name, e)
 
 
 class stdout_guard:
-    """A failed write to stdout (``> /dev/full``, a closed pipe) in ``show``, ``stats``, ``schema``:
-    one line on stderr and exit 2, not a traceback."""
+    """A failed write to stdout in ``show``, ``stats``, ``schema``, ``search``: one line on stderr and
+    exit 3 (``> /dev/full``), or quietly exit 0 for a closed pipe; never a traceback."""
 
     def __enter__(self) -> stdout_guard:
         return self
@@ -84,10 +101,21 @@ class stdout_guard:
                 sys.stdout.buffer.flush()
             except OSError as e:
                 error = e
+        if isinstance(error, BrokenPipeError) or _rich_pipe_exit(error, tb):
+            cannot_write("-", BrokenPipeError())
         if isinstance(error, OSError):
             OutputFile(None).abandon()
-            fail("-", f"cannot write: {error.strerror or error}")
+            fail("-", f"cannot write: {error.strerror or error}", EXIT_OUTPUT)
         return False
+
+
+def _rich_pipe_exit(error: BaseException | None, tb: TracebackType | None) -> bool:
+    """Whether ``error`` is rich's ``SystemExit(1)`` from ``Console.on_broken_pipe`` (a closed pipe)."""
+    if not isinstance(error, SystemExit) or tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb.tb_frame.f_code.co_name == "on_broken_pipe"
 
 
 def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None = None) -> None:
@@ -118,27 +146,45 @@ def exit_now(code: int) -> NoReturn:
 
 
 class progress:
-    """A rich spinner, count and elapsed time on stderr, only when stderr is a terminal and not --quiet."""
+    """A rich bar on stderr, only when stderr is a terminal and not --quiet: the files done of ``total``,
+    the rate and the time left (a spinner and the count when the total is unknown: paths on stdin)."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, total: int | None = None):
         self.live = not quiet and sys.stderr.isatty()
+        self.total = total
         self.bar: Progress | None = None
 
-    def __enter__(self) -> Callable[[], None]:
+    def __enter__(self) -> Callable[[int], None]:
         if not self.live:
-            return lambda: None
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            return lambda done: None
+        from rich.progress import Progress
 
-        columns = (SpinnerColumn(), TextColumn("parsed {task.completed} notices"), TimeElapsedColumn())
-        self.bar = bar = Progress(*columns, transient=True, console=stderr_console())
+        self.bar = bar = Progress(*progress_columns(self.total is not None), transient=True,
+                                  console=stderr_console())
         bar.start()
-        task = bar.add_task("parsing", total=None)
-        return lambda: bar.advance(task)
+        task = bar.add_task("parsing", total=self.total, rate="")
+        return lambda done: bar.update(task, completed=done, rate=f"{bar.tasks[0].speed or 0:.1f} files/s")
 
     def __exit__(self, *exc: object) -> Literal[False]:
         if self.bar is not None:
             self.bar.stop()
         return False
+
+
+def progress_columns(known_total: bool) -> tuple[ProgressColumn, ...]:
+    """Done of total, files a second, time left; without a total, a spinner, the count and the time taken."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    if not known_total:
+        return SpinnerColumn(), TextColumn("{task.completed} files"), TimeElapsedColumn()
+    return BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn()
 
 
 def stderr_console() -> Console:

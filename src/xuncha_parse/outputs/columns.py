@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     ProblemGetter = Callable[[Mapping[str, Any], int], Any]
 
 #: the value kinds a column may hold: text, whole and real numbers, booleans, and lists of texts
-#: (a JSON array in SQLite, a list in Parquet, not in CSV)
+#: (a JSON array in SQLite, a list in Parquet, one a line in a CSV cell)
 KINDS = ("text", "integer", "real", "boolean", "texts")
 ALL = frozenset({"db", "parquet", "csv"})
 STORES = frozenset({"db", "parquet"})
@@ -48,11 +48,25 @@ class Column:
 # ---------------------------------------------------------------- reading the notice dict
 
 
-def iso_or_text(value: Mapping[str, Any] | None) -> str | None:
-    """A Date as ISO when complete, else as written (``2023年X月26日``)."""
-    if not value:
-        return None
-    return value.get("iso") or value.get("text")
+def date_text(d: Mapping[str, Any] | None) -> str:
+    """A Date in its one written form in every flat output: ISO when complete, else YYYY-MM-DD with
+    ``?`` for the unknown parts (``2023年X月26日`` → ``2023-??-26``), else empty.  ISO-shaped so that it
+    sorts with complete dates and reads the same in any language; the text as written has its own column."""
+    if not d:
+        return ""
+    iso: str | None = d.get("iso")
+    if iso:
+        return iso
+    return f"{_part(d.get('year'), 4)}-{_part(d.get('month'), 2)}-{_part(d.get('day'), 2)}"
+
+
+def _part(value: Any, width: int) -> str:
+    return f"{value:0{width}d}" if isinstance(value, int) else "?" * width
+
+
+def iso_or_partial(value: Mapping[str, Any] | None) -> str | None:
+    """``date_text`` of a Date, None when there is none."""
+    return date_text(value) or None
 
 
 def year_of(notice: Mapping[str, Any]) -> int | None:
@@ -74,7 +88,22 @@ def _inspection(key: str) -> NoticeGetter:
 
 
 def _inspection_date(key: str) -> NoticeGetter:
-    return lambda n: iso_or_text((n.get("inspection") or {}).get(key))
+    return lambda n: iso_or_partial((n.get("inspection") or {}).get(key))
+
+
+def _date_of(notice: Mapping[str, Any], which: str) -> Mapping[str, Any]:
+    """The Date ``which`` (``start``, ``end``, ``feedback`` of the inspection, or ``signed``), {} when none."""
+    if which == "signed":
+        return (notice.get("signature") or {}).get("date") or {}
+    return (notice.get("inspection") or {}).get(which) or {}
+
+
+def _written(which: str) -> NoticeGetter:
+    return lambda n: _date_of(n, which).get("text")
+
+
+def _inferred(which: str) -> NoticeGetter:
+    return lambda n: _date_of(n, which).get("year_inferred") if _date_of(n, which) else None
 
 
 def _declared(key: str) -> NoticeGetter:
@@ -91,6 +120,11 @@ def _problem(key: str) -> ProblemGetter:
 
 def _line(key: str) -> ProblemGetter:
     return lambda p, i: (p.get("span") or {}).get(key)
+
+
+def measures_text(problem: Mapping[str, Any]) -> str | None:
+    """A problem's measures one a line, None when it has none."""
+    return "\n".join(m["text"] for m in problem.get("measures") or ()) or None
 
 
 def _texts(key: str) -> ProblemGetter:
@@ -118,7 +152,7 @@ NOTICE_COLUMNS: tuple[Column, ...] = (
     Column("start_date", "text", _inspection_date("start"), ALL, csv="inspection_start"),
     Column("end_date", "text", _inspection_date("end"), ALL, csv="inspection_end"),
     Column("feedback_date", "text", _inspection_date("feedback"), ALL, csv="inspection_feedback"),
-    Column("signed_date", "text", lambda n: iso_or_text((n.get("signature") or {}).get("date"))),
+    Column("signed_date", "text", lambda n: iso_or_partial((n.get("signature") or {}).get("date"))),
     Column("year", "integer", year_of),
     Column("declared_categories", "integer", _declared("categories")),
     Column("declared_problems", "integer", _declared("problems")),
@@ -136,6 +170,11 @@ NOTICE_COLUMNS: tuple[Column, ...] = (
     # the database schema the row was written under (filled by outputs/db/rows.py); a row from before an
     # upgrade has none, and the next batch over its file parses it again, filling the columns added since
     Column("row_version", "integer", lambda n: None, frozenset({"db"})),
+    # database schema 3: each date as written and whether its year was inferred (the date columns above
+    # hold the ISO date, or its one partial form 2023-??-26)
+    *(column for which in ("start", "end", "feedback", "signed")
+      for column in (Column(f"{which}_date_text", "text", _written(which)),
+                     Column(f"{which}_year_inferred", "boolean", _inferred(which)))),
     # the paths a person corrected (``--corrections``), one a line; the database has them in ``json``
     Column("corrected", "text", lambda n: corrected_paths(n), frozenset({"csv", "parquet"})),
 )
@@ -160,15 +199,16 @@ PROBLEM_COLUMNS: tuple[Column, ...] = (
     Column("line_start", "integer", _line("line_start"), ALL),
     Column("line_end", "integer", _line("line_end"), ALL),
     # Parquet's lists of the problem's parts (the database keeps them in tables of their own)
-    Column("measures", "texts", _texts("measures"), frozenset({"parquet"})),
-    Column("progress", "texts", _texts("progress"), frozenset({"parquet"})),
+    Column("measures", "texts", _texts("measures"), frozenset({"parquet", "csv"})),
+    Column("progress", "texts", _texts("progress"), frozenset({"parquet", "csv"})),
     Column("topics", "texts", lambda p, i: [t["code"] for t in p.get("topics") or ()], frozenset({"parquet"})),
-    # CSV's counts of them
-    Column("measure_count", "integer", lambda p, i: len(p.get("measures") or ()), frozenset({"csv"}), csv="measures"),
-    Column("progress_count", "integer", lambda p, i: len(p.get("progress") or ()), frozenset({"csv"}),
-           csv="progress"),
+    # CSV's counts of them, beside the texts
+    Column("measure_count", "integer", lambda p, i: len(p.get("measures") or ()), frozenset({"csv"})),
+    Column("progress_count", "integer", lambda p, i: len(p.get("progress") or ()), frozenset({"csv"})),
     # database schema 2 (schema 1.2 of the contract)
     Column("leader", "text", _problem("leader"), ALL),
+    # database schema 3: the measures one a line, what the full-text index reads (content="problems")
+    Column("measures_text", "text", lambda p, i: measures_text(p), frozenset({"db"})),
 )
 
 

@@ -10,10 +10,11 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from .columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, columns
+from .columns import date_text as date_text  # the one written form of a date (show uses it too)
 from .sink import FileSink, Record
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
 NOTICE_CSV = columns(NOTICE_COLUMNS, "csv")
 PROBLEM_CSV = columns(PROBLEM_COLUMNS, "csv")
@@ -21,48 +22,47 @@ COLUMNS = [c.header for c in NOTICE_CSV + PROBLEM_CSV]
 BOM = "\ufeff".encode()
 
 
-def date_text(d: Mapping[str, Any] | None) -> str:
-    """ISO where known, else YYYY-MM-DD with ?? for the unknown parts, else empty."""
-    if not d:
-        return ""
-    iso: str | None = d.get("iso")
-    if iso:
-        return iso
-    part: Callable[[Any, int], str] = lambda v, w: f"{v:0{w}d}" if isinstance(v, int) else "?" * w
-    return f"{part(d.get('year'), 4)}-{part(d.get('month'), 2)}-{part(d.get('day'), 2)}"
-
-
 #: first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"):
 #: ``=HYPERLINK(…)``, ``+1``, ``-2+3``, ``@SUM(…)``, and a tab or CR before any of them
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value: Any) -> Any:
-    """A cell that a spreadsheet shows as written: empty for None, a formula-like start gets a ``'`` before it."""
+#: how a boolean reads in a cell, by ``--lang``: what a person types in a spreadsheet, not True/False
+YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
+def cell(value: Any, lang: str = "zh") -> Any:
+    """A cell that a spreadsheet shows as written: empty for None, 是/否 for a boolean (yes/no in
+    English), a list one item a line, a formula-like start with a ``'`` before it."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return YES_NO[lang][0 if value else 1]
+    if isinstance(value, list):
+        value = "\n".join(str(cell(v, lang)) for v in value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
-def notice_cells(notice: Mapping[str, Any]) -> list[Any]:
-    return [cell(c.get(notice)) for c in NOTICE_CSV]
+def notice_cells(notice: Mapping[str, Any], lang: str = "zh") -> list[Any]:
+    return [cell(c.get(notice), lang) for c in NOTICE_CSV]
 
 
-def problem_row(notice: Mapping[str, Any], problem: Mapping[str, Any], position: int = 0) -> list[Any]:
-    return notice_cells(notice) + [cell(c.get(problem, position)) for c in PROBLEM_CSV]
+def problem_row(notice: Mapping[str, Any], problem: Mapping[str, Any], position: int = 0,
+                lang: str = "zh") -> list[Any]:
+    return notice_cells(notice, lang) + [cell(c.get(problem, position), lang) for c in PROBLEM_CSV]
 
 
-def csv_rows(notice: Mapping[str, Any]) -> bytes:
+def csv_rows(notice: Mapping[str, Any], lang: str = "zh") -> bytes:
     """The rows of one notice (no header): one a problem, or one with empty problem columns when
     no problem was found, so that every notice is in the file."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     if notice["problems"]:
-        writer.writerows(problem_row(notice, p, i) for i, p in enumerate(notice["problems"]))
+        writer.writerows(problem_row(notice, p, i, lang) for i, p in enumerate(notice["problems"]))
     else:
-        cells = notice_cells(notice)
+        cells = notice_cells(notice, lang)
         writer.writerow(cells + [""] * (len(COLUMNS) - len(cells)))
     return buf.getvalue().encode("utf-8")
 
@@ -76,10 +76,11 @@ def csv_header() -> bytes:
 class CsvSink(FileSink):
     """``batch --format csv``: the header when opened, then each notice's rows; error records left out."""
 
-    def __init__(self, output: str | None):
+    def __init__(self, output: str | None, lang: str = "zh"):
         super().__init__(output)
+        self.lang = lang
         self.out.write(csv_header())
 
     def add(self, record: Record) -> None:
         if record.error is None:
-            self.out.write(csv_rows(record.notice()))
+            self.out.write(csv_rows(record.notice(), self.lang))

@@ -65,6 +65,10 @@ class WriteError(Exception):
     """Output could not be written (a missing or read-only folder, a full disk)."""
 
 
+class PipeClosed(WriteError):
+    """The reader of the pipe went away (``xuncha batch | head -1``): not a failure, the reader is done."""
+
+
 class OutputFile:
     """Where records go, whole records at a time: stdout, or a file.
 
@@ -108,6 +112,8 @@ class OutputFile:
                 write_all(self.fd, data)
             else:
                 write_stdout(data)
+        except BrokenPipeError:
+            raise PipeClosed("the pipe was closed") from None
         except OSError as e:
             raise WriteError(f"cannot write: {e.strerror or e}") from None
 

@@ -3,7 +3,8 @@
 Stages, one module each: ``schema`` (the tables, derived from ``outputs/columns.py``) →
 ``migrations`` (numbered upgrades on ``PRAGMA user_version``) → ``connect`` (``open_db``: check the
 version, create or upgrade) → ``rows`` (pure functions of the Notice dict) → ``writer`` (whole
-notices, a transaction per group) → ``sink`` (the runner's ``--db`` sink) → ``search``.
+notices, a transaction per group) → ``sink`` (the runner's ``--db`` sink) → ``query`` (a query as
+people type it) → ``search``.
 
 The schema is described in docs/DATABASE.md; a test checks that both agree.
 """

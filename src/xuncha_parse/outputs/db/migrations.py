@@ -58,8 +58,36 @@ def to_2(conn: sqlite3.Connection) -> None:
     _add_columns("problems", ("leader",))(conn)
 
 
+def to_3(conn: sqlite3.Connection) -> None:
+    """2 → 3: each date of a notice as written and whether its year was inferred (``start_date_text``,
+    ``start_year_inferred``, … for start, end, feedback, signed); ``problems.measures_text``, filled
+    from ``measures``; the full-text index made again over the problems' own columns."""
+    _add_columns("notices", tuple(f"{which}_{what}" for which in ("start", "end", "feedback", "signed")
+                                  for what in ("date_text", "year_inferred")))(conn)
+    _add_columns("problems", ("measures_text",))(conn)
+    conn.execute(MEASURES_TEXT)
+    reindex(conn)
+
+
+#: problems.measures_text from the measures table: their texts in order, one a line
+MEASURES_TEXT = """UPDATE problems SET measures_text = (
+    SELECT group_concat(text, char(10)) FROM (SELECT text FROM measures m WHERE m.problem_id = problems.id
+                                              ORDER BY m.position))"""
+
+
+def reindex(conn: sqlite3.Connection) -> None:
+    """The full-text index (FTS) made again from the problems: the index is derived, never data of its
+    own, so dropping and rebuilding it loses nothing."""
+    conn.execute("DROP TRIGGER IF EXISTS problems_fts_delete")
+    conn.execute("DROP TABLE IF EXISTS problems_fts")
+    if has_trigram():
+        for statement in statements(FTS):
+            conn.execute(statement)
+        conn.execute("INSERT INTO problems_fts(problems_fts) VALUES ('rebuild')")
+
+
 #: the step from each version to the next; 0 creates the current schema, not version 1
-MIGRATIONS: dict[int, Step] = {0: create, 1: to_2}
+MIGRATIONS: dict[int, Step] = {0: create, 1: to_2, 2: to_3}
 
 
 def upgrade(conn: sqlite3.Connection, version: int) -> int:

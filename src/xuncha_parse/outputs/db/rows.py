@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, columns
+from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, columns, measures_text
 from .schema import SCHEMA_VERSION
 
 #: what ``.get("span") or NO_SPAN`` gives for a thing without a span
@@ -96,10 +96,10 @@ def diagnostic_rows(notice: Mapping[str, Any]) -> list[tuple[Any, ...]]:
             for i, d in enumerate(notice.get("diagnostics") or [])]
 
 
-def fts_text(problem: Mapping[str, Any]) -> tuple[str, str, str]:
-    """What the full-text index holds for a problem: title, description, measures joined by newlines."""
-    measures = "\n".join(m["text"] for m in problem.get("measures") or [])
-    return problem.get("title") or "", problem.get("description") or "", measures
+def fts_text(problem: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """What the full-text index holds for a problem: exactly its ``problems`` columns title,
+    description and measures_text (the index reads them back from there: ``content="problems"``)."""
+    return problem.get("title"), problem.get("description"), measures_text(problem)
 
 
 @dataclass(slots=True)

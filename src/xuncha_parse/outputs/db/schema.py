@@ -11,7 +11,7 @@ from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, Column, columns
 
 #: ``PRAGMA user_version`` of the databases this code writes: the number of the last migration
 #: (``migrations.MIGRATIONS``); a database with a larger number is refused
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: SQLite gained the FTS5 ``trigram`` tokenizer in 3.34.0
 TRIGRAM_MIN_SQLITE = (3, 34, 0)
 #: the SQL type of each column kind; lists of texts are stored as a JSON array, booleans as 0 or 1
@@ -137,11 +137,19 @@ GROUP BY n.id;
 TABLES = NOTICES + PROBLEMS + PARTS + VIEWS
 
 #: the full-text index: one row per problem, rowid = problems.id; created only where SQLite has trigram.
+#: It indexes problems' own columns title, description and measures_text (``content="problems"``, an
+#: external-content table, so the text is not stored twice, and Datasette's ``detect_fts`` finds it for
+#: ``?_search=``).  The writer adds a problem's row just before its group commits; the trigger takes it
+#: out with the values it was indexed with, and only if it was indexed (``problems_fts_docsize`` holds
+#: one row per indexed problem), since a problem replaced in the group that wrote it never was.
 #: Its segments merge 16 at a time instead of 4: each commit adds one, and fewer merges make writing cheaper
 FTS = """
-CREATE VIRTUAL TABLE problems_fts USING fts5(title, description, measures, tokenize='trigram');
-CREATE TRIGGER problems_fts_delete AFTER DELETE ON problems BEGIN
-    DELETE FROM problems_fts WHERE rowid = old.id;
+CREATE VIRTUAL TABLE problems_fts USING fts5(title, description, measures_text, content="problems",
+    content_rowid="id", tokenize='trigram');
+CREATE TRIGGER problems_fts_delete AFTER DELETE ON problems
+WHEN EXISTS (SELECT 1 FROM problems_fts_docsize WHERE id = old.id) BEGIN
+    INSERT INTO problems_fts(problems_fts, rowid, title, description, measures_text)
+    VALUES ('delete', old.id, old.title, old.description, old.measures_text);
 END;
 INSERT INTO problems_fts(problems_fts, rank) VALUES ('automerge', 16);
 """

@@ -30,7 +30,7 @@ COLUMNS = {
     "topics": ("problem_id", "position", "code", "terms"),
     "contacts": ("notice_id", "position", "type", "value", "normalized", "owner", "line"),
     "diagnostics": ("notice_id", "position", "level", "code", "message", "line"),
-    "problems_fts": ("rowid", "title", "description", "measures"),
+    "problems_fts": ("rowid", "title", "description", "measures_text"),
 }
 
 
