@@ -29,7 +29,7 @@ PEAK_LIMIT_MIB = 300
 #: seconds an attack may take (a loaded 2-core machine included)
 TIME_LIMIT = 120
 #: the exit status of a bad single input (docs/RELIABILITY.md, "Exit codes")
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 1  # docs/RELIABILITY.md: 1 when an input failed (2 is a usage error, 3 an output that cannot be written)
 
 
 @dataclass(frozen=True)
