@@ -63,6 +63,8 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
     return {
         "schema_version": SCHEMA_VERSION,
         "source": _source(state, with_text),
+        "kind": fields["kind"],
+        "kind_evidence": fields["kind_evidence"],
         "title": fields["title"],
         "title_span": fields["title_span"],
         "issuer": fields["issuer"],
@@ -74,6 +76,8 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
         "contacts": fields["contacts"],
         "publicity": fields["publicity"],
         "signature": fields["signature"],
+        "needs_review": bool(fields["review_reasons"]),
+        "review_reasons": fields["review_reasons"],
         "diagnostics": [{"level": d.level, "code": d.code, "message": d.message, "line": d.line}
                         for d in state.diagnostics],
     }

@@ -545,3 +545,60 @@ OWNER_REACH = 300
 # Diagnostics (fields/checks.py)
 #: a last line longer than this without a final stop was cut off: ``…整改进展：已于8月初组织财务``
 CUT_OFF_LEN = 40
+
+
+# --------------------------------------------------------------------------
+# Document kind (fields/kind.py): what the document is, from its headline, then from its text
+# --------------------------------------------------------------------------
+
+#: the kinds a document may be (schema 1.2 ``kind``)
+KINDS = ("rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other")
+
+#: a kind's words in a headline (the title, else the first short line), tried in this order, the first
+#: that matches decides; a rectification title may name the feedback it answers (``关于巡察反馈意见整改
+#: 落实情况的报告``), so the neighbours' words are written not to reach a following 整改
+KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: ``关于区委第二巡察组反馈意见的整改方案``, ``巡察整改任务清单``
+    ("plan", re.compile(r"整改(?:工作)?(?:实施)?方案|整改(?:任务|责任)清单")),
+    #: ``区委第三巡察组巡察区财政局党组工作动员会召开``
+    ("mobilisation", re.compile(r"动员(?:部署)?会|巡[察视](?:工作)?动员")),
+    #: ``区委第一巡察组召开巡察反馈会``, ``市委第四巡察组向市体育局党组反馈巡察情况``
+    ("feedback", re.compile(r"反馈会|反馈(?:巡[察视])?(?:意见|情况)(?![^。]{0,12}整改)")),
+    #: ``中共某某县委第二巡察组巡察公告``, ``公告`` (not ``…整改情况的公告``; a headline's ``进驻`` may be a
+    #: mobilisation meeting's news, and is read in the text, after 动员会)
+    ("announcement", re.compile(r"巡[察视](?:工作)?公告|(?<!情况的)(?<!情况)公告$")),
+    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``
+    ("summary", re.compile(r"综述|工作总结|轮巡[察视](?:工作)?(?:情况|开展情况)(?:的)?(?:报告|通报)")),
+    #: ``…关于巡察整改进展情况的通报``, ``…巡视整改情况的报告``, ``…集中整改落实情况``
+    ("rectification", re.compile(
+        r"整改(?:工作)?(?:进展|落实|成效)(?:情况)?|整改(?:工作)?情况|整改[^。]{0,8}(?:通报|报告|公告|公示)")),
+    #: ``…召开巡察整改专题民主生活会``, ``…对照检查材料``
+    ("other", re.compile(r"民主生活会|对照检查|警示教育|培训班")),
+)
+#: a headline is at most this long, and ends with no stop: ``市委第三巡察组向市林业局党组反馈巡察情况``
+KIND_HEADLINE_MAX = 60
+
+#: a kind's words in the running text, when the headline decided nothing, tried in this order: the
+#: rectification's own formula first, since a rectification notice also tells of its feedback and
+#: mobilisation meetings (``局党组召开整改动员部署会``)
+KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: ``现将巡察整改进展情况通报如下``, ``现将巡视整改情况予以公布``
+    ("rectification", re.compile(r"现将[^。]{0,30}整改[^。]{0,16}(?:通报|公布|报告|公告|公示)")),
+    #: ``召开巡察工作动员会``, ``…作动员讲话``
+    ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
+    #: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理时间``, ``巡察组已完成进驻``
+    ("announcement", re.compile(r"来信来电来访|信访(?:受理)?(?:截止)?时间|受理[^。]{0,20}(?:来信|来访|信访)|进驻|入驻")),
+    #: ``召开巡察反馈会``, ``反馈会上``, ``组长…反馈了巡察情况``
+    ("feedback", re.compile(r"反馈会|召开[^。]{0,30}反馈")),
+    #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
+    ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
+    #: ``本轮巡察共发现问题312个``, ``移交问题线索``
+    ("summary", re.compile(r"本轮巡[察视]共|移交问题线索")),
+)
+#: a text that decided nothing is a rectification notice when it speaks of rectifying or closes as a
+#: notice does: ``整改``, ``特此通报``
+KIND_FALLBACK = re.compile(r"整改|特此通报|通报如下")
+
+#: the words that make a sentence a meeting's or a publication's, whose date is never the inspection's
+#: (for every kind but rectification): ``召开巡察反馈会``, ``动员会上``, ``发布``
+MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")

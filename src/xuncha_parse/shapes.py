@@ -145,9 +145,16 @@ class SignatureDict(TypedDict):
     span: SpanDict
 
 
+class EvidenceDict(TypedDict):
+    text: str
+    span: SpanDict
+
+
 class NoticeDict(TypedDict):
     schema_version: str
     source: SourceDict
+    kind: str
+    kind_evidence: Optional[EvidenceDict]
     title: Optional[str]
     title_span: Optional[SpanDict]
     issuer: Optional[str]
@@ -159,4 +166,6 @@ class NoticeDict(TypedDict):
     contacts: list[ContactDict]
     publicity: Optional[PublicityDict]
     signature: Optional[SignatureDict]
+    needs_review: bool
+    review_reasons: list[str]
     diagnostics: list[DiagnosticDict]

@@ -19,6 +19,7 @@ from ..grammar import (
 from ..layout.sentences import stop_before_last
 from ..layout.tokens import Token, content_tokens
 from ..shapes import Diagnostic, ProblemDict
+from .kind import is_rectification
 from .problems import status_of
 
 if TYPE_CHECKING:
@@ -36,6 +37,19 @@ def stage_diagnostics(state: NoticeState) -> None:
         state.diagnostics.extend(check(state, notice))
 
 
+#: the diagnostic codes that make a notice need a person's look (``needs_review``): what a reader of the
+#: output cannot trust without looking at the text
+REVIEW_CODES = ("target_unresolved", "title_from_page_metadata", "count_mismatch", "no_problems_found",
+                "numbering_gap")
+
+
+def stage_review(state: NoticeState) -> None:
+    """Reads ``diagnostics``; writes the field ``review_reasons``: the codes of REVIEW_CODES among the
+    diagnostics, each once, in that order (``needs_review`` is whether there is any)."""
+    codes = {d.code for d in state.diagnostics}
+    state.fields["review_reasons"] = [code for code in REVIEW_CODES if code in codes]
+
+
 def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     if not state.title_from_page or state.title is None:
         return []
@@ -44,7 +58,7 @@ def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnos
 
 
 def _no_problems(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
-    if notice["problems"]:
+    if notice["problems"] or not is_rectification(state):
         return []
     return [Diagnostic("warning", "no_problems_found", "no problem list was found in this text")]
 

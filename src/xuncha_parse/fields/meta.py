@@ -22,6 +22,7 @@ from ..grammar import (
     FIRST_PERSON,
     FIRST_PERSON_PLACE,
     ISSUER_IN_TITLE,
+    MEETING,
     PUBLICITY,
     RECTIFICATION_WINDOW,
     ROUND,
@@ -35,6 +36,7 @@ from ..layout.sentences import sentences_of
 from ..layout.text import Piece, piece_span
 from ..shapes import DateDict, DeclaredDict, InspectionDict, PublicityDict
 from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
+from .kind import is_rectification
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -61,6 +63,8 @@ def stage_inspection(state: NoticeState) -> None:
     state.fields["issuer"] = issuer(state.title, signature["org"] if signature else None)
     where: dict[str, tuple[int, int]] = {}
     found = inspection(state.intro, state.title, state.fields["issuer"], where)
+    if not is_rectification(state) and state.intro is not None:
+        _own_period(found, state.intro, where)
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
@@ -68,8 +72,9 @@ def stage_inspection(state: NoticeState) -> None:
 
 
 def stage_declared(state: NoticeState) -> None:
-    """Reads ``outside``; writes the field ``declared``: the counts the text states outside the problems."""
-    state.fields["declared"] = declared("".join(p.view for p in state.outside))
+    """Reads ``outside`` and the field ``kind``; writes the field ``declared``: the counts the text states
+    outside the problems (none but a rectification notice's: a summary's counts are a round's)."""
+    state.fields["declared"] = declared("".join(p.view for p in state.outside) if is_rectification(state) else "")
 
 
 def stage_publicity(state: NoticeState) -> None:
@@ -96,6 +101,27 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int, int]]) -> None:
+    """A neighbour of a notice (an announcement, a meeting's news) has for its period only a range in a
+    sentence that names the inspection and no meeting or publication (``巡察时间为3月1日至4月30日``); a
+    feedback date there is the feedback meeting's, never the inspection's."""
+    for key in ("start", "end", "feedback"):
+        found[key] = None
+        where.pop(key, None)
+    resolved = resolve_dates(intro.text, intro.view, YearContext())
+    for a, b in sentences_of(intro.view):
+        sentence = intro.view[a:b]
+        if MEETING.search(sentence) or not (TEAM.search(sentence) or TARGET.search(sentence)):
+            continue
+        hits = [h for h in resolved if a <= h[0].start < b]
+        ends = [(h, d) for h, d in hits[1:] if h.link == "range"]
+        if ends:
+            (h0, d0), (h1, d1) = hits[0], ends[0]
+            found["start"], found["end"] = d0, d1
+            where.update(start=(h0.start, h0.end), end=(h1.start, h1.end))
+            return
 
 
 class _PeriodDict(TypedDict, total=False):

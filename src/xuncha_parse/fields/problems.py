@@ -45,6 +45,7 @@ from ..state import FoundProblem
 
 if TYPE_CHECKING:
     from ..state import NoticeState
+from .kind import is_rectification
 from .roles import wrapper_free
 
 
@@ -65,8 +66,10 @@ class Draft:
 
 
 def stage_problems(state: NoticeState) -> None:
-    """Reads ``root`` (with roles); writes ``problems``, each with its Problem fields but entities."""
-    state.problems = find_problems(state.root, state.source)
+    """Reads ``root`` (with roles) and the field ``kind``; writes ``problems``, each with its Problem fields
+    but entities (none for a document that is not a rectification notice)."""
+    if is_rectification(state):
+        state.problems = find_problems(state.root, state.source)
 
 
 def find_problems(root: Node, source: Source) -> list[FoundProblem]:

@@ -1,0 +1,120 @@
+"""The document's kind (schema 1.2): a rectification notice or one of its neighbours, with the words that
+decided; what a neighbour keeps (its period, its contacts) and never has (problems, a meeting's date)."""
+from __future__ import annotations
+
+import pytest
+
+from xuncha_parse.api import parse_to_dict
+
+ANNOUNCEMENT = (
+    "中共青禾县委第二巡察组巡察公告\n\n"
+    "根据县委巡察工作安排，2025年3月10日至5月9日，县委第二巡察组对县农业农村局党组开展常规巡察。"
+    "巡察期间主要受理反映县农业农村局党组领导班子及其成员问题的来信来电来访。\n"
+    "值班电话：0736-5521309；电子邮箱：qhxcz2@163.com；邮政信箱：青禾县A001号信箱；邮政编码：415600。\n"
+    "一、受理范围\n重点受理违反政治纪律等方面的举报。\n"
+    "二、受理时间\n信访受理截止时间为2025年4月30日。\n\n"
+    "县委第二巡察组\n2025年3月11日\n"
+)
+FEEDBACK = (
+    "市委第三巡察组向市林业局党组反馈巡察情况\n"
+    "6月11日，市委第三巡察组召开巡察市林业局党组反馈会。此前，2024年3月4日至5月6日，市委第三巡察组对"
+    "市林业局党组开展了常规巡察。\n"
+    "巡察组指出，局党组在落实责任方面存在差距：\n1.理论学习不够深入。\n2.项目资金监管不严。\n"
+    "组长要求，局党组要认真抓好整改。\n"
+)
+MOBILISATION = (
+    "区委第一巡察组进驻区教育局开展巡察\n"
+    "2025年4月8日，区委第一巡察组巡察区教育局党组工作动员会召开，组长作动员讲话。\n"
+    "巡察期间设值班电话：0571-6690128，电子邮箱：qjyxc1@126.com。\n"
+)
+PLAN = (
+    "中共石岭镇委员会关于县委第四巡察组反馈意见的整改方案\n"
+    "为抓好县委第四巡察组反馈意见的整改，特制定本方案。\n"
+    "一、整改任务\n1.党建工作责任落实不到位。责任领导：镇党委书记。完成时限：2025年6月底前。\n"
+)
+SUMMARY = (
+    "十一届区委第六轮巡察工作综述\n"
+    "本轮巡察共对12个单位党组织开展了常规巡察，共发现问题316个，移交问题线索9件。\n"
+    "一、主要做法\n1.坚持政治监督定位。\n"
+)
+OTHER = (
+    "区司法局党组召开巡察整改专题民主生活会\n"
+    "5月9日，区司法局党组召开巡察整改专题民主生活会，班子成员逐一作对照检查。\n"
+)
+RECTIFICATION = (
+    "中共宁川县交通运输局党组关于巡察整改进展情况的通报\n"
+    "根据县委统一部署，2024年3月1日至4月30日，县委第三巡察组对县交通运输局党组开展了常规巡察。"
+    "5月20日，县委第三巡察组向县交通运输局党组反馈了巡察意见。现将巡察整改进展情况通报如下。\n"
+    "一、整改落实情况\n1.安全生产责任落实不到位。\n整改措施：签订责任书。\n"
+)
+NO_TITLE_RECTIFICATION = (
+    "根据市委统一部署，市委第二巡察组对市档案馆党支部开展了巡察，召开了巡察反馈会。"
+    "现将巡察整改情况予以公布。\n一、整改落实情况\n1.档案管理不规范。\n整改措施：完善档案制度。\n"
+)
+
+#: text → (kind, the deciding words)
+KINDS = {
+    "announcement": (ANNOUNCEMENT, "announcement", "巡察公告"),
+    "feedback news": (FEEDBACK, "feedback", "反馈巡察情况"),
+    "mobilisation news": (MOBILISATION, "mobilisation", "动员会"),
+    "plan": (PLAN, "plan", "整改方案"),
+    "summary": (SUMMARY, "summary", "综述"),
+    "other: a democratic life meeting": (OTHER, "other", "民主生活会"),
+    "rectification by its title": (RECTIFICATION, "rectification", "整改进展情况"),
+    "rectification by its formula, over a meeting it mentions": (
+        NO_TITLE_RECTIFICATION, "rectification", "现将巡察整改情况予以公布"),
+    "a rectification title that names its feedback": (
+        "关于巡察反馈意见整改落实情况的报告\n根据区委部署开展了巡察。\n", "rectification", "整改落实情况"),
+    "a rectification title ending in 公告": (
+        "关于巡察整改情况的公告\n根据区委部署开展了巡察。\n", "rectification", "整改情况"),
+    "news of an entry without a meeting": (
+        "县委巡察组完成进驻工作\n近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "进驻"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_kind_and_evidence(name):
+    text, kind, words = KINDS[name]
+    notice = parse_to_dict(text)
+    assert notice["kind"] == kind
+    evidence = notice["kind_evidence"]
+    assert evidence is not None and evidence["text"] == words
+    span = evidence["span"]
+    assert text[span["start"]:span["end"]] == words
+
+
+def test_a_text_that_says_nothing_of_inspection_is_other():
+    notice = parse_to_dict("今天天气晴朗。\n")
+    assert (notice["kind"], notice["kind_evidence"]) == ("other", None)
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(KINDS) if KINDS[n][1] != "rectification"])
+def test_neighbours_have_no_problems_counts_or_feedback(name):
+    notice = parse_to_dict(KINDS[name][0])
+    assert notice["problems"] == []
+    assert set(notice["declared"].values()) == {None}
+    assert notice["inspection"]["feedback"] is None
+    assert "no_problems_found" not in {d["code"] for d in notice["diagnostics"]}
+
+
+def test_announcement_keeps_its_period_and_channels():
+    notice = parse_to_dict(ANNOUNCEMENT)
+    inspection = notice["inspection"]
+    assert (inspection["start"]["iso"], inspection["end"]["iso"]) == ("2025-03-10", "2025-05-09")
+    assert {(c["type"], c["value"]) for c in notice["contacts"]} == {
+        ("phone", "0736-5521309"), ("email", "qhxcz2@163.com"), ("mailbox", "青禾县A001号信箱"),
+        ("postcode", "415600")}
+
+
+def test_meeting_news_takes_no_date_from_the_meeting():
+    feedback = parse_to_dict(FEEDBACK)["inspection"]
+    assert (feedback["start"]["iso"], feedback["end"]["iso"]) == ("2024-03-04", "2024-05-06")
+    mobilisation = parse_to_dict(MOBILISATION)
+    assert mobilisation["inspection"]["start"] is None and mobilisation["inspection"]["end"] is None
+    assert {c["value"] for c in mobilisation["contacts"]} == {"0571-6690128", "qjyxc1@126.com"}
+
+
+def test_a_rectification_notice_keeps_its_problems_and_dates():
+    notice = parse_to_dict(RECTIFICATION)
+    assert [p["title"] for p in notice["problems"]] == ["安全生产责任落实不到位"]
+    assert notice["inspection"]["feedback"]["iso"] == "2024-05-20"
