@@ -331,22 +331,29 @@ LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 # --------------------------------------------------------------------------
 
 _CN_ORD = "[一二三四五六七八九十\\dXx×]{1,3}"
-#: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``
+#: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``, a range of
+#: teams (``县委第一至第五巡察组``), a team named after its round (``市委第九轮巡察二组``)
 TEAM = re.compile(
-    rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD})?(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组"
+    rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮)?(?:第{_CN_ORD}(?:[至到~-]第?{_CN_ORD})?)?"
+    rf"(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组"
 )
 #: a team named without its committee: ``第二巡察组``
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
+#: a team named by its topic, not its number: ``区委营商环境专项巡察组``, ``市委“三资”管理专项巡察组``
+TEAM_TOPIC = re.compile(r"(?:中央|[省市区县州旗盟]委)[\u4e00-\u9fff“”]{2,12}?专项巡[察视](?:工作)?组")
+#: more teams after the first, joined by ``、`` or ``和``: ``市委第一巡察组``+``、第六巡察组``
+TEAM_MORE = re.compile(rf"(?:[、和及与]第{_CN_ORD}(?:专项|机动)?巡[察视]组){{1,8}}")
 #: the round: ``八届市委第八轮``, ``十二届市委第九轮``, ``省委第三轮``
 ROUND = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}届)?(?:[省市区县州旗盟]委)?第{_CN_ORD}轮")
 #: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``,
 #: ``进驻县教育局开展常规巡察``
 TARGET = re.compile(
     r"(?:对|进驻)(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)的)?"
-    r"(?:[^,;。]{0,12}?的)?(?P<kind>(?:常规|专项|机动|提级|联动|交叉|延伸|回头看)?巡[察视])"
+    r"(?:[^,;。]{0,12}?的)?(?:(?:[一二三四五六七八九十]{1,3}届)?(?:[省市区县州旗盟]委)?第[一二三四五六七八九十\d]{1,3}轮)?"
+    r"(?P<kind>(?:常规|专项|机动|提级|联动|交叉|延伸|回头看)?巡[察视])"
 )
-#: an alias in a unit's name: ``（以下简称“局党组”）``
-ALIAS = re.compile(r"\(以下简称[^)]{0,20}\)")
+#: an alias in a unit's name: ``（以下简称“局党组”）``, ``(简称担保公司)``
+ALIAS = re.compile(r"\((?:以下)?简称[^)]{0,20}\)")
 #: a first-person unit: ``我局``, ``我委``, ``我单位``, ``我厅党组``
 FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关)(?:党组|党委|机关|党支部|领导班子)?$")
 #: a place in the first person: ``对我市进行了巡视``, resolved to the place the issuer names (``中共廊坊市委``)
@@ -582,14 +589,14 @@ KIND_HEADLINE_MAX = 60
 #: rectification's own formula first, since a rectification notice also tells of its feedback and
 #: mobilisation meetings (``局党组召开整改动员部署会``)
 KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
-    #: ``现将巡察整改进展情况通报如下``, ``现将巡视整改情况予以公布``
-    ("rectification", re.compile(r"现将[^。]{0,30}整改[^。]{0,16}(?:通报|公布|报告|公告|公示)")),
+    #: ``现将巡察整改进展情况通报如下``, ``现将巡视整改情况予以公布``, ``现将巡察整治情况予以公布``
+    ("rectification", re.compile(r"现将[^。]{0,30}整[改治][^。]{0,16}(?:通报|公布|报告|公告|公示)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
     #: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理时间``, ``巡察组已完成进驻``
     ("announcement", re.compile(r"来信来电来访|信访(?:受理)?(?:截止)?时间|受理[^。]{0,20}(?:来信|来访|信访)|进驻|入驻")),
-    #: ``召开巡察反馈会``, ``反馈会上``, ``组长…反馈了巡察情况``
-    ("feedback", re.compile(r"反馈会|召开[^。]{0,30}反馈")),
+    #: ``召开巡察反馈会``, ``反馈会上``, ``巡察反馈大会``
+    ("feedback", re.compile(r"反馈(?:大)?会")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
     ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
     #: ``本轮巡察共发现问题312个``, ``移交问题线索``
@@ -602,3 +609,15 @@ KIND_FALLBACK = re.compile(r"整改|特此通报|通报如下")
 #: the words that make a sentence a meeting's or a publication's, whose date is never the inspection's
 #: (for every kind but rectification): ``召开巡察反馈会``, ``动员会上``, ``发布``
 MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")
+
+
+# --------------------------------------------------------------------------
+# Inspection metadata: the long tail (fields/meta.py)
+# --------------------------------------------------------------------------
+
+#: the inspected unit named by itself, which the title or the issuer must name: ``我局党组``, ``本单位``,
+#: ``我院``, ``局党组`` (a unit's kind and its party body without a place)
+SELF_REFERENCE = re.compile(
+    r"^(?:[我本](?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关|行|集团|社|镇|乡|街道)"
+    r"|(?:局|委|院|厅|办|校|公司|行|集团|中心))(?:党组|党委|党工委|机关|党支部|党总支|领导班子)?$"
+)

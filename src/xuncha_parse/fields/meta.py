@@ -26,15 +26,18 @@ from ..grammar import (
     PUBLICITY,
     RECTIFICATION_WINDOW,
     ROUND,
+    SELF_REFERENCE,
     TARGET,
     TEAM,
     TEAM_BARE,
+    TEAM_MORE,
+    TEAM_TOPIC,
 )
 from ..layout.document import closing_pieces
 from ..layout.numerals import to_int
 from ..layout.sentences import sentences_of
 from ..layout.text import Piece, piece_span
-from ..shapes import DateDict, DeclaredDict, InspectionDict, PublicityDict
+from ..shapes import DateDict, DeclaredDict, Diagnostic, InspectionDict, PublicityDict
 from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
 from .kind import is_rectification
 
@@ -63,6 +66,10 @@ def stage_inspection(state: NoticeState) -> None:
     state.fields["issuer"] = issuer(state.title, signature["org"] if signature else None)
     where: dict[str, tuple[int, int]] = {}
     found = inspection(state.intro, state.title, state.fields["issuer"], where)
+    if found["target"] is None and state.intro is not None and "target" in where:
+        line = state.source.line_of(state.intro.src(where.pop("target")[0]))
+        state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
+                                            "(我局, 本单位) and no title or signature names it", line))
     if not is_rectification(state) and state.intro is not None:
         _own_period(found, state.intro, where)
     if state.intro is not None:  # (``where`` is empty without an intro)
@@ -133,11 +140,14 @@ class _PeriodDict(TypedDict, total=False):
 
 
 def _team(view: str, text: str, where: dict[str, tuple[int, int]]) -> str | None:
-    m = TEAM.search(view) or TEAM_BARE.search(view)
+    """The inspecting team, or teams (``市委第一巡察组、第六巡察组``): by number, else by topic, else bare."""
+    m = TEAM.search(view) or TEAM_TOPIC.search(view) or TEAM_BARE.search(view)
     if m is None:
         return None
-    where["body"] = m.span()
-    return text[m.start():m.end()]
+    more = TEAM_MORE.match(view, m.end())
+    end = more.end() if more else m.end()
+    where["body"] = (m.start(), end)
+    return text[m.start():end]
 
 
 def _round(title: Piece | None, intro: Piece | None) -> str | None:
@@ -149,13 +159,14 @@ def _round(title: Piece | None, intro: Piece | None) -> str | None:
     return None
 
 
-def _target(text: str, view: str, issuer: str | None) -> str:
-    """The inspected unit without an alias; first person (``我局``) resolved to the issuer."""
+def _target(text: str, view: str, issuer: str | None) -> str | None:
+    """The inspected unit without an alias; a self-reference (``我局``, ``本单位``, ``局党组``) resolved to
+    the issuer, else None (never a pronoun)."""
     m = ALIAS.search(view)
     if m:
-        text = text[:m.start()] + text[m.end():]
+        text, view = text[:m.start()] + text[m.end():], view[:m.start()] + view[m.end():]
     text = text.strip()
-    if FIRST_PERSON.match(text) and issuer:
+    if FIRST_PERSON.match(text) or SELF_REFERENCE.match(view.strip()):
         return issuer
     place = FIRST_PERSON_PLACE.match(text)
     if place and issuer:
