@@ -54,3 +54,78 @@ def test_an_unresolved_self_reference_is_null_with_a_diagnostic():
     assert "target" not in notice["inspection"]["spans"]
     assert "target_unresolved" in {d["code"] for d in notice["diagnostics"]}
     assert notice["needs_review"] and "target_unresolved" in notice["review_reasons"]
+
+
+#: a sentence of the text → the declared counts it states: the noun first, a 、 between the two counts
+COUNTS = {
+    "存在的问题36个": ("巡察组指出局党组存在的问题36个。", {"problems": 36}),
+    "反馈面上问题741个": ("省委巡视组反馈面上问题741个，已完成整改698个。", {"problems": 741, "completed": 698}),
+    "4个方面、16个主要问题": ("巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_declared_counts(name):
+    sentence, want = COUNTS[name]
+    declared = parse_to_dict(TITLE + sentence + "\n")["declared"]
+    assert {k: v for k, v in declared.items() if v is not None} == want
+
+
+#: a title line with the page's words around it → the title
+TITLES = {
+    "a trailing publication date": ("中共宁川县林业局党组关于巡察整改进展情况的通报 (2024-07-26)", "中共宁川县林业局党组"),
+    "a trailing date without brackets": ("中共宁川县林业局党组关于巡察整改进展情况的通报2024-07-26", "中共宁川县林业局党组"),
+    "a leading column label": ("上级巡视:中共宁川县委关于省委巡视整改进展情况的通报", "中共宁川县委"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_title_line_without_page_words(name):
+    line, issuer = TITLES[name]
+    notice = parse_to_dict(line + "\n" + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n")
+    assert notice["title"] == issuer + line.split(issuer)[1].split(" (")[0].removesuffix("2024-07-26")
+    assert notice["issuer"] == issuer
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+    span = notice["title_span"]
+    assert line[span["start"]:span["end"]] == notice["title"]
+
+
+NOTICE = (
+    "中共宁川县林业局党组关于巡察整改进展情况的通报\n" + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n"
+    "一、整改落实情况\n1.制度执行不严格。\n整改措施：修订制度3项。\n"
+)
+SIGNED = NOTICE + "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0736-5521309。\n\n中共宁川县林业局党组\n2024年9月2日\n"
+
+#: the lines a page or a notice sets below the signature, kept out of the issuer and the signature
+AFTER_SIGNATURE = {
+    "published": "（此件公开发布）\n",
+    "an attachment": "附件：整改台账\n",
+    "copied to": "抄送：县委巡察办，县纪委监委。\n",
+    "page furniture": "扫一扫在手机打开当前页\n",
+    "an attachment list after the publication note": "（此件公开发布）\n附件：1.整改台账\n2.整改清单\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(AFTER_SIGNATURE))
+def test_after_the_signature(name):
+    notice = parse_to_dict(SIGNED + AFTER_SIGNATURE[name])
+    assert notice["signature"]["org"] == "中共宁川县林业局党组"
+    assert notice["signature"]["date"]["iso"] == "2024-09-02"
+    assert [p["title"] for p in notice["problems"]] == ["制度执行不严格"]
+
+
+#: the last line of a truncated text → whether it is a problem
+LAST_LINES = {
+    "a heading cut after a comma": ("2.弥补差距,致", False),
+    "a heading cut on a comma": ("2.弥补差距，", False),
+    "a whole heading with two clauses": ("2.理论学习不深入,学用结合不紧密", True),
+    "a whole heading": ("2.资金管理不规范", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAST_LINES))
+def test_heading_cut_by_the_end_of_the_text(name):
+    line, is_problem = LAST_LINES[name]
+    notice = parse_to_dict(NOTICE + line + "\n")
+    assert len(notice["problems"]) == 1 + is_problem
+    assert ("truncated" in {d["code"] for d in notice["diagnostics"]}) == (not is_problem)

@@ -271,8 +271,10 @@ IMMEDIATE = re.compile(r"立行立改|立知立改|即知即改")
 # Preamble and closing
 # --------------------------------------------------------------------------
 
-#: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``, ``…的通报（全文）``
-TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?$")
+#: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``, ``…的通报（全文）``, and with the page's
+#: publication date after it: ``…的通报 (2024-07-26)`` (TITLE_DATE_TAIL)
+TITLE_LINE = re.compile(
+    r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?(?:\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?)?$")
 #: what a title is about: ``…关于…``, ``…巡察…``, ``…整改…``
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
 #: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
@@ -375,15 +377,16 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 # (a pattern the engine can search fast opens with a character class or with plain words; one that opens
 # with a lookahead, a lookbehind or a group of mixed alternatives is tried in full at every position)
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
-#: and a total after the items: ``3个方面6项共11个问题`` (problems 11)
+#: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``
 DECLARED_CATEGORIES = re.compile(
-    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)"
+    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)"
     rf"(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?"
 )
-#: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE)
+#: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``
 DECLARED_PROBLEMS = re.compile(
-    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)"
+    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
@@ -621,3 +624,32 @@ SELF_REFERENCE = re.compile(
     r"^(?:[我本](?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关|行|集团|社|镇|乡|街道)"
     r"|(?:局|委|院|厅|办|校|公司|行|集团|中心))(?:党组|党委|党工委|机关|党支部|党总支|领导班子)?$"
 )
+
+
+# --------------------------------------------------------------------------
+# Title line: the page's words around a title (fields/preamble.py)
+# --------------------------------------------------------------------------
+
+#: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``
+TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
+#: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``通知公告:``
+TITLE_COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*:\s*(?=\S)")
+
+# --------------------------------------------------------------------------
+# After the signature (layout/document.py): lines a notice or its page sets below the signature
+# --------------------------------------------------------------------------
+
+#: a line below the signature that is not the issuer's: ``（此件公开发布）``, ``附件：整改台账``, ``抄送：县委巡察办``,
+#: ``扫一扫在手机打开当前页``, ``印发：…``
+AFTER_SIGNATURE = re.compile(r"^(?:\(此件[^)]{0,12}\)|附\s*件\s*\d{0,2}\s*:|抄\s*送\s*:|印\s*发\s*:|扫一扫|打印本页|关闭本页)")
+#: an item of the attachment list under ``附件：``: ``2.整改清单``, ``整改任务台账``
+ATTACHMENT_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、])?[^。;]{1,40}$")
+#: how many of the last lines are looked at for them
+AFTER_SIGNATURE_LINES = 8
+
+# --------------------------------------------------------------------------
+# A heading cut by the end of a truncated text (fields/problems.py)
+# --------------------------------------------------------------------------
+
+#: the last clause of a heading that ends the text, at most this long, was cut: ``2.弥补差距,致``
+CUT_CLAUSE_MAX = 2

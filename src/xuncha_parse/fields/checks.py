@@ -20,7 +20,7 @@ from ..layout.sentences import stop_before_last
 from ..layout.tokens import Token, content_tokens
 from ..shapes import Diagnostic, ProblemDict
 from .kind import is_rectification
-from .problems import status_of
+from .problems import status_of, stub_clause
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -131,7 +131,8 @@ def _cut_off(tok: Token) -> bool:
     open_clause = tok.kind == "body" and any(stop in view for stop in CLAUSE_END)  # ``…整改，…工作取``
     no_words = HAN_WORD.search(view) is None  # a marker or a number cut from its line: ``7``
     unclosed = any(view.count(o) > view.count(c) for o, c in zip(OPENERS, CLOSERS))  # ``(14)针对“政府``
-    return len(view) > CUT_OFF_LEN or earlier_stop or open_clause or no_words or unclosed or _open_label(tok)
+    stub = tok.kind == "heading" and stub_clause(view)  # ``2.弥补差距,致``
+    return len(view) > CUT_OFF_LEN or earlier_stop or open_clause or no_words or unclosed or stub or _open_label(tok)
 
 
 def _open_label(tok: Token) -> bool:

@@ -286,7 +286,7 @@ def _declared_problems(view: str) -> int | None:
     before = _count_before_feedback(view)
     if before is not None and (found is None or before[0] < found.start()):
         return to_int(before[1])
-    return to_int(found.group("n") or found.group("n2") or found.group("n3")) if found else None
+    return to_int(found.group("n") or found.group("n2") or found.group("n3") or found.group("n4")) if found else None
 
 
 def _count_before_feedback(view: str) -> tuple[int, str] | None:

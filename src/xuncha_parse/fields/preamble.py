@@ -11,6 +11,8 @@ from ..grammar import (
     INTRO,
     ORG_LINE,
     TITLE_ABOUT,
+    TITLE_COLUMN_LABEL,
+    TITLE_DATE_TAIL,
     TITLE_LINE,
     TITLE_LINES,
     TITLE_MAX_LEN,
@@ -55,7 +57,7 @@ def read_preamble(tokens: list[Token], chrome: Sequence[Token] = ()) -> Preamble
     """Split the preamble into title lines, an addressee line and the intro; without a title line,
     take the title the page's metadata (``chrome``, noise lines before the body) gives."""
     start, end, after = title_block(tokens)
-    title = Piece.join([t.piece for t in tokens[start:end]]) if end > start else chrome_title(chrome)
+    title = _trimmed(Piece.join([t.piece for t in tokens[start:end]])) if end > start else chrome_title(chrome)
     rest = tokens[after:]
     addressee = None
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
@@ -84,6 +86,15 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
         if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
             return start, end + 1, end + 1
     return 0, 0, 0
+
+
+def _trimmed(title: Piece) -> Piece:
+    """The title without the page's words around it: a column label before it (``上级巡视:``) and a
+    publication date after it (``(2024-07-26)``)."""
+    view = title.view
+    head = TITLE_COLUMN_LABEL.match(view)
+    tail = TITLE_DATE_TAIL.search(view)
+    return title.sub(head.end() if head else 0, tail.start() if tail else len(view))
 
 
 def _with_issuer_line(tokens: list[Token], start: int) -> int:

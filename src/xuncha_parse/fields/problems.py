@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 from ..grammar import (
     CATEGORY_HEADING,
     CLAUSE_END,
+    CLAUSE_OPEN,
     COMPLETED_PHRASE,
+    CUT_CLAUSE_MAX,
     DEADLINE_LABELS,
+    HEADING_LIKE_MAX,
     IMMEDIATE,
     INLINE_LABEL,
     LABEL_FIELDS,
@@ -38,7 +41,7 @@ from ..grammar import (
 )
 from ..layout.sentences import find_end, first_sentence, split_ordinals
 from ..layout.text import Piece, Source, join_text, piece_span
-from ..layout.tokens import Token
+from ..layout.tokens import VOID_KINDS, Token
 from ..layout.tree import Node
 from ..shapes import ItemDict, ProblemDict, SpanDict
 from ..state import FoundProblem
@@ -70,6 +73,25 @@ def stage_problems(state: NoticeState) -> None:
     but entities (none for a document that is not a rectification notice)."""
     if is_rectification(state):
         state.problems = find_problems(state.root, state.source)
+        if state.problems and _cut_heading(state.problems[-1].node, state.tokens):
+            state.problems.pop()
+
+
+def _cut_heading(node: Node, tokens: list[Token]) -> bool:
+    """Is the problem a short bare heading cut by the end of a truncated text (``2.弥补差距,致``): the text's
+    last line, with nothing below it, ending on an open clause (``…,``) or a stub of one?  (A long one keeps
+    the problem's statement, cut or not.)"""
+    last = next((t for t in reversed(tokens) if t.kind not in VOID_KINDS), None)
+    if last is not node.token or node.body or node.children:
+        return False
+    view = node.token.content.view.rstrip()
+    return not view or (len(view) <= HEADING_LIKE_MAX and (view[-1] in CLAUSE_OPEN or stub_clause(view)))
+
+
+def stub_clause(view: str) -> bool:
+    """Does the line end on a clause of a character or two after a comma (``弥补差距,致``), as a cut line does?"""
+    clause = view[max(view.rfind(c) for c in CLAUSE_END + CLAUSE_OPEN) + 1:]
+    return clause != view and len(clause) <= CUT_CLAUSE_MAX and clause[-1:] not in SENTENCE_END
 
 
 def find_problems(root: Node, source: Source) -> list[FoundProblem]:
