@@ -129,3 +129,28 @@ def test_heading_cut_by_the_end_of_the_text(name):
     notice = parse_to_dict(NOTICE + line + "\n")
     assert len(notice["problems"]) == 1 + is_problem
     assert ("truncated" in {d["code"] for d in notice["diagnostics"]}) == (not is_problem)
+
+
+#: problems each stated under the word 问题 and remedied under 整改, with or without a category over them
+LABELLED = {
+    "under the rectification heading": "一、整改落实情况\n",
+    "under a second top heading": "一、整改工作开展情况\n局党组成立领导小组。\n二、反馈问题整改情况\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LABELLED))
+def test_problems_stated_under_the_word_problem(name):
+    body = "问题:理论学习不深入,学用结合不紧密。\n整改:制定学习计划,开展专题研讨4次。\n问题:资金管理不规范。\n整改:修订财务制度2项。\n"
+    problems = parse_to_dict(NOTICE.split("一、")[0] + LABELLED[name] + body)["problems"]
+    assert [(p["title"], p["category"]) for p in problems] == [
+        ("理论学习不深入,学用结合不紧密", None), ("资金管理不规范", None)]
+    assert [[m["text"] for m in p["measures"]] for p in problems] == [["制定学习计划,开展专题研讨4次。"], ["修订财务制度2项。"]]
+
+
+def test_a_month_without_a_year_takes_none_from_another_problem():
+    text = (NOTICE.split("一、")[0] + "一、整改落实情况\n1.资金管理不规范。\n整改措施：2023年6月修订财务制度。\n"
+            "2.档案管理滞后。\n整改措施：于11月份完成档案整理，12月底前完成归档。\n")
+    problems = parse_to_dict(text)["problems"]
+    dates = [[(e["text"], e["value"]["year"], e["value"]["year_inferred"]) for e in p["entities"] if e["type"] == "date"]
+             for p in problems]
+    assert dates == [[("2023年6月", 2023, False)], [("11月份", 2024, True), ("12月底前", 2024, True)]]

@@ -73,7 +73,7 @@ LABEL_FIELDS = {
     "具体问题": "description", "整改目标": "description", "整改时限": "description",
     "完成时限": "description", "责任领导": "description", "责任单位": "description",
     "责任部门": "description", "责任人": "description",
-    "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
+    "整改": "measures", "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
     "整改措施和进展": "measures", "整改措施和进展情况": "measures",
     "整改措施及进展": "measures", "整改措施及进展情况": "measures",
     "整改情况": "measures", "整改落实情况": "measures", "落实情况": "measures",
@@ -653,3 +653,11 @@ AFTER_SIGNATURE_LINES = 8
 
 #: the last clause of a heading that ends the text, at most this long, was cut: ``2.弥补差距,致``
 CUT_CLAUSE_MAX = 2
+
+# --------------------------------------------------------------------------
+# Problems stated by a label of their own (fields/problems.py)
+# --------------------------------------------------------------------------
+
+#: a problem stated on a line of its own under the word 问题, its remedy on the next under 整改:
+#: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
+PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")

@@ -26,6 +26,7 @@ from ..grammar import (
     INLINE_LABEL,
     LABEL_FIELDS,
     LONG_TERM,
+    PROBLEM_LABEL,
     SENTENCE_END,
     SHORTCOMING,
     STATUS_COMPLETED,
@@ -147,7 +148,11 @@ def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProbl
     tokens = list(node.tokens())[1:]
     if not _is_category_leaf(node, tokens):
         return [build(node, chain, source, node.token.content, tokens, node.sentence)]
-    return [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
+    found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
+    if node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
+        for problem in found:  # ``二、反馈问题整改情况`` over ``问题:…`` lines wraps them, it is no category
+            problem.fields["category"] = None
+    return found
 
 
 def _unnumbered_runs(tokens: list[Token]) -> list[list[Token]]:
@@ -210,10 +215,12 @@ def _inline_first_label(tok: Token) -> str | None:
 
 
 def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
-    """``（一）关于…方面`` alone on its line, followed by an unnumbered problem line and its labelled lines."""
+    """``（一）关于…方面`` alone on its line, followed by an unnumbered problem line and its labelled lines; or
+    any heading over problems each stated under the word 问题 (``问题:…`` / ``整改:…``)."""
     if node.children or not tokens or tokens[0].kind != "body" or node.sentence[1].text:
         return False
-    return CATEGORY_HEADING.search(node.heading.view) is not None and any(_has_label(t) for t in tokens)
+    named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(tokens[0].piece.view) is not None
+    return named and any(_has_label(t) for t in tokens)
 
 
 def split_title(piece: Piece, first: tuple[Piece, Piece] | None = None) -> tuple[Piece, Piece]:
