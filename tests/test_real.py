@@ -21,9 +21,10 @@ real_score = importlib.util.module_from_spec(_spec)
 sys.modules["real_score"] = real_score
 _spec.loader.exec_module(real_score)
 
-# field: (floor, accuracy measured on 2026-11-29 over 41 files (35, plus 036-041 added against the parser at c90b2fe)
-# after the page-furniture, overview, round-summary and traditional-script fixes; the floor is half a file below,
-# so one more wrong file fails)
+# field: (floor, accuracy measured over 41 files; the floor is half a file below, so one more wrong file fails).
+# Measured on 2026-12-06 after 001-041 were rewritten as modelled fixtures (fixa): three shapes the parser
+# misses now stand in the rewritten texts (023 an overview measure read as a problem, 028 '完成一项' read as a
+# count, 031 table-of-contents lines read as problems), so completed, titles and count sit lower than on the copies.
 THRESHOLDS: dict[str, tuple[float, float]] = {
     "title": (0.91, 38 / 41),
     "issuer": (0.91, 38 / 41),
@@ -33,12 +34,12 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "inspection.end": (0.91, 38 / 41),
     "inspection.feedback": (0.94, 39 / 41),
     "declared.categories": (0.94, 39 / 41),
-    "declared.problems": (0.96, 40 / 41),
-    "declared.completed": (0.89, 37 / 41),
+    "declared.problems": (0.98, 41 / 41),
+    "declared.completed": (0.87, 36 / 41),
     "declared.in_progress": (0.94, 39 / 41),
     "declared.completion_rate": (0.96, 40 / 41),
-    "problems.titles": (0.87, 36 / 41),
-    "problems.count": (0.91, 38 / 41),
+    "problems.titles": (0.82, 34 / 41),
+    "problems.count": (0.87, 36 / 41),
 }
 
 TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes"}
