@@ -56,7 +56,7 @@ NO_TITLE_RECTIFICATION = (
 KINDS = {
     "announcement": (ANNOUNCEMENT, "announcement", "巡察公告"),
     "feedback news": (FEEDBACK, "feedback", "反馈巡察情况"),
-    "mobilisation news": (MOBILISATION, "mobilisation", "动员会"),
+    "mobilisation news, by its lead": (MOBILISATION, "mobilisation", "动员"),
     "plan": (PLAN, "plan", "整改方案"),
     "summary": (SUMMARY, "summary", "综述"),
     "other: a democratic life meeting": (OTHER, "other", "民主生活会"),
@@ -68,7 +68,19 @@ KINDS = {
     "a rectification title ending in 公告": (
         "关于巡察整改情况的公告\n根据区委部署开展了巡察。\n", "rectification", "整改情况"),
     "news of an entry without a meeting": (
-        "县委巡察组完成进驻工作\n近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "进驻"),
+        "县委巡察组完成进驻工作\n近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "完成进驻"),
+    "news of an entry in the text": (
+        "近日，县委第一巡察组已全部进驻被巡察单位，巡察期间设值班电话：0736-5521309。\n", "announcement", "进驻"),
+    "feedback news opening on the day": (
+        "按照市委安排，11月8日，市委第五巡察组向市审计局党组反馈巡察情况。会上通报了巡察发现的问题。\n", "feedback", "反馈"),
+    "feedback news told in paragraphs": (
+        "2019年4月8日至5月10日，市委第二巡察组对区教育局党组开展了巡察。日前，巡察组反馈了巡察意见。\n"
+        "反馈指出，区教育局党组存在43个具体问题。\n", "feedback", "反馈指出"),
+    "a democratic life meeting opening on the day": (
+        "12月18日，市文旅局党组召开巡察反馈问题整改专题民主生活会。\n", "other", "民主生活会"),
+    "a round's summary": ("全区已完成8轮巡察，共反馈问题412个，已整改385个。\n", "summary", "已完成8轮巡察"),
+    "traditional script with pinyin debris": (
+        "4月8日上午，縣委3個(gè)巡察組進(jìn)駐孟寨鎮(zhèn)，召開(kāi)巡察工作動(dòng)員會(huì)。\n", "mobilisation", "動(dòng)員"),
 }
 
 

@@ -1,27 +1,46 @@
 """What the document is: a rectification notice, or one of its neighbours (an inspection announcement,
 news of a feedback or mobilisation meeting, a rectification plan, a round's summary, something else).
 
-The headline decides first (the title, else the first short line of text), then the running text's
-own formula; a text that decided nothing and speaks of 整改 is a rectification notice.  The words
-that decided are kept with their span (``kind_evidence``).  Only a rectification notice has problems
-and declared counts; the later stages ask ``is_rectification``.
+Deciding, in order: the headline (the title, else the first line when it reads as a news headline); the
+rectification notice's own formula (``现将…整改情况通报如下``); a news item's lead (its first dated
+sentence, when it tells of one day's event); a neighbour's words anywhere in the text; and, when nothing
+decided, whether the text speaks of 整改.  The words that decided are kept with their span
+(``kind_evidence``).  Only a rectification notice has problems and declared counts; the later stages ask
+``is_rectification``.  A traditional repost's pinyin debris (masked in the view) is skipped over.
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..grammar import KIND_FALLBACK, KIND_HEADLINE, KIND_HEADLINE_MAX, KIND_TEXT, SENTENCE_END
-from ..layout.text import Piece, piece_span
+from ..grammar import (
+    KIND_FALLBACK,
+    KIND_FORMULA,
+    KIND_HEADLINE,
+    KIND_HEADLINE_LINES,
+    KIND_HEADLINE_MAX,
+    KIND_LEAD,
+    KIND_TEXT,
+    SENTENCE_END,
+)
+from ..layout.sentences import sentences_of
+from ..layout.text import NOISE_CHAR, Piece, Source
 from ..shapes import EvidenceDict
+from .dates import find_dates
 
 if TYPE_CHECKING:
     from ..state import NoticeState
 
+Rules = tuple[tuple[str, re.Pattern[str]], ...]
+Decision = tuple[str, EvidenceDict]
+
 
 def stage_kind(state: NoticeState) -> None:
-    """Reads ``title``, ``preamble`` and the source; writes the fields ``kind`` and ``kind_evidence``."""
-    kind, evidence = _by_headline(state) or _by_text(state) or _fallback(state)
+    """Reads ``title``, ``preamble``, ``intro`` and the source; writes the fields ``kind`` and ``kind_evidence``."""
+    text = _Text(state.source.view, state.source)
+    decided = _by_headline(state) or text.first(((("rectification", KIND_FORMULA),)))
+    decided = decided or _by_lead(state) or text.first(KIND_TEXT)
+    kind, evidence = decided or (("rectification" if KIND_FALLBACK.search(text.view) else "other"), None)
     state.fields["kind"], state.fields["kind_evidence"] = kind, evidence
 
 
@@ -31,43 +50,62 @@ def is_rectification(state: NoticeState) -> bool:
 
 
 def headline(state: NoticeState) -> Piece | None:
-    """The title, else the first line of text if it is a news item's headline: short, with no stop at its end."""
+    """The title, else the first of the first lines that reads as a news item's headline: short, no stop
+    in it (a page's greeting ``您好!今天是`` has one)."""
     if state.title is not None:
         return state.title
-    first = state.preamble[0].piece if state.preamble else None
-    if first is None or len(first.view) > KIND_HEADLINE_MAX or first.view.rstrip()[-1:] in SENTENCE_END:
-        return None
-    return first
+    lines = (t.piece for t in state.preamble[:KIND_HEADLINE_LINES])
+    return next((p for p in lines if len(p.view) <= KIND_HEADLINE_MAX and not any(c in p.view for c in SENTENCE_END)),
+                None)
 
 
-def _by_headline(state: NoticeState) -> tuple[str, EvidenceDict] | None:
+def _by_headline(state: NoticeState) -> Decision | None:
     line = headline(state)
-    if line is None:
+    return _Text(line.view, state.source, line).first(KIND_HEADLINE) if line is not None else None
+
+
+def _by_lead(state: NoticeState) -> Decision | None:
+    """A news item's lead: the intro's first sentence with a date, when it holds a single date (one day's
+    event, not an inspection's period)."""
+    if state.intro is None:
         return None
-    hit = _first_rule(KIND_HEADLINE, line.view)
-    if hit is None:
-        return None
-    kind, m = hit
-    return kind, {"text": line.text[m.start():m.end()], "span": piece_span(line, state.source, *m.span())}
-
-
-def _by_text(state: NoticeState) -> tuple[str, EvidenceDict] | None:
-    source = state.source
-    hit = _first_rule(KIND_TEXT, source.view)
-    if hit is None:
-        return None
-    kind, m = hit
-    return kind, {"text": source.text[m.start():m.end()], "span": source.span_dict(*m.span())}
-
-
-def _fallback(state: NoticeState) -> tuple[str, None]:
-    return ("rectification" if KIND_FALLBACK.search(state.source.view) else "other"), None
-
-
-def _first_rule(rules: tuple[tuple[str, re.Pattern[str]], ...], view: str) -> tuple[str, re.Match[str]] | None:
-    """The first rule whose pattern matches, with its match."""
-    for kind, pattern in rules:
-        m = pattern.search(view)
-        if m is not None:
-            return kind, m
+    view = state.intro.view
+    for a, b in sentences_of(view):
+        dates = find_dates(view[a:b])
+        if dates:
+            if len(dates) > 1:
+                return None
+            return _Text(view, state.source, state.intro, a, b).first(KIND_LEAD)
     return None
+
+
+class _Text:
+    """A view to match the kind's words in, with the pinyin debris of a traditional repost (masked as
+    NOISE_CHAR) taken out; a match is mapped back to the source through ``piece`` (the whole source
+    when None)."""
+
+    def __init__(self, view: str, source: Source, piece: Piece | None = None, a: int = 0, b: int | None = None):
+        self.source, self.piece = source, piece
+        part = view[a:b]
+        if NOISE_CHAR in part:
+            self.where = [a + i for i, c in enumerate(part) if c != NOISE_CHAR]
+            self.view = part.replace(NOISE_CHAR, "")
+        else:
+            self.where, self.view, self.offset = [], part, a
+
+    def first(self, rules: Rules) -> Decision | None:
+        """The first rule whose pattern matches, with the words it matched and their span."""
+        for kind, pattern in rules:
+            m = pattern.search(self.view)
+            if m is not None:
+                return kind, self._evidence(m.start(), m.end())
+        return None
+
+    def _evidence(self, start: int, end: int) -> EvidenceDict:
+        if self.where:
+            start, end = self.where[start], self.where[end - 1] + 1
+        else:
+            start, end = start + self.offset, end + self.offset
+        if self.piece is not None:
+            start, end = self.piece.src_range(start, end)
+        return {"text": self.source.text[start:end], "span": self.source.span_dict(start, end)}
