@@ -106,6 +106,7 @@ class _Text:
             start, end = self.where[start], self.where[end - 1] + 1
         else:
             start, end = start + self.offset, end + self.offset
-        if self.piece is not None:
-            start, end = self.piece.src_range(start, end)
-        return {"text": self.source.text[start:end], "span": self.source.span_dict(start, end)}
+        if self.piece is None:
+            return {"text": self.source.text[start:end], "span": self.source.span_dict(start, end)}
+        # a piece's text leaves out the line breaks of the lines it joins
+        return {"text": self.piece.text[start:end], "span": self.source.span_dict(*self.piece.src_range(start, end))}
