@@ -32,7 +32,9 @@ INSPECTIONS = {
     "two teams": (
         TITLE + PERIOD + "市委第一巡察组、第六巡察组对市水利局党组开展了巡察。\n", "市委第一巡察组、第六巡察组", "市水利局党组"),
     "a range of teams": (
-        TITLE + PERIOD + "县委第一至第五巡察组对县直12个单位开展了巡察。\n", "县委第一至第五巡察组", "县直12个单位"),
+        TITLE + PERIOD + "县委第一至第五巡察组对县统计局党组开展了巡察。\n", "县委第一至第五巡察组", "县统计局党组"),
+    "a round over several units has no one target": (
+        TITLE + PERIOD + "县委第一至第五巡察组对县直12个单位开展了巡察。\n", "县委第一至第五巡察组", None),
     "a team after its round": (
         TITLE + PERIOD + "六届市委第九轮巡察二组对市审计局党组开展了巡察。\n", "市委第九轮巡察二组", "市审计局党组"),
     "two teams in traditional script": (

@@ -336,8 +336,8 @@ _CN_ORD = "[一二三四五六七八九十\\dXx×]{1,3}"
 #: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``, a range of
 #: teams (``县委第一至第五巡察组``), a team named after its round (``市委第九轮巡察二组``)
 TEAM = re.compile(
-    rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮)?(?:第{_CN_ORD}(?:[至到~-]第?{_CN_ORD})?)?"
-    rf"(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组"
+    rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮(?:专项)?巡[察视]{_CN_ORD}组|(?:第{_CN_ORD}(?:[至到~-]第?{_CN_ORD})?)?"
+    rf"(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组)"
 )
 #: a team named without its committee: ``第二巡察组``
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
@@ -682,3 +682,19 @@ CUT_CLAUSE_MAX = 2
 #: a problem stated on a line of its own under the word 问题, its remedy on the next under 整改:
 #: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
 PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
+
+
+# --------------------------------------------------------------------------
+# Inspection metadata of a notice's neighbours (fields/meta.py)
+# --------------------------------------------------------------------------
+
+#: a target that lists several units, as a round's documents do: no one unit is the inspected one:
+#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``县财政局、县自然资源局``
+SEVERAL_UNITS = re.compile(r"、|等[\d一二三四五六七八九十]{1,3}(?:个|家)|\d{1,3}(?:个|家)(?:单位|部门|党组织)")
+#: the inspected unit as a meeting's news names it, tried in order: fed back to (``向市审计局党组反馈巡察情况``),
+#: a mobilisation meeting's name (``…巡察组巡察石角镇工作动员会``), entered (``进驻县档案馆并召开…``)
+NEIGHBOUR_TARGETS = (
+    re.compile(r"向(?P<target>[^,;。向]{2,40}?)(?:集中)?反馈(?:了)?(?:巡[察视])?(?:情况|意见)"),
+    re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:及所属[^,;。]{0,10})?(?:工作)?动员(?:部署)?会"),
+    re.compile(r"进驻(?P<target>[^,;。并]{2,30}?)(?:并|,|开展|召开)"),
+)

@@ -23,10 +23,12 @@ from ..grammar import (
     FIRST_PERSON_PLACE,
     ISSUER_IN_TITLE,
     MEETING,
+    NEIGHBOUR_TARGETS,
     PUBLICITY,
     RECTIFICATION_WINDOW,
     ROUND,
     SELF_REFERENCE,
+    SEVERAL_UNITS,
     TARGET,
     TEAM,
     TEAM_BARE,
@@ -66,12 +68,14 @@ def stage_inspection(state: NoticeState) -> None:
     state.fields["issuer"] = issuer(state.title, signature["org"] if signature else None)
     where: dict[str, tuple[int, int]] = {}
     found = inspection(state.intro, state.title, state.fields["issuer"], where)
-    if found["target"] is None and state.intro is not None and "target" in where:
-        line = state.source.line_of(state.intro.src(where.pop("target")[0]))
+    if "unresolved" in where and state.intro is not None:
+        line = state.source.line_of(state.intro.src(where.pop("unresolved")[0]))
         state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
                                             "(我局, 本单位) and no title or signature names it", line))
     if not is_rectification(state) and state.intro is not None:
         _own_period(found, state.intro, where)
+        if found["target"] is None and "target" not in where:
+            _neighbour_target(found, state.intro, state.fields["issuer"], where)
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
@@ -104,10 +108,25 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
         result["kind"] = text[m.start("kind"):m.end("kind")]
         a, b = m.span("target")
         result["target"] = _target(text[a:b], view[a:b], issuer)
-        where["target"] = (a, b)
+        # a target named by itself that nothing resolves is said in a diagnostic (stage_inspection)
+        where["target" if result["target"] is not None else "unresolved" if _self_reference(view[a:b]) else "none"] = (a, b)
+        where.pop("none", None)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,
+                      where: dict[str, tuple[int, int]]) -> None:
+    """The inspected unit as a meeting's news names it: fed back to, mobilised, entered."""
+    for pattern in NEIGHBOUR_TARGETS:
+        m = pattern.search(intro.view)
+        if m is not None:
+            a, b = m.span("target")
+            found["target"] = _target(intro.text[a:b], intro.view[a:b], issuer)
+            if found["target"] is not None:
+                where["target"] = (a, b)
+            return
 
 
 def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int, int]]) -> None:
@@ -166,12 +185,20 @@ def _target(text: str, view: str, issuer: str | None) -> str | None:
     if m:
         text, view = text[:m.start()] + text[m.end():], view[:m.start()] + view[m.end():]
     text = text.strip()
-    if FIRST_PERSON.match(text) or SELF_REFERENCE.match(view.strip()):
+    if _self_reference(view):
         return issuer
+    if SEVERAL_UNITS.search(view):
+        return None  # a round's list of units: no one of them is the target
     place = FIRST_PERSON_PLACE.match(text)
     if place and issuer:
         return _place_in(issuer, place.group("kind")) or text
     return text
+
+
+def _self_reference(view: str) -> bool:
+    """``我局党组``, ``本单位``, ``局党组``: a unit named by itself."""
+    view = view.strip()
+    return bool(FIRST_PERSON.match(view) or SELF_REFERENCE.match(view))
 
 
 def _place_in(issuer: str, kind: str) -> str | None:
