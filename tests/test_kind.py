@@ -131,3 +131,24 @@ def test_a_rectification_notice_keeps_its_problems_and_dates():
     notice = parse_to_dict(RECTIFICATION)
     assert [p["title"] for p in notice["problems"]] == ["安全生产责任落实不到位"]
     assert notice["inspection"]["feedback"]["iso"] == "2024-05-20"
+
+
+#: a news item's or a shared document's first line → its kind and title (the page's words around it dropped)
+HEADLINES = {
+    "a column label": ("【巡察动态】市委巡察工作领导小组听取第五轮巡察情况汇报\n11月5日上午，领导小组召开会议。\n",
+                       "other", "市委巡察工作领导小组听取第五轮巡察情况汇报"),
+    "a page caption": ("巡察反馈问题整改工作方案_第1页\n巡察反馈问题整改工作方案_第2页\n为抓好整改，特制定本方案。\n",
+                       "plan", "巡察反馈问题整改工作方案"),
+    "a feedback round": ("石桥区集中完成七届区委第四轮巡察反馈\n根据区委部署，各巡察组集中反馈了意见。\n",
+                         "feedback", "石桥区集中完成七届区委第四轮巡察反馈"),
+    "a table's bar above the title": ("|\n巡察公告\n根据县委部署，县委巡察组将进驻开展巡察。\n", "announcement", "巡察公告"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINES))
+def test_headline_is_the_title(name):
+    text, kind, title = HEADLINES[name]
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["title"]) == (kind, title)
+    span = notice["title_span"]
+    assert text[span["start"]:span["end"]] == title

@@ -653,8 +653,11 @@ SELF_REFERENCE = re.compile(
 
 #: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``
 TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
-#: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``通知公告:``
-TITLE_COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*:\s*(?=\S)")
+#: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
+#: and a table's bar left on the line above it: ``|`` / ``巡察公告``
+TITLE_COLUMN_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*:\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*)(?=\S)")
+#: a document-sharing site's page caption after the title: ``巡察反馈问题整改工作方案_第1页``
+TITLE_PAGE_CAPTION = re.compile(r"_第\d{1,3}页$")
 
 # --------------------------------------------------------------------------
 # After the signature (layout/document.py): lines a notice or its page sets below the signature

@@ -22,9 +22,11 @@ from ..grammar import (
     KIND_LEAD,
     KIND_TEXT,
     SENTENCE_END,
+    TITLE_COLUMN_LABEL,
+    TITLE_PAGE_CAPTION,
 )
 from ..layout.sentences import sentences_of
-from ..layout.text import NOISE_CHAR, Piece, Source
+from ..layout.text import NOISE_CHAR, Piece, Source, piece_span
 from ..shapes import EvidenceDict
 from .dates import find_dates
 
@@ -38,7 +40,10 @@ Decision = tuple[str, EvidenceDict]
 def stage_kind(state: NoticeState) -> None:
     """Reads ``title``, ``preamble``, ``intro`` and the source; writes the fields ``kind`` and ``kind_evidence``."""
     text = _Text(state.source.view, state.source)
-    decided = _by_headline(state) or text.first(((("rectification", KIND_FORMULA),)))
+    decided = _by_headline(state)
+    if decided is not None and state.title is None:
+        _headline_as_title(state)
+    decided = decided or text.first(((("rectification", KIND_FORMULA),)))
     decided = decided or _by_lead(state) or text.first(KIND_TEXT)
     kind, evidence = decided or (("rectification" if KIND_FALLBACK.search(text.view) else "other"), None)
     state.fields["kind"], state.fields["kind_evidence"] = kind, evidence
@@ -57,6 +62,19 @@ def headline(state: NoticeState) -> Piece | None:
     lines = (t.piece for t in state.preamble[:KIND_HEADLINE_LINES])
     return next((p for p in lines if len(p.view) <= KIND_HEADLINE_MAX and not any(c in p.view for c in SENTENCE_END)),
                 None)
+
+
+def _headline_as_title(state: NoticeState) -> None:
+    """A news item's headline that decided its kind is its title, without a column label (``【巡察动态】``)
+    or a page caption (``_第1页``)."""
+    line = headline(state)
+    if line is None:
+        return
+    view = line.view
+    head, tail = TITLE_COLUMN_LABEL.match(view), TITLE_PAGE_CAPTION.search(view)
+    title = line.sub(head.end() if head else 0, tail.start() if tail else len(view)).strip()
+    state.title = title
+    state.fields["title"], state.fields["title_span"] = title.text, piece_span(title, state.source)
 
 
 def _by_headline(state: NoticeState) -> Decision | None:
