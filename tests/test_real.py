@@ -21,25 +21,25 @@ real_score = importlib.util.module_from_spec(_spec)
 sys.modules["real_score"] = real_score
 _spec.loader.exec_module(real_score)
 
-# field: (floor, accuracy measured over 41 files; the floor is half a file below, so one more wrong file fails).
-# Measured on 2026-12-06 after 001-041 were rewritten as modelled fixtures (fixa): three shapes the parser
-# misses now stand in the rewritten texts (023 an overview measure read as a problem, 028 '完成一项' read as a
-# count, 031 table-of-contents lines read as problems), so completed, titles and count sit lower than on the copies.
+# field: (floor, accuracy measured; the floor is half a file below, so one more wrong file fails).
+# Measured on 2026-12-06 over 59 files: 001-041 rewritten as modelled fixtures and 042-059 added (neighbouring
+# kinds: announcements, mobilisation and feedback news, a summary, other), parser at the fixa branch point.
+# The neighbours' meeting dates, headlines and collective targets are where the parser fails most (README.md).
 THRESHOLDS: dict[str, tuple[float, float]] = {
-    "title": (0.91, 38 / 41),
-    "issuer": (0.91, 38 / 41),
-    "inspection.body": (0.91, 38 / 41),
-    "inspection.target": (0.89, 37 / 41),
-    "inspection.start": (0.89, 37 / 41),
-    "inspection.end": (0.91, 38 / 41),
-    "inspection.feedback": (0.94, 39 / 41),
-    "declared.categories": (0.94, 39 / 41),
-    "declared.problems": (0.98, 41 / 41),
-    "declared.completed": (0.87, 36 / 41),
-    "declared.in_progress": (0.94, 39 / 41),
-    "declared.completion_rate": (0.96, 40 / 41),
-    "problems.titles": (0.82, 34 / 41),
-    "problems.count": (0.87, 36 / 41),
+    "title": (0.80, 48 / 59),
+    "issuer": (0.94, 56 / 59),
+    "inspection.body": (0.82, 49 / 59),
+    "inspection.target": (0.78, 47 / 59),
+    "inspection.start": (0.87, 52 / 59),
+    "inspection.end": (0.88, 53 / 59),
+    "inspection.feedback": (0.87, 52 / 59),
+    "declared.categories": (0.90, 54 / 59),
+    "declared.problems": (0.94, 56 / 59),
+    "declared.completed": (0.90, 54 / 59),
+    "declared.in_progress": (0.95, 57 / 59),
+    "declared.completion_rate": (0.97, 58 / 59),
+    "problems.titles": (0.87, 52 / 59),
+    "problems.count": (0.90, 54 / 59),
 }
 
 TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes"}
