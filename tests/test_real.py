@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,7 +50,10 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "contacts": (1.0, 1.0),
 }
 
-TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes"}
+TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes", "kind"}
+KINDS = {"rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other"}
+CONTACT_TYPES = {"phone", "email", "mailbox", "postcode"}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TXT_FILES = sorted(REAL.glob("[0-9][0-9][0-9]_*.txt"))
 
 
@@ -69,6 +74,39 @@ def test_truth_file_is_complete(txt):
     assert TRUTH_KEYS <= set(truth)
     assert set(truth["inspection"]) >= {"body", "target", "start", "end", "feedback"}
     txt.read_bytes().decode("utf-8")
+
+
+def _truth(txt: Path) -> dict[str, Any]:
+    truth: dict[str, Any] = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+    return truth
+
+
+@pytest.mark.parametrize("txt", TXT_FILES, ids=lambda p: p.stem)
+def test_truth_follows_the_schema(txt: Path) -> None:
+    """kind from the schema 1.2 list, contacts of the four types, dates ISO or null."""
+    truth = _truth(txt)
+    assert truth["kind"] in KINDS
+    assert all(c["type"] in CONTACT_TYPES and c["value"] for c in truth.get("contacts", []))
+    for name in ("start", "end", "feedback"):
+        date = truth["inspection"][name]
+        assert date is None or ISO_DATE.fullmatch(date), f"{name}: {date!r}"
+
+
+@pytest.mark.parametrize("txt", TXT_FILES, ids=lambda p: p.stem)
+def test_neighbour_truth_has_no_problems_or_counts(txt: Path) -> None:
+    """Only a rectification notice has problems and declared counts (OUTPUT.md, schema 1.2)."""
+    truth = _truth(txt)
+    if truth["kind"] != "rectification":
+        assert truth["problems"] == []
+        assert set(truth["declared"].values()) == {None}
+
+
+@pytest.mark.parametrize("txt", TXT_FILES, ids=lambda p: p.stem)
+def test_contact_values_stand_in_the_text(txt: Path) -> None:
+    """A contact is written in the fixture exactly as the truth gives it."""
+    text = txt.read_text(encoding="utf-8")
+    for contact in _truth(txt).get("contacts", []):
+        assert contact["value"] in text, contact
 
 
 def test_corpus_is_scored(score):
