@@ -152,3 +152,25 @@ def test_headline_is_the_title(name):
     assert (notice["kind"], notice["title"]) == (kind, title)
     span = notice["title_span"]
     assert text[span["start"]:span["end"]] == title
+
+
+#: a neighbour's text → the inspection period it gives (start, end), never a meeting's date
+NEIGHBOUR_PERIODS = {
+    "a start and a duration": (
+        "依照区委部署，2021年4月12日，区委第三巡察组进驻区政协机关党支部，开展为期50天的巡察。4月12日上午，巡察工作动员会召开。\n",
+        ("2021-04-12", "2021-05-31")),
+    "a range past a glued headline with a meeting in it": (
+        "欢迎访问！市委第四巡察组巡察市医院党委情况反馈会议召开按照市委统一安排，市委第四巡察组于2023年4月10日至2023年6月30日"
+        "对市医院党委开展了专项巡察。2023年11月14日上午，反馈会议召开。\n", ("2023-04-10", "2023-06-30")),
+    "a start alone": ("巡察公告\n2022年4月6日起，县委第二巡察组对县财政局党组开展常规巡察。\n", ("2022-04-06", None)),
+    "only the meeting's day": ("5月9日，县委第二巡察组巡察县财政局党组工作动员会召开。\n", (None, None)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEIGHBOUR_PERIODS))
+def test_a_neighbours_period(name):
+    text, (start, end) = NEIGHBOUR_PERIODS[name]
+    inspection = parse_to_dict(text)["inspection"]
+    assert parse_to_dict(text)["kind"] != "rectification"
+    got = tuple(inspection[k]["iso"] if inspection[k] else None for k in ("start", "end"))
+    assert got == (start, end) and inspection["feedback"] is None

@@ -694,6 +694,13 @@ PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
 #: a target that lists several units, as a round's documents do: no one unit is the inspected one:
 #: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``县财政局、县自然资源局``
 SEVERAL_UNITS = re.compile(r"、|等[\d一二三四五六七八九十]{1,3}(?:个|家)|\d{1,3}(?:个|家)(?:单位|部门|党组织)")
+#: the marks that open the clause holding an inspection's dates, past a meeting's words before it in the
+#: same sentence: ``…反馈会议召开按照…安排,市委第四巡察组于4月10日至6月30日…``
+PERIOD_CLAUSE_MARKS = ",;:!"
+#: how long an inspection lasts, anywhere in its clause: ``…进驻区政协机关，开展为期50天的巡察``
+DURATION = re.compile(r"为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)")
+#: what follows a start given alone: ``自4月6日起``
+PERIOD_FROM = "起"
 #: the inspected unit as a meeting's news names it, tried in order: fed back to (``向市审计局党组反馈巡察情况``),
 #: a mobilisation meeting's name (``…巡察组巡察石角镇工作动员会``), entered (``进驻县档案馆并召开…``)
 NEIGHBOUR_TARGETS = (

@@ -17,6 +17,7 @@ from ..grammar import (
     DECLARED_PROBLEMS,
     DECLARED_PROBLEMS_BEFORE,
     DECLARED_RATE,
+    DURATION,
     FEEDBACK,
     FEEDBACK_PROBLEMS,
     FIRST_PERSON,
@@ -24,6 +25,8 @@ from ..grammar import (
     ISSUER_IN_TITLE,
     MEETING,
     NEIGHBOUR_TARGETS,
+    PERIOD_CLAUSE_MARKS,
+    PERIOD_FROM,
     PUBLICITY,
     RECTIFICATION_WINDOW,
     ROUND,
@@ -130,24 +133,41 @@ def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,
 
 
 def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int, int]]) -> None:
-    """A neighbour of a notice (an announcement, a meeting's news) has for its period only a range in a
-    sentence that names the inspection and no meeting or publication (``巡察时间为3月1日至4月30日``); a
-    feedback date there is the feedback meeting's, never the inspection's."""
+    """A neighbour of a notice (an announcement, a meeting's news) has for its period only what a clause that
+    names the inspection and no meeting or publication gives: a range (``巡察时间为3月1日至4月30日``), a start
+    and a duration (``4月12日，…进驻…，开展为期50天的巡察``) or a start alone (``自4月6日起``); a feedback
+    date there is the feedback meeting's, never the inspection's."""
     for key in ("start", "end", "feedback"):
         found[key] = None
         where.pop(key, None)
     resolved = resolve_dates(intro.text, intro.view, YearContext())
-    for a, b in sentences_of(intro.view):
-        sentence = intro.view[a:b]
-        if MEETING.search(sentence) or not (TEAM.search(sentence) or TARGET.search(sentence)):
+    view = intro.view
+    for a, b in sentences_of(view):
+        hits = [(h, d) for h, d in resolved if a <= h.start < b]
+        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b)):
             continue
-        hits = [h for h in resolved if a <= h[0].start < b]
-        ends = [(h, d) for h, d in hits[1:] if h.link == "range"]
-        if ends:
-            (h0, d0), (h1, d1) = hits[0], ends[0]
-            found["start"], found["end"] = d0, d1
-            where.update(start=(h0.start, h0.end), end=(h1.start, h1.end))
+        clause = max(view.rfind(c, a, hits[0][0].start) for c in PERIOD_CLAUSE_MARKS) + 1 or a
+        if MEETING.search(view, clause, b) is None and _period_in(found, hits, view, clause, b):
+            where.update((key, (h.start, h.end)) for key, (h, _) in _placed(found, hits).items())
             return
+
+
+def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view: str, a: int, b: int) -> bool:
+    """Take the period a clause gives, if it gives one."""
+    (h0, d0) = hits[0]
+    end = next((d for h, d in hits[1:] if h.link == "range"), None)
+    m = DURATION.search(view, a, b)
+    if end is None and m is not None and d0["iso"]:
+        end = _add_duration(d0, to_int(m.group("days")), m.group("unit"), m)
+    if end is None and not view.startswith(PERIOD_FROM, h0.end):
+        return False
+    found["start"], found["end"] = d0, end
+    return True
+
+
+def _placed(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> dict[str, tuple[DateHit, DateDict]]:
+    """The hits the start and end were read from (an end counted from 为期50天 has none)."""
+    return {key: hit for key in ("start", "end") for hit in hits if hit[1] is found[key]}
 
 
 class _PeriodDict(TypedDict, total=False):
