@@ -71,7 +71,9 @@ KINDS = {
     "news of an entry without a meeting": (
         "县委巡察组完成进驻工作\n近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "完成进驻"),
     "news of an entry in the text": (
-        "近日，县委第一巡察组已全部进驻被巡察单位，巡察期间设值班电话：0736-5521309。\n", "announcement", "进驻"),
+        "近日，县委第一巡察组已全部进驻被巡察单位，巡察期间设值班电话：0736-5521309。\n", "announcement",
+        "巡察期间设值班电话"),
+    "an entry's news without channels": ("近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "进驻"),
     "feedback news opening on the day": (
         "按照市委安排，11月8日，市委第五巡察组向市审计局党组反馈巡察情况。会上通报了巡察发现的问题。\n", "feedback", "反馈"),
     "feedback news told in paragraphs": (
@@ -174,3 +176,23 @@ def test_a_neighbours_period(name):
     assert parse_to_dict(text)["kind"] != "rectification"
     got = tuple(inspection[k]["iso"] if inspection[k] else None for k in ("start", "end"))
     assert got == (start, end) and inspection["feedback"] is None
+
+
+#: neither a notice nor a named neighbour: a check on the rectification, a court's judicial inspection, a
+#: meeting at which the rectification is reported
+OTHERS = {
+    "a check in the headline": "本级巡察整改:东风区开展巡察整改“回头看”督查\n2021年7月，督查组用二十天时间开展督查。\n",
+    "a judicial inspection": "市中院对县法院开展政治督察与司法巡查工作\n10月11日，市中院司法巡查组到县法院开展工作。\n",
+    "a reporting meeting in the lead": "6月18日下午，材料学院党委召开巡察整改情况通报会。\n学院按照反馈意见制定整改方案。\n",
+    "a supervision visit in the lead": "10月24日，省卫健委督查组对省肿瘤医院巡察整改落实情况开展调研督查。\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHERS))
+def test_other_kinds(name):
+    notice = parse_to_dict(OTHERS[name])
+    assert notice["kind"] == "other" and notice["problems"] == []
+
+
+def test_a_plan_named_otherwise():
+    assert parse_to_dict("第二轮巡察整改督导工作方案_第1页\n一、工作目标\n")["kind"] == "plan"

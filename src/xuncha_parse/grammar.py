@@ -568,8 +568,8 @@ KINDS = ("rectification", "announcement", "feedback", "plan", "mobilisation", "s
 #: that matches decides; a rectification title may name the feedback it answers (``关于巡察反馈意见整改
 #: 落实情况的报告``), so the neighbours' words are written not to reach a following 整改
 KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    #: ``关于区委第二巡察组反馈意见的整改方案``, ``巡视反馈意见整改落实方案``, ``巡察整改任务清单``
-    ("plan", re.compile(r"整改(?:工作|落实)?(?:实施)?方案|整改(?:任务|责任)清单")),
+    #: ``关于区委第二巡察组反馈意见的整改方案``, ``巡视反馈意见整改落实方案``, ``巡察整改督导工作方案``, ``巡察整改任务清单``
+    ("plan", re.compile(r"整改[^。,、]{0,4}方案|整改(?:任务|责任)清单")),
     #: ``十三届县委第五轮巡察完成进驻``, ``县委巡察组完成进驻工作`` (news of the entry, with its channels)
     ("announcement", re.compile(r"完成进驻")),
     #: ``区委第三巡察组巡察区财政局党组工作动员会召开``
@@ -581,8 +581,9 @@ KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("announcement", re.compile(r"巡[察视](?:工作)?公告|(?<!情况的)(?<!情况)公告$")),
     #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``
     ("summary", re.compile(r"综述|工作总结|轮巡[察视](?:工作)?(?:情况|开展情况)(?:的)?(?:报告|通报)")),
-    #: ``市委巡察工作领导小组听取第五轮巡察情况汇报``
-    ("other", re.compile(r"听取[^。]{0,24}汇报")),
+    #: ``市委巡察工作领导小组听取第五轮巡察情况汇报``, a check on the rectification (``开展巡察整改“回头看”督查``),
+    #: a court's judicial inspection (``开展政治督察与司法巡查工作``): neither a notice nor a named neighbour
+    ("other", re.compile(r"听取[^。]{0,24}汇报|督[查察]|司法巡查|调研")),
     #: ``…关于巡察整改进展情况的通报``, ``…巡视整改情况的报告``, ``…集中整改落实情况``
     ("rectification", re.compile(
         r"整改(?:工作)?(?:进展|落实|成效)(?:情况)?|整改(?:工作)?情况|整改[^。]{0,8}(?:通报|报告|公告|公示)")),
@@ -602,8 +603,9 @@ KIND_FORMULA = re.compile(r"现将[^。]{0,30}整[改治][^。]{0,16}(?:通报|�
 #: a news item opens on the day of its event (``11月8日，市委第五巡察组向…反馈巡察情况。``): the first sentence
 #: with a date, when it holds one day and no period, says what the event was, tried in this order
 KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
-    #: ``…召开巡察反馈问题整改专题民主生活会``, ``领导小组召开会议，听取…汇报`` (whatever they are about)
-    ("other", re.compile(r"民主生活会|听取[^。]{0,30}汇报|领导小组[^。]{0,6}会议")),
+    #: ``…召开巡察反馈问题整改专题民主生活会``, ``领导小组召开会议，听取…汇报``, ``…召开巡察整改情况通报会``,
+    #: ``…督查组对省肿瘤医院巡察整改落实情况开展调研督查`` (whatever they are about)
+    ("other", re.compile(r"民主生活会|听取[^。]{0,30}汇报|领导小组[^。]{0,6}会议|通报会|督[查察]|调研")),
     #: ``…召开巡察工作动员会``, ``…巡察组进驻…召开动员部署会``
     ("mobilisation", re.compile(r"动员")),
     #: ``…向市机关事务管理局党组反馈巡察情况``, ``…集中反馈了意见``
@@ -613,12 +615,13 @@ KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: a kind's words anywhere in the running text, when neither the headline, the formula nor the lead
 #: decided, tried in this order
 KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: an announcement's channels: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``, ``巡察期间，各巡察组
+    #: 开通专门信访电话``
+    ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间|巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
-    #: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理时间``, ``巡察期间，巡察组开通值班电话``, ``特此公告``
-    ("announcement", re.compile(
-        r"来信来电来访|信访(?:受理)?(?:截止)?时间|受理[^。]{0,20}(?:来信|来访|信访)|巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)"
-        r"|信访接待点|特此公告|进驻|入驻")),
+    #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``信访接待点``, ``特此公告``, ``进驻``
+    ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|信访接待点|特此公告|进驻|入驻")),
     #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``
     ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)

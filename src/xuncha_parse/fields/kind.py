@@ -84,16 +84,15 @@ def _by_headline(state: NoticeState) -> Decision | None:
 
 def _by_lead(state: NoticeState) -> Decision | None:
     """A news item's lead: the intro's first sentence with a date, when it holds a single date (one day's
-    event, not an inspection's period)."""
+    event, not an inspection's period: a notice's intro opens with the period, and tells of its feedback
+    meeting after it)."""
     if state.intro is None:
         return None
     view = state.intro.view
     for a, b in sentences_of(view):
         dates = find_dates(view[a:b])
         if dates:
-            if len(dates) > 1:
-                return None
-            return _Text(view, state.source, state.intro, a, b).first(KIND_LEAD)
+            return _Text(view, state.source, state.intro, a, b).first(KIND_LEAD) if len(dates) == 1 else None
     return None
 
 
