@@ -37,6 +37,12 @@ INSPECTIONS = {
         TITLE + PERIOD + "县委第一至第五巡察组对县直12个单位开展了巡察。\n", "县委第一至第五巡察组", None),
     "a team after its round": (
         TITLE + PERIOD + "六届市委第九轮巡察二组对市审计局党组开展了巡察。\n", "市委第九轮巡察二组", "市审计局党组"),
+    "only the role of being inspected": (
+        TITLE + PERIOD + "市委第三巡察组对9家被巡察党组织开展了巡察。\n", "市委第三巡察组", None),
+    "a unit and the units under it": (
+        TITLE + PERIOD + "市委第三巡察组对龙湾镇党委及所辖38个村级党组织开展了提级巡察。\n", "市委第三巡察组", None),
+    "a place's system named in the first person": (
+        PERIOD + "市委第二专项巡察组对我区教育系统开展了专项巡察。\n", "市委第二专项巡察组", None),
     "two teams in traditional script": (
         "中共寧川縣統計局黨組關於巡察整改進展情況的通報\n根據縣委統一部署，市委第一巡察組、第六巡察組對市水利局黨組開展了巡察。\n",
         "市委第一巡察組、第六巡察組", "市水利局黨組"),

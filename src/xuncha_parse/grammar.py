@@ -575,7 +575,7 @@ KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: ``区委第三巡察组巡察区财政局党组工作动员会召开``
     ("mobilisation", re.compile(r"动员(?:部署)?会|巡[察视](?:工作)?动员")),
     #: ``区委第一巡察组召开巡察反馈会``, ``市委第四巡察组向市体育局党组反馈巡察情况``, ``集中完成…巡察反馈``
-    ("feedback", re.compile(r"反馈会|反馈(?:巡[察视])?(?:意见|情况)(?![^。]{0,12}整改)|巡[察视]反馈$")),
+    ("feedback", re.compile(r"反馈会|反馈(?:巡[察视])?(?:意见|情况)(?![^。]{0,12}整改)|巡[察视](?:完成)?反馈$")),
     #: ``中共某某县委第二巡察组巡察公告``, ``公告`` (not ``…整改情况的公告``; a headline's bare ``进驻`` may be a
     #: mobilisation meeting's news, and is read in the text, after 动员会)
     ("announcement", re.compile(r"巡[察视](?:工作)?公告|(?<!情况的)(?<!情况)公告$")),
@@ -696,7 +696,9 @@ PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
 
 #: a target that lists several units, as a round's documents do: no one unit is the inspected one:
 #: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``县财政局、县自然资源局``
-SEVERAL_UNITS = re.compile(r"、|等[\d一二三四五六七八九十]{1,3}(?:个|家)|\d{1,3}(?:个|家)(?:单位|部门|党组织)")
+SEVERAL_UNITS = re.compile(r"、|等[\d一二三四五六七八九十]{1,3}(?:个|家)|\d{1,3}(?:个|家)(?:单位|部门|党组织)|及所辖")
+#: a target that names no unit, only the role of being inspected: ``被巡察党组织``, ``9家被巡察党组织``
+GENERIC_TARGET = re.compile(r"^[\d一二三四五六七八九十]{0,3}(?:个|家)?被巡[察视]")
 #: the marks that open the clause holding an inspection's dates, past a meeting's words before it in the
 #: same sentence: ``…反馈会议召开按照…安排,市委第四巡察组于4月10日至6月30日…``
 PERIOD_CLAUSE_MARKS = ",;:!"
@@ -709,5 +711,5 @@ PERIOD_FROM = "起"
 NEIGHBOUR_TARGETS = (
     re.compile(r"向(?P<target>[^,;。向]{2,40}?)(?:集中)?反馈(?:了)?(?:巡[察视])?(?:情况|意见)"),
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:及所属[^,;。]{0,10})?(?:工作)?动员(?:部署)?会"),
-    re.compile(r"进驻(?P<target>[^,;。并]{2,30}?)(?:并|,|开展|召开)"),
+    re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
 )

@@ -56,12 +56,12 @@ def is_rectification(state: NoticeState) -> bool:
 
 def headline(state: NoticeState) -> Piece | None:
     """The title, else the first of the first lines that reads as a news item's headline: short, no stop
-    in it (a page's greeting ``您好!今天是`` has one)."""
+    in it (a page's greeting ``您好!今天是`` has one), and a kind's words (a paper's ``第02版:要闻`` has none)."""
     if state.title is not None:
         return state.title
     lines = (t.piece for t in state.preamble[:KIND_HEADLINE_LINES])
-    return next((p for p in lines if len(p.view) <= KIND_HEADLINE_MAX and not any(c in p.view for c in SENTENCE_END)),
-                None)
+    return next((p for p in lines if len(p.view) <= KIND_HEADLINE_MAX and not any(c in p.view for c in SENTENCE_END)
+                 and any(pattern.search(p.view) for _, pattern in KIND_HEADLINE)), None)
 
 
 def _headline_as_title(state: NoticeState) -> None:

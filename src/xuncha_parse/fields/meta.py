@@ -22,6 +22,7 @@ from ..grammar import (
     FEEDBACK_PROBLEMS,
     FIRST_PERSON,
     FIRST_PERSON_PLACE,
+    GENERIC_TARGET,
     ISSUER_IN_TITLE,
     MEETING,
     NEIGHBOUR_TARGETS,
@@ -204,21 +205,22 @@ def _target(text: str, view: str, issuer: str | None) -> str | None:
     m = ALIAS.search(view)
     if m:
         text, view = text[:m.start()] + text[m.end():], view[:m.start()] + view[m.end():]
-    text = text.strip()
-    if _self_reference(view):
+    text, view = text.strip(), view.strip()
+    place = FIRST_PERSON_PLACE.match(view)
+    if place:
+        return _place_in(issuer, place.group("kind")) if issuer else None
+    if FIRST_PERSON.match(view) or SELF_REFERENCE.match(view):
         return issuer
-    if SEVERAL_UNITS.search(view):
-        return None  # a round's list of units: no one of them is the target
-    place = FIRST_PERSON_PLACE.match(text)
-    if place and issuer:
-        return _place_in(issuer, place.group("kind")) or text
-    return text
+    if SEVERAL_UNITS.search(view) or GENERIC_TARGET.match(view):
+        return None  # a round's list of units, or only "the inspected": no one unit is the target
+    return None if view.startswith("我") else text  # never a pronoun: ``我区教育系统`` unresolved
 
 
 def _self_reference(view: str) -> bool:
-    """``我局党组``, ``本单位``, ``局党组``: a unit named by itself."""
+    """``我局党组``, ``本单位``, ``局党组``, ``我市``, ``我区教育系统``: a unit named by itself."""
     view = view.strip()
-    return bool(FIRST_PERSON.match(view) or SELF_REFERENCE.match(view))
+    return bool(FIRST_PERSON.match(view) or SELF_REFERENCE.match(view) or FIRST_PERSON_PLACE.match(view)
+                or view.startswith("我"))
 
 
 def _place_in(issuer: str, kind: str) -> str | None:
