@@ -11,6 +11,8 @@ decided, whether the text speaks of 整改.  The words that decided are kept wit
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..grammar import (
@@ -34,17 +36,21 @@ if TYPE_CHECKING:
     from ..state import NoticeState
 
 Rules = tuple[tuple[str, re.Pattern[str]], ...]
+#: a run of text between masked debris
+_UNMASKED = re.compile(f"[^{NOISE_CHAR}]+")
 Decision = tuple[str, EvidenceDict]
 
 
 def stage_kind(state: NoticeState) -> None:
     """Reads ``title``, ``preamble``, ``intro`` and the source; writes the fields ``kind`` and ``kind_evidence``."""
-    text = _Text(state.source.view, state.source)
     decided = _by_headline(state)
-    if decided is not None and state.title is None:
-        _headline_as_title(state)
-    decided = decided or text.first(((("rectification", KIND_FORMULA),)))
-    decided = decided or _by_lead(state) or text.first(KIND_TEXT)
+    if decided is not None:
+        if state.title is None:
+            _headline_as_title(state)
+        state.fields["kind"], state.fields["kind_evidence"] = decided
+        return
+    text = _Text(state.source.view, state.source)
+    decided = text.first(((("rectification", KIND_FORMULA),))) or _by_lead(state) or text.first(KIND_TEXT)
     kind, evidence = decided or (("rectification" if KIND_FALLBACK.search(text.view) else "other"), None)
     state.fields["kind"], state.fields["kind_evidence"] = kind, evidence
 
@@ -103,12 +109,15 @@ class _Text:
 
     def __init__(self, view: str, source: Source, piece: Piece | None = None, a: int = 0, b: int | None = None):
         self.source, self.piece = source, piece
-        part = view[a:b]
+        part = view[a:b] if a or b is not None else view
+        #: the runs of text between masked debris: where each starts in the view, and in the compact view
+        self.runs: list[tuple[int, int]] = []
         if NOISE_CHAR in part:
-            self.where = [a + i for i, c in enumerate(part) if c != NOISE_CHAR]
-            self.view = part.replace(NOISE_CHAR, "")
+            runs = [(a + m.start(), m.group()) for m in _UNMASKED.finditer(part)]
+            self.view = "".join(text for _, text in runs)
+            self.runs = list(zip(accumulate((len(text) for _, text in runs), initial=0), (s for s, _ in runs)))
         else:
-            self.where, self.view, self.offset = [], part, a
+            self.view, self.offset = part, a
 
     def first(self, rules: Rules) -> Decision | None:
         """The first rule whose pattern matches, with the words it matched and their span."""
@@ -118,9 +127,14 @@ class _Text:
                 return kind, self._evidence(m.start(), m.end())
         return None
 
+    def _in_view(self, i: int) -> int:
+        """Where a compact view's offset stands in the view."""
+        k = bisect_right(self.runs, (i, len(self.source.view))) - 1
+        return self.runs[k][1] + i - self.runs[k][0]
+
     def _evidence(self, start: int, end: int) -> EvidenceDict:
-        if self.where:
-            start, end = self.where[start], self.where[end - 1] + 1
+        if self.runs:
+            start, end = self._in_view(start), self._in_view(end - 1) + 1
         else:
             start, end = start + self.offset, end + self.offset
         if self.piece is None:
