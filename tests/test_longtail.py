@@ -162,3 +162,20 @@ def test_a_month_without_a_year_takes_none_from_another_problem():
     dates = [[(e["text"], e["value"]["year"], e["value"]["year_inferred"]) for e in p["entities"] if e["type"] == "date"]
              for p in problems]
     assert dates == [[("2023年6月", 2023, False)], [("11月份", 2024, True), ("12月底前", 2024, True)]]
+
+
+#: numbered measures in the overview part are no problems: the headings above the problems say who organised
+#: the rectification (the 巡视 template's first part)
+OVERVIEWS = {
+    "the party committee and its head": "一、党委及主要负责人组织落实整改情况\n",
+    "the organisation of the rectification": "一、组织落实整改情况\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OVERVIEWS))
+def test_numbered_measures_in_the_overview(name):
+    text = (NOTICE.split("一、")[0] + OVERVIEWS[name] + "1.以高度政治自觉扛起责任。局党组召开专题会议5次。\n"
+            "2.以严实作风推动整改。建立整改台账。\n二、反馈问题整改落实情况\n(一)关于理论学习方面\n"
+            "1.理论学习不深入。\n整改情况：制定学习计划。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["category"], p["title"]) for p in problems] == [("关于理论学习方面", "理论学习不深入")]
