@@ -69,6 +69,7 @@ COUNTS = {
     "存在的问题36个": ("巡察组指出局党组存在的问题36个。", {"problems": 36}),
     "反馈面上问题741个": ("省委巡视组反馈面上问题741个，已完成整改698个。", {"problems": 741, "completed": 698}),
     "4个方面、16个主要问题": ("巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16}),
+    "a working slogan is no count": ("局党组坚持完成一项、销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
 }
 
 
@@ -167,6 +168,7 @@ def test_a_month_without_a_year_takes_none_from_another_problem():
 #: numbered measures in the overview part are no problems: the headings above the problems say who organised
 #: the rectification (the 巡视 template's first part)
 OVERVIEWS = {
+    "rectification as a political task": "一、把抓好整改当作政治任务落实到位\n",
     "the party committee and its head": "一、党委及主要负责人组织落实整改情况\n",
     "the organisation of the rectification": "一、组织落实整改情况\n",
 }
