@@ -403,7 +403,7 @@ BEFORE_FEEDBACK_REACH = 14
 DECLARED_COMPLETED = re.compile(
     rf"完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)"
     rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
-    rf"(?!、[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``
+    rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
 #: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
 #: (``剩余`` takes its count at once: the words between apply to the other openings only)
