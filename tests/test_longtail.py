@@ -182,3 +182,16 @@ def test_numbered_measures_in_the_overview(name):
             "1.理论学习不深入。\n整改情况：制定学习计划。\n")
     problems = parse_to_dict(text)["problems"]
     assert [(p["category"], p["title"]) for p in problems] == [("关于理论学习方面", "理论学习不深入")]
+
+
+ASPECTS = "第一方面问题:党的领导弱化\n(一)关于“理论学习不深入”的整改落实情况。制定学习计划。\n" \
+          "(二)关于“资金管理不规范”的整改落实情况。修订制度。\n第二方面问题：基层党建薄弱\n" \
+          "(一)关于“组织生活不严肃”的整改落实情况。开展检查。\n"
+
+
+@pytest.mark.parametrize("wrapper", ["", "一、整改落实情况\n"])
+def test_aspects_as_categories(wrapper):
+    problems = parse_to_dict(NOTICE.split("一、")[0] + wrapper + ASPECTS)["problems"]
+    assert [(p["marker"], p["category"], p["title"]) for p in problems] == [
+        ("(一)", "党的领导弱化", "理论学习不深入"), ("(二)", "党的领导弱化", "资金管理不规范"),
+        ("(一)", "基层党建薄弱", "组织生活不严肃")]

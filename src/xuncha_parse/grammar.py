@@ -118,6 +118,9 @@ ARABIC_PAREN_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\))\s*")
 #: a circled number: ``①``
 CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
+#: a category heading by its ordinal aspect: ``第一方面问题:党的领导弱化``, ``第二方面：…``
+ASPECT_MARKER = re.compile(rf"^(?P<marker>第(?P<num>{CN_NUM})方面(?:问题)?\s*[:.、]?)\s*")
+
 class LineRule(NamedTuple):
     """One row of the line rules: the token kind it makes (``tokens._BUILD`` holds each kind's action),
     the heading style, the pattern, whether it may match anywhere in the line rather than at its start,
@@ -138,6 +141,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("label", None, LABEL, False, "【[ " + _LABEL_FIRST),
     LineRule("heading", "problem", PROBLEM_MARKER, False, "问"),
     LineRule("heading", "cn", CN_MARKER, False, CN_DIGITS),
+    LineRule("heading", "aspect", ASPECT_MARKER, False, "第"),
     LineRule("heading", "paren_cn", PAREN_CN_MARKER, False, "("),
     LineRule("heading", "paren_arabic", PAREN_ARABIC_MARKER, False, "("),
     LineRule("heading", "arabic", ARABIC_MARKER, False, "0123456789"),

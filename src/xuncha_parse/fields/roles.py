@@ -72,7 +72,9 @@ def _rectification_indices(tops: list[Node]) -> list[int]:
     labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
     if len(labelled) >= 2:
         return labelled
-    categories = [i for i, n in enumerate(tops) if n.children and CATEGORY_HEADING.search(n.heading.view)]
+    # ``（一）…方面`` or ``第一方面问题：…`` (the aspect is in the marker) over the problems
+    categories = [i for i, n in enumerate(tops)
+                  if n.children and (CATEGORY_HEADING.search(n.heading.view) or n.style == "aspect")]
     if len(categories) >= 2:
         return categories
     scores = [structure_score(n) for n in tops]
