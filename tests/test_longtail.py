@@ -195,3 +195,8 @@ def test_aspects_as_categories(wrapper):
     assert [(p["marker"], p["category"], p["title"]) for p in problems] == [
         ("(一)", "党的领导弱化", "理论学习不深入"), ("(二)", "党的领导弱化", "资金管理不规范"),
         ("(一)", "基层党建薄弱", "组织生活不严肃")]
+
+
+def test_a_cut_text_with_one_category_at_the_top():
+    text = NOTICE.split("一、")[0] + "一、在管党治党责任落实不到位方面\n(一)关于个别领导干部纪律意识淡薄的问题。一是开展谈话。\n"
+    assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["个别领导干部纪律意识淡薄"]
