@@ -200,3 +200,11 @@ def test_aspects_as_categories(wrapper):
 def test_a_cut_text_with_one_category_at_the_top():
     text = NOTICE.split("一、")[0] + "一、在管党治党责任落实不到位方面\n(一)关于个别领导干部纪律意识淡薄的问题。一是开展谈话。\n"
     assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["个别领导干部纪律意识淡薄"]
+
+
+def test_a_top_heading_that_names_one_problem():
+    text = (NOTICE.split("一、")[0] + "一、关于“服务群众的办法不多”问题的整改情况\n(一)拓宽服务渠道。开通服务热线。\n"
+            "(二)健全工作机制。制定制度3项。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["marker"], p["title"]) for p in problems] == [("一、", "服务群众的办法不多")]
+    assert [m["text"][:7] for m in problems[0]["measures"]] == ["(一)拓宽服务", "(二)健全工作"]

@@ -719,3 +719,7 @@ NEIGHBOUR_TARGETS = (
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:及所属[^,;。]{0,10})?(?:工作)?动员(?:部署)?会"),
     re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
 )
+
+#: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``
+#: (the heading is the problem, its ``（一）`` children are measures, not problems)
+PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整改(?:情况|落实情况)?$")

@@ -27,6 +27,7 @@ from ..grammar import (
     LABEL_FIELDS,
     LONG_TERM,
     PROBLEM_LABEL,
+    PROBLEM_SECTION,
     SENTENCE_END,
     SHORTCOMING,
     STATUS_COMPLETED,
@@ -103,7 +104,10 @@ def find_problems(root: Node, source: Source) -> list[FoundProblem]:
         _walk_nodes(rect, [], source, out)
     else:
         for top in rect:
-            _walk_nodes(top.children, [], source, out)
+            if PROBLEM_SECTION.match(top.heading.view.rstrip("。")):
+                out.extend(build_node(top, [], source))
+            else:
+                _walk_nodes(top.children, [], source, out)
     return out
 
 
