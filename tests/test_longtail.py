@@ -41,6 +41,12 @@ INSPECTIONS = {
         TITLE + PERIOD + "市委第三巡察组对9家被巡察党组织开展了巡察。\n", "市委第三巡察组", None),
     "a unit and the units under it": (
         TITLE + PERIOD + "市委第三巡察组对龙湾镇党委及所辖38个村级党组织开展了提级巡察。\n", "市委第三巡察组", None),
+    "units listed": (TITLE + PERIOD + "县委第二巡察组对白沙镇、溪口乡等党组织开展了巡察。\n", "县委第二巡察组", None),
+    "one unit with a bracketed list": (
+        TITLE + PERIOD + "县委第二巡察组对县委统战部(含县民宗局、县工商联)开展了巡察。\n", "县委第二巡察组",
+        "县委统战部(含县民宗局、县工商联)"),
+    "one party committee's reach": (
+        TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
     "a place's system named in the first person": (
         PERIOD + "市委第二专项巡察组对我区教育系统开展了专项巡察。\n", "市委第二专项巡察组", None),
     "two teams in traditional script": (

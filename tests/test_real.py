@@ -33,7 +33,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "title": (0.883, 103 / 116),
     "issuer": (0.952, 111 / 116),
     "inspection.body": (0.831, 97 / 116),
-    "inspection.target": (0.84, 98 / 116),
+    "inspection.target": (0.866, 101 / 116),
     "inspection.start": (0.9, 105 / 116),
     "inspection.end": (0.935, 109 / 116),
     "inspection.feedback": (0.961, 112 / 116),

@@ -700,9 +700,14 @@ PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
 # Inspection metadata of a notice's neighbours (fields/meta.py)
 # --------------------------------------------------------------------------
 
-#: a target that lists several units, as a round's documents do: no one unit is the inspected one:
-#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``县财政局、县自然资源局``
-SEVERAL_UNITS = re.compile(r"、|等[\d一二三四五六七八九十]{1,3}(?:个|家)|\d{1,3}(?:个|家)(?:单位|部门|党组织)|及所辖")
+#: a target that lists or counts the units a round covers, outside brackets: no one unit is the inspected one:
+#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``
+#: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach)
+SEVERAL_UNITS = re.compile(
+    r"、|等[\d一二三四五六七八九十]{0,3}(?:个|家)?(?:单位|部门|党组织)|等[\d一二三四五六七八九十]{1,3}(?:个|家)"
+    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)")
+#: a bracketed part of a unit's name: ``(含县民宗局、县工商联)``
+BRACKETED = re.compile(r"\([^()]{0,40}\)")
 #: a target that names no unit, only the role of being inspected: ``被巡察党组织``, ``9家被巡察党组织``
 GENERIC_TARGET = re.compile(r"^[\d一二三四五六七八九十]{0,3}(?:个|家)?被巡[察视]")
 #: the marks that open the clause holding an inspection's dates, past a meeting's words before it in the

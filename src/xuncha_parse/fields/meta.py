@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypedDict
 from ..grammar import (
     ALIAS,
     BEFORE_FEEDBACK_REACH,
+    BRACKETED,
     DATE_LINE,
     DECLARED_CATEGORIES,
     DECLARED_COMPLETED,
@@ -211,7 +212,7 @@ def _target(text: str, view: str, issuer: str | None) -> str | None:
         return _place_in(issuer, place.group("kind")) if issuer else None
     if FIRST_PERSON.match(view) or SELF_REFERENCE.match(view):
         return issuer
-    if SEVERAL_UNITS.search(view) or GENERIC_TARGET.match(view):
+    if SEVERAL_UNITS.search(BRACKETED.sub("", view)) or GENERIC_TARGET.match(view):
         return None  # a round's list of units, or only "the inspected": no one unit is the target
     return None if view.startswith("我") else text  # never a pronoun: ``我区教育系统`` unresolved
 
