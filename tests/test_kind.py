@@ -196,3 +196,9 @@ def test_other_kinds(name):
 
 def test_a_plan_named_otherwise():
     assert parse_to_dict("第二轮巡察整改督导工作方案_第1页\n一、工作目标\n")["kind"] == "plan"
+
+
+def test_page_lines_above_a_whole_headline_are_not_its_title():
+    text = "工作动态\nNavigation\n市委第三巡察组向市医保局党组反馈巡察情况\n2024年5月9日，市委第三巡察组向市医保局党组反馈巡察情况。\n"
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["title"]) == ("feedback", "市委第三巡察组向市医保局党组反馈巡察情况")

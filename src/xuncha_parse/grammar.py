@@ -665,6 +665,9 @@ TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
 #: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
 #: and a table's bar left on the line above it: ``|`` / ``巡察公告``
 TITLE_COLUMN_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*:\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*)(?=\S)")
+#: a title line that opens with its subject, a committee's team or a unit acting, so needs no line above it:
+#: ``市委第三巡察组向市医保局党组反馈巡察情况``, ``十三届县委第五轮巡察…``
+WHOLE_HEADLINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}届)?(?:中央|[省市区县州旗盟]委)[^,;。]{0,12}?巡[察视]")
 #: a document-sharing site's page caption after the title: ``巡察反馈问题整改工作方案_第1页``
 TITLE_PAGE_CAPTION = re.compile(r"_第\d{1,3}页$")
 

@@ -18,6 +18,7 @@ from ..grammar import (
     TITLE_MAX_LEN,
     TITLE_PART_MAX,
     TITLE_START,
+    WHOLE_HEADLINE,
 )
 from ..layout.text import Piece, piece_span
 from ..layout.tokens import Token
@@ -78,6 +79,8 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
         while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
                 and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
             start -= 1
+        if TITLE_ABOUT not in _joined(tokens, start, end) and _whole_line(tokens[end].piece.view):
+            start = end  # lines above a whole headline are the page's (``工作动态`` / ``Navigation``)
         start = _with_issuer_line(tokens, start)
         view = _joined(tokens, start, end)
         whole = _whole_copy(tokens, start, view)
@@ -95,6 +98,12 @@ def _trimmed(title: Piece) -> Piece:
     head = TITLE_COLUMN_LABEL.match(view)
     tail = TITLE_DATE_TAIL.search(view)
     return title.sub(head.end() if head else 0, tail.start() if tail else len(view))
+
+
+def _whole_line(view: str) -> bool:
+    """A title line that is whole by itself: it names the inspection or its news from its start
+    (``市委第三巡察组向市医保局党组反馈巡察情况``), not the tail of a split title (``整改进展情况的通报``)."""
+    return WHOLE_HEADLINE.match(view) is not None
 
 
 def _with_issuer_line(tokens: list[Token], start: int) -> int:
