@@ -34,7 +34,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "issuer": (0.952, 111 / 116),
     "inspection.body": (0.831, 97 / 116),
     "inspection.target": (0.866, 101 / 116),
-    "inspection.start": (0.9, 105 / 116),
+    "inspection.start": (0.918, 107 / 116),
     "inspection.end": (0.935, 109 / 116),
     "inspection.feedback": (0.961, 112 / 116),
     "declared.categories": (0.969, 113 / 116),
@@ -45,7 +45,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "problems.titles": (0.961, 112 / 116),
     "problems.count": (0.961, 112 / 116),
     "neighbours.no_problems": (0.992, 66 / 66),
-    "neighbours.no_meeting_dates": (0.886, 59 / 66),
+    "neighbours.no_meeting_dates": (0.916, 61 / 66),
     "contacts": (0.807, 11 / 13),
 }
 

@@ -718,6 +718,8 @@ GENERIC_TARGET = re.compile(r"^[\d一二三四五六七八九十]{0,3}(?:个|家
 PERIOD_CLAUSE_MARKS = ",;:!"
 #: how long an inspection lasts, anywhere in its clause: ``…进驻区政协机关，开展为期50天的巡察``
 DURATION = re.compile(r"为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)")
+#: a round's start said in words: ``县委第四轮巡察正式启动``
+LAUNCH = re.compile(r"巡[察视](?:工作)?(?:正式|全面)?(?:启动|开始)")
 #: what follows a start given alone: ``自4月6日起``
 PERIOD_FROM = "起"
 #: the inspected unit as a meeting's news names it, tried in order: fed back to (``向市审计局党组反馈巡察情况``),

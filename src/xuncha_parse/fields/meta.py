@@ -25,6 +25,7 @@ from ..grammar import (
     FIRST_PERSON_PLACE,
     GENERIC_TARGET,
     ISSUER_IN_TITLE,
+    LAUNCH,
     MEETING,
     NEIGHBOUR_TARGETS,
     PERIOD_CLAUSE_MARKS,
@@ -137,8 +138,9 @@ def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,
 def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int, int]]) -> None:
     """A neighbour of a notice (an announcement, a meeting's news) has for its period only what a clause that
     names the inspection and no meeting or publication gives: a range (``巡察时间为3月1日至4月30日``), a start
-    and a duration (``4月12日，…进驻…，开展为期50天的巡察``) or a start alone (``自4月6日起``); a feedback
-    date there is the feedback meeting's, never the inspection's."""
+    and a duration (``4月12日，…进驻…，开展为期50天的巡察``) or a start alone (``自4月6日起``, the one date of a
+    clause that says who inspected whom); a feedback date there is the feedback meeting's, never the
+    inspection's."""
     for key in ("start", "end", "feedback"):
         found[key] = None
         where.pop(key, None)
@@ -146,7 +148,7 @@ def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int,
     view = intro.view
     for a, b in sentences_of(view):
         hits = [(h, d) for h, d in resolved if a <= h.start < b]
-        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b)):
+        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b) or LAUNCH.search(view, a, b)):
             continue
         clause = max(view.rfind(c, a, hits[0][0].start) for c in PERIOD_CLAUSE_MARKS) + 1 or a
         if MEETING.search(view, clause, b) is None and _period_in(found, hits, view, clause, b):
@@ -161,8 +163,9 @@ def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view
     m = DURATION.search(view, a, b)
     if end is None and m is not None and d0["iso"]:
         end = _add_duration(d0, to_int(m.group("days")), m.group("unit"), m)
-    if end is None and not view.startswith(PERIOD_FROM, h0.end):
-        return False
+    said = TARGET.search(view, a, b) or LAUNCH.search(view, a, b)
+    if end is None and not view.startswith(PERIOD_FROM, h0.end) and (len(hits) > 1 or said is None):
+        return False  # a start alone: ``自4月6日起``, or the one date of ``4月10日，市委派出6个巡察组，对…开展常规巡察``
     found["start"], found["end"] = d0, end
     return True
 
