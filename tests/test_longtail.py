@@ -29,6 +29,9 @@ INSPECTIONS = {
         "市委第二巡察组", "宁川县融资担保有限公司"),
     "a team named by its topic": (
         TITLE + PERIOD + "区委营商环境专项巡察组对区商务局党组开展了专项巡察。\n", "区委营商环境专项巡察组", "区商务局党组"),
+    "a team named by its topic and number": (
+        TITLE + PERIOD + "市委医疗卫生领域第三专项巡察组对县中医院党委开展了专项巡察。\n", "市委医疗卫生领域第三专项巡察组",
+        "县中医院党委"),
     "two teams": (
         TITLE + PERIOD + "市委第一巡察组、第六巡察组对市水利局党组开展了巡察。\n", "市委第一巡察组、第六巡察组", "市水利局党组"),
     "a range of teams": (

@@ -185,7 +185,8 @@ class _PeriodDict(TypedDict, total=False):
 
 def _team(view: str, text: str, where: dict[str, tuple[int, int]]) -> str | None:
     """The inspecting team, or teams (``市委第一巡察组、第六巡察组``): by number, else by topic, else bare."""
-    m = TEAM.search(view) or TEAM_TOPIC.search(view) or TEAM_BARE.search(view)
+    found = [m for m in (TEAM.search(view), TEAM_TOPIC.search(view)) if m is not None]
+    m = min(found, key=lambda hit: hit.start()) if found else TEAM_BARE.search(view)
     if m is None:
         return None
     more = TEAM_MORE.match(view, m.end())
