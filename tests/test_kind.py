@@ -207,3 +207,10 @@ def test_page_lines_above_a_whole_headline_are_not_its_title():
     text = "工作动态\nNavigation\n市委第三巡察组向市医保局党组反馈巡察情况\n2024年5月9日，市委第三巡察组向市医保局党组反馈巡察情况。\n"
     notice = parse_to_dict(text)
     assert (notice["kind"], notice["title"]) == ("feedback", "市委第三巡察组向市医保局党组反馈巡察情况")
+
+
+def test_a_mailbox_stops_at_its_bracketed_postcode():
+    text = ("中共东川市委第二巡察组巡察公告\n巡察期间，巡察组开通值班电话：(0758)26418853，"
+            "邮政信箱：东川市2206邮箱转市委第二巡察组收(邮编:528611)。\n")
+    contacts = {(c["type"], c["value"]) for c in parse_to_dict(text)["contacts"]}
+    assert contacts == {("phone", "(0758)26418853"), ("mailbox", "东川市2206邮箱转市委第二巡察组收"), ("postcode", "528611")}
