@@ -214,3 +214,19 @@ def test_a_mailbox_stops_at_its_bracketed_postcode():
             "邮政信箱：东川市2206邮箱转市委第二巡察组收(邮编:528611)。\n")
     contacts = {(c["type"], c["value"]) for c in parse_to_dict(text)["contacts"]}
     assert contacts == {("phone", "(0758)26418853"), ("mailbox", "东川市2206邮箱转市委第二巡察组收"), ("postcode", "528611")}
+
+
+#: the last short line of a neighbour → its issuer: an organisation's name signs, a caption or a cut sentence does not
+SIGNERS = {
+    "a team": ("县委第二巡察组", "县委第二巡察组"),
+    "an office over two lines": ("中共柏溪县委巡察工作\n领导小组办公室", "中共柏溪县委巡察工作领导小组办公室"),
+    "two bodies": ("区妇联 区科协", "区妇联 区科协"),
+    "a photo caption": ("DSC04425市委常委", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIGNERS))
+def test_a_neighbours_signer(name):
+    lines, issuer = SIGNERS[name]
+    text = f"巡察公告\n巡察期间，巡察组开通值班电话：0736-5521309。\n\n{lines}\n2022年6月1日\n"
+    assert parse_to_dict(text)["issuer"] == issuer

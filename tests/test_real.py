@@ -31,7 +31,7 @@ _spec.loader.exec_module(real_score)
 THRESHOLDS: dict[str, tuple[float, float]] = {
     "kind": (0.978, 114 / 116),
     "title": (0.9, 105 / 116),
-    "issuer": (0.952, 111 / 116),
+    "issuer": (0.969, 113 / 116),
     "inspection.body": (0.84, 98 / 116),
     "inspection.target": (0.866, 101 / 116),
     "inspection.start": (0.918, 107 / 116),

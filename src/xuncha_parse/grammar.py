@@ -666,6 +666,10 @@ TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
 #: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
 #: and a table's bar left on the line above it: ``|`` / ``巡察公告``
 TITLE_COLUMN_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*:\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*)(?=\S)")
+#: what an organisation's name ends with, when a neighbour of a notice is signed (in either script: the signature's
+#: text is matched): ``中共某某县委第二巡察组``, ``县委巡察工作领导小组办公室``, ``中共廊坊市委``, ``区妇联 区科协``
+#: (not a photo caption ``DSC04425市委常委``, nor a cut sentence ``…主席韩春梅作了表``)
+SIGNER = re.compile(r"(?:[组組]|(?<!常)委|[机機][关關]|[室]|政府|局|[厅廳]|[办辦]|院|中心|公司|集[团團]|[联聯]|[协協]|[会會])$")
 #: a title line that opens with its subject, a committee's team or a unit acting, so needs no line above it:
 #: ``市委第三巡察组向市医保局党组反馈巡察情况``, ``十三届县委第五轮巡察…``
 WHOLE_HEADLINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}届)?(?:中央|[省市区县州旗盟]委)[^,;。]{0,12}?巡[察视]")

@@ -35,6 +35,7 @@ from ..grammar import (
     ROUND,
     SELF_REFERENCE,
     SEVERAL_UNITS,
+    SIGNER,
     TARGET,
     TEAM,
     TEAM_BARE,
@@ -71,7 +72,10 @@ def stage_signature(state: NoticeState) -> None:
 def stage_inspection(state: NoticeState) -> None:
     """Reads ``title``, ``intro`` and the field ``signature``; writes the fields ``issuer`` and ``inspection``."""
     signature = state.fields["signature"]
-    state.fields["issuer"] = issuer(state.title, signature["org"] if signature else None)
+    org = signature["org"] if signature else None
+    # a news item's last short line may be a caption or a cut sentence, not an organisation
+    trusted = org if org and (is_rectification(state) or SIGNER.search(org)) else None
+    state.fields["issuer"] = issuer(state.title, trusted)
     where: dict[str, tuple[int, int]] = {}
     found = inspection(state.intro, state.title, state.fields["issuer"], where)
     if "unresolved" in where and state.intro is not None:
