@@ -65,6 +65,14 @@ def test_team_and_target(name):
     assert (found["body"], found["target"]) == (body, target)
 
 
+def test_a_team_without_its_committee_and_a_target_named_where_fed_back():
+    text = (TITLE + "按照县委统一部署，2024年4月15日至7月5日，第三巡察组进行了巡察。9月12日，巡察组向县科协党组反馈了巡察意见。"
+            "现将巡察整改情况予以公布。\n")
+    found = _inspection(text)
+    assert (found["body"], found["target"]) == ("第三巡察组", "县科协党组")
+    assert [found[k]["iso"] for k in ("start", "end", "feedback")] == ["2024-04-15", "2024-07-05", "2024-09-12"]
+
+
 def test_an_unresolved_self_reference_is_null_with_a_diagnostic():
     notice = parse_to_dict(PERIOD + "县委第三巡察组对我局党组进行了巡察。\n一、整改落实情况\n1.制度不健全。\n")
     assert notice["inspection"]["target"] is None

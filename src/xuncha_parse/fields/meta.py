@@ -84,8 +84,9 @@ def stage_inspection(state: NoticeState) -> None:
                                             "(我局, 本单位) and no title or signature names it", line))
     if not is_rectification(state) and state.intro is not None:
         _own_period(found, state.intro, where)
-        if found["target"] is None and "target" not in where:
-            _neighbour_target(found, state.intro, state.fields["issuer"], where)
+    if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
+        _neighbour_target(found, state.intro, state.fields["issuer"], where)
+    where.pop("none", None)
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
@@ -119,8 +120,8 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
         a, b = m.span("target")
         result["target"] = _target(text[a:b], view[a:b], issuer)
         # a target named by itself that nothing resolves is said in a diagnostic (stage_inspection)
+        # (``none``: a list of units, no one target; stage_inspection drops it)
         where["target" if result["target"] is not None else "unresolved" if _self_reference(view[a:b]) else "none"] = (a, b)
-        where.pop("none", None)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
@@ -128,7 +129,8 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
 
 def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,
                       where: dict[str, tuple[int, int]]) -> None:
-    """The inspected unit as a meeting's news names it: fed back to, mobilised, entered."""
+    """The inspected unit as a meeting's news names it, or a notice whose intro names it only where it was
+    fed back to (``第三巡察组进行了巡察。…巡察组向区科协党组织反馈了巡察意见``): fed back to, mobilised, entered."""
     for pattern in NEIGHBOUR_TARGETS:
         m = pattern.search(intro.view)
         if m is not None:
@@ -248,7 +250,7 @@ def _period_and_feedback(view: str, text: str, target: re.Match[str] | None,
     for a, b in sentences_of(view):
         sentence = view[a:b]
         in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
-        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence)) \
+        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence) or TEAM_BARE.search(sentence)) \
                 and not RECTIFICATION_WINDOW.search(sentence):
             period = _before_feedback(in_sentence, sentence, a)
             if period:
