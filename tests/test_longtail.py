@@ -225,3 +225,11 @@ def test_a_top_heading_that_names_one_problem():
     problems = parse_to_dict(text)["problems"]
     assert [(p["marker"], p["title"]) for p in problems] == [("一、", "服务群众的办法不多")]
     assert [m["text"][:7] for m in problems[0]["measures"]] == ["(一)拓宽服务", "(二)健全工作"]
+
+
+def test_problems_stated_as_the_first_sentence_of_paragraphs_under_categories():
+    text = (NOTICE.split("一、")[0] + "(一)在落实上级决策部署有短板方面\n落实科普工作的部署打了折扣。2024年10月，组织开展专题学习。\n"
+            "(二)在发挥联系纽带作用不够方面\n基层组织覆盖不全。2024年10月，召开专题会议，新建基层组织5个。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["category"], p["title"]) for p in problems] == [
+        ("在落实上级决策部署有短板方面", "落实科普工作的部署打了折扣"), ("在发挥联系纽带作用不够方面", "基层组织覆盖不全")]

@@ -152,7 +152,8 @@ def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProbl
     tokens = list(node.tokens())[1:]
     if not _is_category_leaf(node, tokens):
         return [build(node, chain, source, node.token.content, tokens, node.sentence)]
-    found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
+    runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else [[t] for t in tokens]
+    found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in runs]
     if node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
         for problem in found:  # ``二、反馈问题整改情况`` over ``问题:…`` lines wraps them, it is no category
             problem.fields["category"] = None
@@ -224,7 +225,18 @@ def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
     if node.children or not tokens or tokens[0].kind != "body" or node.sentence[1].text:
         return False
     named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(tokens[0].piece.view) is not None
-    return named and any(_has_label(t) for t in tokens)
+    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens))
+
+
+def _stated_paragraphs(tokens: list[Token]) -> bool:
+    """Paragraphs, each opening with a short sentence that states a problem and going on with what was
+    done: ``落实科普工作的部署打了折扣。2024年10月，组织开展…``."""
+    return all(t.kind == "body" and _states_first(t.piece.view) for t in tokens)
+
+
+def _states_first(view: str) -> bool:
+    end = find_end(view, SENTENCE_END)
+    return 0 < end <= TITLE_MAX and end < len(view) - 1
 
 
 def split_title(piece: Piece, first: tuple[Piece, Piece] | None = None) -> tuple[Piece, Piece]:
