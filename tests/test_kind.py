@@ -81,6 +81,8 @@ KINDS = {
         "反馈指出，区教育局党组存在43个具体问题。\n", "feedback", "反馈指出"),
     "a democratic life meeting opening on the day": (
         "12月18日，市文旅局党组召开巡察反馈问题整改专题民主生活会。\n", "other", "民主生活会"),
+    "a round's report": ("关于X届区委第X轮巡察工作情况的综合报告\n根据区委部署，4个巡察组开展了常规巡察。本轮巡察贯彻动员部署会精神。\n",
+                         "summary", "轮巡察工作情况的综合报告"),
     "a round's summary": ("全区已完成8轮巡察，共反馈问题412个，已整改385个。\n", "summary", "已完成8轮巡察"),
     "traditional script with pinyin debris": (
         "4月8日上午，縣委3個(gè)巡察組進(jìn)駐孟寨鎮(zhèn)，召開(kāi)巡察工作動(dòng)員會(huì)。\n", "mobilisation", "動員"),

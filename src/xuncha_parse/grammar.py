@@ -586,8 +586,8 @@ KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: ``中共某某县委第二巡察组巡察公告``, ``公告`` (not ``…整改情况的公告``; a headline's bare ``进驻`` may be a
     #: mobilisation meeting's news, and is read in the text, after 动员会)
     ("announcement", re.compile(r"巡[察视](?:工作)?公告|(?<!情况的)(?<!情况)公告$")),
-    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``
-    ("summary", re.compile(r"综述|工作总结|轮巡[察视](?:工作)?(?:情况|开展情况)(?:的)?(?:报告|通报)")),
+    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``, ``…轮巡察工作情况的综合报告``
+    ("summary", re.compile(r"综述|工作总结|轮巡[察视](?:工作)?(?:情况|开展情况)(?:的)?(?:综合)?(?:报告|通报)")),
     #: ``市委巡察工作领导小组听取第五轮巡察情况汇报``, a check on the rectification (``开展巡察整改“回头看”督查``),
     #: a court's judicial inspection (``开展政治督察与司法巡查工作``): neither a notice nor a named neighbour
     ("other", re.compile(r"听取[^。]{0,24}汇报|督[查察]|司法巡查|调研")),
