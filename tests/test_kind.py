@@ -57,7 +57,8 @@ NO_TITLE_RECTIFICATION = (
 KINDS = {
     "announcement": (ANNOUNCEMENT, "announcement", "巡察公告"),
     "feedback news": (FEEDBACK, "feedback", "反馈巡察情况"),
-    "mobilisation news, by its lead": (MOBILISATION, "mobilisation", "动员"),
+    "mobilisation news, by its headline": (MOBILISATION, "mobilisation", "进驻区教育局开展"),
+    "mobilisation news, by its lead": (MOBILISATION.split("\n", 1)[1], "mobilisation", "动员"),
     "plan": (PLAN, "plan", "整改方案"),
     "summary": (SUMMARY, "summary", "综述"),
     "other: a democratic life meeting": (OTHER, "other", "民主生活会"),

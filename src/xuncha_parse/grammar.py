@@ -579,8 +579,9 @@ KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plan", re.compile(r"整改[^。,、]{0,4}方案|整改(?:任务|责任)清单")),
     #: ``十三届县委第五轮巡察完成进驻``, ``县委巡察组完成进驻工作`` (news of the entry, with its channels)
     ("announcement", re.compile(r"完成进驻")),
-    #: ``区委第三巡察组巡察区财政局党组工作动员会召开``
-    ("mobilisation", re.compile(r"动员(?:部署)?会|巡[察视](?:工作)?动员")),
+    #: ``区委第三巡察组巡察区财政局党组工作动员会召开``, ``市委第三巡察组进驻市检察院开展政治巡察`` (the entry's day
+    #: is its mobilisation meeting's)
+    ("mobilisation", re.compile(r"动员(?:部署)?会|巡[察视](?:工作)?动员|进驻[^。]{2,30}开展")),
     #: ``区委第一巡察组召开巡察反馈会``, ``市委第四巡察组向市体育局党组反馈巡察情况``, ``集中完成…巡察反馈``
     ("feedback", re.compile(r"反馈会|反馈(?:巡[察视])?(?:意见|情况)(?![^。]{0,12}整改)|巡[察视](?:完成)?反馈$")),
     #: ``中共某某县委第二巡察组巡察公告``, ``公告`` (not ``…整改情况的公告``; a headline's bare ``进驻`` may be a
