@@ -32,6 +32,8 @@ INSPECTIONS = {
     "a team named by its topic and number": (
         TITLE + PERIOD + "市委医疗卫生领域第三专项巡察组对县中医院党委开展了专项巡察。\n", "市委医疗卫生领域第三专项巡察组",
         "县中医院党委"),
+    "a team of linked levels": (
+        TITLE + PERIOD + "县委上下联动巡察组对石桥村党支部开展了巡察。\n", "县委上下联动巡察组", "石桥村党支部"),
     "two teams": (
         TITLE + PERIOD + "市委第一巡察组、第六巡察组对市水利局党组开展了巡察。\n", "市委第一巡察组、第六巡察组", "市水利局党组"),
     "a range of teams": (

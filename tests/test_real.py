@@ -32,7 +32,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "kind": (0.987, 115 / 116),
     "title": (0.909, 106 / 116),
     "issuer": (0.969, 113 / 116),
-    "inspection.body": (0.84, 98 / 116),
+    "inspection.body": (0.857, 100 / 116),
     "inspection.target": (0.883, 103 / 116),
     "inspection.start": (0.926, 108 / 116),
     "inspection.end": (0.943, 110 / 116),
