@@ -235,3 +235,27 @@ def test_problems_stated_as_the_first_sentence_of_paragraphs_under_categories():
     problems = parse_to_dict(text)["problems"]
     assert [(p["category"], p["title"]) for p in problems] == [
         ("在落实上级决策部署有短板方面", "落实科普工作的部署打了折扣"), ("在发挥联系纽带作用不够方面", "基层组织覆盖不全")]
+
+
+#: an intro whose 年 and 月 a site dropped → (start, end, feedback)
+DAMAGED = {
+    "a range with 日": ("根据区委统一部署，2022418日至615日，区委第三巡察组对区科协开展了巡察。20221027日，区委第三巡察组向区科协党组"
+                       "反馈了巡察意见。\n", ("2022-04-18", "2022-06-15", "2022-10-27")),
+    "a range without its last 日, a day opening a sentence": (
+        "根据市委统一部署，2023911日至1129市委第五巡察组对市水务公司党委开展了常规巡察。1220市委第五巡察组向公司党委反馈了巡察意见。\n",
+        ("2023-09-11", "2023-11-29", "2023-12-20")),
+    "a month and day that split two ways are not read": (
+        "根据市委统一部署，2023111日至125日，市委第五巡察组对市水务公司党委开展了常规巡察。\n", (None, None, None)),
+    "a count is no date": ("根据市委统一部署，市委第五巡察组对市水务公司党委开展了常规巡察，谈话2023317人次。\n", (None, None, None)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED))
+def test_dates_whose_year_and_month_marks_were_dropped(name):
+    text, want = DAMAGED[name]
+    found = _inspection(TITLE + text)
+    assert tuple(found[k]["iso"] if found[k] else None for k in ("start", "end", "feedback")) == want
+    for key in ("start", "end", "feedback"):
+        if found[key]:
+            span = found["spans"][key]
+            assert (TITLE + text)[span["start"]:span["end"]] == found[key]["text"]

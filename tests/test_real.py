@@ -34,9 +34,9 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "issuer": (0.969, 113 / 116),
     "inspection.body": (0.857, 100 / 116),
     "inspection.target": (0.883, 103 / 116),
-    "inspection.start": (0.926, 108 / 116),
-    "inspection.end": (0.943, 110 / 116),
-    "inspection.feedback": (0.961, 112 / 116),
+    "inspection.start": (0.952, 111 / 116),
+    "inspection.end": (0.969, 113 / 116),
+    "inspection.feedback": (0.978, 114 / 116),
     "declared.categories": (0.969, 113 / 116),
     "declared.problems": (0.995, 116 / 116),
     "declared.completed": (0.969, 113 / 116),
@@ -45,7 +45,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "problems.titles": (0.961, 112 / 116),
     "problems.count": (0.961, 112 / 116),
     "neighbours.no_problems": (0.992, 66 / 66),
-    "neighbours.no_meeting_dates": (0.916, 61 / 66),
+    "neighbours.no_meeting_dates": (0.931, 62 / 66),
     "contacts": (0.807, 11 / 13),
 }
 

@@ -741,3 +741,15 @@ NEIGHBOUR_TARGETS = (
 #: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``
 #: (the heading is the problem, its ``（一）`` children are measures, not problems)
 PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整改(?:情况|落实情况)?$")
+
+# --------------------------------------------------------------------------
+# Dates whose 年 and 月 a site dropped (fields/dates.py)
+# --------------------------------------------------------------------------
+
+#: a date whose 年 and 月 were dropped, the month and day run together after the year: ``2024717日``,
+#: ``20231220日``, ``2023911日`` (read only where the intro has it; the month and day must split one way)
+DAMAGED_DATE = re.compile(r"(?<![\d.])(?P<y>20\d\d)(?P<md>\d{3,4})(?:日|(?=\s*(?:至|到|-)))")
+#: the end of such a range, month and day run together: ``至830日``, ``至1129``
+DAMAGED_RANGE_END = re.compile(r"\s*(?:至|到|-)\s*(?P<md>\d{3,4})日?(?![\d年月%.])")
+#: such a day opening a sentence before the words of its event: ``。1220市委巡察组向…反馈``
+DAMAGED_DAY = re.compile(r"(?:^|(?<=[。;]))(?P<md>\d{3,4})日?(?=[\u4e00-\u9fff])")

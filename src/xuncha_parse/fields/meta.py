@@ -47,7 +47,7 @@ from ..layout.numerals import to_int
 from ..layout.sentences import sentences_of
 from ..layout.text import Piece, piece_span
 from ..shapes import DateDict, DeclaredDict, Diagnostic, InspectionDict, PublicityDict
-from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
+from .dates import DateHit, YearContext, damaged_dates, date_dict, find_dates, resolve_dates
 from .kind import is_rectification
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int,
     for key in ("start", "end", "feedback"):
         found[key] = None
         where.pop(key, None)
-    resolved = resolve_dates(intro.text, intro.view, YearContext())
+    resolved = _intro_dates(intro.text, intro.view)
     view = intro.view
     for a, b in sentences_of(view):
         hits = [(h, d) for h, d in resolved if a <= h.start < b]
@@ -179,6 +179,11 @@ def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view
 def _placed(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> dict[str, tuple[DateHit, DateDict]]:
     """The hits the start and end were read from (an end counted from 为期50天 has none)."""
     return {key: hit for key in ("start", "end") for hit in hits if hit[1] is found[key]}
+
+
+def _intro_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
+    """The intro's dates in order, with those whose 年 and 月 a site dropped (``2024717日至830日``)."""
+    return sorted(resolve_dates(text, view, YearContext()) + damaged_dates(text, view), key=lambda hd: hd[0].start)
 
 
 class _PeriodDict(TypedDict, total=False):
@@ -246,7 +251,7 @@ def _period_and_feedback(view: str, text: str, target: re.Match[str] | None,
     """The inspection period (the range in the sentence that names the inspection) and the feedback date;
     ``where`` receives the offsets of the dates written in the text (not of an end counted from 为期45天)."""
     out: _PeriodDict = {}
-    resolved = resolve_dates(text, view, YearContext())
+    resolved = _intro_dates(text, view)
     for a, b in sentences_of(view):
         sentence = view[a:b]
         in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
