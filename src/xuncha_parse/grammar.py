@@ -748,8 +748,9 @@ PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整�
 
 #: a date whose 年 and 月 were dropped, the month and day run together after the year: ``2024717日``,
 #: ``20231220日``, ``2023911日`` (read only where the intro has it; the month and day must split one way)
-DAMAGED_DATE = re.compile(r"(?<![\d.])(?P<y>20\d\d)(?P<md>\d{3,4})(?:日|(?=\s*(?:至|到|-)))")
+DAMAGED_DATE = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})(?P<md>[0-9]{3,4})(?:日|(?=\s*(?:至|到|-)))")
 #: the end of such a range, month and day run together: ``至830日``, ``至1129``
 DAMAGED_RANGE_END = re.compile(r"\s*(?:至|到|-)\s*(?P<md>\d{3,4})日?(?![\d年月%.])")
-#: such a day opening a sentence before the words of its event: ``。1220市委巡察组向…反馈``
-DAMAGED_DAY = re.compile(r"(?:^|(?<=[。;]))(?P<md>\d{3,4})日?(?=[\u4e00-\u9fff])")
+#: such a day opening a sentence before the words of its event: ``。1220市委巡察组向…反馈`` (``dates.damaged_dates``
+#: checks that a sentence ends before it: a pattern that opens with a character class is searched fast)
+DAMAGED_DAY = re.compile(r"(?P<md>[0-9]{3,4})日?(?=[\u4e00-\u9fff])")

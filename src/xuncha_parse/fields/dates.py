@@ -236,6 +236,8 @@ def damaged_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
 def _damaged_days(text: str, view: str, found: list[tuple[DateHit, DateDict]]) -> list[tuple[DateHit, DateDict]]:
     out: list[tuple[DateHit, DateDict]] = []
     for m in DAMAGED_DAY.finditer(view):
+        if m.start() and view[m.start() - 1] not in "。;":
+            continue  # not opening a sentence
         before = [h for h, _ in found if h.end <= m.start()]
         hit = _damaged(m.start(), m.end(), before[-1].year, m.group("md"), None) if before else None
         if hit is not None:
