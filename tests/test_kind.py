@@ -233,3 +233,10 @@ def test_a_neighbours_signer(name):
     lines, issuer = SIGNERS[name]
     text = f"巡察公告\n巡察期间，巡察组开通值班电话：0736-5521309。\n\n{lines}\n2022年6月1日\n"
     assert parse_to_dict(text)["issuer"] == issuer
+
+
+def test_a_sharing_sites_caption_names_the_document():
+    text = ("巡视反馈意见整改落实方案_第1页\n巡视反馈意见整改落实方案_第2页\n已阅读3页，还剩15页未读\n"
+            "文档简介巡视反馈意见整改落实方案参考范本一、基本情况\n")
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["title"]) == ("plan", "巡视反馈意见整改落实方案")

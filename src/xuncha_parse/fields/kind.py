@@ -43,6 +43,9 @@ Decision = tuple[str, EvidenceDict]
 
 def stage_kind(state: NoticeState) -> None:
     """Reads ``title``, ``preamble``, ``intro`` and the source; writes the fields ``kind`` and ``kind_evidence``."""
+    captioned = _captioned(state)
+    if captioned is not None:  # a sharing site's page captions name the document better than any line
+        state.title, state.fields["title"], state.fields["title_span"] = None, None, None
     decided = _by_headline(state)
     if decided is not None:
         if state.title is None:
@@ -68,6 +71,11 @@ def headline(state: NoticeState) -> Piece | None:
     lines = (t.piece for t in state.preamble[:KIND_HEADLINE_LINES])
     return next((p for p in lines if len(p.view) <= KIND_HEADLINE_MAX and not any(c in p.view for c in SENTENCE_END)
                  and any(pattern.search(p.view) for _, pattern in KIND_HEADLINE)), None)
+
+
+def _captioned(state: NoticeState) -> Piece | None:
+    """The first line a document-sharing site captions with its page (``巡察整改工作方案_第1页``)."""
+    return next((t.piece for t in state.preamble[:KIND_HEADLINE_LINES] if TITLE_PAGE_CAPTION.search(t.piece.view)), None)
 
 
 def _headline_as_title(state: NoticeState) -> None:
