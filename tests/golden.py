@@ -1,61 +1,127 @@
-"""The regression corpus: every sample and fixture notice, in every transform and eight wrap widths.
+"""The regression corpus as readable goldens: every sample and fixture notice, and its transformed copies.
 
-312 notices (12 × 26).  ``corpus.json`` beside this file holds the sha256 of each one's output (with
-keywords and topics), so a refactoring can show that it changes nothing, byte for byte.  The
-outputs themselves are checked against hand-made truth by test_samples / test_fixture_notices;
-this pin only says "the same as before".  After a deliberate change of behaviour, regenerate with
-``python tests/golden.py --update`` and read the list of notices it reports as changed.
+``golden/<name>.json`` holds the output (keywords and topics included) of each base notice, pretty-printed,
+so a change of behaviour, a new field included, shows in review as a diff of that file.  The transformed
+copies (encodings, widths, eight wrap widths, numbering styles, page chrome: 25 per notice) are not pinned
+whole: each is checked against its base notice's output modulo ``source``, spans and line numbers.  Where
+a copy still reads differently (a heading cut by a wrap, say), ``golden/transforms.json`` records each
+differing value as ``{"name~transform": {"path": [base value, copy's value]}}``; a copy that reads the
+same is absent, so a fix shows as a removed entry and a regression as a new one.
+
+After a deliberate change of behaviour, regenerate with ``python tests/golden.py --update`` and review
+``git diff tests/golden`` before committing: a regenerated golden is a claim that every change in it is right.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from transforms import TRANSFORMS, wrap_lines  # noqa: E402
 
-PIN = HERE / "golden" / "corpus.json"
+GOLDEN = HERE / "golden"
+TRANSFORMED = GOLDEN / "transforms.json"
 #: hard-wrap widths, as PDF copies of 26 to 47 characters a line
 WIDTHS = range(26, 48, 3)
+#: keys whose values depend on where the text stands, not on what was read: compared only in the base
+PLACED = ("source", "line")
+
+
+def base_files() -> list[Path]:
+    return sorted((HERE.parent / "samples").glob("*.txt")) + sorted((HERE / "fixtures").glob("*.txt"))
 
 
 def corpus() -> dict[str, bytes]:
-    """Name → bytes for the whole corpus, in a fixed order."""
+    """Name → bytes for the whole corpus, in a fixed order: each base notice, then its copies."""
     from xuncha_parse.decode import decode_bytes
 
-    files = sorted((HERE.parent / "samples").glob("*.txt")) + sorted((HERE / "fixtures").glob("*.txt"))
-    texts = {p.stem: decode_bytes(p.read_bytes()).text for p in files}
     out: dict[str, bytes] = {}
-    for stem, text in texts.items():
-        out[stem] = text.encode()  # (a GBK fixture is pinned re-encoded, as text)
-        out |= {f"{stem}~{name}": fn(text) for name, fn in TRANSFORMS.items()}
-        out |= {f"{stem}~wrap{w}": wrap_lines(text, w).encode() for w in WIDTHS}
+    for path in base_files():
+        text = decode_bytes(path.read_bytes()).text
+        out[path.stem] = text.encode()  # (a GBK fixture is read re-encoded, as text)
+        out |= {f"{path.stem}~{name}": fn(text) for name, fn in TRANSFORMS.items()}
+        out |= {f"{path.stem}~wrap{w}": wrap_lines(text, w).encode() for w in WIDTHS}
     return out
 
 
-def digest(data: bytes, name: str) -> str:
-    """sha256 of the notice's JSON output, keywords and topics included."""
-    import orjson
-
+def output(data: bytes, name: str) -> dict[str, Any]:
+    """The notice's JSON output, keywords and topics included, as plain JSON values."""
     from xuncha_parse.api import bytes_to_dict
     from xuncha_parse.enrich.keywords import annotate
 
-    notice = annotate(bytes_to_dict(data, name))
-    return hashlib.sha256(orjson.dumps(notice)).hexdigest()
+    return json.loads(json.dumps(annotate(bytes_to_dict(data, name)), ensure_ascii=False))
 
 
-def digests() -> dict[str, str]:
-    return {name: digest(data, name) for name, data in corpus().items()}
+def render(notice: dict[str, Any]) -> str:
+    return json.dumps(notice, ensure_ascii=False, indent=2) + "\n"
+
+
+def unplaced(value: Any) -> Any:
+    """The value without source, spans and line numbers: what a transformed copy must read alike."""
+    if isinstance(value, dict):
+        return {k: unplaced(v) for k, v in value.items()
+                if k not in PLACED and not k.endswith(("_span", "span", "spans"))}
+    if isinstance(value, list):
+        return [unplaced(v) for v in value]
+    return value
+
+
+def flat(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """(``.problems[2].title``, value) for every leaf."""
+    if isinstance(value, dict) and value:
+        for k, v in value.items():
+            yield from flat(v, f"{path}.{k}")
+    elif isinstance(value, list) and value:
+        for i, v in enumerate(value):
+            yield from flat(v, f"{path}[{i}]")
+    else:
+        yield path, value
+
+
+def differences(base: dict[str, Any], copy: dict[str, Any]) -> dict[str, list[Any]]:
+    """Every leaf where the copy reads differently from its base, placed keys left out."""
+    a, b = dict(flat(unplaced(base))), dict(flat(unplaced(copy)))
+    return {p: [a.get(p), b.get(p)] for p in sorted(set(a) | set(b)) if a.get(p) != b.get(p)}
+
+
+def compute() -> tuple[dict[str, str], dict[str, dict[str, list[Any]]]]:
+    """The rendered golden of each base notice, and the recorded differences of each copy."""
+    bases: dict[str, dict[str, Any]] = {}
+    copies: dict[str, dict[str, list[Any]]] = {}
+    for name, data in corpus().items():
+        stem, _, transform = name.partition("~")
+        notice = output(data, name)
+        if not transform:
+            bases[stem] = notice
+        elif diff := differences(bases[stem], notice):
+            copies[name] = diff
+    return {stem: render(n) for stem, n in bases.items()}, copies
+
+
+def update() -> list[str]:
+    """Write every golden; the names of those that changed."""
+    rendered, copies = compute()
+    GOLDEN.mkdir(exist_ok=True)
+    changed = []
+    for stem, text in rendered.items():
+        path = GOLDEN / f"{stem}.json"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path.name)
+    text = json.dumps(copies, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if not TRANSFORMED.exists() or TRANSFORMED.read_text(encoding="utf-8") != text:
+        TRANSFORMED.write_text(text, encoding="utf-8")
+        changed.append(TRANSFORMED.name)
+    return changed
 
 
 if __name__ == "__main__":
-    now = digests()
-    before = json.loads(PIN.read_text()) if PIN.exists() else {}
-    changed = sorted(k for k in now if before.get(k) != now[k])
-    print(f"{len(now)} notices, {len(changed)} changed", *changed, sep="\n")
-    if "--update" in sys.argv:
-        PIN.write_text(json.dumps(now, indent=0, sort_keys=True) + "\n")
+    if "--update" not in sys.argv:
+        sys.exit("usage: python tests/golden.py --update   (then review `git diff tests/golden`)")
+    changed = update()
+    print(f"{len(changed)} golden files changed", *changed, sep="\n")

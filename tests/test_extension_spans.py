@@ -1,6 +1,7 @@
-"""The extension spans: ``title_span``, ``inspection.spans`` and each problem's ``status_span`` slice back to
-the title, the inspection's body, target and dates, and the status text, on every sample and fixture in
-every transform (the review page highlights them there)."""
+"""The extension spans: ``title_span``, ``inspection.spans``, each problem's ``status_span`` and
+``leader_span``, each section's ``heading_span`` and the signature's ``date_span`` slice back to the
+title, the inspection's body, target and dates, the status text, the leader, the heading and the date,
+on every sample and fixture in every transform (the review page highlights them there)."""
 import sys
 from pathlib import Path
 
@@ -23,6 +24,11 @@ def test_title_and_status_spans_slice_back(name):
     notice = bytes_to_dict(data, name)
     pairs = [(notice["title"], notice["title_span"])]
     pairs += [(p["status_text"], p["status_span"]) for p in notice["problems"]]
+    pairs += [(p["leader"], p["leader_span"]) for p in notice["problems"] if "\n" not in (p["leader"] or "")]
+    pairs += [(s["heading"], s["heading_span"]) for s in _sections(notice["sections"])]
+    signature = notice["signature"]
+    if signature is not None:
+        pairs.append((signature["date"] and signature["date"]["text"], signature["date_span"]))
     ins = notice["inspection"]
     written = {"body": ins["body"], "start": ins["start"] and ins["start"]["text"],
                "end": ins["end"] and ins["end"]["text"], "feedback": ins["feedback"] and ins["feedback"]["text"]}
@@ -38,3 +44,9 @@ def test_title_and_status_spans_slice_back(name):
         assert (words is None) == (span is None), (words, span)
         if span is not None:
             assert squash(text[span["start"]:span["end"]]) == squash(words)
+
+
+def _sections(sections):
+    for s in sections:
+        yield s
+        yield from _sections(s["children"])

@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from xuncha_parse.layout.rules import classify
 from xuncha_parse.layout.text import Source, split_lines
-from xuncha_parse.layout.tokens import classify
 
 # line, kind, style, number, marker or label
 LINES = [
@@ -92,8 +92,8 @@ ORDINAL_RUNS = [
 
 @pytest.mark.parametrize("text,items", ORDINAL_RUNS)
 def test_inline_ordinals(text, items):
-    from xuncha_parse.layout.sentences import split_ordinals
     from xuncha_parse.layout.text import Piece, fold
+    from xuncha_parse.sentences import split_ordinals
 
     piece = Piece(text, fold(text), (0,), (0,))
     got, _ = split_ordinals(piece)
@@ -108,9 +108,41 @@ _ORDINAL_TEXT = st.text(alphabet="一二三十两第另是方面1234.、()①②
 def test_ordinals_are_the_patterns_own_matches(text):
     """``ordinals`` tries ORDINAL only where ORDINAL_START finds a candidate: the same matches as its finditer."""
     from xuncha_parse.grammar import ORDINAL
-    from xuncha_parse.layout.sentences import ordinals
+    from xuncha_parse.sentences import ordinals
 
     def spans(matches):
         return [(m.span(), m.lastgroup) for m in matches]
 
     assert spans(ordinals(text)) == spans(ORDINAL.finditer(text))
+
+
+# one line of page chrome per word of the shared vocabulary (grammar.CHROME_*)
+CHROME_LINES = [
+    ("版权所有 政协枣庄市委员会", "版权所有"),
+    ("鲁ICP备17036507号", "ICP"),
+    ("京公网安备 11010202000001号", "公网安备"),
+    ("网站标识码:3704000001", "网站标识"),
+    ("违法和不良信息举报电话:0632-8269086", "违法和不良信息"),
+    ("网站地图 | 联系我们", "网站地图"),
+    ("主办单位：政协枣庄市委员会", "主办单位"),
+    ("技术支持: 某网络公司", "技术支持"),
+    ("承办单位：区委巡察办", "承办单位"),
+    ("【打印本页】", "打印本页"),
+    ("关闭窗口", "关闭窗口"),
+    ("打印此页", "打印此页"),
+    ("【收藏本页】", "收藏本页"),
+]
+
+
+def test_chrome_vocabulary_covers_its_table():
+    from xuncha_parse.grammar import CHROME_FOOTER, CHROME_OWNERS, CHROME_TOOLBAR
+
+    assert {word for _, word in CHROME_LINES} == set(CHROME_FOOTER + CHROME_OWNERS + CHROME_TOOLBAR)
+
+
+@pytest.mark.parametrize("line,word", CHROME_LINES)
+def test_chrome_line_is_noise_to_the_grammar_and_dropped_by_the_html_reader(line, word):
+    from xuncha_parse.readers.html import drop_furniture_lines
+
+    assert classify(split_lines(Source(line))[0]).kind == "noise"
+    assert drop_furniture_lines([line]) == []

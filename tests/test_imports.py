@@ -25,3 +25,11 @@ def test_plain_text_parse_imports_no_reader_library():
     code = ("from xuncha_parse.cli import main\n"
             "try: main(['parse', 'samples/002_c815ed000f2749a3.txt', '-o', '/dev/null'])\nexcept SystemExit: pass")
     assert not set(_imported(code)) & set(FORMAT_LIBRARIES)
+
+
+def test_state_imports_no_stage():
+    """The state sits below the stages: importing it loads nothing from ``layout/`` or ``fields/``."""
+    out = subprocess.run([sys.executable, "-c", "import sys, xuncha_parse.state\n"
+                          "print(sorted(m for m in sys.modules if m.startswith(('xuncha_parse.layout', "
+                          "'xuncha_parse.fields'))))"], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert eval(out.strip()) == []

@@ -22,7 +22,7 @@ LOST_RUN = re.compile(r"[\u4e00-\u9fff]{6,}")
 
 def residue(source: str, problem: dict) -> str:
     left = squash(source[problem["span"]["start"]:problem["span"]["end"]])
-    fields = [problem["title"], problem["description"], problem["cause"], problem["status_text"]]
+    fields = [problem["title"], problem["description"], problem["leader"], problem["cause"], problem["status_text"]]
     fields += [m["text"] for m in problem["measures"] + problem["progress"]]
     parts = [squash(part) for text in filter(None, fields) for part in text.split("\n")]  # a field's paragraphs
     for part in sorted(filter(None, parts), key=len, reverse=True):                     # may stand apart

@@ -3,8 +3,8 @@ import pytest
 from transforms import wrap_lines
 
 from xuncha_parse.layout.paragraphs import measure, rejoin
+from xuncha_parse.layout.rules import tokenize
 from xuncha_parse.layout.text import Source, split_lines
-from xuncha_parse.layout.tokens import tokenize
 
 #: a prose paragraph hard-wrapped at 20 characters, to make a document read as wrapped
 WRAPPED = "根据市委统一部署市委第一巡察组对局党\n组开展了常规巡察并于十二月二十日进行\n了反馈现将整改进展情况通报如下各项整\n改措施均已落实到位。"

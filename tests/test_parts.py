@@ -114,4 +114,4 @@ def test_the_body_runs_from_the_first_structure_to_the_last_heading(text):
     body = content_tokens(state.body)
     assert not any(t.kind in ("heading", "label") for t in state.preamble)
     assert not body or body[0].kind in ("heading", "label")
-    assert not any(t.kind == "heading" for t in state.closing + state.signature)
+    assert not any(t.kind == "heading" for t in state.closing + state.signature_tokens)

@@ -297,6 +297,44 @@ def test_labels_feed_fields(text, expected):
     assert view(found, FIELDS) == expected
 
 
+#: the responsible leader or person (``责任领导``, ``牵头领导``, ``责任人``) is the problem's ``leader``, taken out of
+#: its description; a responsible unit (``责任单位``, ``责任部门``) is not a person and stays in the description
+LEADER_CASES = [
+    pytest.param(
+        notice("1.学习不深入。", "责任领导：张某某", "责任单位：办公室", "整改措施：加强学习。"),
+        {"leader": "张某某", "description": "办公室", "measures": [("加强学习。", None)]},
+        id="leader-line-beside-unit"),
+    pytest.param(
+        notice("1.学习不深入。责任人：李某。整改措施：加强学习。"),
+        {"leader": "李某。", "description": None, "measures": [("加强学习。", None)]},
+        id="inline-person-in-the-heading"),
+    pytest.param(
+        notice("1.学习不深入。", "牵头领导：王某", "责任人：赵某", "整改措施：加强学习。"),
+        {"leader": "王某\n赵某", "description": None, "measures": [("加强学习。", None)]},
+        id="leading-leader-and-person"),
+    pytest.param(
+        notice("1.学习不深入。", "责任部门：财务室", "整改措施：加强学习。"),
+        {"leader": None, "description": "财务室", "measures": [("加强学习。", None)]},
+        id="a-unit-is-no-leader"),
+    pytest.param(
+        notice("1.学习不深入。", "责任领导：张某某", "整改时限：2024年底前", "整改措施：加强学习。"),
+        {"leader": "张某某", "description": "2024年底前", "measures": [("加强学习。", None)]},
+        id="what-follows-the-leader-is-description-again"),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEADER_CASES)
+def test_leader(text, expected):
+    (found,) = problems(text)
+    assert view(found, ("leader", "description", "measures")) == expected
+    span = found["leader_span"]
+    if expected["leader"] is None:
+        assert span is None
+    else:
+        first, *_, last = expected["leader"].split("\n") * 2
+        assert text[span["start"]:span["end"]].startswith(first) and text[:span["end"]].endswith(last)
+
+
 ORDINAL_CASES = [
     pytest.param(
         notice("1.进一步加强干部管理。一是建立制度；二是开展检查；三是严肃问责。"),

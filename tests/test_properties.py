@@ -45,8 +45,8 @@ SWALLOWED = "一、一、一、一、一、一、一、整改\n措施：的问�
 @example(SWALLOWED)
 @example("7月28日至30日电子邮箱：a@\nb.com版权所有")  # an address's rest on a line of chrome (deep run)
 def test_every_line_lands_in_exactly_one_node(text):
+    from xuncha_parse.layout.rules import tokenize
     from xuncha_parse.layout.text import Source, split_lines
-    from xuncha_parse.layout.tokens import tokenize
 
     doc = run(text, until="roles")
     landed = [n for _, tok in parts(doc) for n in tok.lines]

@@ -12,7 +12,6 @@ over a single character class, so a hostile line cannot make them backtrack.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 # --------------------------------------------------------------------------
 # Numerals
@@ -38,8 +37,27 @@ PINYIN_GLOSS = re.compile(r"[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒò�
 LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 
 # --------------------------------------------------------------------------
-# Line rules, tried in this order; the first that matches names the token.
+# Line rules: the patterns of layout/rules.py's table, which tries them in order on each line
 # --------------------------------------------------------------------------
+
+#: page chrome, the one vocabulary that readers/html.py (dropping a page's furniture lines), the noise line
+#: rules here and the contacts' furniture check (FURNITURE) all read.  A site's footer, words no notice
+#: line carries: ``版权所有 政协枣庄市委员会``, ``鲁ICP备17036507号``, ``京公网安备 11010202000001号``,
+#: ``网站标识码:3704000001``, ``违法和不良信息举报电话:0632-8269086``, ``网站地图``
+CHROME_FOOTER = ("版权所有", "ICP", "公网安备", "网站标识", "违法和不良信息", "网站地图")
+#: who runs or builds the site, always before a colon: ``主办单位：政协枣庄市委员会``, ``技术支持: 某公司``
+CHROME_OWNERS = ("技术支持", "主办单位", "承办单位")
+#: an article's toolbar buttons: ``【打印本页】``, ``【关闭窗口】``, ``打印此页``, ``收藏本页``
+CHROME_TOOLBAR = ("打印本页", "关闭窗口", "打印此页", "收藏本页")
+#: the words as alternations of plain words, each alternative opening with its word, never a group: a
+#: pattern whose alternatives all open with a literal lets the engine jump to their first characters (a group
+#: in front makes it try the whole pattern at every position, several times slower): ``版权所有|ICP|…``,
+#: ``技术支持\s*:|主办单位\s*:|…`` (in the view, where ``：`` is folded to ``:``), ``打印本页|关闭窗口|…``
+CHROME_FOOTER_WORDS = "|".join(CHROME_FOOTER)
+CHROME_OWNER_COLONS = "|".join(rf"{word}\s*:" for word in CHROME_OWNERS)
+#: the same in a page's raw text (readers/html.py), where the colon is not folded: ``主办单位：``
+CHROME_OWNER_COLONS_RAW = "|".join(rf"{word}\s*[:：]" for word in CHROME_OWNERS)
+CHROME_TOOLBAR_WORDS = "|".join(CHROME_TOOLBAR)
 
 #: web-page chrome and PDF page numbers that open a line: ``您的位置: 首页 > 通知公告``, ``信息索引号: …``,
 #: ``朗读``, ``分享:``, ``- 3 -``, ``第3页 共5页``; an accessibility bar (``字体大小:``, ``对比度:``); a law
@@ -52,7 +70,7 @@ NOISE_LINE_START = re.compile(
     r"有效性|生效日期|责任编辑|字体大小|字\s*体|字\s*号|页\s*面|对比度|保护视力色)\s*:"
     r"|(?:发文机关|发文日期|发文字号|发布部门|时效性|效力级别|施行日期|实施日期)\S"
     r"|\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来\s*源|信息来源|作\s*者|编\s*辑)"
-    r"|(?:朗读|分享到?|打印本页|关闭窗口|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
+    rf"|(?:{CHROME_TOOLBAR_WORDS}|朗读|分享到?|收藏|扫一扫|返回顶部|无障碍|长者模式|关怀版|繁體|简体|"
     r"【?打印】?|【?关闭】?|上一篇|下一篇|相关链接)(?:\s|:|$)"
     r"|[-—–－]\s*\d{1,3}\s*[-—–－]$|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$"
 )
@@ -60,19 +78,20 @@ NOISE_LINE_START = re.compile(
 #: ``版权所有 … | 违法和不良信息举报电话: …``, ``鲁ICP备…号`` (kept apart from the line-start rules: a pattern of
 #: plain words only lets the engine jump to their first characters, 5x faster than one mixed pattern)
 NOISE_ANYWHERE = re.compile(
-    r"首页\s*[>›»/]|【\s*(?:信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
-    r"|版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|技术支持\s*:|主办单位\s*:|承办单位\s*:"
+    rf"首页\s*[>›»/]|【\s*(?:{CHROME_TOOLBAR_WORDS}|信息时间|发布时间|字号|字体|我要打印|打印|关闭|大|中|小)"
+    rf"|{CHROME_FOOTER_WORDS}|{CHROME_OWNER_COLONS}"
 )
 #: a noise line is short; a longer line that merely mentions one of these words is text
 NOISE_MAX_LEN = 160
 
-#: which field of a Problem each label feeds: ``整改措施：…`` → measures, ``原因分析：…`` → cause
+#: which field of a Problem each label feeds: ``整改措施：…`` → measures, ``原因分析：…`` → cause,
+#: ``责任领导：张某`` → leader (a person; ``责任单位：办公室``, a unit, stays in the description)
 LABEL_FIELDS = {
     "原因分析": "cause", "问题原因": "cause", "产生原因": "cause",
     "存在问题": "description", "问题表现": "description", "问题描述": "description",
     "具体问题": "description", "整改目标": "description", "整改时限": "description",
-    "完成时限": "description", "责任领导": "description", "责任单位": "description",
-    "责任部门": "description", "责任人": "description",
+    "完成时限": "description", "责任单位": "description", "责任部门": "description",
+    "责任领导": "leader", "牵头领导": "leader", "责任人": "leader",
     "整改": "measures", "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
     "整改措施和进展": "measures", "整改措施和进展情况": "measures",
     "整改措施及进展": "measures", "整改措施及进展情况": "measures",
@@ -91,13 +110,13 @@ STATUS_LABELS = frozenset(("整改情况", "整改落实情况", "落实情况",
 LABEL_NAMES = "|".join(sorted(LABEL_FIELDS, key=len, reverse=True))
 #: a labelled line inside a problem: ``整改措施：…``, ``【整改进展】…``, ``原因分析:``
 LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)")
-#: the characters a label opens with
-_LABEL_FIRST = "".join(sorted({name[0] for name in LABEL_FIELDS}))
+#: the characters a label opens with: ``整`` (整改措施), ``原`` (原因分析), ``责`` (责任人)
+LABEL_FIRST = "".join(sorted({name[0] for name in LABEL_FIELDS}))
 #: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
 #: (the lookahead names the characters a label can open with, so other positions fail at once; search with
 #: ``problems.inline_labels``, which first tests for the colon or bracket every label needs)
 INLINE_LABEL = re.compile(
-    rf"(?=[\s【\[{_LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
+    rf"(?=[\s【\[{LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
 )
 
 #: a labelled value at most this long that names a status is a status line: ``整改完成，长期推进。``
@@ -120,34 +139,6 @@ CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
 #: a category heading by its ordinal aspect: ``第一方面问题:党的领导弱化``, ``第二方面：…``
 ASPECT_MARKER = re.compile(rf"^(?P<marker>第(?P<num>{CN_NUM})方面(?:问题)?\s*[:.、]?)\s*")
-
-class LineRule(NamedTuple):
-    """One row of the line rules: the token kind it makes (``tokens._BUILD`` holds each kind's action),
-    the heading style, the pattern, whether it may match anywhere in the line rather than at its start,
-    and the characters a line it matches opens with ("" for any: a line that opens with none is not tried)."""
-
-    kind: str
-    style: str | None
-    pattern: re.Pattern[str]
-    anywhere: bool
-    first: str
-
-
-#: the ordered rule list; noise rules apply only to short lines (NOISE_MAX_LEN).  Lines are stripped and
-#: folded, so ``（`` is ``(`` and digits are ASCII.
-LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("noise", None, NOISE_LINE_START, False, ""),
-    LineRule("noise", None, NOISE_ANYWHERE, True, ""),
-    LineRule("label", None, LABEL, False, "【[ " + _LABEL_FIRST),
-    LineRule("heading", "problem", PROBLEM_MARKER, False, "问"),
-    LineRule("heading", "cn", CN_MARKER, False, CN_DIGITS),
-    LineRule("heading", "aspect", ASPECT_MARKER, False, "第"),
-    LineRule("heading", "paren_cn", PAREN_CN_MARKER, False, "("),
-    LineRule("heading", "paren_arabic", PAREN_ARABIC_MARKER, False, "("),
-    LineRule("heading", "arabic", ARABIC_MARKER, False, "0123456789"),
-    LineRule("heading", "arabic_paren", ARABIC_PAREN_MARKER, False, "0123456789"),
-    LineRule("heading", "circled", CIRCLED_MARKER, False, CIRCLED),
-)
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
 HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")
@@ -459,7 +450,7 @@ OWNER = re.compile(r"向(?P<owner>[^,;。:]{2,60}?)(?:反映|举报|来信|联�
 #: words that make an owner mean "us", the issuer
 OWNER_SELF = re.compile(r"^(?:我们|我单位|我局|我委|本单位|我部|我院|我办)$")
 #: website furniture near a number: ``版权所有 … | 违法和不良信息举报电话: …``
-FURNITURE = re.compile(r"版权所有|ICP|违法和不良信息|网站标识|公网安备")
+FURNITURE = re.compile(CHROME_FOOTER_WORDS)
 
 # --------------------------------------------------------------------------
 # Entities inside a problem

@@ -26,19 +26,18 @@ from .fields.problems import stage_problems
 from .fields.roles import stage_roles
 from .layout.document import stage_outside, stage_parts
 from .layout.paragraphs import stage_paragraphs
+from .layout.rules import stage_tokens, stage_tree
 from .layout.text import Source
-from .layout.tokens import stage_tokens
-from .layout.tree import stage_tree
 from .state import NoticeState, Origin
 
 Stage = Callable[[NoticeState], None]
 
 #: the stages in order, by name
 STAGES: tuple[tuple[str, Stage], ...] = (
-    ("tokens", stage_tokens),            # layout/tokens.py: one classified token per line
+    ("tokens", stage_tokens),            # layout/rules.py: one classified token per line
     ("paragraphs", stage_paragraphs),    # layout/paragraphs.py: wrapped lines rejoined
     ("parts", stage_parts),              # layout/document.py: preamble, body, closing, signature
-    ("tree", stage_tree),                # layout/tree.py: the body folded into a heading tree
+    ("tree", stage_tree),                # layout/rules.py: the body folded into a heading tree
     ("roles", stage_roles),              # fields/roles.py: overview, rectification, next steps
     ("preamble", stage_preamble),        # fields/preamble.py: title, addressee, intro
     ("kind", stage_kind),                # fields/kind.py: a rectification notice, or which neighbour

@@ -100,6 +100,8 @@ class ProblemDict(TypedDict):
     group: Optional[str]
     title: Optional[str]
     description: Optional[str]
+    leader: Optional[str]
+    leader_span: Optional[SpanDict]
     cause: Optional[str]
     measures: list[ItemDict]
     progress: list[ItemDict]
@@ -119,6 +121,7 @@ class SectionDict(TypedDict):
     level: int
     number: Optional[int]
     heading: str
+    heading_span: SpanDict
     role: str
     text: Optional[str]
     span: SpanDict
@@ -142,6 +145,7 @@ class PublicityDict(TypedDict):
 class SignatureDict(TypedDict):
     org: Optional[str]
     date: Optional[DateDict]
+    date_span: Optional[SpanDict]
     span: SpanDict
 
 

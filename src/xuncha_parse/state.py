@@ -2,7 +2,8 @@
 
 Every stage of ``pipeline.STAGES`` takes a ``NoticeState`` and fills part of it; each
 stage's docstring says what it reads and what it writes.  Nothing here is set lazily:
-every field starts as an empty value of its final type and a stage replaces it.
+every field starts as an empty value of its final type and a stage replaces it.  The state
+imports no stage: its token, node and text types sit below the stages (``nodes.py``, ``source.py``).
 """
 from __future__ import annotations
 
@@ -11,10 +12,20 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .layout.text import Piece, Source
-from .layout.tokens import Token
-from .layout.tree import Node, root_node
-from .shapes import Diagnostic, ProblemDict, SpanDict
+from .nodes import Node, Token, root_node
+from .shapes import (
+    ContactDict,
+    DeclaredDict,
+    Diagnostic,
+    EvidenceDict,
+    InspectionDict,
+    ProblemDict,
+    PublicityDict,
+    SectionDict,
+    SignatureDict,
+    SpanDict,
+)
+from .source import Piece, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,18 @@ class FoundProblem:
         return self.fields["span"]
 
 
+def empty_inspection() -> InspectionDict:
+    """An inspection of which nothing is known."""
+    return {"body": None, "round": None, "kind": None, "target": None, "start": None, "end": None,
+            "feedback": None, "spans": {}}
+
+
+def empty_declared() -> DeclaredDict:
+    """No counts declared."""
+    return {"categories": None, "problems": None, "completed": None, "in_progress": None,
+            "completion_rate": None}
+
+
 @dataclass(slots=True)
 class NoticeState:
     """The source, its tokens, the document's parts and tree, the problems and the contract's fields."""
@@ -66,10 +89,10 @@ class NoticeState:
     body: list[Token] = field(default_factory=list)
     root: Node = field(default_factory=root_node)
     closing: list[Token] = field(default_factory=list)
-    signature: list[Token] = field(default_factory=list)
+    signature_tokens: list[Token] = field(default_factory=list)
     #: the title's lines, joined (None when the text has none), and whether it came from the page's
     #: metadata block rather than a line of the text
-    title: Piece | None = None
+    title_piece: Piece | None = None
     title_from_page: bool = False
     #: the intro paragraph(s) after the title and addressee, joined
     intro: Piece | None = None
@@ -77,8 +100,31 @@ class NoticeState:
     #: the pieces of every token outside a problem, in order
     outside: list[Piece] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: the contract's top-level fields, by name, as the stages find them
-    fields: dict[str, Any] = field(default_factory=dict)
+    # The contract's top-level fields (docs/OUTPUT.md), each empty until its stage fills it
+    #: the title's text and where it stands (fields/preamble.py)
+    title: str | None = None
+    title_span: SpanDict | None = None
+    #: who issued the notice (fields/meta.py ``stage_inspection``)
+    issuer: str | None = None
+    #: whom the notice is addressed to (fields/preamble.py)
+    addressee: str | None = None
+    #: who inspected whom, when (fields/meta.py)
+    inspection: InspectionDict = field(default_factory=empty_inspection)
+    #: the counts the text states (fields/meta.py)
+    declared: DeclaredDict = field(default_factory=empty_declared)
+    #: the outline (fields/outline.py)
+    sections: list[SectionDict] = field(default_factory=list)
+    #: the contact channels (fields/contacts.py)
+    contacts: list[ContactDict] = field(default_factory=list)
+    #: 公开期限 (fields/meta.py)
+    publicity: PublicityDict | None = None
+    #: the organisation and date at the end (fields/meta.py)
+    signature: SignatureDict | None = None
+    #: what the document is, and the words that decided (fields/kind.py); a rectification notice until then
+    kind: str = "rectification"
+    kind_evidence: EvidenceDict | None = None
+    #: the diagnostic codes that make the notice need a person's look (fields/checks.py ``stage_review``)
+    review_reasons: list[str] = field(default_factory=list)
 
     @property
     def problem_nodes(self) -> dict[Node, SpanDict | None]:
@@ -88,3 +134,4 @@ class NoticeState:
         for p in self.problems:
             out[p.node] = p.span if p.whole_node and p.node not in out else None
         return out
+

@@ -16,8 +16,8 @@ from ..grammar import (
     STATUS_LABELS,
     STATUS_ONLY,
 )
-from ..layout.sentences import stop_before_last
 from ..layout.tokens import Token, content_tokens
+from ..sentences import stop_before_last
 from ..shapes import Diagnostic, ProblemDict
 from .kind import is_rectification
 from .problems import status_of, stub_clause
@@ -29,10 +29,10 @@ if TYPE_CHECKING:
 
 
 def stage_diagnostics(state: NoticeState) -> None:
-    """Reads ``problems``, the field ``declared``, the tokens and the title; writes ``diagnostics``: count
+    """Reads ``problems``, ``declared``, the tokens and the title; writes ``diagnostics``: count
     mismatches, numbering gaps, no problems, truncation, and the line of the page's metadata the title
     was read from."""
-    notice = {"problems": [p.fields for p in state.problems], "declared": state.fields["declared"]}
+    notice = {"problems": [p.fields for p in state.problems], "declared": state.declared}
     for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated, _title_from_page):
         state.diagnostics.extend(check(state, notice))
 
@@ -44,17 +44,17 @@ REVIEW_CODES = ("target_unresolved", "title_from_page_metadata", "count_mismatch
 
 
 def stage_review(state: NoticeState) -> None:
-    """Reads ``diagnostics``; writes the field ``review_reasons``: the codes of REVIEW_CODES among the
+    """Reads ``diagnostics``; writes ``review_reasons``: the codes of REVIEW_CODES among the
     diagnostics, each once, in that order (``needs_review`` is whether there is any)."""
     codes = {d.code for d in state.diagnostics}
-    state.fields["review_reasons"] = [code for code in REVIEW_CODES if code in codes]
+    state.review_reasons = [code for code in REVIEW_CODES if code in codes]
 
 
 def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
-    if not state.title_from_page or state.title is None:
+    if not state.title_from_page or state.title_piece is None:
         return []
     return [Diagnostic("info", "title_from_page_metadata", "the text has no title line; the title is the "
-                       "page's 文件名称", state.source.line_of(state.title.srcs[0]))]
+                       "page's 文件名称", state.source.line_of(state.title_piece.srcs[0]))]
 
 
 def _no_problems(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
@@ -109,7 +109,7 @@ def _truncated(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     if text.count("##paidbegin##") > text.count("##paidend##"):
         return [Diagnostic("warning", "truncated", "the text stops inside a paywalled preview")]
     content = content_tokens(state.tokens)
-    if not content or state.signature or CLOSING.search(content[-1].piece.view):
+    if not content or state.signature_tokens or CLOSING.search(content[-1].piece.view):
         return []
     if _cut_off(content[-1]):
         return [Diagnostic("warning", "truncated", "the text stops in mid-sentence", content[-1].line_end)]

@@ -109,8 +109,8 @@ _RULES = (
 
 
 def stage_contacts(state: NoticeState) -> None:
-    """Reads the closing pieces (``document.closing_pieces``) and the field ``kind``; writes the field
-    ``contacts``.  A neighbour of a notice (an announcement's 信访 channels) gives its channels anywhere in
-    its text, not in a closing invitation: all of it is read."""
-    pieces = closing_pieces(state) if is_rectification(state) else state.outside + [t.piece for t in state.signature]
-    state.fields["contacts"] = find_contacts(pieces, state.source)
+    """Reads the closing pieces (``document.closing_pieces``) and ``kind``; writes ``contacts``.  A neighbour
+    of a notice (an announcement's 信访 channels) gives its channels anywhere in its text, not in a closing
+    invitation: all of it is read."""
+    pieces = closing_pieces(state) if is_rectification(state) else state.outside + [t.piece for t in state.signature_tokens]
+    state.contacts = find_contacts(pieces, state.source)

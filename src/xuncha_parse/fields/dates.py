@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..grammar import DAMAGED_DATE, DAMAGED_DAY, DAMAGED_RANGE_END, DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
-from ..layout.numerals import cn_digits_to_int, cn_to_int
+from ..numerals import cn_digits_to_int, cn_to_int
 from ..shapes import DateDict
 
 

@@ -13,8 +13,8 @@ from ..grammar import (
     PERCENT,
     REGULATION,
 )
-from ..layout.numerals import cn_to_int
 from ..layout.text import Piece, Source, piece_span
+from ..numerals import cn_to_int
 
 if TYPE_CHECKING:
     from ..shapes import EntityDict

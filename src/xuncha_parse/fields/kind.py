@@ -27,8 +27,8 @@ from ..grammar import (
     TITLE_COLUMN_LABEL,
     TITLE_PAGE_CAPTION,
 )
-from ..layout.sentences import sentences_of
 from ..layout.text import NOISE_CHAR, Piece, Source, piece_span
+from ..sentences import sentences_of
 from ..shapes import EvidenceDict
 from .dates import find_dates
 
@@ -42,32 +42,33 @@ Decision = tuple[str, EvidenceDict]
 
 
 def stage_kind(state: NoticeState) -> None:
-    """Reads ``title``, ``preamble``, ``intro`` and the source; writes the fields ``kind`` and ``kind_evidence``."""
+    """Reads ``title_piece``, ``preamble``, ``intro`` and the source; writes ``kind`` and ``kind_evidence`` (and,
+    for a news item whose headline decided, ``title_piece``, ``title`` and ``title_span``)."""
     captioned = _captioned(state)
     if captioned is not None:  # a sharing site's page captions name the document better than any line
-        state.title, state.fields["title"], state.fields["title_span"] = None, None, None
+        state.title_piece, state.title, state.title_span = None, None, None
     decided = _by_headline(state)
     if decided is not None:
-        if state.title is None:
+        if state.title_piece is None:
             _headline_as_title(state)
-        state.fields["kind"], state.fields["kind_evidence"] = decided
+        state.kind, state.kind_evidence = decided
         return
     text = _Text(state.source.view, state.source)
     decided = text.first(((("rectification", KIND_FORMULA),))) or _by_lead(state) or text.first(KIND_TEXT)
     kind, evidence = decided or (("rectification" if KIND_FALLBACK.search(text.view) else "other"), None)
-    state.fields["kind"], state.fields["kind_evidence"] = kind, evidence
+    state.kind, state.kind_evidence = kind, evidence
 
 
 def is_rectification(state: NoticeState) -> bool:
     """Is the document a rectification notice (the only kind with problems)?  True before the kind is known."""
-    return bool(state.fields.get("kind", "rectification") == "rectification")
+    return state.kind == "rectification"
 
 
 def headline(state: NoticeState) -> Piece | None:
     """The title, else the first of the first lines that reads as a news item's headline: short, no stop
     in it (a page's greeting ``您好!今天是`` has one), and a kind's words (a paper's ``第02版:要闻`` has none)."""
-    if state.title is not None:
-        return state.title
+    if state.title_piece is not None:
+        return state.title_piece
     lines = (t.piece for t in state.preamble[:KIND_HEADLINE_LINES])
     return next((p for p in lines if len(p.view) <= KIND_HEADLINE_MAX and not any(c in p.view for c in SENTENCE_END)
                  and any(pattern.search(p.view) for _, pattern in KIND_HEADLINE)), None)
@@ -87,8 +88,7 @@ def _headline_as_title(state: NoticeState) -> None:
     view = line.view
     head, tail = TITLE_COLUMN_LABEL.match(view), TITLE_PAGE_CAPTION.search(view)
     title = line.sub(head.end() if head else 0, tail.start() if tail else len(view)).strip()
-    state.title = title
-    state.fields["title"], state.fields["title_span"] = title.text, piece_span(title, state.source)
+    state.title_piece, state.title, state.title_span = title, title.text, piece_span(title, state.source)
 
 
 def _by_headline(state: NoticeState) -> Decision | None:

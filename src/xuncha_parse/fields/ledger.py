@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..grammar import LABEL_FIELDS, LEDGER_HINT, LEDGER_NUMBER, LEDGER_PROBLEM, LEDGER_SEPARATOR
-from ..layout.numerals import to_int
 from ..layout.text import Piece, Source
 from ..layout.tokens import Token, content_tokens
 from ..layout.tree import Node
+from ..numerals import to_int
 from ..state import FoundProblem
 from .kind import is_rectification
 from .problems import Draft, feed_label, finish_problem, pieces_of, read_heading

@@ -43,9 +43,9 @@ from ..grammar import (
     TEAM_TOPIC,
 )
 from ..layout.document import closing_pieces
-from ..layout.numerals import to_int
-from ..layout.sentences import sentences_of
 from ..layout.text import Piece, piece_span
+from ..numerals import to_int
+from ..sentences import sentences_of
 from ..shapes import DateDict, DeclaredDict, Diagnostic, InspectionDict, PublicityDict
 from .dates import DateHit, YearContext, damaged_dates, date_dict, find_dates, resolve_dates
 from .kind import is_rectification
@@ -55,29 +55,30 @@ if TYPE_CHECKING:
 
 
 def stage_signature(state: NoticeState) -> None:
-    """Reads ``signature``; writes the field ``signature``: the organisation line(s) and the date alone
+    """Reads ``signature_tokens``; writes ``signature``: the organisation line(s) and the date alone
     on its line at the end."""
-    tokens = state.signature
+    tokens = state.signature_tokens
     if not tokens:
-        state.fields["signature"] = None
+        state.signature = None
         return
     orgs = [t for t in tokens if not t.is_date_line]
     dated = [t for t in tokens if t.is_date_line]
     whole = Piece.join([t.piece for t in tokens])
-    state.fields["signature"] = {"org": "".join(t.text for t in orgs) or None,
-                                 "date": signature_date(dated[0].piece) if dated else None,
-                                 "span": piece_span(whole, state.source)}
+    date, where = signature_date(dated[0].piece) if dated else (None, None)
+    state.signature = {"org": "".join(t.text for t in orgs) or None, "date": date,
+                       "date_span": piece_span(dated[0].piece, state.source, *where) if where else None,
+                       "span": piece_span(whole, state.source)}
 
 
 def stage_inspection(state: NoticeState) -> None:
-    """Reads ``title``, ``intro`` and the field ``signature``; writes the fields ``issuer`` and ``inspection``."""
-    signature = state.fields["signature"]
+    """Reads ``title_piece``, ``intro``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``."""
+    signature = state.signature
     org = signature["org"] if signature else None
     # a news item's last short line may be a caption or a cut sentence, not an organisation
     trusted = org if org and (is_rectification(state) or SIGNER.search(org)) else None
-    state.fields["issuer"] = issuer(state.title, trusted)
+    state.issuer = issuer(state.title_piece, trusted)
     where: dict[str, tuple[int, int]] = {}
-    found = inspection(state.intro, state.title, state.fields["issuer"], where)
+    found = inspection(state.intro, state.title_piece, state.issuer, where)
     if "unresolved" in where and state.intro is not None:
         line = state.source.line_of(state.intro.src(where.pop("unresolved")[0]))
         state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
@@ -85,24 +86,24 @@ def stage_inspection(state: NoticeState) -> None:
     if not is_rectification(state) and state.intro is not None:
         _own_period(found, state.intro, where)
     if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
-        _neighbour_target(found, state.intro, state.fields["issuer"], where)
+        _neighbour_target(found, state.intro, state.issuer, where)
     where.pop("none", None)
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
-    state.fields["inspection"] = found
+    state.inspection = found
 
 
 def stage_declared(state: NoticeState) -> None:
-    """Reads ``outside`` and the field ``kind``; writes the field ``declared``: the counts the text states
-    outside the problems (none but a rectification notice's: a summary's counts are a round's)."""
-    state.fields["declared"] = declared("".join(p.view for p in state.outside) if is_rectification(state) else "")
+    """Reads ``outside`` and ``kind``; writes ``declared``: the counts the text states outside the problems
+    (none but a rectification notice's: a summary's counts are a round's)."""
+    state.declared = declared("".join(p.view for p in state.outside) if is_rectification(state) else "")
 
 
 def stage_publicity(state: NoticeState) -> None:
-    """Reads the closing pieces; writes the field ``publicity`` (``公开期限：…至…``)."""
+    """Reads the closing pieces; writes ``publicity`` (``公开期限：…至…``)."""
     closing = closing_pieces(state)
-    state.fields["publicity"] = publicity(Piece.join(closing) if closing else None)
+    state.publicity = publicity(Piece.join(closing) if closing else None)
 
 
 def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
@@ -405,11 +406,12 @@ def publicity(piece: Piece | None) -> PublicityDict | None:
     return {"start": dates[0][1], "end": end}
 
 
-def signature_date(piece: Piece) -> DateDict | None:
+def signature_date(piece: Piece) -> tuple[DateDict | None, tuple[int, int] | None]:
+    """The date of a date line and where it stands in the piece, else (None, None)."""
     if not DATE_LINE.match(piece.view):
-        return None
+        return None, None
     hits = find_dates(piece.view)
     if not hits:
-        return None
+        return None, None
     hit = hits[0]
-    return date_dict(piece.text[hit.start:hit.end], hit.year, False, hit)
+    return date_dict(piece.text[hit.start:hit.end], hit.year, False, hit), (hit.start, hit.end)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..layout.sentences import first_sentence
 from ..layout.text import Piece, Source, join_text, piece_span
 from ..layout.tokens import Token
 from ..layout.tree import Node
+from ..sentences import first_sentence
 from ..shapes import SectionDict, SpanDict
 
 if TYPE_CHECKING:
@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 
 def stage_sections(state: NoticeState) -> None:
-    """Reads ``root``, ``closing`` and ``problems``; writes the field ``sections``."""
-    state.fields["sections"] = sections(state)
+    """Reads ``root``, ``closing`` and ``problems``; writes ``sections``."""
+    state.sections = sections(state)
 
 
 def sections(state: NoticeState) -> list[SectionDict]:
@@ -31,13 +31,15 @@ def sections(state: NoticeState) -> list[SectionDict]:
 def section(node: Node, source: Source, problems: dict[Node, SpanDict | None]) -> SectionDict:
     """A heading's section; a problem's section has no own text (it is the problem's)."""
     children = [section(c, source, problems) for c in node.children]
-    heading = node.heading.text or node.token.text
+    words = node.sentence[0]
+    words = words if words.text else node.token.piece
+    heading = (words.text, _heading_span(words, node.token, source))
     own_span = problems.get(node)
     if own_span is not None:  # a numbered problem's span is its heading's section
         return _section_dict(node, heading, None, own_span, None, children)
-    start = node.token.piece.src_range()[0]
-    ends = [t.piece.src_range()[1] for t in [node.token] + node.body] + [c["span"]["end"] for c in children]
-    span = source.span_dict(start, max(ends))
+    # the body comes before the children, each in source order: the section ends where its last part does
+    end = children[-1]["span"]["end"] if children else (node.body or [node.token])[-1].piece.src_range()[1]
+    span = source.span_dict(node.token.piece.src_range()[0], end)
     if node in problems:
         return _section_dict(node, heading, None, span, None, children)
     own = [node.sentence[1]] + [t.piece for t in node.body]
@@ -45,10 +47,20 @@ def section(node: Node, source: Source, problems: dict[Node, SpanDict | None]) -
     return _section_dict(node, heading, join_text(own), span, _text_span(body, source), children)
 
 
-def _section_dict(node: Node, heading: str, text: str | None, span: SpanDict, text_span: SpanDict | None,
-                  children: list[SectionDict]) -> SectionDict:
-    return {"marker": node.token.marker, "level": node.depth, "number": node.number, "heading": heading,
-            "role": node.role, "text": text, "span": span, "text_span": text_span, "children": children}
+def _heading_span(words: Piece, tok: Token, source: Source) -> SpanDict:
+    """Where a heading's words stand; on a one-line heading, its line is the token's (no search)."""
+    a, b = words.src_range()
+    if tok.line == tok.line_end:
+        return {"start": a, "end": b, "line_start": tok.line, "line_end": tok.line}
+    return source.span_dict(a, b)
+
+
+def _section_dict(node: Node, heading: tuple[str, SpanDict], text: str | None, span: SpanDict,
+                  text_span: SpanDict | None, children: list[SectionDict]) -> SectionDict:
+    """``heading`` is the heading's words and where they stand."""
+    return {"marker": node.token.marker, "level": node.depth, "number": node.number, "heading": heading[0],
+            "heading_span": heading[1], "role": node.role, "text": text, "span": span, "text_span": text_span,
+            "children": children}
 
 
 def closing_section(closing: list[Token], source: Source) -> SectionDict:
@@ -57,7 +69,8 @@ def closing_section(closing: list[Token], source: Source) -> SectionDict:
     heading, rest = first_sentence(closing[0].piece)
     later = [t.piece for t in closing[1:]]
     return {
-        "marker": None, "level": 1, "number": None, "heading": heading.text, "role": "closing",
+        "marker": None, "level": 1, "number": None, "heading": heading.text,
+        "heading_span": piece_span(heading, source), "role": "closing",
         "text": join_text([rest] + later), "span": piece_span(whole, source),
         "text_span": _text_span([p for p in [rest] + later if p.text], source), "children": [],
     }

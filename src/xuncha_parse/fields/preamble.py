@@ -40,11 +40,11 @@ def stage_preamble(state: NoticeState) -> None:
     """Reads ``preamble`` and the chrome above the body; writes ``title``, ``title_from_page``, ``intro``
     and the fields ``title`` and ``addressee``."""
     pre = read_preamble(state.preamble, page_chrome(state))
-    state.title, state.title_from_page = pre.title, pre.title_from_page
+    state.title_piece, state.title_from_page = pre.title, pre.title_from_page
     state.intro = Piece.join([t.piece for t in pre.intro]) if pre.intro else None
-    state.fields["title"] = pre.title.text if pre.title else None
-    state.fields["title_span"] = piece_span(pre.title, state.source) if pre.title else None
-    state.fields["addressee"] = pre.addressee.text if pre.addressee else None
+    state.title = pre.title.text if pre.title else None
+    state.title_span = piece_span(pre.title, state.source) if pre.title else None
+    state.addressee = pre.addressee.text if pre.addressee else None
 
 
 def page_chrome(state: NoticeState) -> list[Token]:

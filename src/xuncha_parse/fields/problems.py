@@ -41,10 +41,10 @@ from ..grammar import (
     TITLE_MAX,
     TITLE_WRAPPERS,
 )
-from ..layout.sentences import find_end, first_sentence, split_ordinals
-from ..layout.text import Piece, Source, join_text, piece_span
+from ..layout.text import Piece, Source, join_text, piece_span, pieces_span
 from ..layout.tokens import VOID_KINDS, Token
 from ..layout.tree import Node
+from ..sentences import find_end, first_sentence, split_ordinals
 from ..shapes import ItemDict, ProblemDict, SpanDict
 from ..state import FoundProblem
 
@@ -61,6 +61,7 @@ class Draft:
     node: Node
     title: Piece | None = None
     description: list[Piece] = field(default_factory=list)
+    leader: list[Piece] = field(default_factory=list)
     cause: list[Piece] = field(default_factory=list)
     measures: list[tuple[Piece, int | None]] = field(default_factory=list)
     progress: list[tuple[Piece, int | None]] = field(default_factory=list)
@@ -190,7 +191,7 @@ def build(node: Node, chain: list[Node], source: Source, heading: Piece, tokens:
 def pieces_of(draft: Draft) -> list[Piece]:
     """Every piece of a problem's text, in source order."""
     pieces = [draft.title] if draft.title else []
-    pieces += draft.description + draft.cause + [p for p, _ in draft.measures] + [p for p, _ in draft.progress]
+    pieces += draft.description + draft.leader + draft.cause + [p for p, _ in draft.measures] + [p for p, _ in draft.progress]
     return sorted(pieces, key=lambda p: p.srcs[0])
 
 
@@ -317,7 +318,7 @@ def feed_label(draft: Draft, label: str, value: Piece) -> None:
         return
     if label in DEADLINE_LABELS:
         draft.said.append(value.view)  # ``整改时限：长期坚持`` says long_term
-    draft.feeding = kind
+    draft.feeding = "description" if kind == "leader" else kind  # a leader is the label's value alone
     if value.text:
         _add(draft, kind, value)
 
@@ -343,7 +344,7 @@ def status_of(text: str) -> str | None:
 
 
 def _add(draft: Draft, kind: str, piece: Piece, ordinal: int | None = None) -> None:
-    if kind in ("description", "cause"):
+    if kind in ("description", "leader", "cause"):
         getattr(draft, kind).append(piece)
         return
     items = getattr(draft, kind)
@@ -367,6 +368,8 @@ def finish_problem(draft: Draft, chain: list[Node], source: Source, numbering: t
         "group": group.text if group else None,
         "title": draft.title.text if draft.title and draft.title.text else None,
         "description": join_text(draft.description),
+        "leader": join_text(draft.leader) if draft.leader else None,
+        "leader_span": pieces_span(draft.leader, source) if draft.leader else None,
         "cause": join_text(draft.cause),
         "measures": [_item(p, n, source) for p, n in draft.measures],
         "progress": [_item(p, n, source) for p, n in draft.progress],

@@ -29,7 +29,7 @@ _STRUCTURE = ("heading", "label")
 
 
 def stage_parts(state: NoticeState) -> None:
-    """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature`` (content tokens only,
+    """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature_tokens`` (content tokens only,
     except ``body``, which the tree stage folds and which keeps every token)."""
     tokens = state.tokens
     _drop_after_signature(tokens)
@@ -39,7 +39,7 @@ def stage_parts(state: NoticeState) -> None:
     state.preamble = content_tokens(tokens[:first])
     state.body = tokens[first:close]
     state.closing = content_tokens(tokens[close:sig])
-    state.signature = content_tokens(tokens[sig:])
+    state.signature_tokens = content_tokens(tokens[sig:])
 
 
 def stage_outside(state: NoticeState) -> None:
@@ -56,7 +56,7 @@ def stage_outside(state: NoticeState) -> None:
 
 def closing_pieces(state: NoticeState) -> list[Piece]:
     """The closing and the signature; without either, everything outside the problems."""
-    return [t.piece for t in state.closing + state.signature] or state.outside
+    return [t.piece for t in state.closing + state.signature_tokens] or state.outside
 
 
 def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
@@ -71,7 +71,7 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
             yield "section", tok
     for tok in state.closing:
         yield "closing", tok
-    for tok in state.signature:
+    for tok in state.signature_tokens:
         yield "signature", tok
 
 

@@ -41,7 +41,7 @@ from ..grammar import (
     WRAP_WIDTH_QUANTILE,
     WRAPPED_SHARE,
 )
-from .sentences import stop_before_last
+from ..sentences import stop_before_last
 from .tokens import VOID_KINDS, Token, content_tokens
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""Stage 5: fold tokens into a heading tree, inferring levels per document.
+"""Stage 5's steps: how the heading tree takes each kind of token (``layout/rules.py`` registers them
+with the line rules and runs the fold), inferring levels per document.
 
 Levels are not fixed by marker style.  A heading becomes the sibling of the
 nearest open heading of the same style, or else a child of the innermost open
@@ -10,120 +11,36 @@ diagnostic says so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator
+from dataclasses import dataclass
 
 from ..grammar import HEADING_LIKE_MAX, ROLE_NEXT, SENTENCE_END
+from ..nodes import Node as Node
+from ..nodes import Token
+from ..nodes import root_node as root_node
 from ..shapes import Diagnostic
-from .sentences import first_sentence
-from .text import Piece
-from .tokens import Token
-
-if TYPE_CHECKING:
-    from ..state import NoticeState
-
-
-@dataclass(eq=False, slots=True)
-class Node:
-    """A heading and what belongs to it.
-
-    ``token`` is typed as always present because every node the stages read
-    below the root has one; the root alone holds None (see ``root_node``).
-    """
-
-    token: Token
-    depth: int
-    children: list["Node"] = field(default_factory=list)
-    body: list[Token] = field(default_factory=list)
-    role: str = "other"
-    _sentence: tuple[Piece, Piece] | None = None
-
-    @property
-    def sentence(self) -> tuple[Piece, Piece]:
-        """(heading, rest): the heading's first sentence after the marker, and what follows (computed once)."""
-        if self._sentence is None:
-            self._sentence = first_sentence(self.token.content)
-        return self._sentence
-
-    @property
-    def heading(self) -> Piece:
-        """The heading's first sentence, without its marker: ``整改落实情况``."""
-        return self.sentence[0]
-
-    @property
-    def style(self) -> str | None:
-        return self.token.style if self.token else None
-
-    @property
-    def number(self) -> int | None:
-        return self.token.number if self.token else None
-
-    def walk(self, prune: Callable[["Node"], bool] | None = None) -> Iterator["Node"]:
-        """Every node below this one, depth first in source order; below a node for which ``prune`` is
-        true, nothing."""
-        stack = list(reversed(self.children))
-        while stack:
-            node = stack.pop()
-            yield node
-            if prune is None or not prune(node):
-                stack.extend(reversed(node.children))
-
-    def tokens(self) -> Iterator[Token]:
-        """This node's heading, body and every descendant's tokens, in source order.
-
-        A node's body always comes before its first child: body tokens attach
-        to the innermost open heading, and a parent is never innermost again
-        once a child has opened.
-        """
-        if self.token is not None:
-            yield self.token
-        yield from self.body
-        for child in self.children:
-            yield from child.tokens()
-
-
-def root_node() -> Node:
-    """The tree's root: the one node without a heading token, which ``Node.token``'s type leaves out."""
-    return Node(None, 0)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
 class FoldState:
-    """The cursor over the tokens, the open headings and what has been built."""
+    """The tree being built: its root, the open headings (the root first) and the diagnostics."""
 
-    tokens: list[Token]
     root: Node
     stack: list[Node]
     diagnostics: list[Diagnostic]
-    pos: int = 0
 
 
-def stage_tree(state: NoticeState) -> None:
-    """Reads ``body``; writes ``root`` (the heading tree) and ``diagnostics`` (levels reconciled)."""
-    state.root, diagnostics = fold(state.body)
-    state.diagnostics.extend(diagnostics)
-
-
-def fold(tokens: list[Token]) -> tuple[Node, list[Diagnostic]]:
-    """Build the heading tree of the body tokens (preamble and closing excluded)."""
-    root = root_node()
-    state = FoldState(tokens, root, [root], [])
-    while state.pos < len(state.tokens):
-        tok = state.tokens[state.pos]
-        _STEP[tok.kind](state, tok)
-        state.pos += 1
-    return root, state.diagnostics
-
-
-def _attach(state: FoldState, tok: Token) -> None:
+def attach(state: FoldState, tok: Token) -> None:
+    """A body or label line belongs to the innermost open heading."""
     state.stack[-1].body.append(tok)
 
 
-def _skip(state: FoldState, tok: Token) -> None:
+def skip(state: FoldState, tok: Token) -> None:
+    """A blank or noise line belongs to nothing."""
     return None
 
 
-def _heading(state: FoldState, tok: Token) -> None:
+def open_heading(state: FoldState, tok: Token) -> None:
+    """A heading closes the open headings down to its level and opens a node there."""
     stack = state.stack
     i = _same_style(stack, tok.style)
     breaks = i is not None and tok.number != stack[i].number + 1  # type: ignore[operator]  # a heading's number is set
@@ -167,6 +84,3 @@ def _heading_like(tok: Token) -> bool:
     """Short, one line, no sentence inside: ``下一步打算``."""
     content = tok.content.view
     return len(content) <= HEADING_LIKE_MAX and not any(stop in content for stop in SENTENCE_END)
-
-
-_STEP = {"heading": _heading, "body": _attach, "label": _attach, "blank": _skip, "noise": _skip}

@@ -108,6 +108,9 @@ class Problem(Model):
     group: Optional[str] = None
     title: Optional[str] = None
     description: Optional[str] = None
+    leader: Optional[str] = Field(None, description="the responsible leader or person as written: 责任领导, 责任人 "
+                                  "(schema 1.2)")
+    leader_span: Optional[Span] = Field(None, description="where `leader` stands (schema 1.2)")
     cause: Optional[str] = None
     measures: list[Item] = []
     progress: list[Item] = []
@@ -127,6 +130,7 @@ class Section(Model):
     level: int
     number: Optional[int] = None
     heading: str
+    heading_span: Optional[Span] = Field(None, description="where `heading` stands (schema 1.2)")
     role: Literal["overview", "rectification", "next_steps", "closing", "other"]
     text: Optional[str] = None
     span: Span = Field(description="the heading and everything below it")
@@ -150,6 +154,7 @@ class Publicity(Model):
 class Signature(Model):
     org: Optional[str] = None
     date: Optional[Date] = None
+    date_span: Optional[Span] = Field(None, description="where `date` stands (schema 1.2)")
     span: Span
 
 

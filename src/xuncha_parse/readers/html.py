@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..decode import sniff_bom
+from ..grammar import CHROME_FOOTER_WORDS, CHROME_OWNER_COLONS_RAW, CHROME_TOOLBAR_WORDS
 from . import Extracted, ReaderError
 
 # --- decoding -------------------------------------------------------------------------------
@@ -336,9 +337,9 @@ def _cell_text(cell: Any) -> str:
 #: "京公网安备 11010202000001号", "版权所有 政协枣庄市委员会", "【打印本页】【关闭窗口】",
 #: "字号:默认 超大 | 打印 |", "【我要纠错】 责任编辑:白宛松", "扫一扫在手机打开当前页", "点击:0"
 FURNITURE_LINE = re.compile(
-    r"违法和不良信息举报|ICP[备证]|网站标识码|公网安备|版权所有|Copyright|©|技术支持\s*[:：]|主办单位\s*[:：]"
-    r"|承办单位\s*[:：]|网站地图|webmaster|站长信箱|网站纠错|我要纠错|责任编辑\s*[:：]|扫一扫在手机"
-    r"|(?:【\s*)?(?:打印本页|关闭窗口|打印此页|收藏本页)"
+    rf"{CHROME_FOOTER_WORDS}|Copyright|©|{CHROME_OWNER_COLONS_RAW}"
+    r"|webmaster|站长信箱|网站纠错|我要纠错|责任编辑\s*[:：]|扫一扫在手机"
+    rf"|(?:【\s*)?(?:{CHROME_TOOLBAR_WORDS})"
     r"|^(?:分享到|字号\s*[:：]|【\s*字体|【\s*编辑\s*[:：]|(?:点击|点击数|浏览次数|阅读次数)\s*[:：]\s*\d*\s*$)", re.I)
 #: an article's info line, e.g. "发布时间：2026-01-12  来源：市政协  浏览次数：312"
 INFO_LINE = re.compile(r"(?:发布时间|发布日期|日期)\s*[:：].{0,40}(?:来源|浏览|点击|字号|作者)"

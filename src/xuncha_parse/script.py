@@ -1,7 +1,7 @@
 """Traditional script: notices reposted in traditional characters (``中共麗水市婦女聯合會黨組``) are matched
 through a simplified view, one character for one, so every offset still holds.
 
-Only a text that holds one of ``TRADITIONAL_MARKS`` is converted (``text.Source`` finds them in its one
+Only a text that holds one of ``TRADITIONAL_MARKS`` is converted (``source.Source`` finds them in its one
 scan of notable characters); the table (OpenCC's TSCharacters,
 from the opencc-python-reimplemented package) is read the first time one is met.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..grammar import PINYIN_GLOSS
+from .grammar import PINYIN_GLOSS
 
 
 def simplified(view: str, blank: str) -> str:

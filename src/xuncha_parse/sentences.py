@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..grammar import (
+from .grammar import (
     CIRCLED,
     CLOSERS,
     OPENERS,
@@ -15,7 +15,7 @@ from ..grammar import (
     SENTENCE_END,
 )
 from .numerals import cn_to_int
-from .text import Piece
+from .source import Piece
 
 
 def find_end(view: str, stops: str = SENTENCE_END, start: int = 0) -> int:

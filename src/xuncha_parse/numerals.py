@@ -1,7 +1,7 @@
 """Numbers written in markers and ordinals: ``十七`` → 17, ``③`` → 3."""
 from __future__ import annotations
 
-from ..grammar import CIRCLED
+from .grammar import CIRCLED
 
 _DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
