@@ -259,3 +259,12 @@ def test_dates_whose_year_and_month_marks_were_dropped(name):
         if found[key]:
             span = found["spans"][key]
             assert (TITLE + text)[span["start"]:span["end"]] == found[key]["text"]
+
+
+def test_a_page_set_on_one_line():
+    text = ("党务公开中共宁川县科协党组关于巡察整改进展情况的通报发布时间2022年5月17日 来源:宁川县科协 阅读3418次根据县委统一安排，"
+            "2021年9月6日至10月15日，县委巡察四组对县科协党组开展了巡察，并于2021年12月2日反馈了巡察意见。\n")
+    notice = parse_to_dict(text)
+    assert (notice["title"], notice["issuer"]) == ("中共宁川县科协党组关于巡察整改进展情况的通报", "中共宁川县科协党组")
+    assert [notice["inspection"][k]["iso"] for k in ("start", "end", "feedback")] == [
+        "2021-09-06", "2021-10-15", "2021-12-02"]

@@ -745,3 +745,15 @@ DAMAGED_RANGE_END = re.compile(r"\s*(?:至|到|-)\s*(?P<md>\d{3,4})日?(?![\d年
 #: such a day opening a sentence before the words of its event: ``。1220市委巡察组向…反馈`` (``dates.damaged_dates``
 #: checks that a sentence ends before it: a pattern that opens with a character class is searched fast)
 DAMAGED_DAY = re.compile(r"(?P<md>[0-9]{3,4})日?(?=[\u4e00-\u9fff])")
+
+# --------------------------------------------------------------------------
+# A page set on one line (fields/preamble.py, fields/meta.py)
+# --------------------------------------------------------------------------
+
+#: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``
+TITLE_INLINE = re.compile(
+    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源))")
+#: the words a publication date follows, which make it no inspection date: ``发布时间2022年5月17日``
+PUBLISHED_BEFORE = re.compile(r"(?:发布|发文|成文|公开)(?:时间|日期)\s*:?\s*$")
+#: how far before a date those words are looked for
+PUBLISHED_REACH = 8

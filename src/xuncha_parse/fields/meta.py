@@ -31,6 +31,8 @@ from ..grammar import (
     PERIOD_CLAUSE_MARKS,
     PERIOD_FROM,
     PUBLICITY,
+    PUBLISHED_BEFORE,
+    PUBLISHED_REACH,
     RECTIFICATION_WINDOW,
     ROUND,
     SELF_REFERENCE,
@@ -183,8 +185,10 @@ def _placed(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> dict
 
 
 def _intro_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
-    """The intro's dates in order, with those whose 年 and 月 a site dropped (``2024717日至830日``)."""
-    return sorted(resolve_dates(text, view, YearContext()) + damaged_dates(text, view), key=lambda hd: hd[0].start)
+    """The intro's dates in order, with those whose 年 and 月 a site dropped (``2024717日至830日``), without
+    a page's publication date run into it (``发布时间2022年5月17日``)."""
+    found = sorted(resolve_dates(text, view, YearContext()) + damaged_dates(text, view), key=lambda hd: hd[0].start)
+    return [(h, d) for h, d in found if not PUBLISHED_BEFORE.search(view, max(0, h.start - PUBLISHED_REACH), h.start)]
 
 
 class _PeriodDict(TypedDict, total=False):

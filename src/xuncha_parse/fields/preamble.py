@@ -13,6 +13,7 @@ from ..grammar import (
     TITLE_ABOUT,
     TITLE_COLUMN_LABEL,
     TITLE_DATE_TAIL,
+    TITLE_INLINE,
     TITLE_LINE,
     TITLE_LINES,
     TITLE_MAX_LEN,
@@ -59,6 +60,8 @@ def read_preamble(tokens: list[Token], chrome: Sequence[Token] = ()) -> Preamble
     take the title the page's metadata (``chrome``, noise lines before the body) gives."""
     start, end, after = title_block(tokens)
     title = _trimmed(Piece.join([t.piece for t in tokens[start:end]])) if end > start else chrome_title(chrome)
+    if title is None and tokens:
+        title = _inline_title(tokens[0].piece)
     rest = tokens[after:]
     addressee = None
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
@@ -104,6 +107,12 @@ def _whole_line(view: str) -> bool:
     """A title line that is whole by itself: it names the inspection or its news from its start
     (``市委第三巡察组向市医保局党组反馈巡察情况``), not the tail of a split title (``整改进展情况的通报``)."""
     return WHOLE_HEADLINE.match(view) is not None
+
+
+def _inline_title(piece: Piece) -> Piece | None:
+    """A title run into the page's metadata on one line (``…的通报发布时间2022年5月17日 来源:…``)."""
+    m = TITLE_INLINE.search(piece.view)
+    return piece.sub(m.start(), m.end()) if m else None
 
 
 def _with_issuer_line(tokens: list[Token], start: int) -> int:
