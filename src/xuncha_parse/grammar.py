@@ -403,6 +403,10 @@ DECLARED_COMPLETED = re.compile(
     rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
+#: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
+#: (not the total before its done count: ``9个问题已整改完成7个``)
+DECLARED_COMPLETED_AFTER = re.compile(
+    rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
 #: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
 #: (``剩余`` takes its count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(

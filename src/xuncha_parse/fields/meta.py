@@ -12,6 +12,7 @@ from ..grammar import (
     DATE_LINE,
     DECLARED_CATEGORIES,
     DECLARED_COMPLETED,
+    DECLARED_COMPLETED_AFTER,
     DECLARED_IN_PROGRESS,
     DECLARED_IN_PROGRESS_AFTER,
     DECLARED_IN_PROGRESS_SAID,
@@ -344,7 +345,8 @@ def declared(view: str) -> DeclaredDict:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("total") or m.group("prob"))
     if out["problems"] is None:
         out["problems"] = _declared_problems(view)
-    done = DECLARED_COMPLETED.search(view)
+    hits = [m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m is not None]
+    done = min(hits, key=lambda m: m.start()) if hits else None
     out["completed"] = to_int(done.group("n")) if done else None
     out["in_progress"] = _declared_in_progress(view, done)
     return out
