@@ -24,6 +24,8 @@ INSPECTIONS = {
         TITLE + PERIOD + "县委第二巡察组对局党组开展了巡察。\n", "县委第二巡察组", "中共宁川县统计局党组"),
     "the round named after the target": (
         TITLE + PERIOD + "市委第二巡察组对市保健办党委开展了七届市委第八轮巡察。\n", "市委第二巡察组", "市保健办党委"),
+    "a political inspection for a duration": (
+        TITLE + PERIOD + "区委第二巡察组对区房管局党组进行了为期40天的政治巡察。\n", "区委第二巡察组", "区房管局党组"),
     "a short alias kept out": (
         TITLE + PERIOD + "市委第二巡察组对宁川县融资担保有限公司(简称担保公司)开展了巡察。\n",
         "市委第二巡察组", "宁川县融资担保有限公司"),
