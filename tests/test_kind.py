@@ -240,3 +240,9 @@ def test_a_sharing_sites_caption_names_the_document():
             "文档简介巡视反馈意见整改落实方案参考范本一、基本情况\n")
     notice = parse_to_dict(text)
     assert (notice["kind"], notice["title"]) == ("plan", "巡视反馈意见整改落实方案")
+
+
+def test_a_feedback_meetings_headline_names_its_target():
+    text = "市委第二巡察组巡察市人民医院党委情况反馈会召开\n近日，反馈会在医院召开，巡察组通报了发现的问题。\n"
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["inspection"]["target"]) == ("feedback", "市人民医院党委")

@@ -90,6 +90,8 @@ def stage_inspection(state: NoticeState) -> None:
         _own_period(found, state.intro, where)
     if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
         _neighbour_target(found, state.intro, state.issuer, where)
+    if found["target"] is None and not where.keys() & {"target", "none"} and not is_rectification(state):
+        _headline_target(found, state.title_piece, state.issuer)
     where.pop("none", None)
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
@@ -143,6 +145,15 @@ def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,
             if found["target"] is not None:
                 where["target"] = (a, b)
             return
+
+
+def _headline_target(found: InspectionDict, title: Piece | None, issuer: str | None) -> None:
+    """A news item's target its headline names (``…巡察组巡察市人民医院党委情况反馈会召开``); its span is the
+    title's (``inspection.spans`` holds what the intro names)."""
+    m = next((m for m in (p.search(title.view) for p in NEIGHBOUR_TARGETS) if m is not None), None) if title else None
+    if m is not None and title is not None:
+        a, b = m.span("target")
+        found["target"] = _target(title.text[a:b], title.view[a:b], issuer)
 
 
 def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int, int]]) -> None:
