@@ -272,3 +272,10 @@ def test_a_page_set_on_one_line():
     assert (notice["title"], notice["issuer"]) == ("中共宁川县科协党组关于巡察整改进展情况的通报", "中共宁川县科协党组")
     assert [notice["inspection"][k]["iso"] for k in ("start", "end", "feedback")] == [
         "2021-09-06", "2021-10-15", "2021-12-02"]
+
+
+@pytest.mark.parametrize("line", ["(一)贯彻落实上级重大决策部", "(一)已整改完成的问题"])
+def test_a_heading_cut_in_mid_word_or_a_bare_status_group_at_the_end(line):
+    text = NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面\n1.理论学习不深入。\n整改措施：制定计划。\n" \
+        + "二、聚焦反馈问题，扎实推进整改\n" + line + "\n"
+    assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["理论学习不深入"]

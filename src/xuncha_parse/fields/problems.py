@@ -21,6 +21,7 @@ from ..grammar import (
     COMPLETED_PHRASE,
     CUT_CLAUSE_MAX,
     DEADLINE_LABELS,
+    HEADING_END,
     HEADING_LIKE_MAX,
     IMMEDIATE,
     INLINE_LABEL,
@@ -81,14 +82,19 @@ def stage_problems(state: NoticeState) -> None:
 
 
 def _cut_heading(node: Node, tokens: list[Token]) -> bool:
-    """Is the problem a short bare heading cut by the end of a truncated text (``2.弥补差距,致``): the text's
-    last line, with nothing below it, ending on an open clause (``…,``) or a stub of one?  (A long one keeps
-    the problem's statement, cut or not.)"""
+    """Is the problem a short bare heading cut by the end of a truncated text: the text's last line, with
+    nothing below it, ending on an open clause or a stub of one (``2.弥补差距,致``), cut in mid-word before any
+    word of a shortcoming (``(一)贯彻落实上级重大决策部``), or a status group whose items were cut off
+    (``(一)已整改完成的问题``)?  (A long one keeps the problem's statement, cut or not.)"""
     last = next((t for t in reversed(tokens) if t.kind not in VOID_KINDS), None)
     if last is not node.token or node.body or node.children:
         return False
     view = node.token.content.view.rstrip()
-    return not view or (len(view) <= HEADING_LIKE_MAX and (view[-1] in CLAUSE_OPEN or stub_clause(view)))
+    if not view:
+        return True
+    mid_word = not (HEADING_END.search(view) or view[-1] in SENTENCE_END or SHORTCOMING.search(view))
+    cut = view[-1] in CLAUSE_OPEN or stub_clause(view) or mid_word or STATUS_GROUP.search(view) is not None
+    return len(view) <= HEADING_LIKE_MAX and cut
 
 
 def stub_clause(view: str) -> bool:
