@@ -19,6 +19,8 @@ def _inspection(text: str) -> dict:
 INSPECTIONS = {
     "first person with its party body": (
         TITLE + PERIOD + "县委第三巡察组对我局党组进行了巡察。\n", "县委第三巡察组", "中共宁川县统计局党组"),
+    "a news item's 该院 without a title": (
+        "市委第三巡察组巡察市妇幼保健院党委工作动员会召开\n4月9日，市委第三巡察组对该院开展了巡察。\n", "市委第三巡察组", "市妇幼保健院党委"),
     "本单位": (TITLE + PERIOD + "县委第二巡察组对本单位开展了巡察。\n", "县委第二巡察组", "中共宁川县统计局党组"),
     "a unit's kind and party body without a place": (
         TITLE + PERIOD + "县委第二巡察组对局党组开展了巡察。\n", "县委第二巡察组", "中共宁川县统计局党组"),
@@ -67,6 +69,12 @@ def test_team_and_target(name):
     text, body, target = INSPECTIONS[name]
     found = _inspection(text)
     assert (found["body"], found["target"]) == (body, target)
+
+
+def test_a_self_reference_resolved_by_the_headline_needs_no_review():
+    notice = parse_to_dict(INSPECTIONS["a news item's 该院 without a title"][0])
+    assert notice["inspection"]["target"] == "市妇幼保健院党委"
+    assert "target_unresolved" not in notice["review_reasons"]
 
 
 def test_a_team_without_its_committee_and_a_target_named_where_fed_back():

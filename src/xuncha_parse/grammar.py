@@ -649,9 +649,9 @@ MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")
 # --------------------------------------------------------------------------
 
 #: the inspected unit named by itself, which the title or the issuer must name: ``我局党组``, ``本单位``,
-#: ``我院``, ``局党组`` (a unit's kind and its party body without a place)
+#: ``我院``, ``该院`` (a news item's "the said hospital"), ``局党组`` (a unit's kind and its party body without a place)
 SELF_REFERENCE = re.compile(
-    r"^(?:[我本](?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关|行|集团|社|镇|乡|街道)"
+    r"^(?:[我本该](?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关|行|集团|社|镇|乡|街道)"
     r"|(?:局|委|院|厅|办|校|公司|行|集团|中心))(?:党组|党委|党工委|机关|党支部|党总支|领导班子)?$"
 )
 

@@ -82,10 +82,7 @@ def stage_inspection(state: NoticeState) -> None:
     state.issuer = issuer(state.title_piece, trusted)
     where: dict[str, tuple[int, int]] = {}
     found = inspection(state.intro, state.title_piece, state.issuer, where)
-    if "unresolved" in where and state.intro is not None:
-        line = state.source.line_of(state.intro.src(where.pop("unresolved")[0]))
-        state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
-                                            "(我局, 本单位) and no title or signature names it", line))
+    unresolved = where.pop("unresolved", None)
     if not is_rectification(state) and state.intro is not None:
         _own_period(found, state.intro, where)
     if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
@@ -93,6 +90,10 @@ def stage_inspection(state: NoticeState) -> None:
     if found["target"] is None and not where.keys() & {"target", "none"} and not is_rectification(state):
         _headline_target(found, state.title_piece, state.issuer)
     where.pop("none", None)
+    if unresolved is not None and found["target"] is None and state.intro is not None:
+        line = state.source.line_of(state.intro.src(unresolved[0]))
+        state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
+                                            "(我局, 本单位, 该院) and nothing else names it", line))
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
