@@ -246,3 +246,10 @@ def test_a_feedback_meetings_headline_names_its_target():
     text = "市委第二巡察组巡察市人民医院党委情况反馈会召开\n近日，反馈会在医院召开，巡察组通报了发现的问题。\n"
     notice = parse_to_dict(text)
     assert (notice["kind"], notice["inspection"]["target"]) == ("feedback", "市人民医院党委")
+
+
+def test_a_plan_names_its_team_in_its_body():
+    text = ("巡察反馈问题整改工作方案\n一、整改依据\n县委第三巡察组于2023年6月向局党组反馈了巡察意见，特制定本方案。\n"
+            "二、整改任务\n1.健全制度。\n")
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["inspection"]["body"], notice["problems"]) == ("plan", "县委第三巡察组", [])

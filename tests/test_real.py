@@ -32,7 +32,7 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "kind": (0.987, 115 / 116),
     "title": (0.935, 109 / 116),
     "issuer": (0.978, 114 / 116),
-    "inspection.body": (0.857, 100 / 116),
+    "inspection.body": (0.875, 102 / 116),
     "inspection.target": (0.926, 108 / 116),
     "inspection.start": (0.961, 112 / 116),
     "inspection.end": (0.969, 113 / 116),

@@ -83,6 +83,9 @@ def stage_inspection(state: NoticeState) -> None:
     where: dict[str, tuple[int, int]] = {}
     found = inspection(state.intro, state.title_piece, state.issuer, where)
     unresolved = where.pop("unresolved", None)
+    if not is_rectification(state) and found["body"] is None:
+        team = TEAM.search(state.source.view)  # a plan or a summary may name the team only in its body
+        found["body"] = state.source.text[team.start():team.end()] if team else None
     if not is_rectification(state) and state.intro is not None:
         _own_period(found, state.intro, where)
     if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
