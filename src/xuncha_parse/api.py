@@ -62,6 +62,8 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
     return {
         "schema_version": SCHEMA_VERSION,
         "source": _source(state, with_text),
+        "kind": state.kind,
+        "kind_evidence": state.kind_evidence,
         "title": state.title,
         "title_span": state.title_span,
         "issuer": state.issuer,
@@ -73,6 +75,8 @@ def notice_dict(state: NoticeState, with_text: bool = False) -> NoticeDict:
         "contacts": state.contacts,
         "publicity": state.publicity,
         "signature": state.signature,
+        "needs_review": bool(state.review_reasons),
+        "review_reasons": state.review_reasons,
         "diagnostics": [{"level": d.level, "code": d.code, "message": d.message, "line": d.line}
                         for d in state.diagnostics],
         "corrections": [],  # filled only by corrections.apply (``--corrections``)

@@ -92,7 +92,7 @@ LABEL_FIELDS = {
     "具体问题": "description", "整改目标": "description", "整改时限": "description",
     "完成时限": "description", "责任单位": "description", "责任部门": "description",
     "责任领导": "leader", "牵头领导": "leader", "责任人": "leader",
-    "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
+    "整改": "measures", "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
     "整改措施和进展": "measures", "整改措施和进展情况": "measures",
     "整改措施及进展": "measures", "整改措施及进展情况": "measures",
     "整改情况": "measures", "整改落实情况": "measures", "落实情况": "measures",
@@ -137,6 +137,8 @@ ARABIC_PAREN_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\))\s*")
 #: a circled number: ``①``
 CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
+#: a category heading by its ordinal aspect: ``第一方面问题:党的领导弱化``, ``第二方面：…``
+ASPECT_MARKER = re.compile(rf"^(?P<marker>第(?P<num>{CN_NUM})方面(?:问题)?\s*[:.、]?)\s*")
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
 HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")
@@ -215,10 +217,11 @@ ROLE_RECTIFICATION = re.compile(
     r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况"
 )
 #: ``一、党组履行整改主体责任情况``, ``一、整改工作基本情况``, ``一、巡察整改工作总体情况``
-#: ``一、市委及主要负责人组织整改落实情况``, ``一、组织落实整改情况`` (the 巡视 template's first part)
+#: ``一、市委及主要负责人组织整改落实情况``, ``一、组织落实整改情况`` (the 巡视 template's first part),
+#: ``一、把抓好整改当作政治任务落实到位`` (not ``…作为政治任务，逐项抓好反馈问题整改``)
 ROLE_OVERVIEW = re.compile(
     r"主体责任|总体情况|基本情况|组织领导|整改工作开展|提高政治站位|工作开展情况|总体进展|主要做法"
-    r"|组织(?:落实)?整改|主要负责人"
+    r"|组织(?:落实)?整改|主要负责人|(?:当作|作为)[^,;。]{0,4}政治任务(?![^;。]{0,20}(?:反馈问题|具体问题))"
 )
 #: ``三、下一步工作措施``, ``三、下一步整改打算``, ``四、今后工作``
 ROLE_NEXT = re.compile(r"下一步|今后|下步|努力方向")
@@ -264,8 +267,10 @@ IMMEDIATE = re.compile(r"立行立改|立知立改|即知即改")
 # Preamble and closing
 # --------------------------------------------------------------------------
 
-#: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``, ``…的通报（全文）``
-TITLE_LINE = re.compile(r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?$")
+#: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``, ``…的通报（全文）``, and with the page's
+#: publication date after it: ``…的通报 (2024-07-26)`` (TITLE_DATE_TAIL)
+TITLE_LINE = re.compile(
+    r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?(?:\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?)?$")
 #: what a title is about: ``…关于…``, ``…巡察…``, ``…整改…``
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
 #: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
@@ -324,22 +329,33 @@ LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 # --------------------------------------------------------------------------
 
 _CN_ORD = "[一二三四五六七八九十\\dXx×]{1,3}"
-#: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``
+#: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``, a range of
+#: teams (``县委第一至第五巡察组``), a team named after its round (``市委第九轮巡察二组``)
 TEAM = re.compile(
-    rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD})?(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组"
+    rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮(?:专项)?巡[察视]{_CN_ORD}组|(?:第{_CN_ORD}(?:[至到~-]第?{_CN_ORD})?)?"
+    rf"(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组)"
 )
 #: a team named without its committee: ``第二巡察组``
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
+#: a team named by its topic or its linked levels: ``区委营商环境专项巡察组``, ``市委“三资”管理专项巡察组``,
+#: ``市委医疗卫生领域第三专项巡察组``, ``县委上下联动巡察组``, ``市区联动巡察组``
+TEAM_TOPIC = re.compile(
+    rf"(?:中央|[省市区县州旗盟]委)[\u4e00-\u9fff“”]{{2,12}}?(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
+    r"|[省市区县]{2}联动巡[察视]组")
+#: more teams after the first, joined by ``、`` or ``和``: ``市委第一巡察组``+``、第六巡察组``
+TEAM_MORE = re.compile(rf"(?:[、和及与]第{_CN_ORD}(?:专项|机动)?巡[察视]组){{1,8}}")
 #: the round: ``八届市委第八轮``, ``十二届市委第九轮``, ``省委第三轮``
 ROUND = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}届)?(?:[省市区县州旗盟]委)?第{_CN_ORD}轮")
 #: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``,
+#: ``对区房管局党组进行了为期40天的政治巡察``,
 #: ``进驻县教育局开展常规巡察``
 TARGET = re.compile(
     r"(?:对|进驻)(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)的)?"
-    r"(?:[^,;。]{0,12}?的)?(?P<kind>(?:常规|专项|机动|提级|联动|交叉|延伸|回头看)?巡[察视])"
+    r"(?:[^,;。]{0,12}?的)?(?:(?:[一二三四五六七八九十]{1,3}届)?(?:[省市区县州旗盟]委)?第[一二三四五六七八九十\d]{1,3}轮)?"
+    r"(?P<kind>(?:常规|专项|机动|提级|联动|交叉|延伸|回头看|政治)?巡[察视])"
 )
-#: an alias in a unit's name: ``（以下简称“局党组”）``
-ALIAS = re.compile(r"\(以下简称[^)]{0,20}\)")
+#: an alias in a unit's name: ``（以下简称“局党组”）``, ``(简称担保公司)``
+ALIAS = re.compile(r"\((?:以下)?简称[^)]{0,20}\)")
 #: a first-person unit: ``我局``, ``我委``, ``我单位``, ``我厅党组``
 FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关)(?:党组|党委|机关|党支部|领导班子)?$")
 #: a place in the first person: ``对我市进行了巡视``, resolved to the place the issuer names (``中共廊坊市委``)
@@ -361,15 +377,16 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 # (a pattern the engine can search fast opens with a character class or with plain words; one that opens
 # with a lookahead, a lookbehind or a group of mixed alternatives is tried in full at every position)
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
-#: and a total after the items: ``3个方面6项共11个问题`` (problems 11)
+#: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``
 DECLARED_CATEGORIES = re.compile(
-    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)"
+    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)"
     rf"(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?"
 )
-#: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE)
+#: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``
 DECLARED_PROBLEMS = re.compile(
-    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)"
+    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
@@ -385,7 +402,12 @@ BEFORE_FEEDBACK_REACH = 14
 DECLARED_COMPLETED = re.compile(
     rf"完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)"
     rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
+#: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
+#: (not the total before its done count: ``9个问题已整改完成7个``)
+DECLARED_COMPLETED_AFTER = re.compile(
+    rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
 #: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
 #: (``剩余`` takes its count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
@@ -417,9 +439,9 @@ PHONE = re.compile(
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,10}")
 #: a postcode after its label: ``邮政编码：521000``, ``邮编511500``
 POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
-#: a postal mailbox after its label, up to the next separator:
-#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``
-MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>[^;。,、:]{4,80})")
+#: a postal mailbox after its label, up to the next separator or a postcode in brackets:
+#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``
+MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮)[^;。,、:]){4,80})")
 #: a street address after its label, up to a postcode in brackets: ``来信地址：清远市清城区人民二路18号``,
 #: ``来信请寄：某某区政务中心3楼（邮编：211500）``
 ADDRESS = re.compile(
@@ -538,3 +560,207 @@ OWNER_REACH = 300
 # Diagnostics (fields/checks.py)
 #: a last line longer than this without a final stop was cut off: ``…整改进展：已于8月初组织财务``
 CUT_OFF_LEN = 40
+
+
+# --------------------------------------------------------------------------
+# Document kind (fields/kind.py): what the document is, from its headline, then from its text
+# --------------------------------------------------------------------------
+
+#: the kinds a document may be (schema 1.2 ``kind``)
+KINDS = ("rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other")
+
+#: a kind's words in a headline (the title, else the first short line), tried in this order, the first
+#: that matches decides; a rectification title may name the feedback it answers (``关于巡察反馈意见整改
+#: 落实情况的报告``), so the neighbours' words are written not to reach a following 整改
+KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: ``关于区委第二巡察组反馈意见的整改方案``, ``巡视反馈意见整改落实方案``, ``巡察整改督导工作方案``, ``巡察整改任务清单``
+    ("plan", re.compile(r"整改[^。,、]{0,4}方案|整改(?:任务|责任)清单")),
+    #: ``十三届县委第五轮巡察完成进驻``, ``县委巡察组完成进驻工作`` (news of the entry, with its channels)
+    ("announcement", re.compile(r"完成进驻")),
+    #: ``区委第三巡察组巡察区财政局党组工作动员会召开``, ``市委第三巡察组进驻市检察院开展政治巡察`` (the entry's day
+    #: is its mobilisation meeting's)
+    ("mobilisation", re.compile(r"动员(?:部署)?会|巡[察视](?:工作)?动员|进驻[^。]{2,30}开展")),
+    #: ``区委第一巡察组召开巡察反馈会``, ``市委第四巡察组向市体育局党组反馈巡察情况``, ``集中完成…巡察反馈``
+    ("feedback", re.compile(r"反馈会|反馈(?:巡[察视])?(?:意见|情况)(?![^。]{0,12}整改)|巡[察视](?:完成)?反馈$")),
+    #: ``中共某某县委第二巡察组巡察公告``, ``公告`` (not ``…整改情况的公告``; a headline's bare ``进驻`` may be a
+    #: mobilisation meeting's news, and is read in the text, after 动员会)
+    ("announcement", re.compile(r"巡[察视](?:工作)?公告|(?<!情况的)(?<!情况)公告$")),
+    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``, ``…轮巡察工作情况的综合报告``
+    ("summary", re.compile(r"综述|工作总结|轮巡[察视](?:工作)?(?:情况|开展情况)(?:的)?(?:综合)?(?:报告|通报)")),
+    #: ``市委巡察工作领导小组听取第五轮巡察情况汇报``, a check on the rectification (``开展巡察整改“回头看”督查``),
+    #: a court's judicial inspection (``开展政治督察与司法巡查工作``): neither a notice nor a named neighbour
+    ("other", re.compile(r"听取[^。]{0,24}汇报|督[查察]|司法巡查|调研")),
+    #: ``…关于巡察整改进展情况的通报``, ``…巡视整改情况的报告``, ``…集中整改落实情况``
+    ("rectification", re.compile(
+        r"整改(?:工作)?(?:进展|落实|成效)(?:情况)?|整改(?:工作)?情况|整改[^。]{0,8}(?:通报|报告|公告|公示)")),
+    #: ``…召开巡察整改专题民主生活会``, ``…对照检查材料``
+    ("other", re.compile(r"民主生活会|对照检查|警示教育|培训班")),
+)
+#: a headline is at most this long and holds no stop: ``市委第三巡察组向市林业局党组反馈巡察情况``
+KIND_HEADLINE_MAX = 60
+#: without a title, the headline is looked for among this many first lines (a page's greeting may come first)
+KIND_HEADLINE_LINES = 4
+
+#: the rectification notice's own formula in its text, which decides before anything else the text says,
+#: since a notice also tells of its feedback and mobilisation meetings (``局党组召开整改动员部署会``):
+#: ``现将巡察整改进展情况通报如下``, ``现将巡视整改情况予以公布``, ``现将巡察整治情况予以公布``
+KIND_FORMULA = re.compile(r"现将[^。]{0,30}整[改治][^。]{0,16}(?:通报|公布|报告|公告|公示)")
+
+#: a news item opens on the day of its event (``11月8日，市委第五巡察组向…反馈巡察情况。``): the first sentence
+#: with a date, when it holds one day and no period, says what the event was, tried in this order
+KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: ``…召开巡察反馈问题整改专题民主生活会``, ``领导小组召开会议，听取…汇报``, ``…召开巡察整改情况通报会``,
+    #: ``…督查组对省肿瘤医院巡察整改落实情况开展调研督查`` (whatever they are about)
+    ("other", re.compile(r"民主生活会|听取[^。]{0,30}汇报|领导小组[^。]{0,6}会议|通报会|督[查察]|调研")),
+    #: ``…召开巡察工作动员会``, ``…巡察组进驻…召开动员部署会``
+    ("mobilisation", re.compile(r"动员")),
+    #: ``…向市机关事务管理局党组反馈巡察情况``, ``…集中反馈了意见``
+    ("feedback", re.compile(r"反馈")),
+)
+
+#: a kind's words anywhere in the running text, when neither the headline, the formula nor the lead
+#: decided, tried in this order
+KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: an announcement's channels: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``, ``巡察期间，各巡察组
+    #: 开通专门信访电话``
+    ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间|巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
+    #: ``召开巡察工作动员会``, ``…作动员讲话``
+    ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
+    #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``信访接待点``, ``特此公告``, ``进驻``
+    ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|信访接待点|特此公告|进驻|入驻")),
+    #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``
+    ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)")),
+    #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
+    ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
+    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察``
+    ("summary", re.compile(r"本轮巡[察视]共|移交问题线索|已完成\d{1,3}轮巡[察视]")),
+)
+#: a text that decided nothing is a rectification notice when it speaks of rectifying or closes as a
+#: notice does: ``整改``, ``特此通报``
+KIND_FALLBACK = re.compile(r"整改|特此通报|通报如下")
+
+#: the words that make a sentence a meeting's or a publication's, whose date is never the inspection's
+#: (for every kind but rectification): ``召开巡察反馈会``, ``动员会上``, ``发布``
+MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")
+
+
+# --------------------------------------------------------------------------
+# Inspection metadata: the long tail (fields/meta.py)
+# --------------------------------------------------------------------------
+
+#: the inspected unit named by itself, which the title or the issuer must name: ``我局党组``, ``本单位``,
+#: ``我院``, ``该院`` (a news item's "the said hospital"), ``局党组`` (a unit's kind and its party body without a place)
+SELF_REFERENCE = re.compile(
+    r"^(?:[我本该](?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关|行|集团|社|镇|乡|街道)"
+    r"|(?:局|委|院|厅|办|校|公司|行|集团|中心))(?:党组|党委|党工委|机关|党支部|党总支|领导班子)?$"
+)
+
+
+# --------------------------------------------------------------------------
+# Title line: the page's words around a title (fields/preamble.py)
+# --------------------------------------------------------------------------
+
+#: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``
+TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
+#: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
+#: and a table's bar left on the line above it: ``|`` / ``巡察公告``
+TITLE_COLUMN_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*:\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*)(?=\S)")
+#: what an organisation's name ends with, when a neighbour of a notice is signed (in either script: the signature's
+#: text is matched): ``中共某某县委第二巡察组``, ``县委巡察工作领导小组办公室``, ``中共廊坊市委``, ``区妇联 区科协``
+#: (not a photo caption ``DSC04425市委常委``, nor a cut sentence ``…主席韩春梅作了表``)
+SIGNER = re.compile(r"(?:[组組]|(?<!常)委|[机機][关關]|[室]|政府|局|[厅廳]|[办辦]|院|中心|公司|集[团團]|[联聯]|[协協]|[会會])$")
+#: a title line that opens with its subject, a committee's team or a unit acting, so needs no line above it:
+#: ``市委第三巡察组向市医保局党组反馈巡察情况``, ``十三届县委第五轮巡察…``
+WHOLE_HEADLINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}届)?(?:中央|[省市区县州旗盟]委)[^,;。]{0,12}?巡[察视]")
+#: a document-sharing site's page caption after the title: ``巡察反馈问题整改工作方案_第1页``
+TITLE_PAGE_CAPTION = re.compile(r"_第\d{1,3}页$")
+
+# --------------------------------------------------------------------------
+# After the signature (layout/document.py): lines a notice or its page sets below the signature
+# --------------------------------------------------------------------------
+
+#: a line below the signature that is not the issuer's: ``（此件公开发布）``, ``附件：整改台账``, ``抄送：县委巡察办``,
+#: ``扫一扫在手机打开当前页``, ``印发：…``
+AFTER_SIGNATURE = re.compile(r"^(?:\(此件[^)]{0,12}\)|附\s*件\s*\d{0,2}\s*:|抄\s*送\s*:|印\s*发\s*:|扫一扫|打印本页|关闭本页)")
+#: an item of the attachment list under ``附件：``: ``2.整改清单``, ``整改任务台账``
+ATTACHMENT_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、])?[^。;]{1,40}$")
+#: how many of the last lines are looked at for them
+AFTER_SIGNATURE_LINES = 8
+
+# --------------------------------------------------------------------------
+# A heading cut by the end of a truncated text (fields/problems.py)
+# --------------------------------------------------------------------------
+
+#: the last clause of a heading that ends the text, at most this long, was cut: ``2.弥补差距,致``
+CUT_CLAUSE_MAX = 2
+
+# --------------------------------------------------------------------------
+# Problems stated by a label of their own (fields/problems.py)
+# --------------------------------------------------------------------------
+
+#: a problem stated on a line of its own under the word 问题, its remedy on the next under 整改:
+#: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
+PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
+
+
+# --------------------------------------------------------------------------
+# Inspection metadata of a notice's neighbours (fields/meta.py)
+# --------------------------------------------------------------------------
+
+#: a target that lists or counts the units a round covers, outside brackets: no one unit is the inspected one:
+#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``
+#: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach)
+SEVERAL_UNITS = re.compile(
+    r"、|等[\d一二三四五六七八九十]{0,3}(?:个|家)?(?:单位|部门|党组织)|等[\d一二三四五六七八九十]{1,3}(?:个|家)"
+    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)")
+#: a bracketed part of a unit's name: ``(含县民宗局、县工商联)``
+BRACKETED = re.compile(r"\([^()]{0,40}\)")
+#: a target that names no unit, only the role of being inspected: ``被巡察党组织``, ``9家被巡察党组织``
+GENERIC_TARGET = re.compile(r"^[\d一二三四五六七八九十]{0,3}(?:个|家)?被巡[察视]")
+#: the marks that open the clause holding an inspection's dates, past a meeting's words before it in the
+#: same sentence: ``…反馈会议召开按照…安排,市委第四巡察组于4月10日至6月30日…``
+PERIOD_CLAUSE_MARKS = ",;:!"
+#: how long an inspection lasts, anywhere in its clause: ``…进驻区政协机关，开展为期50天的巡察``
+DURATION = re.compile(r"为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)")
+#: a round's start said in words: ``县委第四轮巡察正式启动``
+LAUNCH = re.compile(r"巡[察视](?:工作)?(?:正式|全面)?(?:启动|开始)")
+#: what follows a start given alone: ``自4月6日起``
+PERIOD_FROM = "起"
+#: the inspected unit as a meeting's news names it, tried in order: fed back to (``向市审计局党组反馈巡察情况``),
+#: a mobilisation meeting's name (``…巡察组巡察石角镇工作动员会``), entered (``进驻县档案馆并召开…``)
+NEIGHBOUR_TARGETS = (
+    re.compile(r"向(?P<target>[^,;。向]{2,40}?)(?:集中)?反馈(?:了)?(?:巡[察视])?(?:情况|意见)"),
+    re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:及所属[^,;。]{0,10})?(?:工作)?动员(?:部署)?会"),
+    #: a feedback meeting's name: ``…巡察组巡察市人民医院党委情况反馈会召开``
+    re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:工作)?情况反馈(?:会|大会|会议)"),
+    re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
+)
+
+#: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``
+#: (the heading is the problem, its ``（一）`` children are measures, not problems)
+PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整改(?:情况|落实情况)?$")
+
+# --------------------------------------------------------------------------
+# Dates whose 年 and 月 a site dropped (fields/dates.py)
+# --------------------------------------------------------------------------
+
+#: a date whose 年 and 月 were dropped, the month and day run together after the year: ``2024717日``,
+#: ``20231220日``, ``2023911日`` (read only where the intro has it; the month and day must split one way)
+DAMAGED_DATE = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})(?P<md>[0-9]{3,4})(?:日|(?=\s*(?:至|到|-)))")
+#: the end of such a range, month and day run together: ``至830日``, ``至1129``
+DAMAGED_RANGE_END = re.compile(r"\s*(?:至|到|-)\s*(?P<md>\d{3,4})日?(?![\d年月%.])")
+#: such a day opening a sentence before the words of its event: ``。1220市委巡察组向…反馈`` (``dates.damaged_dates``
+#: checks that a sentence ends before it: a pattern that opens with a character class is searched fast)
+DAMAGED_DAY = re.compile(r"(?P<md>[0-9]{3,4})日?(?=[\u4e00-\u9fff])")
+
+# --------------------------------------------------------------------------
+# A page set on one line (fields/preamble.py, fields/meta.py)
+# --------------------------------------------------------------------------
+
+#: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``
+TITLE_INLINE = re.compile(
+    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源))")
+#: the words a publication date follows, which make it no inspection date: ``发布时间2022年5月17日``
+PUBLISHED_BEFORE = re.compile(r"(?:发布|发文|成文|公开)(?:时间|日期)\s*:?\s*$")
+#: how far before a date those words are looked for
+PUBLISHED_REACH = 8

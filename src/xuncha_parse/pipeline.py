@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .fields.checks import stage_diagnostics
+from .fields.checks import stage_diagnostics, stage_review
 from .fields.contacts import stage_contacts
 from .fields.entities import stage_entities
+from .fields.kind import stage_kind
 from .fields.ledger import stage_ledger
 from .fields.meta import (
     stage_declared,
@@ -39,6 +40,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("tree", stage_tree),                # layout/rules.py: the body folded into a heading tree
     ("roles", stage_roles),              # fields/roles.py: overview, rectification, next steps
     ("preamble", stage_preamble),        # fields/preamble.py: title, addressee, intro
+    ("kind", stage_kind),                # fields/kind.py: a rectification notice, or which neighbour
     ("signature", stage_signature),      # fields/meta.py: organisation and date at the end
     ("inspection", stage_inspection),    # fields/meta.py: issuer; who inspected whom, when
     ("problems", stage_problems),        # fields/problems.py: every problem and its fields
@@ -50,6 +52,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("contacts", stage_contacts),        # fields/contacts.py: contact channels and their owners
     ("publicity", stage_publicity),      # fields/meta.py: 公开期限
     ("diagnostics", stage_diagnostics),  # fields/checks.py: what could not be reconciled
+    ("review", stage_review),            # fields/checks.py: whether a person should look, and why
 )
 
 

@@ -158,9 +158,16 @@ class CorrectionDict(TypedDict):
     at: Optional[str]
 
 
+class EvidenceDict(TypedDict):
+    text: str
+    span: SpanDict
+
+
 class NoticeDict(TypedDict):
     schema_version: str
     source: SourceDict
+    kind: str
+    kind_evidence: Optional[EvidenceDict]
     title: Optional[str]
     title_span: Optional[SpanDict]
     issuer: Optional[str]
@@ -172,5 +179,7 @@ class NoticeDict(TypedDict):
     contacts: list[ContactDict]
     publicity: Optional[PublicityDict]
     signature: Optional[SignatureDict]
+    needs_review: bool
+    review_reasons: list[str]
     diagnostics: list[DiagnosticDict]
     corrections: list[CorrectionDict]

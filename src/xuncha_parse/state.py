@@ -17,6 +17,7 @@ from .shapes import (
     ContactDict,
     DeclaredDict,
     Diagnostic,
+    EvidenceDict,
     InspectionDict,
     ProblemDict,
     PublicityDict,
@@ -119,6 +120,11 @@ class NoticeState:
     publicity: PublicityDict | None = None
     #: the organisation and date at the end (fields/meta.py)
     signature: SignatureDict | None = None
+    #: what the document is, and the words that decided (fields/kind.py); a rectification notice until then
+    kind: str = "rectification"
+    kind_evidence: EvidenceDict | None = None
+    #: the diagnostic codes that make the notice need a person's look (fields/checks.py ``stage_review``)
+    review_reasons: list[str] = field(default_factory=list)
 
     @property
     def problem_nodes(self) -> dict[Node, SpanDict | None]:

@@ -24,7 +24,12 @@ DATE_FIELDS = ("inspection.start", "inspection.end", "inspection.feedback")
 DECLARED_FIELDS = tuple(
     f"declared.{k}" for k in ("categories", "problems", "completed", "in_progress", "completion_rate")
 )
-FIELDS = ("title", *NAME_FIELDS, *DATE_FIELDS, *DECLARED_FIELDS, "problems.titles", "problems.count")
+FIELDS = ("kind", "title", *NAME_FIELDS, *DATE_FIELDS, *DECLARED_FIELDS, "problems.titles", "problems.count")
+#: fields scored only on the files whose truth names a neighbouring kind (not ``rectification``): no problem
+#: invented, and no inspection date taken from a meeting or a publication (every date as the truth has it)
+NEIGHBOUR_FIELDS = ("neighbours.no_problems", "neighbours.no_meeting_dates")
+#: scored only on the files whose truth lists contact channels: every one found (type and value)
+CONTACT_FIELDS = ("contacts",)
 
 
 def norm(text: str | None) -> str:
@@ -65,6 +70,12 @@ def _get(d: dict, path: str) -> object:
 
 def extract(notice: dict, name: str):
     """The value of one scored field in a Notice dict, in the form the truth files use."""
+    if name == "neighbours.no_problems":
+        return len(notice["problems"])
+    if name == "neighbours.no_meeting_dates":
+        return [extract(notice, d) for d in DATE_FIELDS]
+    if name == "contacts":
+        return sorted({(c["type"], norm(c["value"])) for c in notice["contacts"]})
     if name in DATE_FIELDS:
         date = _get(notice, name)
         return date.get("iso") if isinstance(date, dict) else None
@@ -76,6 +87,14 @@ def extract(notice: dict, name: str):
 
 
 def expected(truth: dict, name: str):
+    if name == "kind":
+        return truth.get("kind", "rectification")
+    if name == "neighbours.no_problems":
+        return 0
+    if name == "neighbours.no_meeting_dates":
+        return [expected(truth, d) for d in DATE_FIELDS]
+    if name == "contacts":
+        return sorted({(c["type"], norm(c["value"])) for c in truth["contacts"]})
     if name == "problems.titles":
         return truth["problems"]
     if name == "problems.count":
@@ -92,25 +111,41 @@ def field_ok(name: str, want, got) -> bool:
         return titles_match(want, got)
     if name == "declared.completion_rate" and want is not None and got is not None:
         return abs(want - got) < 1e-6
+    if name == "contacts":
+        return set(map(tuple, want)) <= set(map(tuple, got))
     return want == got
+
+
+ALL_FIELDS = (*FIELDS, *NEIGHBOUR_FIELDS, *CONTACT_FIELDS)
 
 
 @dataclass
 class Score:
     files: int = 0
-    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    #: how many files each field was scored on (every file for FIELDS, fewer for the others)
+    scored: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ALL_FIELDS, 0))
+    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ALL_FIELDS, 0))
     failures: list[tuple[str, str, object, object]] = field(default_factory=list)
 
     def accuracy(self) -> dict[str, float]:
-        return {k: (v / self.files if self.files else 0.0) for k, v in self.correct.items()}
+        """Accuracy per field over the files it was scored on (1.0 for a field no file was scored on)."""
+        return {k: (v / self.scored[k] if self.scored[k] else 1.0) for k, v in self.correct.items()}
+
+
+def fields_for(truth: dict) -> tuple[str, ...]:
+    """The fields a file is scored on: every one of FIELDS, the neighbours' for a neighbour, the contacts
+    where the truth lists some."""
+    extra = NEIGHBOUR_FIELDS if truth.get("kind", "rectification") != "rectification" else ()
+    return (*FIELDS, *extra, *(CONTACT_FIELDS if truth.get("contacts") else ()))
 
 
 def score_file(txt: Path, score: Score) -> None:
     truth = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
     notice = parse_bytes(txt.read_bytes()).model_dump(mode="json")
     score.files += 1
-    for name in FIELDS:
+    for name in fields_for(truth):
         want, got = expected(truth, name), extract(notice, name)
+        score.scored[name] += 1
         if field_ok(name, want, got):
             score.correct[name] += 1
         else:
@@ -128,12 +163,12 @@ def score_corpus(corpus: Path = CORPUS) -> Score:
 def table(score: Score) -> str:
     rows = [f"{'field':<28} {'correct':>8} {'accuracy':>9}"]
     for name, acc in score.accuracy().items():
-        rows.append(f"{name:<28} {score.correct[name]:>4}/{score.files:<3} {acc:>9.3f}")
+        rows.append(f"{name:<28} {score.correct[name]:>4}/{score.scored[name]:<3} {acc:>9.3f}")
     return "\n".join(rows)
 
 
 def main() -> int:
-    score = score_corpus()
+    score = score_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)
     print(table(score))
     print(f"\n{len(score.failures)} failures:")
     for stem, name, want, got in score.failures:

@@ -19,7 +19,8 @@ from ..grammar import (
 from ..layout.tokens import Token, content_tokens
 from ..sentences import stop_before_last
 from ..shapes import Diagnostic, ProblemDict
-from .problems import status_of
+from .kind import is_rectification
+from .problems import status_of, stub_clause
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -36,6 +37,19 @@ def stage_diagnostics(state: NoticeState) -> None:
         state.diagnostics.extend(check(state, notice))
 
 
+#: the diagnostic codes that make a notice need a person's look (``needs_review``): what a reader of the
+#: output cannot trust without looking at the text
+REVIEW_CODES = ("target_unresolved", "title_from_page_metadata", "count_mismatch", "no_problems_found",
+                "numbering_gap")
+
+
+def stage_review(state: NoticeState) -> None:
+    """Reads ``diagnostics``; writes ``review_reasons``: the codes of REVIEW_CODES among the
+    diagnostics, each once, in that order (``needs_review`` is whether there is any)."""
+    codes = {d.code for d in state.diagnostics}
+    state.review_reasons = [code for code in REVIEW_CODES if code in codes]
+
+
 def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     if not state.title_from_page or state.title_piece is None:
         return []
@@ -44,7 +58,7 @@ def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnos
 
 
 def _no_problems(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
-    if notice["problems"]:
+    if notice["problems"] or not is_rectification(state):
         return []
     return [Diagnostic("warning", "no_problems_found", "no problem list was found in this text")]
 
@@ -117,7 +131,8 @@ def _cut_off(tok: Token) -> bool:
     open_clause = tok.kind == "body" and any(stop in view for stop in CLAUSE_END)  # ``…整改，…工作取``
     no_words = HAN_WORD.search(view) is None  # a marker or a number cut from its line: ``7``
     unclosed = any(view.count(o) > view.count(c) for o, c in zip(OPENERS, CLOSERS))  # ``(14)针对“政府``
-    return len(view) > CUT_OFF_LEN or earlier_stop or open_clause or no_words or unclosed or _open_label(tok)
+    stub = tok.kind == "heading" and stub_clause(view)  # ``2.弥补差距,致``
+    return len(view) > CUT_OFF_LEN or earlier_stop or open_clause or no_words or unclosed or stub or _open_label(tok)
 
 
 def _open_label(tok: Token) -> bool:

@@ -20,6 +20,7 @@ from ..grammar import (
 )
 from ..layout.document import closing_pieces
 from ..layout.text import Piece, Source, piece_span
+from .kind import is_rectification
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -108,5 +109,8 @@ _RULES = (
 
 
 def stage_contacts(state: NoticeState) -> None:
-    """Reads the closing pieces (``document.closing_pieces``); writes ``contacts``."""
-    state.contacts = find_contacts(closing_pieces(state), state.source)
+    """Reads the closing pieces (``document.closing_pieces``) and ``kind``; writes ``contacts``.  A neighbour
+    of a notice (an announcement's 信访 channels) gives its channels anywhere in its text, not in a closing
+    invitation: all of it is read."""
+    pieces = closing_pieces(state) if is_rectification(state) else state.outside + [t.piece for t in state.signature_tokens]
+    state.contacts = find_contacts(pieces, state.source)

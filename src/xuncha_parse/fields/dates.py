@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..grammar import DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
+from ..grammar import DAMAGED_DATE, DAMAGED_DAY, DAMAGED_RANGE_END, DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
 from ..numerals import cn_digits_to_int, cn_to_int
 from ..shapes import DateDict
 
@@ -214,3 +214,42 @@ def parse_dates(text: str, view: str | None = None, year: int | None = None) -> 
     from ..layout.text import fold
 
     return [d for _, d in resolve_dates(text, fold(text) if view is None else view, YearContext(year))]
+
+
+def damaged_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
+    """Dates whose 年 and 月 a site dropped (``2022418日至615日``, ``。1220市委巡察组…``), resolved, where the
+    month and day split only one way; a range end and a day opening a sentence take the year before them."""
+    out: list[tuple[DateHit, DateDict]] = []
+    for m in DAMAGED_DATE.finditer(view):
+        year = int(m.group("y"))
+        hit = _damaged(m.start(), m.end(), year, m.group("md"), None)
+        if hit is None:
+            continue
+        out.append((hit, date_dict(text[hit.start:hit.end], year, False, hit)))
+        end = DAMAGED_RANGE_END.match(view, m.end())
+        last = _damaged(end.start("md"), end.end(), year, end.group("md"), "range") if end else None
+        if last is not None:
+            out.append((last, date_dict(text[last.start:last.end], year, True, last)))
+    return out + _damaged_days(text, view, out)
+
+
+def _damaged_days(text: str, view: str, found: list[tuple[DateHit, DateDict]]) -> list[tuple[DateHit, DateDict]]:
+    out: list[tuple[DateHit, DateDict]] = []
+    for m in DAMAGED_DAY.finditer(view):
+        if m.start() and view[m.start() - 1] not in "。;":
+            continue  # not opening a sentence
+        before = [h for h, _ in found if h.end <= m.start()]
+        hit = _damaged(m.start(), m.end(), before[-1].year, m.group("md"), None) if before else None
+        if hit is not None:
+            out.append((hit, date_dict(text[hit.start:hit.end], hit.year, True, hit)))
+    return out
+
+
+def _damaged(start: int, end: int, year: int | None, md: str, link: str | None) -> DateHit | None:
+    """The hit for month and day run together (``717`` → 7-17, ``1129`` → 11-29), if they split one way."""
+    splits = [(int(md[:k]), int(md[k:])) for k in (1, 2) if md[k:][:1] != "0"]
+    valid = [(mo, d) for mo, d in splits if 1 <= mo <= 12 and 1 <= d <= 31]
+    if len(valid) != 1:
+        return None
+    month, day = valid[0]
+    return DateHit(start, end, year, month, day, None, link=link)

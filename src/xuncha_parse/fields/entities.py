@@ -154,11 +154,11 @@ _FINDERS = (_dates, _document_numbers, _money, _percent, _counts, _regulations)
 
 
 def stage_entities(state: NoticeState) -> None:
-    """Reads ``intro`` and ``problems``; writes each problem's ``entities``, the year carried from the
-    intro through the problems in order."""
-    ctx = YearContext()
+    """Reads ``intro`` and ``problems``; writes each problem's ``entities``.  A date without a year takes it
+    from an earlier date of its own problem, else from the intro's: never from another problem, whose
+    dates say nothing of this one's (``11月份`` after a ``2023年6月`` two problems up)."""
+    intro = YearContext()
     if state.intro is not None:
-        resolve_dates(state.intro.text, state.intro.view, ctx)
-        ctx.range_end_month = None
+        resolve_dates(state.intro.text, state.intro.view, intro)
     for problem in state.problems:
-        problem.fields["entities"] = find_entities(problem.pieces, state.source, ctx)
+        problem.fields["entities"] = find_entities(problem.pieces, state.source, YearContext(intro.year))

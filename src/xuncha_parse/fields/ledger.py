@@ -17,6 +17,7 @@ from ..layout.tokens import Token, content_tokens
 from ..layout.tree import Node
 from ..numerals import to_int
 from ..state import FoundProblem
+from .kind import is_rectification
 from .problems import Draft, feed_label, finish_problem, pieces_of, read_heading
 from .roles import wrapper_free
 
@@ -28,7 +29,7 @@ def stage_ledger(state: NoticeState) -> None:
     """Reads ``tokens``, ``root`` and ``problems``; writes ``problems``: each ledger row's problem, in
     source order among the others."""
     source = state.source
-    hint = LEDGER_HINT.search(source.text)
+    hint = LEDGER_HINT.search(source.text) if is_rectification(state) else None
     if hint is None:
         return  # no header: no 问题 column set apart from the next by a tab or a run of spaces
     first_line = source.line_of(hint.start())

@@ -8,33 +8,50 @@ from typing import TYPE_CHECKING, TypedDict
 from ..grammar import (
     ALIAS,
     BEFORE_FEEDBACK_REACH,
+    BRACKETED,
     DATE_LINE,
     DECLARED_CATEGORIES,
     DECLARED_COMPLETED,
+    DECLARED_COMPLETED_AFTER,
     DECLARED_IN_PROGRESS,
     DECLARED_IN_PROGRESS_AFTER,
     DECLARED_IN_PROGRESS_SAID,
     DECLARED_PROBLEMS,
     DECLARED_PROBLEMS_BEFORE,
     DECLARED_RATE,
+    DURATION,
     FEEDBACK,
     FEEDBACK_PROBLEMS,
     FIRST_PERSON,
     FIRST_PERSON_PLACE,
+    GENERIC_TARGET,
     ISSUER_IN_TITLE,
+    LAUNCH,
+    MEETING,
+    NEIGHBOUR_TARGETS,
+    PERIOD_CLAUSE_MARKS,
+    PERIOD_FROM,
     PUBLICITY,
+    PUBLISHED_BEFORE,
+    PUBLISHED_REACH,
     RECTIFICATION_WINDOW,
     ROUND,
+    SELF_REFERENCE,
+    SEVERAL_UNITS,
+    SIGNER,
     TARGET,
     TEAM,
     TEAM_BARE,
+    TEAM_MORE,
+    TEAM_TOPIC,
 )
 from ..layout.document import closing_pieces
 from ..layout.text import Piece, piece_span
 from ..numerals import to_int
 from ..sentences import sentences_of
-from ..shapes import DateDict, DeclaredDict, InspectionDict, PublicityDict
-from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
+from ..shapes import DateDict, DeclaredDict, Diagnostic, InspectionDict, PublicityDict
+from .dates import DateHit, YearContext, damaged_dates, date_dict, find_dates, resolve_dates
+from .kind import is_rectification
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -57,11 +74,29 @@ def stage_signature(state: NoticeState) -> None:
 
 
 def stage_inspection(state: NoticeState) -> None:
-    """Reads ``title_piece``, ``intro`` and ``signature``; writes ``issuer`` and ``inspection``."""
+    """Reads ``title_piece``, ``intro``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``."""
     signature = state.signature
-    state.issuer = issuer(state.title_piece, signature["org"] if signature else None)
+    org = signature["org"] if signature else None
+    # a news item's last short line may be a caption or a cut sentence, not an organisation
+    trusted = org if org and (is_rectification(state) or SIGNER.search(org)) else None
+    state.issuer = issuer(state.title_piece, trusted)
     where: dict[str, tuple[int, int]] = {}
     found = inspection(state.intro, state.title_piece, state.issuer, where)
+    unresolved = where.pop("unresolved", None)
+    if not is_rectification(state) and found["body"] is None:
+        team = TEAM.search(state.source.view)  # a plan or a summary may name the team only in its body
+        found["body"] = state.source.text[team.start():team.end()] if team else None
+    if not is_rectification(state) and state.intro is not None:
+        _own_period(found, state.intro, where)
+    if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
+        _neighbour_target(found, state.intro, state.issuer, where)
+    if found["target"] is None and not where.keys() & {"target", "none"} and not is_rectification(state):
+        _headline_target(found, state.title_piece, state.issuer)
+    where.pop("none", None)
+    if unresolved is not None and found["target"] is None and state.intro is not None:
+        line = state.source.line_of(state.intro.src(unresolved[0]))
+        state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
+                                            "(我局, 本单位, 该院) and nothing else names it", line))
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
@@ -69,8 +104,9 @@ def stage_inspection(state: NoticeState) -> None:
 
 
 def stage_declared(state: NoticeState) -> None:
-    """Reads ``outside``; writes ``declared``: the counts the text states outside the problems."""
-    state.declared = declared("".join(p.view for p in state.outside))
+    """Reads ``outside`` and ``kind``; writes ``declared``: the counts the text states outside the problems
+    (none but a rectification notice's: a summary's counts are a round's)."""
+    state.declared = declared("".join(p.view for p in state.outside) if is_rectification(state) else "")
 
 
 def stage_publicity(state: NoticeState) -> None:
@@ -93,10 +129,82 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
         result["kind"] = text[m.start("kind"):m.end("kind")]
         a, b = m.span("target")
         result["target"] = _target(text[a:b], view[a:b], issuer)
-        where["target"] = (a, b)
+        # a target named by itself that nothing resolves is said in a diagnostic (stage_inspection)
+        # (``none``: a list of units, no one target; stage_inspection drops it)
+        where["target" if result["target"] is not None else "unresolved" if _self_reference(view[a:b]) else "none"] = (a, b)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,
+                      where: dict[str, tuple[int, int]]) -> None:
+    """The inspected unit as a meeting's news names it, or a notice whose intro names it only where it was
+    fed back to (``第三巡察组进行了巡察。…巡察组向区科协党组织反馈了巡察意见``): fed back to, mobilised, entered."""
+    for pattern in NEIGHBOUR_TARGETS:
+        m = pattern.search(intro.view)
+        if m is not None:
+            a, b = m.span("target")
+            found["target"] = _target(intro.text[a:b], intro.view[a:b], issuer)
+            if found["target"] is not None:
+                where["target"] = (a, b)
+            return
+
+
+def _headline_target(found: InspectionDict, title: Piece | None, issuer: str | None) -> None:
+    """A news item's target its headline names (``…巡察组巡察市人民医院党委情况反馈会召开``); its span is the
+    title's (``inspection.spans`` holds what the intro names)."""
+    m = next((m for m in (p.search(title.view) for p in NEIGHBOUR_TARGETS) if m is not None), None) if title else None
+    if m is not None and title is not None:
+        a, b = m.span("target")
+        found["target"] = _target(title.text[a:b], title.view[a:b], issuer)
+
+
+def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int, int]]) -> None:
+    """A neighbour of a notice (an announcement, a meeting's news) has for its period only what a clause that
+    names the inspection and no meeting or publication gives: a range (``巡察时间为3月1日至4月30日``), a start
+    and a duration (``4月12日，…进驻…，开展为期50天的巡察``) or a start alone (``自4月6日起``, the one date of a
+    clause that says who inspected whom); a feedback date there is the feedback meeting's, never the
+    inspection's."""
+    for key in ("start", "end", "feedback"):
+        found[key] = None
+        where.pop(key, None)
+    resolved = _intro_dates(intro.text, intro.view)
+    view = intro.view
+    for a, b in sentences_of(view):
+        hits = [(h, d) for h, d in resolved if a <= h.start < b]
+        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b) or LAUNCH.search(view, a, b)):
+            continue
+        clause = max(view.rfind(c, a, hits[0][0].start) for c in PERIOD_CLAUSE_MARKS) + 1 or a
+        if MEETING.search(view, clause, b) is None and _period_in(found, hits, view, clause, b):
+            where.update((key, (h.start, h.end)) for key, (h, _) in _placed(found, hits).items())
+            return
+
+
+def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view: str, a: int, b: int) -> bool:
+    """Take the period a clause gives, if it gives one."""
+    (h0, d0) = hits[0]
+    end = next((d for h, d in hits[1:] if h.link == "range"), None)
+    m = DURATION.search(view, a, b)
+    if end is None and m is not None and d0["iso"]:
+        end = _add_duration(d0, to_int(m.group("days")), m.group("unit"), m)
+    said = TARGET.search(view, a, b) or LAUNCH.search(view, a, b)
+    if end is None and not view.startswith(PERIOD_FROM, h0.end) and (len(hits) > 1 or said is None):
+        return False  # a start alone: ``自4月6日起``, or the one date of ``4月10日，市委派出6个巡察组，对…开展常规巡察``
+    found["start"], found["end"] = d0, end
+    return True
+
+
+def _placed(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> dict[str, tuple[DateHit, DateDict]]:
+    """The hits the start and end were read from (an end counted from 为期50天 has none)."""
+    return {key: hit for key in ("start", "end") for hit in hits if hit[1] is found[key]}
+
+
+def _intro_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
+    """The intro's dates in order, with those whose 年 and 月 a site dropped (``2024717日至830日``), without
+    a page's publication date run into it (``发布时间2022年5月17日``)."""
+    found = sorted(resolve_dates(text, view, YearContext()) + damaged_dates(text, view), key=lambda hd: hd[0].start)
+    return [(h, d) for h, d in found if not PUBLISHED_BEFORE.search(view, max(0, h.start - PUBLISHED_REACH), h.start)]
 
 
 class _PeriodDict(TypedDict, total=False):
@@ -108,11 +216,15 @@ class _PeriodDict(TypedDict, total=False):
 
 
 def _team(view: str, text: str, where: dict[str, tuple[int, int]]) -> str | None:
-    m = TEAM.search(view) or TEAM_BARE.search(view)
+    """The inspecting team, or teams (``市委第一巡察组、第六巡察组``): by number, else by topic, else bare."""
+    found = [m for m in (TEAM.search(view), TEAM_TOPIC.search(view)) if m is not None]
+    m = min(found, key=lambda hit: hit.start()) if found else TEAM_BARE.search(view)
     if m is None:
         return None
-    where["body"] = m.span()
-    return text[m.start():m.end()]
+    more = TEAM_MORE.match(view, m.end())
+    end = more.end() if more else m.end()
+    where["body"] = (m.start(), end)
+    return text[m.start():end]
 
 
 def _round(title: Piece | None, intro: Piece | None) -> str | None:
@@ -124,18 +236,28 @@ def _round(title: Piece | None, intro: Piece | None) -> str | None:
     return None
 
 
-def _target(text: str, view: str, issuer: str | None) -> str:
-    """The inspected unit without an alias; first person (``我局``) resolved to the issuer."""
+def _target(text: str, view: str, issuer: str | None) -> str | None:
+    """The inspected unit without an alias; a self-reference (``我局``, ``本单位``, ``局党组``) resolved to
+    the issuer, else None (never a pronoun)."""
     m = ALIAS.search(view)
     if m:
-        text = text[:m.start()] + text[m.end():]
-    text = text.strip()
-    if FIRST_PERSON.match(text) and issuer:
+        text, view = text[:m.start()] + text[m.end():], view[:m.start()] + view[m.end():]
+    text, view = text.strip(), view.strip()
+    place = FIRST_PERSON_PLACE.match(view)
+    if place:
+        return _place_in(issuer, place.group("kind")) if issuer else None
+    if FIRST_PERSON.match(view) or SELF_REFERENCE.match(view):
         return issuer
-    place = FIRST_PERSON_PLACE.match(text)
-    if place and issuer:
-        return _place_in(issuer, place.group("kind")) or text
-    return text
+    if SEVERAL_UNITS.search(BRACKETED.sub("", view)) or GENERIC_TARGET.match(view):
+        return None  # a round's list of units, or only "the inspected": no one unit is the target
+    return None if view.startswith("我") else text  # never a pronoun: ``我区教育系统`` unresolved
+
+
+def _self_reference(view: str) -> bool:
+    """``我局党组``, ``本单位``, ``局党组``, ``我市``, ``我区教育系统``: a unit named by itself."""
+    view = view.strip()
+    return bool(FIRST_PERSON.match(view) or SELF_REFERENCE.match(view) or FIRST_PERSON_PLACE.match(view)
+                or view.startswith("我"))
 
 
 def _place_in(issuer: str, kind: str) -> str | None:
@@ -150,11 +272,11 @@ def _period_and_feedback(view: str, text: str, target: re.Match[str] | None,
     """The inspection period (the range in the sentence that names the inspection) and the feedback date;
     ``where`` receives the offsets of the dates written in the text (not of an end counted from 为期45天)."""
     out: _PeriodDict = {}
-    resolved = resolve_dates(text, view, YearContext())
+    resolved = _intro_dates(text, view)
     for a, b in sentences_of(view):
         sentence = view[a:b]
         in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
-        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence)) \
+        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence) or TEAM_BARE.search(sentence)) \
                 and not RECTIFICATION_WINDOW.search(sentence):
             period = _before_feedback(in_sentence, sentence, a)
             if period:
@@ -238,7 +360,8 @@ def declared(view: str) -> DeclaredDict:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("total") or m.group("prob"))
     if out["problems"] is None:
         out["problems"] = _declared_problems(view)
-    done = DECLARED_COMPLETED.search(view)
+    hits = [m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m is not None]
+    done = min(hits, key=lambda m: m.start()) if hits else None
     out["completed"] = to_int(done.group("n")) if done else None
     out["in_progress"] = _declared_in_progress(view, done)
     return out
@@ -250,7 +373,7 @@ def _declared_problems(view: str) -> int | None:
     before = _count_before_feedback(view)
     if before is not None and (found is None or before[0] < found.start()):
         return to_int(before[1])
-    return to_int(found.group("n") or found.group("n2") or found.group("n3")) if found else None
+    return to_int(found.group("n") or found.group("n2") or found.group("n3") or found.group("n4")) if found else None
 
 
 def _count_before_feedback(view: str) -> tuple[int, str] | None:

@@ -11,11 +11,15 @@ from ..grammar import (
     INTRO,
     ORG_LINE,
     TITLE_ABOUT,
+    TITLE_COLUMN_LABEL,
+    TITLE_DATE_TAIL,
+    TITLE_INLINE,
     TITLE_LINE,
     TITLE_LINES,
     TITLE_MAX_LEN,
     TITLE_PART_MAX,
     TITLE_START,
+    WHOLE_HEADLINE,
 )
 from ..layout.text import Piece, piece_span
 from ..layout.tokens import Token
@@ -55,7 +59,9 @@ def read_preamble(tokens: list[Token], chrome: Sequence[Token] = ()) -> Preamble
     """Split the preamble into title lines, an addressee line and the intro; without a title line,
     take the title the page's metadata (``chrome``, noise lines before the body) gives."""
     start, end, after = title_block(tokens)
-    title = Piece.join([t.piece for t in tokens[start:end]]) if end > start else chrome_title(chrome)
+    title = _trimmed(Piece.join([t.piece for t in tokens[start:end]])) if end > start else chrome_title(chrome)
+    if title is None and tokens:
+        title = _inline_title(tokens[0].piece)
     rest = tokens[after:]
     addressee = None
     if rest and ADDRESSEE.match(rest[0].piece.view) and not INTRO.search(rest[0].piece.view):
@@ -76,6 +82,8 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
         while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
                 and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
             start -= 1
+        if TITLE_ABOUT not in _joined(tokens, start, end) and _whole_line(tokens[end].piece.view):
+            start = end  # lines above a whole headline are the page's (``工作动态`` / ``Navigation``)
         start = _with_issuer_line(tokens, start)
         view = _joined(tokens, start, end)
         whole = _whole_copy(tokens, start, view)
@@ -84,6 +92,27 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
         if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
             return start, end + 1, end + 1
     return 0, 0, 0
+
+
+def _trimmed(title: Piece) -> Piece:
+    """The title without the page's words around it: a column label before it (``上级巡视:``) and a
+    publication date after it (``(2024-07-26)``)."""
+    view = title.view
+    head = TITLE_COLUMN_LABEL.match(view)
+    tail = TITLE_DATE_TAIL.search(view)
+    return title.sub(head.end() if head else 0, tail.start() if tail else len(view))
+
+
+def _whole_line(view: str) -> bool:
+    """A title line that is whole by itself: it names the inspection or its news from its start
+    (``市委第三巡察组向市医保局党组反馈巡察情况``), not the tail of a split title (``整改进展情况的通报``)."""
+    return WHOLE_HEADLINE.match(view) is not None
+
+
+def _inline_title(piece: Piece) -> Piece | None:
+    """A title run into the page's metadata on one line (``…的通报发布时间2022年5月17日 来源:…``)."""
+    m = TITLE_INLINE.search(piece.view)
+    return piece.sub(m.start(), m.end()) if m else None
 
 
 def _with_issuer_line(tokens: list[Token], start: int) -> int:

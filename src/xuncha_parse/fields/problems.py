@@ -17,12 +17,18 @@ from typing import TYPE_CHECKING
 from ..grammar import (
     CATEGORY_HEADING,
     CLAUSE_END,
+    CLAUSE_OPEN,
     COMPLETED_PHRASE,
+    CUT_CLAUSE_MAX,
     DEADLINE_LABELS,
+    HEADING_END,
+    HEADING_LIKE_MAX,
     IMMEDIATE,
     INLINE_LABEL,
     LABEL_FIELDS,
     LONG_TERM,
+    PROBLEM_LABEL,
+    PROBLEM_SECTION,
     SENTENCE_END,
     SHORTCOMING,
     STATUS_COMPLETED,
@@ -37,7 +43,7 @@ from ..grammar import (
     TITLE_WRAPPERS,
 )
 from ..layout.text import Piece, Source, join_text, piece_span, pieces_span
-from ..layout.tokens import Token
+from ..layout.tokens import VOID_KINDS, Token
 from ..layout.tree import Node
 from ..sentences import find_end, first_sentence, split_ordinals
 from ..shapes import ItemDict, ProblemDict, SpanDict
@@ -45,6 +51,7 @@ from ..state import FoundProblem
 
 if TYPE_CHECKING:
     from ..state import NoticeState
+from .kind import is_rectification
 from .roles import wrapper_free
 
 
@@ -66,8 +73,34 @@ class Draft:
 
 
 def stage_problems(state: NoticeState) -> None:
-    """Reads ``root`` (with roles); writes ``problems``, each with its Problem fields but entities."""
-    state.problems = find_problems(state.root, state.source)
+    """Reads ``root`` (with roles) and the field ``kind``; writes ``problems``, each with its Problem fields
+    but entities (none for a document that is not a rectification notice)."""
+    if is_rectification(state):
+        state.problems = find_problems(state.root, state.source)
+        if state.problems and _cut_heading(state.problems[-1].node, state.tokens):
+            state.problems.pop()
+
+
+def _cut_heading(node: Node, tokens: list[Token]) -> bool:
+    """Is the problem a short bare heading cut by the end of a truncated text: the text's last line, with
+    nothing below it, ending on an open clause or a stub of one (``2.弥补差距,致``), cut in mid-word before any
+    word of a shortcoming (``(一)贯彻落实上级重大决策部``), or a status group whose items were cut off
+    (``(一)已整改完成的问题``)?  (A long one keeps the problem's statement, cut or not.)"""
+    last = next((t for t in reversed(tokens) if t.kind not in VOID_KINDS), None)
+    if last is not node.token or node.body or node.children:
+        return False
+    view = node.token.content.view.rstrip()
+    if not view:
+        return True
+    mid_word = not (HEADING_END.search(view) or view[-1] in SENTENCE_END or SHORTCOMING.search(view))
+    cut = view[-1] in CLAUSE_OPEN or stub_clause(view) or mid_word or STATUS_GROUP.search(view) is not None
+    return len(view) <= HEADING_LIKE_MAX and cut
+
+
+def stub_clause(view: str) -> bool:
+    """Does the line end on a clause of a character or two after a comma (``弥补差距,致``), as a cut line does?"""
+    clause = view[max(view.rfind(c) for c in CLAUSE_END + CLAUSE_OPEN) + 1:]
+    return clause != view and len(clause) <= CUT_CLAUSE_MAX and clause[-1:] not in SENTENCE_END
 
 
 def find_problems(root: Node, source: Source) -> list[FoundProblem]:
@@ -78,7 +111,10 @@ def find_problems(root: Node, source: Source) -> list[FoundProblem]:
         _walk_nodes(rect, [], source, out)
     else:
         for top in rect:
-            _walk_nodes(top.children, [], source, out)
+            if PROBLEM_SECTION.match(top.heading.view.rstrip("。")):
+                out.extend(build_node(top, [], source))
+            else:
+                _walk_nodes(top.children, [], source, out)
     return out
 
 
@@ -123,7 +159,12 @@ def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProbl
     tokens = list(node.tokens())[1:]
     if not _is_category_leaf(node, tokens):
         return [build(node, chain, source, node.token.content, tokens, node.sentence)]
-    return [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
+    runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else [[t] for t in tokens]
+    found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in runs]
+    if node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
+        for problem in found:  # ``二、反馈问题整改情况`` over ``问题:…`` lines wraps them, it is no category
+            problem.fields["category"] = None
+    return found
 
 
 def _unnumbered_runs(tokens: list[Token]) -> list[list[Token]]:
@@ -186,10 +227,23 @@ def _inline_first_label(tok: Token) -> str | None:
 
 
 def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
-    """``（一）关于…方面`` alone on its line, followed by an unnumbered problem line and its labelled lines."""
+    """``（一）关于…方面`` alone on its line, followed by an unnumbered problem line and its labelled lines; or
+    any heading over problems each stated under the word 问题 (``问题:…`` / ``整改:…``)."""
     if node.children or not tokens or tokens[0].kind != "body" or node.sentence[1].text:
         return False
-    return CATEGORY_HEADING.search(node.heading.view) is not None and any(_has_label(t) for t in tokens)
+    named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(tokens[0].piece.view) is not None
+    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens))
+
+
+def _stated_paragraphs(tokens: list[Token]) -> bool:
+    """Paragraphs, each opening with a short sentence that states a problem and going on with what was
+    done: ``落实科普工作的部署打了折扣。2024年10月，组织开展…``."""
+    return all(t.kind == "body" and _states_first(t.piece.view) for t in tokens)
+
+
+def _states_first(view: str) -> bool:
+    end = find_end(view, SENTENCE_END)
+    return 0 < end <= TITLE_MAX and end < len(view) - 1
 
 
 def split_title(piece: Piece, first: tuple[Piece, Piece] | None = None) -> tuple[Piece, Piece]:

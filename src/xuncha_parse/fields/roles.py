@@ -72,8 +72,10 @@ def _rectification_indices(tops: list[Node]) -> list[int]:
     labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
     if len(labelled) >= 2:
         return labelled
-    categories = [i for i, n in enumerate(tops) if n.children and CATEGORY_HEADING.search(n.heading.view)]
-    if len(categories) >= 2:
+    # ``（一）…方面`` or ``第一方面问题：…`` (the aspect is in the marker) over the problems
+    categories = [i for i, n in enumerate(tops)
+                  if (n.children or n.body) and (CATEGORY_HEADING.search(n.heading.view) or n.style == "aspect")]
+    if len(categories) >= 2 or categories and len(categories) == len(tops):  # (a cut text may hold one)
         return categories
     scores = [structure_score(n) for n in tops]
     best = max(scores)

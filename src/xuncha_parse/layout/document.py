@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..grammar import CLOSING, CLOSING_CONFIRM, SIGNATURE_ORG
+from ..grammar import (
+    AFTER_SIGNATURE,
+    AFTER_SIGNATURE_LINES,
+    ATTACHMENT_ITEM,
+    CLOSING,
+    CLOSING_CONFIRM,
+    SIGNATURE_ORG,
+)
 from .text import Piece
 from .tokens import VOID_KINDS, Token, content_tokens
 
@@ -25,6 +32,7 @@ def stage_parts(state: NoticeState) -> None:
     """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature_tokens`` (content tokens only,
     except ``body``, which the tree stage folds and which keeps every token)."""
     tokens = state.tokens
+    _drop_after_signature(tokens)
     sig = signature_start(tokens)
     close = closing_start(tokens, sig)
     first = next((i for i, t in enumerate(tokens[:close]) if t.kind in _STRUCTURE), close)
@@ -65,6 +73,19 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
         yield "closing", tok
     for tok in state.signature_tokens:
         yield "signature", tok
+
+
+def _drop_after_signature(tokens: list[Token]) -> None:
+    """Make noise of the lines set below the signature (``（此件公开发布）``, ``附件：…`` and its list, ``抄送：…``,
+    ``扫一扫在手机打开当前页``), so that the signature is found above them and takes none of them in."""
+    content = [i for i, t in enumerate(tokens) if t.kind not in VOID_KINDS][-AFTER_SIGNATURE_LINES:]
+    first = next((n for n, i in enumerate(content) if AFTER_SIGNATURE.match(tokens[i].piece.view)), None)
+    if first is None or first == 0:
+        return
+    tail = [tokens[i] for i in content[first:]]
+    if all(AFTER_SIGNATURE.match(t.piece.view) or ATTACHMENT_ITEM.match(t.piece.view) for t in tail):
+        for tok in tail:
+            tok.kind = "noise"
 
 
 def signature_start(tokens: list[Token]) -> int:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..grammar import (
     ARABIC_MARKER,
     ARABIC_PAREN_MARKER,
+    ASPECT_MARKER,
     CIRCLED,
     CIRCLED_MARKER,
     CN_DIGITS,
@@ -95,6 +96,7 @@ LINES.register("chrome_anywhere", "noise", NOISE_ANYWHERE, make_noise, skip, any
 LINES.register("label", "label", LABEL, make_label, attach, first="【[ " + LABEL_FIRST)
 LINES.register("problem", "heading", PROBLEM_MARKER, make_heading, open_heading, style="problem", first="问")
 LINES.register("cn", "heading", CN_MARKER, make_heading, open_heading, style="cn", first=CN_DIGITS)
+LINES.register("aspect", "heading", ASPECT_MARKER, make_heading, open_heading, style="aspect", first="第")
 LINES.register("paren_cn", "heading", PAREN_CN_MARKER, make_heading, open_heading, style="paren_cn", first="(")
 LINES.register("paren_arabic", "heading", PAREN_ARABIC_MARKER, make_heading, open_heading, style="paren_arabic",
                first="(")

@@ -171,9 +171,22 @@ class Correction(Model):
     at: Optional[str] = Field(None, description="when, ISO 8601")
 
 
+class Evidence(Model):
+    """The words that decided a document's kind, and where they stand."""
+
+    text: str
+    span: Span
+
+
+Kind = Literal["rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other"]
+
+
 class Notice(Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: SourceInfo
+    kind: Kind = Field("rectification", description="what the document is: a rectification notice or one of its "
+                       "neighbours (schema 1.2)")
+    kind_evidence: Optional[Evidence] = Field(None, description="the words that decided the kind (schema 1.2)")
     title: Optional[str] = None
     title_span: Optional[Span] = Field(None, description="where the title stands (extension)")
     issuer: Optional[str] = None
@@ -185,6 +198,9 @@ class Notice(Model):
     contacts: list[Contact] = []
     publicity: Optional[Publicity] = None
     signature: Optional[Signature] = None
+    needs_review: bool = Field(False, description="a person should look: see review_reasons (schema 1.2)")
+    review_reasons: list[str] = Field(default_factory=list, description="the diagnostic codes behind needs_review "
+                                      "(schema 1.2)")
     diagnostics: list[Diagnostic] = []
     corrections: list[Correction] = Field([], description="values a person corrected (schema 1.2, --corrections)")
 

@@ -1,0 +1,255 @@
+"""The document's kind (schema 1.2): a rectification notice or one of its neighbours, with the words that
+decided; what a neighbour keeps (its period, its contacts) and never has (problems, a meeting's date)."""
+from __future__ import annotations
+
+import pytest
+
+from xuncha_parse.api import parse_to_dict
+from xuncha_parse.grammar import PINYIN_GLOSS
+
+ANNOUNCEMENT = (
+    "中共青禾县委第二巡察组巡察公告\n\n"
+    "根据县委巡察工作安排，2025年3月10日至5月9日，县委第二巡察组对县农业农村局党组开展常规巡察。"
+    "巡察期间主要受理反映县农业农村局党组领导班子及其成员问题的来信来电来访。\n"
+    "值班电话：0736-5521309；电子邮箱：qhxcz2@163.com；邮政信箱：青禾县A001号信箱；邮政编码：415600。\n"
+    "一、受理范围\n重点受理违反政治纪律等方面的举报。\n"
+    "二、受理时间\n信访受理截止时间为2025年4月30日。\n\n"
+    "县委第二巡察组\n2025年3月11日\n"
+)
+FEEDBACK = (
+    "市委第三巡察组向市林业局党组反馈巡察情况\n"
+    "6月11日，市委第三巡察组召开巡察市林业局党组反馈会。此前，2024年3月4日至5月6日，市委第三巡察组对"
+    "市林业局党组开展了常规巡察。\n"
+    "巡察组指出，局党组在落实责任方面存在差距：\n1.理论学习不够深入。\n2.项目资金监管不严。\n"
+    "组长要求，局党组要认真抓好整改。\n"
+)
+MOBILISATION = (
+    "区委第一巡察组进驻区教育局开展巡察\n"
+    "2025年4月8日，区委第一巡察组巡察区教育局党组工作动员会召开，组长作动员讲话。\n"
+    "巡察期间设值班电话：0571-6690128，电子邮箱：qjyxc1@126.com。\n"
+)
+PLAN = (
+    "中共石岭镇委员会关于县委第四巡察组反馈意见的整改方案\n"
+    "为抓好县委第四巡察组反馈意见的整改，特制定本方案。\n"
+    "一、整改任务\n1.党建工作责任落实不到位。责任领导：镇党委书记。完成时限：2025年6月底前。\n"
+)
+SUMMARY = (
+    "十一届区委第六轮巡察工作综述\n"
+    "本轮巡察共对12个单位党组织开展了常规巡察，共发现问题316个，移交问题线索9件。\n"
+    "一、主要做法\n1.坚持政治监督定位。\n"
+)
+OTHER = (
+    "区司法局党组召开巡察整改专题民主生活会\n"
+    "5月9日，区司法局党组召开巡察整改专题民主生活会，班子成员逐一作对照检查。\n"
+)
+RECTIFICATION = (
+    "中共宁川县交通运输局党组关于巡察整改进展情况的通报\n"
+    "根据县委统一部署，2024年3月1日至4月30日，县委第三巡察组对县交通运输局党组开展了常规巡察。"
+    "5月20日，县委第三巡察组向县交通运输局党组反馈了巡察意见。现将巡察整改进展情况通报如下。\n"
+    "一、整改落实情况\n1.安全生产责任落实不到位。\n整改措施：签订责任书。\n"
+)
+NO_TITLE_RECTIFICATION = (
+    "根据市委统一部署，市委第二巡察组对市档案馆党支部开展了巡察，召开了巡察反馈会。"
+    "现将巡察整改情况予以公布。\n一、整改落实情况\n1.档案管理不规范。\n整改措施：完善档案制度。\n"
+)
+
+#: text → (kind, the deciding words)
+KINDS = {
+    "announcement": (ANNOUNCEMENT, "announcement", "巡察公告"),
+    "feedback news": (FEEDBACK, "feedback", "反馈巡察情况"),
+    "mobilisation news, by its headline": (MOBILISATION, "mobilisation", "进驻区教育局开展"),
+    "mobilisation news, by its lead": (MOBILISATION.split("\n", 1)[1], "mobilisation", "动员"),
+    "plan": (PLAN, "plan", "整改方案"),
+    "summary": (SUMMARY, "summary", "综述"),
+    "other: a democratic life meeting": (OTHER, "other", "民主生活会"),
+    "rectification by its title": (RECTIFICATION, "rectification", "整改进展情况"),
+    "rectification by its formula, over a meeting it mentions": (
+        NO_TITLE_RECTIFICATION, "rectification", "现将巡察整改情况予以公布"),
+    "a rectification title that names its feedback": (
+        "关于巡察反馈意见整改落实情况的报告\n根据区委部署开展了巡察。\n", "rectification", "整改落实情况"),
+    "a rectification title ending in 公告": (
+        "关于巡察整改情况的公告\n根据区委部署开展了巡察。\n", "rectification", "整改情况"),
+    "news of an entry without a meeting": (
+        "县委巡察组完成进驻工作\n近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "完成进驻"),
+    "news of an entry in the text": (
+        "近日，县委第一巡察组已全部进驻被巡察单位，巡察期间设值班电话：0736-5521309。\n", "announcement",
+        "巡察期间设值班电话"),
+    "an entry's news without channels": ("近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "进驻"),
+    "feedback news opening on the day": (
+        "按照市委安排，11月8日，市委第五巡察组向市审计局党组反馈巡察情况。会上通报了巡察发现的问题。\n", "feedback", "反馈"),
+    "feedback news told in paragraphs": (
+        "2019年4月8日至5月10日，市委第二巡察组对区教育局党组开展了巡察。日前，巡察组反馈了巡察意见。\n"
+        "反馈指出，区教育局党组存在43个具体问题。\n", "feedback", "反馈指出"),
+    "a democratic life meeting opening on the day": (
+        "12月18日，市文旅局党组召开巡察反馈问题整改专题民主生活会。\n", "other", "民主生活会"),
+    "a round's report": ("关于X届区委第X轮巡察工作情况的综合报告\n根据区委部署，4个巡察组开展了常规巡察。本轮巡察贯彻动员部署会精神。\n",
+                         "summary", "轮巡察工作情况的综合报告"),
+    "a round's summary": ("全区已完成8轮巡察，共反馈问题412个，已整改385个。\n", "summary", "已完成8轮巡察"),
+    "traditional script with pinyin debris": (
+        "4月8日上午，縣委3個(gè)巡察組進(jìn)駐孟寨鎮(zhèn)，召開(kāi)巡察工作動(dòng)員會(huì)。\n", "mobilisation", "動員"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_kind_and_evidence(name):
+    text, kind, words = KINDS[name]
+    notice = parse_to_dict(text)
+    assert notice["kind"] == kind
+    evidence = notice["kind_evidence"]
+    assert evidence is not None and evidence["text"] == words
+    span = evidence["span"]
+    assert PINYIN_GLOSS.sub("", text[span["start"]:span["end"]]) == words  # a gloss is noise, as in every span
+
+
+def test_a_text_that_says_nothing_of_inspection_is_other():
+    notice = parse_to_dict("今天天气晴朗。\n")
+    assert (notice["kind"], notice["kind_evidence"]) == ("other", None)
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(KINDS) if KINDS[n][1] != "rectification"])
+def test_neighbours_have_no_problems_counts_or_feedback(name):
+    notice = parse_to_dict(KINDS[name][0])
+    assert notice["problems"] == []
+    assert set(notice["declared"].values()) == {None}
+    assert notice["inspection"]["feedback"] is None
+    assert "no_problems_found" not in {d["code"] for d in notice["diagnostics"]}
+
+
+def test_announcement_keeps_its_period_and_channels():
+    notice = parse_to_dict(ANNOUNCEMENT)
+    inspection = notice["inspection"]
+    assert (inspection["start"]["iso"], inspection["end"]["iso"]) == ("2025-03-10", "2025-05-09")
+    assert {(c["type"], c["value"]) for c in notice["contacts"]} == {
+        ("phone", "0736-5521309"), ("email", "qhxcz2@163.com"), ("mailbox", "青禾县A001号信箱"),
+        ("postcode", "415600")}
+
+
+def test_meeting_news_takes_no_date_from_the_meeting():
+    feedback = parse_to_dict(FEEDBACK)["inspection"]
+    assert (feedback["start"]["iso"], feedback["end"]["iso"]) == ("2024-03-04", "2024-05-06")
+    mobilisation = parse_to_dict(MOBILISATION)
+    assert mobilisation["inspection"]["start"] is None and mobilisation["inspection"]["end"] is None
+    assert {c["value"] for c in mobilisation["contacts"]} == {"0571-6690128", "qjyxc1@126.com"}
+
+
+def test_a_rectification_notice_keeps_its_problems_and_dates():
+    notice = parse_to_dict(RECTIFICATION)
+    assert [p["title"] for p in notice["problems"]] == ["安全生产责任落实不到位"]
+    assert notice["inspection"]["feedback"]["iso"] == "2024-05-20"
+
+
+#: a news item's or a shared document's first line → its kind and title (the page's words around it dropped)
+HEADLINES = {
+    "a column label": ("【巡察动态】市委巡察工作领导小组听取第五轮巡察情况汇报\n11月5日上午，领导小组召开会议。\n",
+                       "other", "市委巡察工作领导小组听取第五轮巡察情况汇报"),
+    "a page caption": ("巡察反馈问题整改工作方案_第1页\n巡察反馈问题整改工作方案_第2页\n为抓好整改，特制定本方案。\n",
+                       "plan", "巡察反馈问题整改工作方案"),
+    "a feedback round": ("石桥区集中完成七届区委第四轮巡察反馈\n根据区委部署，各巡察组集中反馈了意见。\n",
+                         "feedback", "石桥区集中完成七届区委第四轮巡察反馈"),
+    "a table's bar above the title": ("|\n巡察公告\n根据县委部署，县委巡察组将进驻开展巡察。\n", "announcement", "巡察公告"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINES))
+def test_headline_is_the_title(name):
+    text, kind, title = HEADLINES[name]
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["title"]) == (kind, title)
+    span = notice["title_span"]
+    assert text[span["start"]:span["end"]] == title
+
+
+#: a neighbour's text → the inspection period it gives (start, end), never a meeting's date
+NEIGHBOUR_PERIODS = {
+    "a start and a duration": (
+        "依照区委部署，2021年4月12日，区委第三巡察组进驻区政协机关党支部，开展为期50天的巡察。4月12日上午，巡察工作动员会召开。\n",
+        ("2021-04-12", "2021-05-31")),
+    "a range past a glued headline with a meeting in it": (
+        "欢迎访问！市委第四巡察组巡察市医院党委情况反馈会议召开按照市委统一安排，市委第四巡察组于2023年4月10日至2023年6月30日"
+        "对市医院党委开展了专项巡察。2023年11月14日上午，反馈会议召开。\n", ("2023-04-10", "2023-06-30")),
+    "a start alone": ("巡察公告\n2022年4月6日起，县委第二巡察组对县财政局党组开展常规巡察。\n", ("2022-04-06", None)),
+    "the one date of who inspected whom": (
+        "七届市委第四轮巡察完成反馈\n按照市委部署，2023年4月10日，市委派出6个巡察组，对市教育局等10家单位党组织开展常规巡察。"
+        "6月27日至30日，各巡察组集中反馈。\n", ("2023-04-10", None)),
+    "a round's launch": ("按照县委部署，2023年4月10日，县委第四轮巡察正式启动。截至4月12日，县委3个巡察组已全部进驻到位。\n",
+                         ("2023-04-10", None)),
+    "only the meeting's day": ("5月9日，县委第二巡察组巡察县财政局党组工作动员会召开。\n", (None, None)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEIGHBOUR_PERIODS))
+def test_a_neighbours_period(name):
+    text, (start, end) = NEIGHBOUR_PERIODS[name]
+    inspection = parse_to_dict(text)["inspection"]
+    assert parse_to_dict(text)["kind"] != "rectification"
+    got = tuple(inspection[k]["iso"] if inspection[k] else None for k in ("start", "end"))
+    assert got == (start, end) and inspection["feedback"] is None
+
+
+#: neither a notice nor a named neighbour: a check on the rectification, a court's judicial inspection, a
+#: meeting at which the rectification is reported
+OTHERS = {
+    "a check in the headline": "本级巡察整改:东风区开展巡察整改“回头看”督查\n2021年7月，督查组用二十天时间开展督查。\n",
+    "a judicial inspection": "市中院对县法院开展政治督察与司法巡查工作\n10月11日，市中院司法巡查组到县法院开展工作。\n",
+    "a reporting meeting in the lead": "6月18日下午，材料学院党委召开巡察整改情况通报会。\n学院按照反馈意见制定整改方案。\n",
+    "a supervision visit in the lead": "10月24日，省卫健委督查组对省肿瘤医院巡察整改落实情况开展调研督查。\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHERS))
+def test_other_kinds(name):
+    notice = parse_to_dict(OTHERS[name])
+    assert notice["kind"] == "other" and notice["problems"] == []
+
+
+def test_a_plan_named_otherwise():
+    assert parse_to_dict("第二轮巡察整改督导工作方案_第1页\n一、工作目标\n")["kind"] == "plan"
+
+
+def test_page_lines_above_a_whole_headline_are_not_its_title():
+    text = "工作动态\nNavigation\n市委第三巡察组向市医保局党组反馈巡察情况\n2024年5月9日，市委第三巡察组向市医保局党组反馈巡察情况。\n"
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["title"]) == ("feedback", "市委第三巡察组向市医保局党组反馈巡察情况")
+
+
+def test_a_mailbox_stops_at_its_bracketed_postcode():
+    text = ("中共东川市委第二巡察组巡察公告\n巡察期间，巡察组开通值班电话：(0758)26418853，"
+            "邮政信箱：东川市2206邮箱转市委第二巡察组收(邮编:528611)。\n")
+    contacts = {(c["type"], c["value"]) for c in parse_to_dict(text)["contacts"]}
+    assert contacts == {("phone", "(0758)26418853"), ("mailbox", "东川市2206邮箱转市委第二巡察组收"), ("postcode", "528611")}
+
+
+#: the last short line of a neighbour → its issuer: an organisation's name signs, a caption or a cut sentence does not
+SIGNERS = {
+    "a team": ("县委第二巡察组", "县委第二巡察组"),
+    "an office over two lines": ("中共柏溪县委巡察工作\n领导小组办公室", "中共柏溪县委巡察工作领导小组办公室"),
+    "two bodies": ("区妇联 区科协", "区妇联 区科协"),
+    "a photo caption": ("DSC04425市委常委", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIGNERS))
+def test_a_neighbours_signer(name):
+    lines, issuer = SIGNERS[name]
+    text = f"巡察公告\n巡察期间，巡察组开通值班电话：0736-5521309。\n\n{lines}\n2022年6月1日\n"
+    assert parse_to_dict(text)["issuer"] == issuer
+
+
+def test_a_sharing_sites_caption_names_the_document():
+    text = ("巡视反馈意见整改落实方案_第1页\n巡视反馈意见整改落实方案_第2页\n已阅读3页，还剩15页未读\n"
+            "文档简介巡视反馈意见整改落实方案参考范本一、基本情况\n")
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["title"]) == ("plan", "巡视反馈意见整改落实方案")
+
+
+def test_a_feedback_meetings_headline_names_its_target():
+    text = "市委第二巡察组巡察市人民医院党委情况反馈会召开\n近日，反馈会在医院召开，巡察组通报了发现的问题。\n"
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["inspection"]["target"]) == ("feedback", "市人民医院党委")
+
+
+def test_a_plan_names_its_team_in_its_body():
+    text = ("巡察反馈问题整改工作方案\n一、整改依据\n县委第三巡察组于2023年6月向局党组反馈了巡察意见，特制定本方案。\n"
+            "二、整改任务\n1.健全制度。\n")
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["inspection"]["body"], notice["problems"]) == ("plan", "县委第三巡察组", [])

@@ -1,0 +1,289 @@
+"""The long tail of real shapes (issue 21), one fixture table per class of failure.  Every line here was
+written for this file; the shapes are the ones docs/NOTICES.md names."""
+from __future__ import annotations
+
+import pytest
+
+from xuncha_parse.api import parse_to_dict
+
+TITLE = "中共宁川县统计局党组关于巡察整改进展情况的通报\n"
+PERIOD = "根据县委统一部署，2024年3月1日至4月30日，"
+
+
+def _inspection(text: str) -> dict:
+    return parse_to_dict(text)["inspection"]
+
+
+#: intro → (body, target): teams by topic, two teams, a range, a round before the team; a target named by
+#: itself (resolved through the title's issuer), with the round after it, with an alias
+INSPECTIONS = {
+    "first person with its party body": (
+        TITLE + PERIOD + "县委第三巡察组对我局党组进行了巡察。\n", "县委第三巡察组", "中共宁川县统计局党组"),
+    "a news item's 该院 without a title": (
+        "市委第三巡察组巡察市妇幼保健院党委工作动员会召开\n4月9日，市委第三巡察组对该院开展了巡察。\n", "市委第三巡察组", "市妇幼保健院党委"),
+    "本单位": (TITLE + PERIOD + "县委第二巡察组对本单位开展了巡察。\n", "县委第二巡察组", "中共宁川县统计局党组"),
+    "a unit's kind and party body without a place": (
+        TITLE + PERIOD + "县委第二巡察组对局党组开展了巡察。\n", "县委第二巡察组", "中共宁川县统计局党组"),
+    "the round named after the target": (
+        TITLE + PERIOD + "市委第二巡察组对市保健办党委开展了七届市委第八轮巡察。\n", "市委第二巡察组", "市保健办党委"),
+    "a political inspection for a duration": (
+        TITLE + PERIOD + "区委第二巡察组对区房管局党组进行了为期40天的政治巡察。\n", "区委第二巡察组", "区房管局党组"),
+    "a short alias kept out": (
+        TITLE + PERIOD + "市委第二巡察组对宁川县融资担保有限公司(简称担保公司)开展了巡察。\n",
+        "市委第二巡察组", "宁川县融资担保有限公司"),
+    "a team named by its topic": (
+        TITLE + PERIOD + "区委营商环境专项巡察组对区商务局党组开展了专项巡察。\n", "区委营商环境专项巡察组", "区商务局党组"),
+    "a team named by its topic and number": (
+        TITLE + PERIOD + "市委医疗卫生领域第三专项巡察组对县中医院党委开展了专项巡察。\n", "市委医疗卫生领域第三专项巡察组",
+        "县中医院党委"),
+    "a team of linked levels": (
+        TITLE + PERIOD + "县委上下联动巡察组对石桥村党支部开展了巡察。\n", "县委上下联动巡察组", "石桥村党支部"),
+    "two teams": (
+        TITLE + PERIOD + "市委第一巡察组、第六巡察组对市水利局党组开展了巡察。\n", "市委第一巡察组、第六巡察组", "市水利局党组"),
+    "a range of teams": (
+        TITLE + PERIOD + "县委第一至第五巡察组对县统计局党组开展了巡察。\n", "县委第一至第五巡察组", "县统计局党组"),
+    "a round over several units has no one target": (
+        TITLE + PERIOD + "县委第一至第五巡察组对县直12个单位开展了巡察。\n", "县委第一至第五巡察组", None),
+    "a team after its round": (
+        TITLE + PERIOD + "六届市委第九轮巡察二组对市审计局党组开展了巡察。\n", "市委第九轮巡察二组", "市审计局党组"),
+    "only the role of being inspected": (
+        TITLE + PERIOD + "市委第三巡察组对9家被巡察党组织开展了巡察。\n", "市委第三巡察组", None),
+    "a unit and the units under it": (
+        TITLE + PERIOD + "市委第三巡察组对龙湾镇党委及所辖38个村级党组织开展了提级巡察。\n", "市委第三巡察组", None),
+    "units listed": (TITLE + PERIOD + "县委第二巡察组对白沙镇、溪口乡等党组织开展了巡察。\n", "县委第二巡察组", None),
+    "one unit with a bracketed list": (
+        TITLE + PERIOD + "县委第二巡察组对县委统战部(含县民宗局、县工商联)开展了巡察。\n", "县委第二巡察组",
+        "县委统战部(含县民宗局、县工商联)"),
+    "one party committee's reach": (
+        TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
+    "a place's system named in the first person": (
+        PERIOD + "市委第二专项巡察组对我区教育系统开展了专项巡察。\n", "市委第二专项巡察组", None),
+    "two teams in traditional script": (
+        "中共寧川縣統計局黨組關於巡察整改進展情況的通報\n根據縣委統一部署，市委第一巡察組、第六巡察組對市水利局黨組開展了巡察。\n",
+        "市委第一巡察組、第六巡察組", "市水利局黨組"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INSPECTIONS))
+def test_team_and_target(name):
+    text, body, target = INSPECTIONS[name]
+    found = _inspection(text)
+    assert (found["body"], found["target"]) == (body, target)
+
+
+def test_a_self_reference_resolved_by_the_headline_needs_no_review():
+    notice = parse_to_dict(INSPECTIONS["a news item's 该院 without a title"][0])
+    assert notice["inspection"]["target"] == "市妇幼保健院党委"
+    assert "target_unresolved" not in notice["review_reasons"]
+
+
+def test_a_team_without_its_committee_and_a_target_named_where_fed_back():
+    text = (TITLE + "按照县委统一部署，2024年4月15日至7月5日，第三巡察组进行了巡察。9月12日，巡察组向县科协党组反馈了巡察意见。"
+            "现将巡察整改情况予以公布。\n")
+    found = _inspection(text)
+    assert (found["body"], found["target"]) == ("第三巡察组", "县科协党组")
+    assert [found[k]["iso"] for k in ("start", "end", "feedback")] == ["2024-04-15", "2024-07-05", "2024-09-12"]
+
+
+def test_an_unresolved_self_reference_is_null_with_a_diagnostic():
+    notice = parse_to_dict(PERIOD + "县委第三巡察组对我局党组进行了巡察。\n一、整改落实情况\n1.制度不健全。\n")
+    assert notice["inspection"]["target"] is None
+    assert "target" not in notice["inspection"]["spans"]
+    assert "target_unresolved" in {d["code"] for d in notice["diagnostics"]}
+    assert notice["needs_review"] and "target_unresolved" in notice["review_reasons"]
+
+
+#: a sentence of the text → the declared counts it states: the noun first, a 、 between the two counts
+COUNTS = {
+    "存在的问题36个": ("巡察组指出局党组存在的问题36个。", {"problems": 36}),
+    "反馈面上问题741个": ("省委巡视组反馈面上问题741个，已完成整改698个。", {"problems": 741, "completed": 698}),
+    "4个方面、16个主要问题": ("巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16}),
+    "a working slogan is no count": ("局党组坚持完成一项、销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
+    "the count first": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68}),
+    "the total before its done count": ("对照反馈的3个方面9个问题，9个问题已整改完成7个。", {"categories": 3, "problems": 9, "completed": 7}),
+    "a slogan without its 、": ("局党组坚持完成一项销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_declared_counts(name):
+    sentence, want = COUNTS[name]
+    declared = parse_to_dict(TITLE + sentence + "\n")["declared"]
+    assert {k: v for k, v in declared.items() if v is not None} == want
+
+
+#: a title line with the page's words around it → the title
+TITLES = {
+    "a trailing publication date": ("中共宁川县林业局党组关于巡察整改进展情况的通报 (2024-07-26)", "中共宁川县林业局党组"),
+    "a trailing date without brackets": ("中共宁川县林业局党组关于巡察整改进展情况的通报2024-07-26", "中共宁川县林业局党组"),
+    "a leading column label": ("上级巡视:中共宁川县委关于省委巡视整改进展情况的通报", "中共宁川县委"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_title_line_without_page_words(name):
+    line, issuer = TITLES[name]
+    notice = parse_to_dict(line + "\n" + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n")
+    assert notice["title"] == issuer + line.split(issuer)[1].split(" (")[0].removesuffix("2024-07-26")
+    assert notice["issuer"] == issuer
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+    span = notice["title_span"]
+    assert line[span["start"]:span["end"]] == notice["title"]
+
+
+NOTICE = (
+    "中共宁川县林业局党组关于巡察整改进展情况的通报\n" + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n"
+    "一、整改落实情况\n1.制度执行不严格。\n整改措施：修订制度3项。\n"
+)
+SIGNED = NOTICE + "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0736-5521309。\n\n中共宁川县林业局党组\n2024年9月2日\n"
+
+#: the lines a page or a notice sets below the signature, kept out of the issuer and the signature
+AFTER_SIGNATURE = {
+    "published": "（此件公开发布）\n",
+    "an attachment": "附件：整改台账\n",
+    "copied to": "抄送：县委巡察办，县纪委监委。\n",
+    "page furniture": "扫一扫在手机打开当前页\n",
+    "an attachment list after the publication note": "（此件公开发布）\n附件：1.整改台账\n2.整改清单\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(AFTER_SIGNATURE))
+def test_after_the_signature(name):
+    notice = parse_to_dict(SIGNED + AFTER_SIGNATURE[name])
+    assert notice["signature"]["org"] == "中共宁川县林业局党组"
+    assert notice["signature"]["date"]["iso"] == "2024-09-02"
+    assert [p["title"] for p in notice["problems"]] == ["制度执行不严格"]
+
+
+#: the last line of a truncated text → whether it is a problem
+LAST_LINES = {
+    "a heading cut after a comma": ("2.弥补差距,致", False),
+    "a heading cut on a comma": ("2.弥补差距，", False),
+    "a whole heading with two clauses": ("2.理论学习不深入,学用结合不紧密", True),
+    "a whole heading": ("2.资金管理不规范", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAST_LINES))
+def test_heading_cut_by_the_end_of_the_text(name):
+    line, is_problem = LAST_LINES[name]
+    notice = parse_to_dict(NOTICE + line + "\n")
+    assert len(notice["problems"]) == 1 + is_problem
+    assert ("truncated" in {d["code"] for d in notice["diagnostics"]}) == (not is_problem)
+
+
+#: problems each stated under the word 问题 and remedied under 整改, with or without a category over them
+LABELLED = {
+    "under the rectification heading": "一、整改落实情况\n",
+    "under a second top heading": "一、整改工作开展情况\n局党组成立领导小组。\n二、反馈问题整改情况\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LABELLED))
+def test_problems_stated_under_the_word_problem(name):
+    body = "问题:理论学习不深入,学用结合不紧密。\n整改:制定学习计划,开展专题研讨4次。\n问题:资金管理不规范。\n整改:修订财务制度2项。\n"
+    problems = parse_to_dict(NOTICE.split("一、")[0] + LABELLED[name] + body)["problems"]
+    assert [(p["title"], p["category"]) for p in problems] == [
+        ("理论学习不深入,学用结合不紧密", None), ("资金管理不规范", None)]
+    assert [[m["text"] for m in p["measures"]] for p in problems] == [["制定学习计划,开展专题研讨4次。"], ["修订财务制度2项。"]]
+
+
+def test_a_month_without_a_year_takes_none_from_another_problem():
+    text = (NOTICE.split("一、")[0] + "一、整改落实情况\n1.资金管理不规范。\n整改措施：2023年6月修订财务制度。\n"
+            "2.档案管理滞后。\n整改措施：于11月份完成档案整理，12月底前完成归档。\n")
+    problems = parse_to_dict(text)["problems"]
+    dates = [[(e["text"], e["value"]["year"], e["value"]["year_inferred"]) for e in p["entities"] if e["type"] == "date"]
+             for p in problems]
+    assert dates == [[("2023年6月", 2023, False)], [("11月份", 2024, True), ("12月底前", 2024, True)]]
+
+
+#: numbered measures in the overview part are no problems: the headings above the problems say who organised
+#: the rectification (the 巡视 template's first part)
+OVERVIEWS = {
+    "rectification as a political task": "一、把抓好整改当作政治任务落实到位\n",
+    "the party committee and its head": "一、党委及主要负责人组织落实整改情况\n",
+    "the organisation of the rectification": "一、组织落实整改情况\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OVERVIEWS))
+def test_numbered_measures_in_the_overview(name):
+    text = (NOTICE.split("一、")[0] + OVERVIEWS[name] + "1.以高度政治自觉扛起责任。局党组召开专题会议5次。\n"
+            "2.以严实作风推动整改。建立整改台账。\n二、反馈问题整改落实情况\n(一)关于理论学习方面\n"
+            "1.理论学习不深入。\n整改情况：制定学习计划。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["category"], p["title"]) for p in problems] == [("关于理论学习方面", "理论学习不深入")]
+
+
+ASPECTS = "第一方面问题:党的领导弱化\n(一)关于“理论学习不深入”的整改落实情况。制定学习计划。\n" \
+          "(二)关于“资金管理不规范”的整改落实情况。修订制度。\n第二方面问题：基层党建薄弱\n" \
+          "(一)关于“组织生活不严肃”的整改落实情况。开展检查。\n"
+
+
+@pytest.mark.parametrize("wrapper", ["", "一、整改落实情况\n"])
+def test_aspects_as_categories(wrapper):
+    problems = parse_to_dict(NOTICE.split("一、")[0] + wrapper + ASPECTS)["problems"]
+    assert [(p["marker"], p["category"], p["title"]) for p in problems] == [
+        ("(一)", "党的领导弱化", "理论学习不深入"), ("(二)", "党的领导弱化", "资金管理不规范"),
+        ("(一)", "基层党建薄弱", "组织生活不严肃")]
+
+
+def test_a_cut_text_with_one_category_at_the_top():
+    text = NOTICE.split("一、")[0] + "一、在管党治党责任落实不到位方面\n(一)关于个别领导干部纪律意识淡薄的问题。一是开展谈话。\n"
+    assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["个别领导干部纪律意识淡薄"]
+
+
+def test_a_top_heading_that_names_one_problem():
+    text = (NOTICE.split("一、")[0] + "一、关于“服务群众的办法不多”问题的整改情况\n(一)拓宽服务渠道。开通服务热线。\n"
+            "(二)健全工作机制。制定制度3项。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["marker"], p["title"]) for p in problems] == [("一、", "服务群众的办法不多")]
+    assert [m["text"][:7] for m in problems[0]["measures"]] == ["(一)拓宽服务", "(二)健全工作"]
+
+
+def test_problems_stated_as_the_first_sentence_of_paragraphs_under_categories():
+    text = (NOTICE.split("一、")[0] + "(一)在落实上级决策部署有短板方面\n落实科普工作的部署打了折扣。2024年10月，组织开展专题学习。\n"
+            "(二)在发挥联系纽带作用不够方面\n基层组织覆盖不全。2024年10月，召开专题会议，新建基层组织5个。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["category"], p["title"]) for p in problems] == [
+        ("在落实上级决策部署有短板方面", "落实科普工作的部署打了折扣"), ("在发挥联系纽带作用不够方面", "基层组织覆盖不全")]
+
+
+#: an intro whose 年 and 月 a site dropped → (start, end, feedback)
+DAMAGED = {
+    "a range with 日": ("根据区委统一部署，2022418日至615日，区委第三巡察组对区科协开展了巡察。20221027日，区委第三巡察组向区科协党组"
+                       "反馈了巡察意见。\n", ("2022-04-18", "2022-06-15", "2022-10-27")),
+    "a range without its last 日, a day opening a sentence": (
+        "根据市委统一部署，2023911日至1129市委第五巡察组对市水务公司党委开展了常规巡察。1220市委第五巡察组向公司党委反馈了巡察意见。\n",
+        ("2023-09-11", "2023-11-29", "2023-12-20")),
+    "a month and day that split two ways are not read": (
+        "根据市委统一部署，2023111日至125日，市委第五巡察组对市水务公司党委开展了常规巡察。\n", (None, None, None)),
+    "a count is no date": ("根据市委统一部署，市委第五巡察组对市水务公司党委开展了常规巡察，谈话2023317人次。\n", (None, None, None)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED))
+def test_dates_whose_year_and_month_marks_were_dropped(name):
+    text, want = DAMAGED[name]
+    found = _inspection(TITLE + text)
+    assert tuple(found[k]["iso"] if found[k] else None for k in ("start", "end", "feedback")) == want
+    for key in ("start", "end", "feedback"):
+        if found[key]:
+            span = found["spans"][key]
+            assert (TITLE + text)[span["start"]:span["end"]] == found[key]["text"]
+
+
+def test_a_page_set_on_one_line():
+    text = ("党务公开中共宁川县科协党组关于巡察整改进展情况的通报发布时间2022年5月17日 来源:宁川县科协 阅读3418次根据县委统一安排，"
+            "2021年9月6日至10月15日，县委巡察四组对县科协党组开展了巡察，并于2021年12月2日反馈了巡察意见。\n")
+    notice = parse_to_dict(text)
+    assert (notice["title"], notice["issuer"]) == ("中共宁川县科协党组关于巡察整改进展情况的通报", "中共宁川县科协党组")
+    assert [notice["inspection"][k]["iso"] for k in ("start", "end", "feedback")] == [
+        "2021-09-06", "2021-10-15", "2021-12-02"]
+
+
+@pytest.mark.parametrize("line", ["(一)贯彻落实上级重大决策部", "(一)已整改完成的问题"])
+def test_a_heading_cut_in_mid_word_or_a_bare_status_group_at_the_end(line):
+    text = NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面\n1.理论学习不深入。\n整改措施：制定计划。\n" \
+        + "二、聚焦反馈问题，扎实推进整改\n" + line + "\n"
+    assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["理论学习不深入"]
