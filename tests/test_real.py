@@ -29,18 +29,18 @@ _spec.loader.exec_module(real_score)
 THRESHOLDS: dict[str, tuple[float, float]] = {
     "title": (0.91, 38 / 41),
     "issuer": (0.91, 38 / 41),
-    "inspection.body": (0.91, 38 / 41),
-    "inspection.target": (0.89, 37 / 41),
+    "inspection.body": (0.90, 59 / 65),
+    "inspection.target": (0.83, 55 / 65),
     "inspection.start": (0.89, 37 / 41),
     "inspection.end": (0.91, 38 / 41),
     "inspection.feedback": (0.92, 46 / 49),
     "declared.categories": (0.92, 46 / 49),
     "declared.problems": (0.92, 46 / 49),
     "declared.completed": (0.82, 41 / 49),
-    "declared.in_progress": (0.88, 51 / 57),
+    "declared.in_progress": (0.86, 57 / 65),
     "declared.completion_rate": (0.96, 40 / 41),
-    "problems.titles": (0.87, 36 / 41),
-    "problems.count": (0.91, 38 / 41),
+    "problems.titles": (0.85, 56 / 65),
+    "problems.count": (0.88, 58 / 65),
 }
 
 TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes"}
