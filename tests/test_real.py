@@ -39,8 +39,8 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "declared.completed": (0.82, 41 / 49),
     "declared.in_progress": (0.86, 57 / 65),
     "declared.completion_rate": (0.96, 40 / 41),
-    "problems.titles": (0.85, 56 / 65),
-    "problems.count": (0.88, 58 / 65),
+    "problems.titles": (0.82, 61 / 73),
+    "problems.count": (0.85, 63 / 73),
 }
 
 TRUTH_KEYS = {"url", "title", "issuer", "inspection", "declared", "problems", "truncated", "notes"}
