@@ -18,6 +18,7 @@ from .clitools import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OUTPUT,
+    LANG,
     cannot_write,
     emit,
     exit_now,
@@ -27,6 +28,7 @@ from .clitools import (
     refuse_overwrite,
     say,
     stdout_guard,
+    use_lang,
 )
 from .lazy import LazyCommand  # the analysis commands, imported when they run
 
@@ -38,27 +40,6 @@ if TYPE_CHECKING:
     from .outputs.sink import Sink
     from .runner import Batch, Totals
     from .shapes import NoticeDict
-
-
-#: ``--lang``: the interface language of pages, the report, show and stats (the catalogues of outputs/i18n)
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-                    help="Interface language: zh (default, or $XUNCHA_LANG) or en.")
-
-
-def _use_lang(lang: str | None) -> None:
-    """Make ``--lang`` the default of the worker processes this command starts, until it ends."""
-    if not lang:
-        return
-    before = os.environ.get("XUNCHA_LANG")
-    os.environ["XUNCHA_LANG"] = lang
-    click.get_current_context().call_on_close(lambda: _set_env("XUNCHA_LANG", before))
-
-
-def _set_env(name: str, value: str | None) -> None:
-    if value is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,7 +112,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     from .runner.paths import paths_from_stdin
 
     refuse_overwrite(output if fmt != "parquet" else None, paths, glob)
-    _use_lang(lang)
+    use_lang(lang)
     kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
@@ -275,89 +256,6 @@ def _finish(run: Batch, quiet: bool, interrupted: bool) -> NoReturn:
     sys.exit(1 if totals.failed or totals.lost or totals.notices + totals.unchanged == 0 else 0)
 
 
-@main.command(context_settings={"ignore_unknown_options": True})
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("query", nargs=-1, required=True)
-@click.option("--status", type=click.Choice(["completed", "in_progress", "unknown"]), help="Only problems with this status.")
-@click.option("--year", type=int, help="Only notices whose inspection is of this year.")
-@click.option("--body", help="Only notices whose inspecting body contains this text (市委第二巡察组).")
-@click.option("--sort", type=click.Choice(["notice", "year"]), default="notice", show_default=True,
-              help="By notice (path, then the problem's place) or by year, newest first.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
-@click.option("--limit", type=click.IntRange(1), help="At most this many problems.")
-def search(db: str, query: tuple[str, ...], status: str | None, year: int | None, body: str | None, sort: str,
-           as_json: bool, limit: int | None) -> None:
-    """Problems in a database written by batch --db whose title, description or measures hold QUERY.
-
-    \b
-    Words set apart by spaces must all match:    八项 规定
-    OR between two words takes either:          公车 OR 公务用车
-    -word leaves out problems holding it:       八项规定 -整改
-    "..." keeps spaces, - and OR as text:       "a b"
-    Words of 3 characters or more use the trigram index; 1 and 2 characters are
-    searched with LIKE over the same texts (same answer, slower). Each hit names the
-    field that matched with a snippet around the match. An empty query is refused."""
-    from .analysis.queries import cluster_sizes  # sqlite only: the sizes analyze stored, None before it
-    from .outputs.db import DatabaseError, open_db
-    from .outputs.db import search as find
-    from .outputs.db.query import QueryError, parse_query
-
-    text = " ".join(query)
-    try:
-        words = parse_query(text)
-    except QueryError as e:
-        fail("search", str(e))
-    try:
-        conn = open_db(db, readonly=True)
-        rows = cluster_sizes(conn, find(conn, words, status, year, body, limit, sort))
-    except DatabaseError as e:
-        fail(db, str(e).removeprefix(f"{db}: "), EXIT_INPUT)
-    with stdout_guard():
-        if as_json:
-            _search_json(rows)
-        else:
-            _search_table(rows, text)
-
-
-def _search_json(rows: list[dict[str, Any]]) -> None:
-    import orjson
-
-    for row in rows:
-        sys.stdout.buffer.write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
-
-
-def _search_table(rows: list[dict[str, Any]], query: str) -> None:
-    """A rich table: notice, problem, where it matched with the match marked, status; the notice's text
-    escaped (markup and control characters shown as written, never obeyed)."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from .outputs.terminal import safe
-
-    table = Table(title=f"{len(rows)} problems matching {safe(query)}", show_lines=True)
-    for name in ("notice", "#", "problem", "matched", "status", "cluster"):
-        table.add_column(name, overflow="fold" if name == "matched" else "ellipsis")
-    for row in rows:
-        notice = f"{safe(row['notice_title'] or '')}\n[dim]{safe(row['path'] or '')}[/dim]"
-        table.add_row(notice, safe(row["marker"] or str(row["position"] + 1)), safe(row["title"] or ""),
-                      "\n".join(_marked(m) for m in row["matches"]), row["status"],
-                      str(row["finding_cluster"] or "—"))
-    Console().print(table)
-
-
-def _marked(match: dict[str, Any]) -> str:
-    """``measures 2: …前文[reverse]八项规定[/reverse]后文…``: the field, then the snippet with each match marked."""
-    from .outputs.terminal import safe
-
-    text, marked, at = match["snippet"], "", 0
-    for start, end in match["marks"]:
-        start = max(start, at)  # overlapping matches (规定 and 八项规定) marked once
-        marked += f"{safe(text[at:start])}[reverse]{safe(text[start:end])}[/reverse]"
-        at = max(at, end)
-    where = match["field"] + (f" {match['measure'] + 1}" if match["measure"] is not None else "")
-    return f"[dim]{where}:[/dim] {marked}{safe(text[at:])}"
-
-
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
@@ -418,7 +316,7 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
     from .outputs.stats import render, summarize
     from .runner.corpus import notices_from
 
-    _use_lang(lang)
+    use_lang(lang)
     if html_out:
         from .clireport import write_report
 
@@ -471,7 +369,8 @@ def review(file: str, output: str | None, lang: str | None = None) -> None:
     emit(render_review(dict(notice), text, lang).encode("utf-8"), output)
 
 
-from .clicheck import check  # noqa: E402  (a command of its own module, registered here)
+from .clicheck import check  # noqa: E402  (commands of their own modules, registered here)
+from .clisearch import search  # noqa: E402
 
 main.add_command(check)
 
@@ -482,3 +381,4 @@ for _name, _help in (("analyze", "Add the corpus analysis (clusters, units, view
                      ("units", "A unit's notices across rounds (all units without UNIT), from an analysed database."),
                      ("report", "The corpus report of a database, with the analysis sections, as one HTML page.")):
     main.add_command(LazyCommand(_name, f"xuncha_parse.analysis.commands:{_name}", _help))
+main.add_command(search)

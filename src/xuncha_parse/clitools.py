@@ -191,3 +191,24 @@ def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+#: ``--lang``: the interface language of pages, the report, show and stats (the catalogues of outputs/i18n)
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                    help="Interface language: zh (default, or $XUNCHA_LANG) or en.")
+
+
+def use_lang(lang: str | None) -> None:
+    """Make ``--lang`` the default of the worker processes this command starts, until it ends."""
+    if not lang:
+        return
+    before = os.environ.get("XUNCHA_LANG")
+    os.environ["XUNCHA_LANG"] = lang
+    click.get_current_context().call_on_close(lambda: _set_env("XUNCHA_LANG", before))
+
+
+def _set_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value

@@ -18,6 +18,7 @@ STRINGS: dict[str, str] = {
     "diag.truncated": "正文似乎提前中断",
     "diag.no_problems_found": "正文中未找到问题清单",
     "diag.title_from_page_metadata": "正文没有标题行，标题取自网页信息",
+    "diag.target_unresolved": "被巡察单位只以代称出现（如“我局”），正文和署名都没有指明是哪个单位",
     "diag.heading_level_reconciled": "一个小标题按其接续的编号归入相应层级",
     "topic.political_theory": "政治理论学习", "topic.ideology": "意识形态",
     "topic.party_organization": "基层党组织建设", "topic.integrity_supervision": "党风廉政与监督",
