@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from xuncha_parse.cli import main
 from xuncha_parse.enrich.topics import TAXONOMY
+from xuncha_parse.fields.checks import REVIEW_CODES
 from xuncha_parse.outputs import models
 from xuncha_parse.outputs.i18n import LANGS, catalogue, default_lang
 
@@ -44,6 +45,9 @@ def _literals(annotation) -> tuple[str, ...]:
     ("contact", _literals(models.Contact.model_fields["type"].annotation)),
     ("level", _literals(models.Diagnostic.model_fields["level"].annotation)),
     ("count", ("categories", "problems", "completed", "in_progress")),
+    ("kind", _literals(models.Notice.model_fields["kind"].annotation)),
+    ("reason", REVIEW_CODES),
+    ("diag", REVIEW_CODES),
 ])
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_code_the_data_carries_has_a_name(kind, codes, lang):

@@ -1,4 +1,4 @@
-"""The review page without a browser: nesting, offsets, fallbacks, escaping and the CSP.
+"""The review page without a browser: nesting, offsets, spans only, kind and triage, escaping and the CSP.
 
 The page is read back with the standard library's HTML parser into a small tree that insists on
 well-formed nesting (an end tag must close the element last opened), so a wrong nesting fails here
@@ -26,7 +26,6 @@ from xuncha_parse.outputs.review import (
     FIELDS,
     Mark,
     date_value,
-    find_loose,
     mark_up,
     render_review,
 )
@@ -212,12 +211,6 @@ def _problem(start: int, end: int, **extra) -> dict:
     return problem
 
 
-def test_title_found_across_a_line_break_without_title_span():
-    text = "关于巡察整改\n情况的通报\n正文"
-    root = pane(render_review(_minimal(text, title="关于巡察整改情况的通报"), text))
-    assert highlights(root)[("title", 0, 12)] == "关于巡察整改\n情况的通报"
-
-
 def test_extension_spans_are_used_when_present():
     text = "标题在这里\n区委第一巡察组进驻"
     notice = _minimal(text, title="别的", title_span={"start": 0, "end": 5, "line_start": 1, "line_end": 1},
@@ -226,13 +219,125 @@ def test_extension_spans_are_used_when_present():
     assert ("title", 0, 5) in spans and ("inspection", 6, 13) in spans
 
 
-def test_status_text_found_inside_the_problem_else_before_it():
-    text = "已完成的事项\n1.问题甲。整改完成。\n2.问题乙。"
-    inside = _problem(7, 18, status="completed", status_text="整改完成")
-    before = _problem(19, 25, status="completed", status_text="已完成的事项")
-    spans = highlights(pane(render_review(_minimal(text, problems=[inside, before]), text)))
-    assert spans[("status", 13, 17)] == "整改完成"
-    assert spans[("status", 0, 6)] == "已完成的事项"
+# ---------------------------------------------------------------- only the parser's own offsets
+
+
+def spans_in(value) -> set[tuple[int, int]]:
+    """Every span the notice carries, wherever it sits (a dict with integer ``start`` and ``end``)."""
+    if isinstance(value, dict):
+        own = {(value["start"], value["end"])} if isinstance(value.get("start"), int) and "end" in value else set()
+        return own.union(*(spans_in(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(spans_in(v) for v in value))
+    return set()
+
+
+#: the samples and a spread of the modelled fixtures: notices, announcements, news of meetings
+PAGES = [*(SAMPLES / f"{n}.txt" for n in ("000_b7f29017f62e4de6", "002_c815ed000f2749a3", "004_65a99f9994ad9ae9")),
+         *sorted((SAMPLES.parent / "tests" / "real").glob("*.txt"))[::25]]
+
+
+def parsed(path: Path) -> tuple[dict, str]:
+    data = path.read_bytes()
+    notice = parse_bytes(data, path.name, with_text=True).model_dump(mode="json")
+    text = notice["source"].pop("text")
+    return notice, text
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_every_mark_is_one_of_the_parsers_spans(path):
+    notice, text = parsed(path)
+    marks = highlights(pane(render_review(notice, text)))
+    assert marks and {(s, e) for _, s, e in marks} <= spans_in(notice)
+
+
+#: where the spans a text search used to stand in for sit: without them, no highlight of their kind
+STRIPPED = {"title": ("title_span",), "kind": ("kind_evidence",), "inspection": ("inspection", "spans"),
+            "heading": ("sections", "heading_span"), "status": ("problems", "status_span"),
+            "leader": ("problems", "leader_span")}
+
+
+def _strip(notice: dict) -> dict:
+    notice["title_span"] = notice["kind_evidence"] = None
+    notice["inspection"]["spans"] = {}
+    notice["signature"] = notice["signature"] and {**notice["signature"], "date_span": None}
+    for problem in notice["problems"]:
+        problem["status_span"] = problem["leader_span"] = None
+    stack = list(notice["sections"])
+    while stack:
+        stack[-1]["heading_span"] = None
+        stack.extend(stack.pop()["children"])
+    return notice
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_a_value_without_its_span_is_not_highlighted(path):
+    """The title, target, dates and statuses stand in the text, but nothing searches for them."""
+    notice, text = parsed(path)
+    before = {f for f, _, _ in highlights(pane(render_review(notice, text)))}
+    after = highlights(pane(render_review(_strip(notice), text)))
+    assert before & set(STRIPPED) and not {f for f, _, _ in after} & set(STRIPPED)
+    dates = {(e["span"]["start"], e["span"]["end"]) for p in notice["problems"] for e in p["entities"] if e["type"] == "date"}
+    assert {(s, e) for f, s, e in after if f == "date"} == dates  # only the problems' own dates, not the signature's
+
+
+# ---------------------------------------------------------------- the kind and the triage at the top
+
+
+def _one_per_kind() -> list[Path]:
+    """A modelled fixture of each kind its hand-made truth names."""
+    import json
+
+    first: dict[str, Path] = {}
+    for truth in sorted((SAMPLES.parent / "tests" / "real").glob("*.json")):
+        first.setdefault(json.loads(truth.read_text("utf-8"))["kind"], truth.with_suffix(".txt"))
+    return list(first.values())
+
+
+def _top(page: str) -> Node:
+    return next(n for n in Tree(page).root.walk() if n.tag == "header")
+
+
+def _by_class(root: Node, cls: str) -> list[Node]:
+    return [n for n in root.walk() if cls in n.attrs.get("class", "").split()]
+
+
+@pytest.mark.parametrize("path", _one_per_kind(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_kind_is_named_and_its_evidence_highlighted(path, lang):
+    notice, text = parsed(path)
+    page = render_review(notice, text, lang=lang)
+    name = _by_class(_top(page), "kindname")
+    assert [n.text() for n in name] == [catalogue(lang).code("kind", notice["kind"])]
+    evidence = notice["kind_evidence"]
+    assert evidence, "every modelled fixture has words that decided its kind"
+    span = evidence["span"]
+    assert highlights(pane(page))[("kind", span["start"], span["end"])] == text[span["start"]:span["end"]]
+    link = _by_class(_top(page), "evidence")[0]
+    assert link.text() == evidence["text"] and link.attrs["href"] == f"#L{span['line_start']}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_review_reason_is_named_and_described_at_the_top(lang):
+    from xuncha_parse.fields.checks import REVIEW_CODES
+
+    text = "标题\n正文一\n正文二\n"
+    diagnostics = [{"level": "warning", "code": c, "message": f"the parser says {c}", "line": 2} for c in REVIEW_CODES]
+    page = render_review(_minimal(text, review_reasons=list(REVIEW_CODES), needs_review=True,
+                                  diagnostics=diagnostics), text, lang=lang)
+    t = catalogue(lang)
+    items = [n for n in _by_class(_top(page), "triage")[0].walk() if n.tag == "li"]
+    assert [n.text().split(f" {code}")[0] for n, code in zip(items, REVIEW_CODES)] == [
+        f"{t.code('reason', c)} {t.code('diag', c)}" for c in REVIEW_CODES]
+    assert all(t.code("reason", c) != c and t.code("diag", c) != c for c in REVIEW_CODES)
+    assert [a.attrs["href"] for n in items for a in n.walk() if a.tag == "a"] == ["#L2"] * len(REVIEW_CODES)
+
+
+def test_a_notice_needing_no_look_says_so_and_lists_nothing():
+    text = "标题\n正文\n"
+    top = _top(render_review(_minimal(text, review_reasons=[], needs_review=False), text, lang="zh"))
+    assert [n.text() for n in _by_class(top, "triage")] == [catalogue("zh")("review.reviewed_ok")]
+    assert not any(n.tag == "li" for n in _by_class(top, "triage")[0].walk())
 
 
 def test_out_of_range_spans_are_dropped_and_counted():
@@ -255,11 +360,6 @@ def test_date_value(date, shown):
 def test_date_value_in_chinese():
     date = {"text": "7月24日", "iso": "2025-07-24", "year": 2025, "month": 7, "day": 24, "year_inferred": True}
     assert date_value(date, catalogue("zh")) == "2025-07-24 (年份为推断)"
-
-
-@pytest.mark.parametrize("needle,where", [("关于", (0, 2)), ("整改", (2, 5)), ("于 整", (1, 3)), ("通报", None), ("", None)])
-def test_find_loose(needle, where):
-    assert find_loose("关于整\n改", needle, 0, 5) == where
 
 
 # ---------------------------------------------------------------- safety

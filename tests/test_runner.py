@@ -153,3 +153,27 @@ def test_the_library_runs_a_batch_into_any_sink(tmp_path):
     assert stored("db", out) == [str(folder / SMALL)]
     again = run_batch([str(folder)], Options(), open_sinks("db", str(out / "a.db")))
     assert (again.notices, again.unchanged) == (1, 1)  # the one stored is skipped, the large one parsed now
+
+
+# ---------------------------------------------------------------- the summary line: kinds and triage
+
+#: forty modelled fixtures, enough for a pool of two workers: rectification notices and their neighbours
+MIXED = sorted((ROOT / "tests" / "real").glob("*.txt"))[35:75]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_summary_line_counts_each_kind_present_and_the_notices_to_review(jobs, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in MIXED:
+        shutil.copy(path, folder / path.name)
+    result = run_batch("jsonl", tmp_path / "out", str(folder), "-j", jobs)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (tmp_path / "out" / "a.jsonl").read_text("utf-8").splitlines()]
+    kinds = {r["kind"]: sum(x["kind"] == r["kind"] for x in records) for r in records}
+    assert len(kinds) >= 3 and 0 < sum(r["needs_review"] for r in records) < len(records)  # the mix is one
+    order = ("rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other")
+    want = " ".join(f"{kind}={kinds[kind]}" for kind in order if kind in kinds)
+    line = result.stderr.strip().splitlines()[-1]
+    assert line == (f"notices={len(records)} problems={sum(len(r['problems']) for r in records)} failed=0 {want} "
+                    f"needs_review={sum(r['needs_review'] for r in records)}")

@@ -22,16 +22,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from ..shapes import ProblemDict, SectionDict
 from .i18n import Catalogue, catalogue
 
 #: every kind of highlight, outermost first: equal spans nest in this order
-FIELDS = ("title", "inspection", "heading", "problem", "measure", "progress", "status", "leader", "contact", "date",
+FIELDS = ("title", "kind", "inspection", "heading", "problem", "measure", "progress", "status", "leader", "contact", "date",
           "money")
 RANK = {field: rank for rank, field in enumerate(FIELDS)}
 INSPECTION_DATES = ("start", "end", "feedback")
-#: whitespace the parser may join across (a title split over two lines)
-LOOSE_GAP = r"\s*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +50,7 @@ def render_review(notice: dict[str, Any], text: str, lang: str | None = None) ->
     from .editor import editor
 
     t = catalogue(lang)
-    marks = collect_marks(notice, text, t)
+    marks = collect_marks(notice, t)
     kept = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     body = "".join([
         _header(notice, kept, t),
@@ -153,13 +150,14 @@ def _line_starts(text: str) -> list[int]:
 # ---------------------------------------------------------------- which spans
 
 
-def collect_marks(notice: dict[str, Any], text: str, t: Catalogue | None = None) -> list[Mark]:
+def collect_marks(notice: dict[str, Any], t: Catalogue | None = None) -> list[Mark]:
     """Every span of the notice worth showing, as marks (duplicates of the same kind and place dropped),
-    labelled in the language of ``t``."""
+    labelled in the language of ``t``.  Every mark is one of the parser's own spans: nothing is searched
+    for in the text, so a value without its span is not highlighted."""
     t = t or catalogue()
-    marks = [*_title_marks(notice, text, t), *_inspection_marks(notice, text, t), *_heading_marks(notice, t)]
+    marks = [*_title_marks(notice, t), *_kind_marks(notice, t), *_inspection_marks(notice, t), *_heading_marks(notice, t)]
     for number, problem in enumerate(notice.get("problems") or [], 1):
-        marks += _problem_marks(problem, number, text, t)
+        marks += _problem_marks(problem, number, t)
     marks += [_contact_mark(c, t) for c in notice.get("contacts") or []]
     marks += _signature_marks(notice, t)
     return _unique(marks)
@@ -175,37 +173,31 @@ def _unique(marks: list[Mark]) -> list[Mark]:
     return out
 
 
-def _title_marks(notice: dict[str, Any], text: str, t: Catalogue) -> list[Mark]:
-    title = notice.get("title")
-    where = _span(notice.get("title_span")) or (find_loose(text, title, 0, preamble_end(notice, text)) if title else None)
-    return [Mark(*where, "title", (("label", t("field.title")), ("value", title or "")))] if where else []
+def _title_marks(notice: dict[str, Any], t: Catalogue) -> list[Mark]:
+    where = _span(notice.get("title_span"))
+    return [Mark(*where, "title", (("label", t("field.title")), ("value", notice.get("title") or "")))] if where else []
 
 
-def _inspection_marks(notice: dict[str, Any], text: str, t: Catalogue) -> list[Mark]:
+def _kind_marks(notice: dict[str, Any], t: Catalogue) -> list[Mark]:
+    """The words that decided the document's kind, where the parser read them (``kind_evidence.span``)."""
+    evidence = notice.get("kind_evidence") or {}
+    where = _span(evidence.get("span"))
+    kind = t.code("kind", notice.get("kind") or "other")
+    return [Mark(*where, "kind", (("label", t("field.kind")), ("value", kind)))] if where else []
+
+
+def _inspection_marks(notice: dict[str, Any], t: Catalogue) -> list[Mark]:
+    """Each inspection field where the parser read it (``inspection.spans``); none without its span."""
     ins = notice.get("inspection") or {}
     spans = ins.get("spans") or {}
-    end = preamble_end(notice, text)
     marks: list[Mark] = []
-    used: list[tuple[int, int]] = []
     for name in ("body", "target", *INSPECTION_DATES):
         value = ins.get(name)
-        shown = date_value(value, t) if name in INSPECTION_DATES and value else value
-        written = value["text"] if name in INSPECTION_DATES and value else value
-        where = _span(spans.get(name)) or (_find_unused(text, written, end, used) if written else None)
-        if where and shown is not None:
-            used.append(where)
+        where = _span(spans.get(name))
+        if where and value is not None:
+            shown = date_value(value, t) if name in INSPECTION_DATES else value
             marks.append(Mark(*where, "inspection", (("label", t(f"ins.{name}")), ("value", str(shown)))))
     return marks
-
-
-def _find_unused(text: str, needle: str, end: int, used: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first occurrence of ``needle`` before ``end`` that no other inspection field took, else the first."""
-    first, lo = None, 0
-    while (where := find_loose(text, needle, lo, end)) is not None:
-        if where not in used:
-            return where
-        first, lo = first or where, where[0] + 1
-    return first
 
 
 def _heading_marks(notice: dict[str, Any], t: Catalogue) -> list[Mark]:
@@ -223,7 +215,7 @@ def _heading_marks(notice: dict[str, Any], t: Catalogue) -> list[Mark]:
     return out
 
 
-def _problem_marks(problem: dict[str, Any], number: int, text: str, t: Catalogue) -> list[Mark]:
+def _problem_marks(problem: dict[str, Any], number: int, t: Catalogue) -> list[Mark]:
     span = problem["span"]
     marker = problem.get("marker")
     name = t("label.problem_marked", n=number, marker=marker) if marker else t("label.problem", n=number)
@@ -234,7 +226,7 @@ def _problem_marks(problem: dict[str, Any], number: int, text: str, t: Catalogue
         for i, item in enumerate(problem.get(field if field == "progress" else "measures") or [], 1):
             label = t(f"label.{field}", i=item.get("ordinal") or i, problem=name)
             marks.append(Mark(item["span"]["start"], item["span"]["end"], field, (("label", label), ("value", ""))))
-    marks += _status_marks(problem, text, t)
+    marks += _status_marks(problem, t)
     leader = _span(problem.get("leader_span"))
     if leader:
         marks.append(Mark(*leader, "leader", (("label", t("label.leader", problem=name)), ("value", problem.get("leader") or ""))))
@@ -242,14 +234,9 @@ def _problem_marks(problem: dict[str, Any], number: int, text: str, t: Catalogue
     return marks
 
 
-def _status_marks(problem: dict[str, Any], text: str, t: Catalogue) -> list[Mark]:
-    """Where the status was read: ``status_span`` when the parser gives it, else ``status_text`` found inside
-    the problem, else its nearest occurrence before the problem (an enclosing group heading)."""
-    said = problem.get("status_text")
-    span = problem["span"]
+def _status_marks(problem: dict[str, Any], t: Catalogue) -> list[Mark]:
+    """Where the status was read (``status_span``); none without that span."""
     where = _span(problem.get("status_span"))
-    if where is None and said:
-        where = find_loose(text, said, span["start"], span["end"]) or rfind_loose(text, said, span["start"])
     if where is None:
         return []
     value = t.code("status", problem["status"])
@@ -303,36 +290,6 @@ def _span(span: dict[str, Any] | None) -> tuple[int, int] | None:
     return (span["start"], span["end"]) if span else None
 
 
-def preamble_end(notice: dict[str, Any], text: str) -> int:
-    """Where the text before the first section (title, addressee, introduction) ends."""
-    sections: list[SectionDict] = notice.get("sections") or []
-    problems: list[ProblemDict] = notice.get("problems") or []
-    if sections:
-        return sections[0]["span"]["start"]
-    return problems[0]["span"]["start"] if problems else len(text)
-
-
-def _loose(needle: str) -> re.Pattern[str]:
-    return re.compile(LOOSE_GAP.join(re.escape(ch) for ch in needle if not ch.isspace()))
-
-
-def find_loose(text: str, needle: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """``needle`` in ``text[lo:hi]`` verbatim, else with any whitespace between its characters."""
-    if not needle or not needle.strip():
-        return None
-    i = text.find(needle, lo, hi)
-    if i >= 0:
-        return i, i + len(needle)
-    m = _loose(needle).search(text, lo, hi)
-    return (m.start(), m.end()) if m else None
-
-
-def rfind_loose(text: str, needle: str, hi: int) -> tuple[int, int] | None:
-    """The last verbatim occurrence of ``needle`` ending before ``hi``."""
-    i = text.rfind(needle, 0, hi) if needle else -1
-    return (i, i + len(needle)) if i >= 0 else None
-
-
 # ---------------------------------------------------------------- header, panel, footer
 
 
@@ -341,8 +298,40 @@ def _header(notice: dict[str, Any], marks: list[Mark], t: Catalogue) -> str:
     about = " · ".join(esc(x) for x in (source.get("path"), source.get("format") or None, source.get("encoding")) if x)
     title = esc(notice.get("title")) if notice.get("title") else f'<span translate="yes">{esc(t("review.no_title"))}</span>'
     return (f'<header class="top"><h1 translate="no">{title}</h1>'
-            f'<p class="about" translate="no">{about}</p><p class="insp">{inspection_line(notice, t)}</p>'
+            f'<p class="about" translate="no">{about}</p>{_kind_line(notice, t)}{_triage(notice, t)}'
+            f'<p class="insp">{inspection_line(notice, t)}</p>'
             f'<div class="facts">{_counts(notice, t)}{_diagnostics(notice, t)}</div>{_legend(marks, t)}</header>')
+
+
+def _kind_line(notice: dict[str, Any], t: Catalogue) -> str:
+    """What the document is, named in the page's language, and the words that decided it, linked to
+    their line (they are highlighted there)."""
+    kind = notice.get("kind") or "other"
+    evidence = notice.get("kind_evidence")
+    if evidence:
+        line = evidence["span"]["line_start"]
+        by = f'{esc(t("review.kind_by"))} <a class="evidence" href="#L{int(line)}" translate="no">{esc(evidence["text"])}</a>'
+    else:
+        by = esc(t("review.kind_undecided"))
+    return (f'<p class="kind"><span class="label">{esc(t("review.kind"))}</span> '
+            f'<b class="kindname {esc(kind)}">{esc(t.code("kind", kind))}</b> <span class="by">{by}</span></p>')
+
+
+def _triage(notice: dict[str, Any], t: Catalogue) -> str:
+    """Whether a person should look at this notice, and why: each reason named and described, linked to
+    the line of its diagnostic when it has one."""
+    reasons = notice.get("review_reasons") or []
+    if not reasons:
+        return f'<p class="triage ok">{esc(t("review.reviewed_ok"))}</p>'
+    lines = {d["code"]: d.get("line") for d in reversed(notice.get("diagnostics") or [])}
+    items = []
+    for code in reasons:
+        line = lines.get(code)
+        where = f' <a href="#L{int(line)}">{esc(t("review.line", n=int(line)))}</a>' if line else ""
+        items.append(f'<li><b>{esc(t.code("reason", code))}</b> {esc(t.code("diag", code))}'
+                     f' <code translate="no">{esc(code)}</code>{where}</li>')
+    return (f'<div class="triage look" role="note"><h2>{esc(t("review.needs_review"))}</h2>'
+            f'<ul>{"".join(items)}</ul></div>')
 
 
 def inspection_line(notice: dict[str, Any], t: Catalogue | None = None) -> str:

@@ -26,6 +26,9 @@ class Record:
     #: the review page of the notice, made by the worker from the text it parsed (``--review-dir``)
     review: str | None = None
     sha256: str | None = None
+    #: the notice's ``kind`` and ``needs_review``, for the batch's summary line (None for an error record)
+    kind: str | None = None
+    needs_review: bool = False
 
     def notice(self) -> dict[str, Any]:
         """The notice as a dict (decoded from ``data``)."""

@@ -16,7 +16,8 @@ TOP = 20
 
 
 def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[str, Any]:
-    """Totals, rates, declared against parsed, topics, categories, keywords, bodies and years."""
+    """Totals, rates, kinds, the notices to review, declared against parsed, topics, categories,
+    keywords, bodies and years."""
     from ..enrich.keywords import annotate
 
     counters: list[Counter[str]] = [Counter() for _ in range(6)]
@@ -30,7 +31,8 @@ def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[st
         status.update(counts)
         per_notice.append({"path": notice["source"]["path"], "title": notice["title"],
                            "unit": notice.get("issuer") or notice["inspection"]["target"], "problems": len(notice["problems"]),
-                           **{s: counts.get(s, 0) for s in STATUSES}})
+                           **{s: counts.get(s, 0) for s in STATUSES},
+                           "kind": notice["kind"], "review_reasons": notice["review_reasons"]})
         mismatches.extend(_mismatches(notice))
         for p in notice["problems"]:
             topics.update(t["code"] for t in p["topics"])
@@ -38,6 +40,13 @@ def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[st
             words.update(p["keywords"])
         _inspection(notice, bodies, years)
     return _totals(per_notice, status, mismatches, topics, categories, words, bodies, years, failures)
+
+
+def in_kind_order(counts: Counter[str]) -> dict[str, int]:
+    """Notices per kind, the kinds present only, in the contract's order (``rectification`` first)."""
+    from ..grammar import KINDS
+
+    return {kind: counts[kind] for kind in (*KINDS, *sorted(set(counts) - set(KINDS))) if counts[kind]}
 
 
 def _mismatches(notice: dict[str, Any]) -> list[dict[str, Any]]:
@@ -58,12 +67,16 @@ def _totals(per_notice: list[dict[str, Any]], status: Counter[str], mismatches: 
             topics: Counter[str], categories: Counter[str], words: Counter[str], bodies: Counter[str],
             years: Counter[str], failures: list[str]) -> dict[str, Any]:
     total = sum(status.values())
+    review = [n for n in per_notice if n["review_reasons"]]
     return {
         "notices": len(per_notice),
         "failed": len(failures),
         "problems": total,
         "statuses": {s: status.get(s, 0) for s in STATUSES},
         "rates": {s: round(status.get(s, 0) / total, 4) if total else None for s in STATUSES},
+        "kinds": in_kind_order(Counter(n["kind"] for n in per_notice)),
+        "needs_review": len(review),
+        "review": [{k: n[k] for k in ("path", "title", "unit", "kind", "review_reasons")} for n in review],
         "per_notice": per_notice,
         "declared_mismatches": mismatches,
         "topics": dict(topics.most_common()),

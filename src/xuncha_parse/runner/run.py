@@ -7,6 +7,7 @@ only ever see records.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -33,6 +34,8 @@ class Totals:
     failed: int = 0
     lost: bool = False  # a worker process died during the run
     errors: list[tuple[str, str]] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)  # notices parsed, per ``kind``
+    needs_review: int = 0  # notices parsed that a person should look at
 
     def count(self, outcome: Outcome) -> None:
         if isinstance(outcome, Note):
@@ -40,13 +43,21 @@ class Totals:
         elif outcome.error is None:
             self.notices += 1
             self.problems += outcome.problems
+            self.kinds[outcome.kind or "other"] += 1
+            self.needs_review += outcome.needs_review
         else:
             self.failed += 1
             self.errors.append((outcome.path, outcome.error))
 
     def line(self, unchanged: bool = False) -> str:
+        """``notices=5 problems=87 failed=0 rectification=4 announcement=1 needs_review=2``: the kinds
+        present, in the contract's order, then how many notices need a person's look."""
+        from ..outputs.stats import in_kind_order
+
         skipped = f" unchanged={self.unchanged}" if unchanged else ""
-        return f"notices={self.notices} problems={self.problems}{skipped} failed={self.failed}"
+        kinds = "".join(f" {kind}={n}" for kind, n in in_kind_order(self.kinds).items())
+        return (f"notices={self.notices} problems={self.problems}{skipped} failed={self.failed}{kinds}"
+                f" needs_review={self.needs_review}")
 
 
 class Batch:

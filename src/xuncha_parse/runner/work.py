@@ -6,7 +6,7 @@ Any failure becomes an error record, so one bad file never stops a batch.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Union
 
 from ..outputs.sink import Record
@@ -72,7 +72,8 @@ def _record(item: Loaded, notice: NoticeDict, page: str | None) -> Record:
     import orjson
 
     data = orjson.dumps(notice, option=orjson.OPT_APPEND_NEWLINE)
-    return Record(item.path, data, len(notice["problems"]), None, page, item.sha256)
+    return Record(item.path, data, len(notice["problems"]), None, page, item.sha256, notice["kind"],
+                  notice["needs_review"])
 
 
 def parse(item: Loaded, options: Options) -> tuple[NoticeDict, str | None]:
@@ -126,7 +127,8 @@ def corrected(record: Record, corrections: Corrections) -> tuple[Record, list[No
         return record, []
     data = orjson.dumps(notice, option=orjson.OPT_APPEND_NEWLINE)
     notes = [Note(record.path, message) for message in done.refused]
-    return Record(record.path, data, len(notice["problems"]), None, record.review, record.sha256), notes
+    return replace(record, data=data, problems=len(notice["problems"]), kind=notice["kind"],
+                   needs_review=notice["needs_review"]), notes
 
 
 def convert_many(items: list[Item], options: Options) -> list[Outcome]:
