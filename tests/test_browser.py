@@ -148,7 +148,7 @@ def test_report_table_sorts_by_a_column(open_page):
     page.click('table.sortable th button[data-col="4"]')
     assert ascending == sorted(len(n["problems"]) for n in notices)
     assert page.evaluate(column) == ascending[::-1]
-    assert page.evaluate("() => document.querySelectorAll('svg.chart').length") == 4
+    assert page.evaluate("() => document.querySelectorAll('svg.chart').length") == 5  # kinds, statuses, topics, years, bodies
 
 
 def test_hovering_a_date_shows_its_iso_form(open_page):

@@ -413,8 +413,10 @@ def test_report_charts_and_table_from_the_summary():
     root = Tree(page).root
     rows = [n for n in root.walk() if n.tag == "tr" and any(c.tag == "td" for c in n.walk())]
     assert len(rows) == len(notices)
-    assert page.count("<svg") == 4 and page.count('class="seg completed"') == 2
-    assert [n.attrs["href"] for n in root.walk() if n.tag == "a"] == ["pages/a%20b.html"] * 2  # its bar, its row
+    assert page.count("<svg") == 5 and page.count('class="seg completed"') == 2
+    hrefs = [n.attrs["href"] for n in root.walk() if n.tag == "a"]
+    to_review = 1 if notices[0]["needs_review"] else 0
+    assert hrefs == ["pages/a%20b.html"] * (2 + to_review)  # its bar, its row, and its line among those to review
 
 
 def test_report_without_topics_or_notices_says_so():
@@ -430,6 +432,42 @@ def test_report_escapes_notice_fields_and_links():
     page = render_report([notice], {HOSTILE: "javascript:alert(1)"})
     assert page.count("<script") == 1 and "<img" not in page
     assert 'href="./javascript%3Aalert' in page
+
+
+def _sections(root: Node, cls: str) -> list[Node]:
+    return [n for n in root.walk() if n.tag == "section" and cls in n.attrs.get("class", "").split()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_counts_each_kind_and_lists_the_notices_to_review_linked(lang):
+    notices = [parsed(path)[0] for path in PAGES]
+    links = {n["source"]["path"]: f"pages/{i}.html" for i, n in enumerate(notices)}
+    root = Tree(render_report(notices, links, lang=lang)).root
+    t = catalogue(lang)
+    kinds = next(n for n in root.walk() if n.tag == "svg" and n.attrs["aria-label"] == t("report.by_kind"))
+    bars = [g.text() for g in kinds.walk() if g.tag == "g"]
+    order = ("rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other")
+    present = [k for k in order if any(n["kind"] == k for n in notices)]
+    assert len(present) >= 3
+    assert bars == [f"{t.code('kind', k)}: {sum(n['kind'] == k for n in notices)}"  # the tooltip ...
+                    f"{t.code('kind', k)}{sum(n['kind'] == k for n in notices)}" for k in present]  # ... label, value
+    wanted = [n for n in notices if n["needs_review"]]
+    assert wanted, "the pages include notices that need a look"
+    section = _sections(root, "review")[0]
+    rows = [r for r in section.walk() if r.tag == "tr" and any(c.tag == "td" for c in r.children if isinstance(c, Node))]
+    assert [next(a.attrs["href"] for a in r.walk() if a.tag == "a") for r in rows] == [
+        links[n["source"]["path"]] for n in wanted]
+    assert [[s.text() for s in r.walk() if s.attrs.get("class") == "reason"] for r in rows] == [
+        [t.code("reason", c) for c in n["review_reasons"]] for n in wanted]
+    assert t("report.review", n=len(wanted)) in section.text()
+
+
+def test_report_with_nothing_to_review_says_so():
+    notice = dict(_minimal("正文"), kind="rectification", needs_review=False, review_reasons=[], title="标题",
+                  source={"path": "a.txt", "sha256": "0" * 64}, issuer=None, declared={"problems": None},
+                  inspection={"target": None, "body": None, "start": None, "end": None, "feedback": None})
+    section = _sections(Tree(render_report([notice], lang="zh")).root, "review")[0]
+    assert catalogue("zh")("report.review_none") in section.text()
 
 
 @pytest.mark.parametrize("href,safe", [("a/b.html", "a/b.html"), ("javascript:x", "./javascript%3Ax"),

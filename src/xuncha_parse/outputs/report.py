@@ -40,7 +40,9 @@ def render_report(notices: Iterable[dict[str, Any]], review_links: dict[str, str
     links = review_links or {}
     body = "".join([
         _header(summary, t),
+        _to_review(summary["review"], rows, summary["per_notice"], links, t),
         '<section class="charts">',
+        _figure(t("report.by_kind"), bars_svg([(t.code("kind", k), n) for k, n in summary["kinds"].items()], "kind", t)),
         _figure(t("report.by_status"), _statuses_chart(summary["per_notice"], links, names, t)),
         _figure(t("report.by_topic"), _topics_chart(summary["topics"], t)),
         _figure(t("report.by_year"), bars_svg(_known(summary["years"], t), "year", t)),
@@ -86,7 +88,7 @@ def _known(counts: dict[str, int], t: Catalogue) -> list[tuple[str, int]]:
 
 def _header(summary: dict[str, Any], t: Catalogue) -> str:
     cards = [(t("report.notices"), summary["notices"]), (t("report.problems"), summary["problems"]),
-             (t("report.failed"), summary["failed"])]
+             (t("report.failed"), summary["failed"]), (t("report.needs_review"), summary["needs_review"])]
     for s in STATUSES:
         rate = summary["rates"][s]
         cards.append((t.code("status", s), f"{summary['statuses'][s]}" + ("" if rate is None else f" · {rate:.0%}")))
@@ -115,6 +117,27 @@ def _mismatches(mismatches: list[dict[str, Any]], rows: list[dict[str, Any]], pe
     head = "".join(f"<th>{esc(t(f'report.col.{c}'))}</th>" for c in ("notice", "count", "declared", "parsed", "difference"))
     return (f'<section><h2>{esc(t("report.mismatches_n", n=len(mismatches)))}</h2><table class="grid compact">'
             f"<thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></section>")
+
+
+def _to_review(review: list[dict[str, Any]], rows: list[dict[str, Any]], per_notice: list[dict[str, Any]],
+               links: dict[str, str], t: Catalogue) -> str:
+    """The notices that need a person's look: each linked to its review page, its kind, and its reasons
+    named (each reason's description as its tooltip)."""
+    title = t("report.review", n=len(review))
+    if not review:
+        return f'<section class="review"><h2>{esc(title)}</h2><p class="none">{esc(t("report.review_none"))}</p></section>'
+    by_path = {counts["path"]: row for row, counts in zip(rows, per_notice, strict=True)}
+    cells = "".join(f'<tr><td>{_notice_link(n["path"], by_path.get(n["path"]), links, t)}</td>'
+                    f'<td>{esc(t.code("kind", n["kind"]))}</td><td>{_reasons(n["review_reasons"], t)}</td></tr>'
+                    for n in review)
+    head = "".join(f"<th>{esc(t(f'report.col.{c}'))}</th>" for c in ("notice", "kind", "reasons"))
+    return (f'<section class="review"><h2>{esc(title)}</h2><table class="grid compact">'
+            f"<thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></section>")
+
+
+def _reasons(codes: list[str], t: Catalogue) -> str:
+    return esc(t("list.sep")).join(f'<span class="reason" title="{esc(t.code("diag", c))}">{esc(t.code("reason", c))}</span>'
+                                   for c in codes)
 
 
 def _signed(n: int) -> str:

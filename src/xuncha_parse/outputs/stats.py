@@ -10,6 +10,8 @@ from .terminal import safe
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .i18n import Catalogue
+
 STATUSES = ("completed", "in_progress", "unknown")
 #: how many categories and keywords the summary lists
 TOP = 20
@@ -103,6 +105,7 @@ def render(summary: dict[str, Any], lang: str | None = None) -> None:
         rate = summary["rates"][s]
         table.add_row(t.code("status", s), str(summary["statuses"][s]), "—" if rate is None else f"{rate:.1%}")
     console.print(table)
+    _triage(console, summary, t)
     _table(console, t("stats.per_notice"), [t("stats.col.notice"), t("stats.col.problems"), *(t.code("status", s) for s in STATUSES)],
            [[_name(n), n["problems"], *(n[s] for s in STATUSES)] for n in summary["per_notice"]])
     names = {n["path"]: _name(n) for n in summary["per_notice"]}
@@ -114,6 +117,16 @@ def render(summary: dict[str, Any], lang: str | None = None) -> None:
     for key, col in (("categories", "category"), ("bodies", "body"), ("years", "year")):
         _table(console, t(f"stats.{key}"), [t(f"stats.col.{col}"), t("stats.col.count")], list(summary[key].items()))
     _table(console, t("stats.keywords"), [t("stats.col.keyword"), t("stats.col.count")], summary["keywords"])
+
+
+def _triage(console: Console, summary: dict[str, Any], t: Catalogue) -> None:
+    """Notices per kind, and each notice that needs a person's look with its reasons."""
+    _table(console, t("stats.kinds"), [t("stats.col.kind"), t("stats.col.count")],
+           [(t.code("kind", kind), n) for kind, n in summary["kinds"].items()])
+    _table(console, t("stats.review", n=summary["needs_review"]),
+           [t("stats.col.notice"), t("stats.col.kind"), t("stats.col.reasons")],
+           [[_name(n), t.code("kind", n["kind"]), t("list.sep").join(t.code("reason", r) for r in n["review_reasons"])]
+            for n in summary["review"]])
 
 
 def _name(notice: dict[str, Any]) -> str:
