@@ -233,7 +233,7 @@ def test_similar_search_and_report(tmp_path):
     found = [json.loads(x) for x in CliRunner().invoke(main, ["search", db, "财务管理", "--json"]).output.splitlines()]
     assert [(f["wording_cluster"], f["finding_cluster"]) for f in found] == [(2, 2), (2, 2)]
     out = tmp_path / "report.html"
-    assert CliRunner().invoke(main, ["report", db, "-o", str(out)]).exit_code == 0
+    assert CliRunner().invoke(main, ["report", db, "-o", str(out), "--lang", "en"]).exit_code == 0
     html = out.read_text(encoding="utf-8")
     for heading in ("Common problems by round", "Common problems by year", "Recurring problems", "Completion by body and year"):
         assert heading in html
@@ -245,7 +245,9 @@ def test_stats_html_gains_the_sections_of_an_analysed_database(tmp_path):
     out = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["stats", str(FIXTURES), "--html", str(out), "--db", db])
     assert result.exit_code == 0, result.output
-    assert "Recurring problems" in out.read_text(encoding="utf-8")
+    assert "屡查屡犯" in out.read_text(encoding="utf-8")  # Chinese by default, as the rest of the report
+    result = CliRunner().invoke(main, ["stats", str(FIXTURES), "--html", str(out), "--db", db, "--lang", "en"])
+    assert result.exit_code == 0 and "Recurring problems" in out.read_text(encoding="utf-8")
 
 
 def test_help_parse_and_batch_import_nothing_of_the_analysis(tmp_path):

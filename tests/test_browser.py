@@ -235,3 +235,56 @@ def test_chinese_report_shows_no_english_interface_strings(open_page):
     assert units == [n["issuer"] or n["inspection"]["target"] for n in notices]
     english = open_page(render_report(notices, links, failures, lang="en"), "en.html")
     assert {"notices", "problems", "Notices"} <= {w for s in english_strings(english) for w in re.findall("[A-Za-z]+", s)}
+
+
+# ---------------------------------------------------------------- the report with the analysis sections
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory):
+    """A database of the samples and the two rounds of tests/fixtures/analysis, analysed."""
+    from click.testing import CliRunner
+
+    from xuncha_parse.analysis import AnalysisUnavailable, require
+    from xuncha_parse.cli import main
+
+    try:
+        require()
+    except AnalysisUnavailable as e:
+        pytest.skip(str(e))
+    db = tmp_path_factory.mktemp("analysed") / "notices.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["batch", str(SAMPLES), str(SAMPLES.parent / "tests" / "fixtures" / "analysis"),
+                                "--db", str(db), "--quiet"]).exit_code == 0
+    result = runner.invoke(main, ["analyze", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+#: how each command writes the report with the analysis sections: ``xuncha report DB`` and ``stats --html --db``
+REPORTS = {"report": lambda db, out: ["report", str(db), "-o", str(out)],
+           "stats": lambda db, out: ["stats", str(SAMPLES), "--html", str(out), "--db", str(db)]}
+
+
+@pytest.mark.parametrize("command", REPORTS)
+def test_report_with_analysis_sections_speaks_one_language(open_page, analysed, tmp_path, command):
+    from click.testing import CliRunner
+
+    from xuncha_parse.cli import main
+    from xuncha_parse.outputs.i18n import catalogue
+
+    shown = {}
+    for lang in ("zh", "en"):
+        out = tmp_path / f"{lang}.html"
+        result = CliRunner().invoke(main, [*REPORTS[command](analysed, out), "--lang", lang])
+        assert result.exit_code == 0, result.output
+        page = open_page(out.read_text("utf-8"), f"{lang}-shown.html")
+        headings = page.evaluate("() => Array.from(document.querySelectorAll('h2')).map(h => h.textContent)")
+        t = catalogue(lang)
+        assert {t("analysis.recurring"), t("analysis.completion")} <= set(headings)
+        assert t("analysis.common", scope=t("analysis.scope.year")) in headings
+        assert page.locator("section table.grid").count() >= 4  # recurring, completion, common by year, the notices
+        shown[lang] = english_strings(page)
+    assert shown["zh"] == []
+    words = {w for s in shown["en"] for w in re.findall("[A-Za-z]+", s)}
+    assert {"Recurring", "Completion", "finding", "units"} <= words

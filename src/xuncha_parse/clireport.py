@@ -19,16 +19,16 @@ def write_report(paths: tuple[str, ...], glob: str, html_out: str, review_dir: s
     notices = list(notices_from(paths, glob, failures))
     links = review_links_for(notices, review_dir, html_out) if review_dir else None
     os.makedirs(os.path.dirname(os.path.abspath(html_out)), exist_ok=True)
-    sections = analysis_sections_of(db, links or {}) if db else ""
+    sections = analysis_sections_of(db, links or {}, lang) if db else ""
     emit(render_report(notices, links, failures, sections, lang).encode("utf-8"), html_out)
 
 
-def analysis_sections_of(db: str, links: dict[str, str]) -> str:
+def analysis_sections_of(db: str, links: dict[str, str], lang: str | None = None) -> str:
     from .analysis.sections import analysis_sections
     from .outputs.db import DatabaseError, open_db
 
     try:
-        return analysis_sections(open_db(db, readonly=True), db, links)
+        return analysis_sections(open_db(db, readonly=True), db, links, lang)
     except DatabaseError as e:
         fail(db, str(e).removeprefix(f"{db}: "))
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..clitools import fail
+from ..clitools import LANG, fail, use_lang
 from . import AnalysisUnavailable, require
 
 if TYPE_CHECKING:
@@ -172,7 +172,8 @@ def _history_table(rows: list[dict[str, Any]]) -> None:
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), help="The HTML file.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Link each notice to its review page here (written if missing).")
-def report(db: str, output: str, review_dir: str | None) -> None:
+@LANG
+def report(db: str, output: str, review_dir: str | None, lang: str | None = None) -> None:
     """The corpus report of DB as one HTML page: the charts of stats --html and the analysis sections."""
     import orjson
 
@@ -182,5 +183,6 @@ def report(db: str, output: str, review_dir: str | None) -> None:
 
     conn = _open(db, readonly=True)
     notices = [orjson.loads(row[0]) for row in conn.execute("SELECT json FROM notices ORDER BY path, id")]
+    use_lang(lang)  # the review pages written for the links speak it too
     links = _review_links(notices, review_dir, output) if review_dir else {}
-    _write_file(output, render_report(notices, links, [], analysis_sections(conn, db, links)))
+    _write_file(output, render_report(notices, links, [], analysis_sections(conn, db, links, lang), lang))

@@ -92,8 +92,8 @@ STRINGS: dict[str, str] = {
     # the analysis sections of the report (analysis/sections.py)
     "analysis.title": "Findings across the corpus", "analysis.not_yet": "Not analysed yet: run",
     "analysis.common": "Common problems by {scope}", "analysis.common_none": "No finding recurs across units of one {scope}.",
-    "analysis.scope.round": "round", "analysis.scope.year": "year", "analysis.scope.body": "inspection body",
-    "analysis.col.finding": "finding", "analysis.col.units": "units", "analysis.col.problems": "problems",
+    "analysis.scope.round": "round", "analysis.scope.year": "year",
+    "analysis.col.round": "round", "analysis.col.finding": "finding", "analysis.col.units": "units", "analysis.col.problems": "problems",
     "analysis.recurring": "Recurring problems", "analysis.recurring_none": "No unit has the same finding in a later round.",
     "analysis.col.unit": "unit", "analysis.col.earlier": "earlier round", "analysis.col.earlier_status": "earlier status",
     "analysis.col.later": "later round", "analysis.col.lookback": "look-back", "analysis.yes": "yes",

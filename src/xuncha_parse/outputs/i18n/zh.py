@@ -91,8 +91,8 @@ STRINGS: dict[str, str] = {
     # the analysis sections of the report (analysis/sections.py)
     "analysis.title": "跨通报的发现", "analysis.not_yet": "尚未分析，请运行",
     "analysis.common": "共性问题（按{scope}）", "analysis.common_none": "没有在同一{scope}的多个单位中重复出现的问题。",
-    "analysis.scope.round": "轮次", "analysis.scope.year": "年度", "analysis.scope.body": "巡察机构",
-    "analysis.col.finding": "问题类型", "analysis.col.units": "单位数", "analysis.col.problems": "问题数",
+    "analysis.scope.round": "轮次", "analysis.scope.year": "年度",
+    "analysis.col.round": "轮次", "analysis.col.finding": "问题类型", "analysis.col.units": "单位数", "analysis.col.problems": "问题数",
     "analysis.recurring": "屡查屡犯", "analysis.recurring_none": "没有单位在后一轮中再次出现相同问题。",
     "analysis.col.unit": "单位", "analysis.col.earlier": "前一轮", "analysis.col.earlier_status": "前一轮整改状态",
     "analysis.col.later": "后一轮", "analysis.col.lookback": "回头看", "analysis.yes": "是",
