@@ -19,6 +19,7 @@ from .clitools import (
     emit,
     exit_now,
     fail,
+    fail_db,
     load,
     progress,
     refuse_overwrite,
@@ -49,12 +50,13 @@ def main() -> None:
 @click.option("--with-text", is_flag=True, help="Include the extracted text, which every span indexes, as source.text.")
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
+@click.option("--force", is_flag=True, help="Replace -o even when it is not a file xuncha wrote.")
 def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool, with_text: bool,
-          max_bytes: int) -> None:
+          max_bytes: int, force: bool = False) -> None:
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
-    refuse_overwrite(output, [file])
+    refuse_overwrite(output, [file], force=force)
     notice = _parsed(file, max_bytes, with_text)
     if keywords:
         from .enrich.keywords import annotate
@@ -84,7 +86,8 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, keywords: bool
               help="Refuse a file larger than this.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
-@click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
+@click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database. "
+              "With -o: replace the file even when it is not one xuncha wrote.")
 def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
           keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
           force: bool = False) -> None:
@@ -94,7 +97,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     from .runner import Batch, Options
     from .runner.paths import paths_from_stdin
 
-    refuse_overwrite(output if fmt != "parquet" else None, paths, glob)
+    refuse_overwrite(output if fmt != "parquet" else None, paths, glob, force)
     kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
@@ -108,8 +111,8 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
 
 def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:
     """Which sink the options ask for (``jsonl``, ``csv``, ``parquet``, ``db``); a mistake is one line."""
-    if force and not db:
-        fail("--force", "only applies with --db")
+    if force and not (db or output):
+        fail("--force", "only applies with --db or -o")
     if db and (output or fmt != "jsonl"):
         fail(db, "--db writes the database only; leave out -o and --format")
     if fmt == "parquet" and not output:
@@ -128,13 +131,14 @@ def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bo
     try:
         return open_sinks(kind, target, review_dir, force)
     except DatabaseError as e:
-        fail(target or "-", str(e).removeprefix(f"{target}: "))
+        fail_db(target or "-", e)
     except (WriteError, ParquetUnavailable) as e:
         fail(target or "-", str(e))
 
 
 def _drive(run: Batch, quiet: bool) -> NoReturn:
     """Run the batch with a progress bar; each failure a line on stderr; the sinks closed whatever happens."""
+    from .outputs.db.connect import DatabaseError
     from .outputs.sink import WriteError
 
     interrupted = False
@@ -150,10 +154,15 @@ def _drive(run: Batch, quiet: bool) -> NoReturn:
     except WriteError as e:
         _abandon(run)
         fail(run.sinks[0].name, str(e))
+    except DatabaseError as e:
+        _abandon(run)
+        fail_db(run.sinks[0].name, e)
     try:
         run.close(complete=not interrupted)
     except WriteError as e:
         fail(run.sinks[0].name, str(e))
+    except DatabaseError as e:
+        fail_db(run.sinks[0].name, e)
     _finish(run, quiet, interrupted)
 
 
@@ -209,12 +218,14 @@ def search(db: str, query: str, status: str | None, year: int | None, body: str 
     """Problems in a database written by batch --db whose title, description or measures contain QUERY."""
     from .outputs.db import DatabaseError, open_db
     from .outputs.db import search as find
+    from .outputs.db.connect import translated
 
     try:
         conn = open_db(db, readonly=True)
-        rows = find(conn, query, status, year, body, limit)
+        with translated(db):
+            rows = find(conn, query, status, year, body, limit)
     except DatabaseError as e:
-        fail(db, str(e).removeprefix(f"{db}: "))
+        fail_db(db, e)
     if as_json:
         _search_json(rows)
     else:
@@ -341,7 +352,9 @@ def review(file: str, output: str | None) -> None:
     from .outputs.review import render_review
     from .runner.work import ReviewError, notice_and_text
 
-    refuse_overwrite(output, [file])  # as parse does: review a.html -o a.html would destroy the notice
+    # as parse does: review a.html -o a.html would destroy the notice (an HTML page xuncha wrote is not
+    # told from another HTML file yet, so an existing page is replaced as before: force)
+    refuse_overwrite(output, [file], force=True)
     data, path = load(file)
     try:
         notice, text = notice_and_text(data, path)
