@@ -267,3 +267,71 @@ def test_batch_db_with_a_huge_input_stores_the_rest(tmp_path, attack):
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and "failed=1" in result.stderr
     assert sound(tmp_path / "x.db") == len(list(SAMPLES.glob("*.txt")))
+
+
+# --- parser: problem numbers of any size ----------------------------------------------------------
+
+def numbered_notice(numbers: list[int], declared: int | None = None) -> str:
+    """A notice whose problems carry these numbers, each with its own measure and status."""
+    lines = ["关于巡察整改进展情况的通报", ""]
+    if declared is not None:
+        lines.append(f"巡察组共反馈问题{declared}个，现将整改情况通报如下。")
+    lines.append("一、存在的问题及整改情况")
+    for i, n in enumerate(numbers):
+        lines += [f"{n}.第{i}项问题的表述存在不足。", f"整改措施：开展第{i}项专项整治。",
+                  "整改情况：已完成。" if i % 2 else "整改情况：正在推进。"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_notice_numbered_past_999_keeps_every_problem(tmp_path):
+    """Problems 1000 and on are problems of their own, not measures of problem 999."""
+    import json
+
+    (tmp_path / "long.txt").write_text(numbered_notice(list(range(1, 1004))), encoding="utf-8")
+    result = xuncha(tmp_path, "parse", "long.txt", "--compact")
+    assert result.returncode == 0, result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert [p["number"] for p in problems] == list(range(1, 1004))
+    assert all(len(p["measures"]) == 1 for p in problems)
+    assert [p["status"] for p in problems] == ["completed" if i % 2 else "in_progress" for i in range(1003)]
+
+
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "({n})", "问题{n}："])
+def test_every_arabic_marker_takes_four_digit_numbers(marker):
+    from xuncha_parse import parse_text
+
+    text = numbered_notice([998, 999, 1000, 1001])
+    for n in (998, 999, 1000, 1001):
+        text = text.replace(f"\n{n}.", "\n" + marker.format(n=n))
+    notice = parse_text(text).model_dump(mode="json")
+    assert [p["number"] for p in notice["problems"]] == [998, 999, 1000, 1001]
+
+
+#: numbering, the declared problem count, and the numbering diagnostics expected
+NUMBERINGS = [
+    ([1, 2, 3], None, []),
+    ([1, 2, 4], None, ["problem number 4 skips after 2"]),
+    ([1, 2, 2], None, ["problem number 2 repeats after 2"]),
+    ([1, 2, 3, 1, 2], None, ["problem number 1 restarts under the same heading after 3"]),
+    ([1, 2, 3, 1, 2], 5, []),  # the text counts five: the restart is its own
+    ([1, 2, 3, 1, 2], 4, ["problem number 1 restarts under the same heading after 3"]),
+    ([998, 999, 1000, 1001], None, []),
+]
+
+
+@pytest.mark.parametrize("numbers, declared, messages", NUMBERINGS)
+def test_numbering_that_the_declared_count_does_not_explain_is_diagnosed(numbers, declared, messages):
+    from xuncha_parse import parse_text
+
+    notice = parse_text(numbered_notice(numbers, declared)).model_dump(mode="json")
+    assert [p["number"] for p in notice["problems"]] == numbers
+    assert [d["message"] for d in notice["diagnostics"] if d["code"] == "numbering_gap"] == messages
+
+
+def test_a_wrapped_postcode_is_no_heading():
+    """``211500）。`` alone on a line (a postcode wrapped out of its parentheses) stays text."""
+    from xuncha_parse import parse_text
+
+    text = numbered_notice([1, 2]) + "来信请寄：某某区政务中心办公室（邮编：\n211500）。\n"
+    notice = parse_text(text).model_dump(mode="json")
+    assert [p["number"] for p in notice["problems"]] == [1, 2]

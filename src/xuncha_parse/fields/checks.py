@@ -79,15 +79,27 @@ def _count_mismatch(state: NoticeState, notice: dict[str, Any]) -> list[Diagnost
 
 
 def _numbering_gap(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
-    out, prev = [], None
+    """Problem numbers that skip or repeat; a restart at 1 under the same headings too, unless the text's
+    declared problem count equals the problems parsed (then the restarts are the text's own)."""
+    out, prev, place = [], None, None
+    counted = notice["declared"].get("problems") == len(notice["problems"])
     for p in notice["problems"]:
-        n = p["number"]
-        if n is not None and prev is not None and n not in (prev + 1, 1):
-            kind = "repeats" if n <= prev else "skips"
+        n, here = p["number"], (p["category"], p["group"])
+        kind: str | None = None if n is None or prev is None else _numbering_break(n, prev, here == place and not counted)
+        if kind:
             out.append(Diagnostic("warning", "numbering_gap", f"problem number {n} {kind} after {prev}",
-                             p["span"]["line_start"]))
-        prev = n if n is not None else prev
+                                  p["span"]["line_start"]))
+        prev, place = (n, here) if n is not None else (prev, place)
     return out
+
+
+def _numbering_break(n: int, prev: int, restart_unexplained: bool) -> str | None:
+    """How number ``n`` after ``prev`` breaks the numbering, or None when it does not."""
+    if n == prev + 1:
+        return None
+    if n == 1:
+        return "restarts under the same heading" if restart_unexplained else None
+    return "repeats" if n <= prev else "skips"
 
 
 def _truncated(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
