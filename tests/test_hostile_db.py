@@ -335,3 +335,12 @@ def test_a_wrapped_postcode_is_no_heading():
     text = numbered_notice([1, 2]) + "来信请寄：某某区政务中心办公室（邮编：\n211500）。\n"
     notice = parse_text(text).model_dump(mode="json")
     assert [p["number"] for p in notice["problems"]] == [1, 2]
+
+
+def test_every_attack_here_has_its_row_in_reliability_md():
+    """docs/RELIABILITY.md names each test of this file (``H::name``), and names none that is missing."""
+    import re
+
+    named = set(re.findall(r"`H::(\w+)`", (ROOT / "docs" / "RELIABILITY.md").read_text(encoding="utf-8")))
+    here = {name for name in globals() if name.startswith("test_")} - {"test_every_attack_here_has_its_row_in_reliability_md"}
+    assert named == here
