@@ -81,25 +81,26 @@ def _count_mismatch(state: NoticeState, notice: dict[str, Any]) -> list[Diagnost
 def _numbering_gap(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
     """Problem numbers that skip or repeat; a restart at 1 under the same headings too, unless the text's
     declared problem count equals the problems parsed (then the restarts are the text's own)."""
-    out, prev, place = [], None, None
+    out, last = [], None
     counted = notice["declared"].get("problems") == len(notice["problems"])
     for p in notice["problems"]:
-        n, here = p["number"], (p["category"], p["group"])
-        kind: str | None = None if n is None or prev is None else _numbering_break(n, prev, here == place and not counted)
-        if kind:
-            out.append(Diagnostic("warning", "numbering_gap", f"problem number {n} {kind} after {prev}",
+        n = p["number"]
+        if n is None:
+            continue
+        if last is not None and n != last["number"] + 1 and (kind := _numbering_break(p, last, counted)):
+            out.append(Diagnostic("warning", "numbering_gap", f"problem number {n} {kind} after {last['number']}",
                                   p["span"]["line_start"]))
-        prev, place = (n, here) if n is not None else (prev, place)
+        last = p
     return out
 
 
-def _numbering_break(n: int, prev: int, restart_unexplained: bool) -> str | None:
-    """How number ``n`` after ``prev`` breaks the numbering, or None when it does not."""
-    if n == prev + 1:
-        return None
+def _numbering_break(p: ProblemDict, last: ProblemDict, counted: bool) -> str | None:
+    """How problem ``p`` breaks the numbering after ``last`` (numbered, not its successor), or None."""
+    n, prev = p["number"], last["number"]
     if n == 1:
-        return "restarts under the same heading" if restart_unexplained else None
-    return "repeats" if n <= prev else "skips"
+        same = p["category"] == last["category"] and p["group"] == last["group"]
+        return "restarts under the same heading" if same and not counted else None
+    return "repeats" if n <= prev else "skips"  # type: ignore[operator]  # both are numbered
 
 
 def _truncated(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
