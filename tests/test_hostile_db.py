@@ -193,6 +193,26 @@ def test_a_database_on_a_read_only_mount_is_searchable(tmp_path):
     assert result.stdout == expected.stdout and len(result.stdout.splitlines()) == 2
 
 
+@needs_mount
+def test_a_read_only_database_whose_last_writes_are_in_its_wal_is_refused(tmp_path):
+    """A -wal without its -shm on a read-only mount: immutable=1 would skip the writes in it, so
+    search refuses with one line instead of answering without them."""
+    db = stored(tmp_path)
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "ro").mkdir()
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("UPDATE problems SET title = title || '.' WHERE id = 1")  # lands in the -wal only
+        shutil.copy(db, tmp_path / "copy" / "x.db")
+        shutil.copy(f"{db}-wal", tmp_path / "copy" / "x.db-wal")
+    finally:
+        writer.close()
+    script = 'mount --bind copy ro && mount -o remount,bind,ro ro && "$@"'
+    result = xuncha(tmp_path, "search", "ro/x.db", "八项规定", wrap=("unshare", "-m", "sh", "-c", script, "sh"))
+    assert_one_line(result, EXIT_BAD_INPUT, "ro/x.db", "x.db-wal", "copy both files")
+
+
 # --- batch: nothing overwritten -------------------------------------------------------------------
 
 def test_batch_star_with_a_file_named_dash_o_overwrites_no_notice(tmp_path):

@@ -40,6 +40,8 @@ class DatabaseWriteError(DatabaseError):
     """The database could not be written: a full disk, a read-only file, an I/O error."""
 
 
+#: what a damaged database is called, and what to do about it
+DAMAGED = "damaged; restore a copy, or move it away and run batch again"
 #: what each of SQLite's primary result codes (``sqlite_errorcode & 0xff``) means for xuncha; a code
 #: not listed is a plain DatabaseError.  ``database or disk is full`` is SQLITE_FULL (13).
 FAILURES: dict[int, tuple[type[DatabaseError], str]] = {
@@ -47,9 +49,9 @@ FAILURES: dict[int, tuple[type[DatabaseError], str]] = {
     6: (DatabaseLocked, "locked"),  # SQLITE_LOCKED
     8: (DatabaseWriteError, "cannot write"),  # SQLITE_READONLY
     10: (DatabaseWriteError, "cannot write"),  # SQLITE_IOERR
-    11: (DatabaseDamaged, "damaged; restore a copy, or move it away and run batch again"),  # SQLITE_CORRUPT
+    11: (DatabaseDamaged, DAMAGED),  # SQLITE_CORRUPT
     13: (DatabaseWriteError, "cannot write"),  # SQLITE_FULL
-    26: (DatabaseDamaged, "damaged; restore a copy, or move it away and run batch again"),  # SQLITE_NOTADB
+    26: (DatabaseDamaged, DAMAGED),  # SQLITE_NOTADB
 }
 
 
@@ -179,7 +181,7 @@ def _check(conn: sqlite3.Connection, path: str, version: int) -> None:
     found = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
     if found != ["ok"]:
         first = found[0].splitlines()[-1] if found and found[0] else "quick_check failed"
-        raise DatabaseDamaged(f"{path}: damaged; restore a copy, or move it away and run batch again ({first})")
+        raise DatabaseDamaged(f"{path}: {DAMAGED} ({first})")
 
 
 def _prepare(conn: sqlite3.Connection, version: int) -> None:
