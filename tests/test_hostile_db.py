@@ -364,3 +364,11 @@ def test_every_attack_here_has_its_row_in_reliability_md():
     named = set(re.findall(r"`H::(\w+)`", (ROOT / "docs" / "RELIABILITY.md").read_text(encoding="utf-8")))
     here = {name for name in globals() if name.startswith("test_")} - {"test_every_attack_here_has_its_row_in_reliability_md"}
     assert named == here
+
+
+def test_a_line_of_thousands_of_digits_is_no_marker():
+    """``int()`` refuses over 4,300 digits: such a line must stay text, not crash the parse."""
+    from xuncha_parse import parse_text
+
+    notice = parse_text(numbered_notice([1]) + "9" * 5000 + "、问题标题不足。\n").model_dump(mode="json")
+    assert [p["number"] for p in notice["problems"]] == [1]
