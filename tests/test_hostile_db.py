@@ -241,6 +241,9 @@ REPLACEABLE = [
     ('{"title": "a JSON file of someone else"}', False),
     ("notice,title\r\n", False),
     ("<!DOCTYPE html><html><body>通报</body></html>", False),
+    ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
+     "content=\"default-src 'none'; style-src 'sha256-abc='\">", True),  # a review page or a report
+    ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>关于巡察整改进展情况的通报</title>", False),
     ("SQLite format 3\x00", False),
 ]
 
@@ -262,6 +265,31 @@ def test_parse_refuses_to_replace_a_notice_unless_forced(tmp_path):
     assert xuncha(tmp_path, "parse", sample, "-o", notice, "--force").returncode == 0
     assert notice.read_bytes().startswith(b'{\n  "schema_version"')
     assert xuncha(tmp_path, "parse", sample, "-o", notice).returncode == 0  # now an xuncha output
+
+
+def test_stats_star_with_a_file_named_dash_dash_html_overwrites_no_notice(tmp_path):
+    """``xuncha stats *`` where a file is named ``--html``: the report would replace the next notice."""
+    for sample in SAMPLES.glob("*.txt"):
+        shutil.copy(sample, tmp_path)
+    (tmp_path / "--html").write_bytes(b"")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    star = sorted(before)
+    result = xuncha(tmp_path, "stats", *star)
+    assert_one_line(result, EXIT_BAD_INPUT, star[1], "not an xuncha output")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+@pytest.mark.parametrize("command", [("review", "{sample}", "-o", "{out}"), ("stats", "{sample}", "--html", "{out}")])
+def test_html_outputs_replace_their_own_pages_and_nothing_else(tmp_path, command):
+    """A review page or report is replaced by the next run; an HTML notice is not, unless forced."""
+    sample = sorted(SAMPLES.glob("*.txt"))[0]
+    args = [a.format(sample=sample, out=tmp_path / "page.html") for a in command]
+    assert xuncha(tmp_path, *args).returncode == 0
+    assert xuncha(tmp_path, *args).returncode == 0  # its own page, again
+    (tmp_path / "page.html").write_text("<!DOCTYPE html>\n<html><body>关于巡察整改进展情况的通报</body></html>",
+                                        encoding="utf-8")
+    assert_one_line(xuncha(tmp_path, *args), EXIT_BAD_INPUT, "page.html", "not an xuncha output")
+    assert xuncha(tmp_path, *args, "--force").returncode == 0
 
 
 def test_a_fifo_as_output_is_not_opened_to_be_checked(tmp_path):

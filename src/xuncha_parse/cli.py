@@ -304,8 +304,9 @@ def text(file: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
+@click.option("--force", is_flag=True, help="Replace --html even when it is not a file xuncha wrote.")
 def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None = None,
-          review_dir: str | None = None) -> None:
+          review_dir: str | None = None, force: bool = False) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
@@ -313,6 +314,7 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
     from .runner.corpus import notices_from
 
     if html_out:
+        refuse_overwrite(html_out, paths, force=force)  # ``stats * --html`` with a file named --html
         _write_report(paths, glob, html_out, review_dir)
         return
     failures: list[str] = []
@@ -346,15 +348,14 @@ def schema(batch_record: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
-def review(file: str, output: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace -o even when it is not a file xuncha wrote.")
+def review(file: str, output: str | None, force: bool = False) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
     from .outputs.review import render_review
     from .runner.work import ReviewError, notice_and_text
 
-    # as parse does: review a.html -o a.html would destroy the notice (an HTML page xuncha wrote is not
-    # told from another HTML file yet, so an existing page is replaced as before: force)
-    refuse_overwrite(output, [file], force=True)
+    refuse_overwrite(output, [file], force=force)  # as parse does: review a.html -o a.html would destroy the notice
     data, path = load(file)
     try:
         notice, text = notice_and_text(data, path)

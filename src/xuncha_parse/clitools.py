@@ -119,7 +119,7 @@ def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None
         elif os.path.exists(path) and os.path.exists(output) and os.path.samefile(path, output):
             fail(output, "is also an input: writing it would destroy the notice")
     if not force and not is_replaceable(output):
-        fail(output, "exists and is not an xuncha output (JSON, JSONL or CSV); not replaced without --force")
+        fail(output, "exists and is not an xuncha output (JSON, JSONL, CSV or its HTML); not replaced without --force")
 
 
 def exit_now(code: int) -> NoReturn:
