@@ -29,7 +29,7 @@ MEMORY_LIMIT = 1024 * MiB
 #: seconds an attack may take (a loaded 2-core machine included)
 TIME_LIMIT = 120
 #: the documented exit statuses (docs/RELIABILITY.md, "Exit codes")
-EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_DAMAGED, EXIT_LOCKED = 2, 3, 4, 5
+EXIT_BAD_INPUT, EXIT_USAGE, EXIT_CANNOT_WRITE, EXIT_DAMAGED, EXIT_LOCKED = 1, 2, 3, 4, 5
 #: the child: the command line, with the database's lock wait shortened for the locked-file attack
 CHILD = ("import sys\nimport xuncha_parse.outputs.db.connect as c\nc.BUSY_TIMEOUT_MS = int(sys.argv.pop(1))\n"
          "from xuncha_parse.cli import main\nsys.argv[0] = 'xuncha'\nmain()")
@@ -225,7 +225,7 @@ def test_batch_star_with_a_file_named_dash_o_overwrites_no_notice(tmp_path):
     star = sorted(before)  # the shell's glob, in the C locale: "-o" first
     assert star[0] == "-o"
     result = xuncha(tmp_path, "batch", *star)
-    assert_one_line(result, EXIT_BAD_INPUT, star[1], "not an xuncha output", "--force")
+    assert_one_line(result, EXIT_USAGE, star[1], "not an xuncha output", "--force")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
@@ -260,7 +260,7 @@ def test_parse_refuses_to_replace_a_notice_unless_forced(tmp_path):
     shutil.copy(sorted(SAMPLES.glob("*.txt"))[0], notice)
     before = notice.read_bytes()
     sample = sorted(SAMPLES.glob("*.txt"))[1]
-    assert_one_line(xuncha(tmp_path, "parse", sample, "-o", notice), EXIT_BAD_INPUT, "not an xuncha output")
+    assert_one_line(xuncha(tmp_path, "parse", sample, "-o", notice), EXIT_USAGE, "not an xuncha output")
     assert notice.read_bytes() == before
     assert xuncha(tmp_path, "parse", sample, "-o", notice, "--force").returncode == 0
     assert notice.read_bytes().startswith(b'{\n  "schema_version"')
@@ -275,7 +275,7 @@ def test_stats_star_with_a_file_named_dash_dash_html_overwrites_no_notice(tmp_pa
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     star = sorted(before)
     result = xuncha(tmp_path, "stats", *star)
-    assert_one_line(result, EXIT_BAD_INPUT, star[1], "not an xuncha output")
+    assert_one_line(result, EXIT_USAGE, star[1], "not an xuncha output")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
@@ -288,7 +288,7 @@ def test_html_outputs_replace_their_own_pages_and_nothing_else(tmp_path, command
     assert xuncha(tmp_path, *args).returncode == 0  # its own page, again
     (tmp_path / "page.html").write_text("<!DOCTYPE html>\n<html><body>关于巡察整改进展情况的通报</body></html>",
                                         encoding="utf-8")
-    assert_one_line(xuncha(tmp_path, *args), EXIT_BAD_INPUT, "page.html", "not an xuncha output")
+    assert_one_line(xuncha(tmp_path, *args), EXIT_USAGE, "page.html", "not an xuncha output")
     assert xuncha(tmp_path, *args, "--force").returncode == 0
 
 

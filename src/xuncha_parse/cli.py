@@ -17,6 +17,7 @@ from . import DEFAULT_GLOB, __version__
 from .clitools import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
+    EXIT_OUTPUT,
     LANG,
     cannot_write,
     emit,
@@ -188,7 +189,7 @@ def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bo
     try:
         return open_sinks(kind, target, review_dir, force, lang)
     except DatabaseError as e:
-        fail_db(target or "-", e)
+        fail_db(target or "-", e, EXIT_OUTPUT)
     except WriteError as e:
         cannot_write(target or "-", e)
     except ParquetUnavailable as e:
@@ -215,13 +216,13 @@ def _drive(run: Batch, quiet: bool, total: int | None = None) -> NoReturn:
         cannot_write(run.sinks[0].name, e)
     except DatabaseError as e:
         _abandon(run)
-        fail_db(run.sinks[0].name, e)
+        fail_db(run.sinks[0].name, e, EXIT_OUTPUT)
     try:
         run.close(complete=not interrupted)
     except WriteError as e:
         cannot_write(run.sinks[0].name, e)
     except DatabaseError as e:
-        fail_db(run.sinks[0].name, e)
+        fail_db(run.sinks[0].name, e, EXIT_OUTPUT)
     _finish(run, quiet, interrupted)
 
 

@@ -27,8 +27,7 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 EXIT_INTERRUPTED = 130
-#: the exit status of each way a database fails, by the error's class (``outputs/db/connect.py``);
-#: any other DatabaseError (not SQLite, not xuncha's, from a newer xuncha) is EXIT_INPUT
+#: the exit status of each way a database fails, by the error's class (``outputs/db/connect.py``)
 DATABASE_EXITS = {"DatabaseWriteError": 3, "DatabaseDamaged": 4, "DatabaseLocked": 5}
 
 
@@ -49,10 +48,12 @@ def cannot_write(name: str, error: Exception) -> NoReturn:
     fail(name, str(error), EXIT_OUTPUT)
 
 
-def fail_db(path: str, error: Exception) -> NoReturn:
-    """A DatabaseError as one line naming the file, then the exit status of its kind (DATABASE_EXITS)."""
+def fail_db(path: str, error: Exception, other: int = EXIT_INPUT) -> NoReturn:
+    """A DatabaseError as one line naming the file, then the exit status of its kind (DATABASE_EXITS);
+    any other kind (not SQLite, not xuncha's, from a newer xuncha) exits ``other``: 1 for a database
+    read as input (``search``), 3 for one written as output (``batch --db``)."""
     say(path, str(error).removeprefix(f"{path}: "))
-    sys.exit(DATABASE_EXITS.get(type(error).__name__, EXIT_INPUT))
+    sys.exit(DATABASE_EXITS.get(type(error).__name__, other))
 
 
 def say(path: str, message: str) -> None:
