@@ -118,6 +118,20 @@ def test_missing_expected_file_fails_with_one_line(tmp_path):
     assert "--update" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_missing_notice_is_named_not_its_expected_file(tmp_path):
+    done = xuncha("check", str(tmp_path / "gone.txt"), "--expected", str(tmp_path))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "gone.txt" in done.stderr and "expected file" not in done.stderr
+
+
+def test_update_into_a_folder_that_cannot_be_made_exits_3(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    done = xuncha("check", "samples/000_b7f29017f62e4de6.txt", "--expected", str(blocker / "sub"), "--update")
+    assert done.returncode == 3
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
 def test_public_api_importable():
     """The names the README documents import from the package itself (lazily: see test_imports)."""
     code = ("from xuncha_parse import parse_file, parse_bytes, parse_text, Notice, Problem; "
