@@ -1,6 +1,8 @@
-"""Text copied from government pages (NOTICES.md, "Noise to expect"): each rule on a small notice."""
+"""fields/preamble.py: the title read off the preamble, past the furniture of text copied from government
+pages (NOTICES.md, "Noise to expect"), with the inspection beneath it; and titles over one or two lines."""
 import pytest
 
+from xuncha_parse import parse_text
 from xuncha_parse.api import parse_to_dict
 
 INTRO = ("根据市委统一部署，2024年3月1日至4月30日，市委第二巡察组对市文联党组开展了常规巡察。5月20日，"
@@ -20,6 +22,7 @@ def essentials(n: dict) -> tuple:
 
 
 WANT = (TITLE, "中共某某市文联党组", "市委第二巡察组", "市文联党组", ("2024-03-01", "2024-04-30", "2024-05-20"))
+
 
 FURNITURE = [
     pytest.param(["  • 信息索引号:", "    11330702/2024-001", "  • 文件名称:", "    " + TITLE, "  • " + TITLE],
@@ -42,68 +45,31 @@ def test_title_and_inspection_below_page_furniture(head):
     assert essentials(notice(*head)) == WANT
 
 
-def test_the_page_date_is_never_the_inspection_start():
-    n = parse_to_dict(TITLE + "\n发文日期2024年06月27日\n根据市委统一部署，市委第二巡察组对市文联党组进行了巡察。\n" + BODY)
-    assert n["inspection"]["start"] is None
-
-
-def test_feedback_dated_in_the_sentence_that_names_the_inspection():
-    """``…对省法院党组进行了巡视，2021年12月30日，…反馈了巡视意见``: that date is the feedback, not the start."""
-    n = parse_to_dict(TITLE + "\n根据省委统一部署，省委第五巡视组对省法院党组进行了巡视，2021年12月30日，省委巡视组"
-                              "向省法院党组反馈了巡视意见。\n" + BODY)
-    ins = n["inspection"]
-    assert (ins["start"], ins["feedback"]["iso"]) == (None, "2021-12-30")
-
-
-@pytest.mark.parametrize("issuer,first_person,target", [
-    ("中共廊坊市委", "我市", "廊坊市"),
-    ("中共某某县委", "我县", "某某县"),
-    ("中共某某市某某区委", "我区", "某某市某某区"),
-    ("中共某某市文联党组", "我会", "中共某某市文联党组"),
+@pytest.mark.parametrize("head,title", [
+    ("某某市人民政府门户网站\n中共某某局党组关于巡察整改进展情况的通报\n", "中共某某局党组关于巡察整改进展情况的通报"),
+    ("中共某某局党组关于巡察整改进展情况的通报_某某市人民政府\n首页 > 通知公告\n中共某某局党组关于巡察整改进展情况的通报\n",
+     "中共某某局党组关于巡察整改进展情况的通报"),
+    ("\n\n 中共某某局党组关于十二届市委\n第九轮巡察整改进展情况的通报\n", "中共某某局党组关于十二届市委第九轮巡察整改进展情况的通报"),
+    ("关于巡察整改情况的报告\n", "关于巡察整改情况的报告"),
+    # the issuer on its own line above ``关于…``, as web pages and GB/T 9704 titles set it
+    ("中共某某县交通运输局党组\n关于县委巡察整改进展情况的通报\n", "中共某某县交通运输局党组关于县委巡察整改进展情况的通报"),
+    ("中共某某市自然资源和规划局（市林业局）党组\n关于市委巡察整改进展情况的通报\n",
+     "中共某某市自然资源和规划局（市林业局）党组关于市委巡察整改进展情况的通报"),
+    ("  中共某某县委员会办公室\n关于巡察反馈意见整改情况的报告\n", "中共某某县委员会办公室关于巡察反馈意见整改情况的报告"),
+    # every paragraph set off by a blank line (a page copied paragraph by paragraph): one blank is no gap
+    ("中共某某县交通运输局党组\n\n关于县委巡察整改进展情况的通报\n\n", "中共某某县交通运输局党组关于县委巡察整改进展情况的通报"),
+    # a site name separated by a blank line is chrome, not the issuer
+    ("某某县人民政府\n\n关于巡察整改进展情况的通报\n", "关于巡察整改进展情况的通报"),
+    # a line that is not an organisation's name stays out
+    ("信息公开 通知公告\n关于巡察整改进展情况的通报\n", "关于巡察整改进展情况的通报"),
+    # no title line: the page's metadata block names it
+    ("信息索引号：113205/2025-00031\n文件名称：中共某某局党组关于巡察整改情况的通报\n发布机构：某某局\n",
+     "中共某某局党组关于巡察整改情况的通报"),
+    ("文件名称：中共某某局党组关于巡察整改情况的通报\n中共某某局党组关于巡察整改进展情况的通报\n",
+     "中共某某局党组关于巡察整改进展情况的通报"),
+    ("文件名称：2025年工作要点\n", None),
+    ("", None),
 ])
-def test_first_person_target_resolved_through_the_issuer(issuer, first_person, target):
-    text = f"{issuer}关于巡察整改进展情况的通报\n根据部署，2024年3月1日至4月30日，省委第九巡视组对{first_person}进行了巡视。\n"
-    assert parse_to_dict(text + BODY)["inspection"]["target"] == target
-
-
-def test_traditional_script_repost_is_read_through_a_simplified_view():
-    text = ("中共麗水市婦女聯合會黨組關於巡察整改進展情況的通報\n"
-            "根據市委統一部署，2024年5月8日至5月24日，市委第二巡察組對市婦聯黨組進行了巡察。10月10日，"
-            "巡察組向市婦聯黨(dǎng)組反饋了巡察意見。\n"
-            "一、整改工作基本情況\n黨組高度重視。\n二、問題整改落實情況\n1.理論學習不深入。\n整改措施：制定學習計劃。\n")
-    n = parse_to_dict(text)
-    assert essentials(n) == ("中共麗水市婦女聯合會黨組關於巡察整改進展情況的通報", "中共麗水市婦女聯合會黨組",
-                             "市委第二巡察組", "市婦聯黨組", ("2024-05-08", "2024-05-24", "2024-10-10"))
-    assert [(p["title"], p["measures"][0]["text"]) for p in n["problems"]] == [("理論學習不深入", "制定學習計劃。")]
-
-
-def test_only_traditional_text_is_converted():
-    """A simplified notice holds none of the marks and keeps its folded view; a repost that holds one is
-    read through simplified characters, one for one."""
-    from xuncha_parse.layout.text import Source, fold
-
-    plain = TITLE + INTRO + BODY
-    assert Source(plain).view == fold(plain)
-    assert Source("中共某某黨組關於").view == "中共某某党组关于"
-
-
-@pytest.mark.parametrize("summary,completed,in_progress", [
-    ("截至目前，巡察反馈问题120个，完成整改112个，基本完成6个，未完成2个，总体完成率93.3%。", 112, 8),
-    ("巡察反馈的697个问题，完成整改688个，基本完成取得阶段性成果并持续整改问题4个，未完成5个。", 688, 9),
-    ("巡察反馈的25个问题，已完成整改19个、正在整改6个，整改完成率76%。", 19, 6),
-    ("反馈问题12个，已整改完成10个，阶段性完成整改2个。", 10, 2),
-])
-def test_round_summary_counts(summary, completed, in_progress):
-    n = parse_to_dict(TITLE + "\n" + INTRO + "\n一、整改工作基本情况\n" + summary + "\n二、问题整改落实情况\n1.理论学习不深入。\n")
-    assert (n["declared"]["completed"], n["declared"]["in_progress"]) == (completed, in_progress)
-
-
-@pytest.mark.parametrize("summary,categories,problems", [
-    ("巡察反馈的3个方面6项共11个问题，已全部完成整改。", 3, 11),
-    ("稳步推进31个省委巡视反馈问题以及历次督查发现问题的整改。", None, 31),
-    ("针对巡察组反馈3大方面17个分项问题，逐项整改。", 3, 17),
-    ("巡察反馈的25个具体问题，已完成19个。", None, 25),
-])
-def test_declared_problem_counts(summary, categories, problems):
-    n = parse_to_dict(TITLE + "\n" + INTRO + "\n一、整改工作基本情况\n" + summary + "\n二、问题整改落实情况\n1.理论学习不深入。\n")
-    assert (n["declared"]["categories"], n["declared"]["problems"]) == (categories, problems)
+def test_title_lines(head, title):
+    text = head + "根据市委统一部署，市委第一巡察组对某某局党组开展了巡察。\n一、整改落实情况\n1.问题。\n整改措施：整改。\n"
+    assert parse_text(text).title == title
