@@ -120,7 +120,8 @@ def throughput(n: int, extra: list[str]) -> None:
         folder.mkdir()
         make_corpus(folder, n)
         runs = 3 if n <= 2000 else 1
-        commands = [[sys.executable, "-c", FLOOR, str(folder), str(out)]] + [
+        # the floor writes a file of its own: batch -o refuses to replace a file that xuncha did not write
+        commands = [[sys.executable, "-c", FLOOR, str(folder), str(Path(tmp) / "floor.jsonl")]] + [
             XUNCHA + ["batch", str(folder), "-j", jobs, "--quiet", "-o", str(out)] + extra for jobs in ("1", "2")]
         floor, j1, j2 = interleaved(commands, runs)
     print(f"\n{n} notices {' '.join(extra)}")

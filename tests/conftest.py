@@ -1,5 +1,6 @@
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -19,6 +20,13 @@ TRUTH = ROOT / "tests" / "truth"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 SAMPLE_NAMES = sorted(p.stem for p in TRUTH.glob("*.json"))
+
+
+def interruptible() -> None:
+    """``preexec_fn`` of a child that a test interrupts with SIGINT: Ctrl-C acts as in a terminal even
+    when the test run itself was started in the background by a shell without job control, which
+    ignores SIGINT, a disposition every child inherits (Python then never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def load_truth(name: str) -> dict:

@@ -103,16 +103,26 @@ def compute() -> tuple[dict[str, str], dict[str, dict[str, list[Any]]]]:
     return {stem: render(n) for stem, n in bases.items()}, copies
 
 
+def changed_fields(old: str, new: str) -> str:
+    """How a golden changed, as ``xuncha check`` counts it: the number of differing fields and the first paths."""
+    from xuncha_parse.check import Selection, differences
+
+    found = differences(json.loads(old), json.loads(new), Selection())
+    paths = ", ".join(d.path for d in found[:3]) + (", …" if len(found) > 3 else "")
+    return f"{len(found)} field(s): {paths}" if found else "same values, another rendering"
+
+
 def update() -> list[str]:
-    """Write every golden; the names of those that changed."""
+    """Write every golden; the names of those that changed, each with the fields that changed."""
     rendered, copies = compute()
     GOLDEN.mkdir(exist_ok=True)
     changed = []
     for stem, text in rendered.items():
         path = GOLDEN / f"{stem}.json"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        if old != text:
             path.write_text(text, encoding="utf-8")
-            changed.append(path.name)
+            changed.append(f"{path.name} ({changed_fields(old, text) if old else 'new'})")
     text = json.dumps(copies, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if not TRANSFORMED.exists() or TRANSFORMED.read_text(encoding="utf-8") != text:
         TRANSFORMED.write_text(text, encoding="utf-8")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,20 @@ def test_missing_expected_file_fails_with_one_line(tmp_path):
     assert "--update" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_missing_notice_is_named_not_its_expected_file(tmp_path):
+    done = xuncha("check", str(tmp_path / "gone.txt"), "--expected", str(tmp_path))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "gone.txt" in done.stderr and "expected file" not in done.stderr
+
+
+def test_update_into_a_folder_that_cannot_be_made_exits_3(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    done = xuncha("check", "samples/000_b7f29017f62e4de6.txt", "--expected", str(blocker / "sub"), "--update")
+    assert done.returncode == 3
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
 def test_public_api_importable():
     """The names the README documents import from the package itself (lazily: see test_imports)."""
     code = ("from xuncha_parse import parse_file, parse_bytes, parse_text, Notice, Problem; "
@@ -125,3 +140,26 @@ def test_public_api_importable():
             "assert isinstance(n, Notice) and all(isinstance(p, Problem) for p in n.problems)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def readme_check_commands(readme: str) -> list[str]:
+    """The ``xuncha check`` lines of a README's check section: its sh block and its workflow's run step."""
+    section = readme.split("### `xuncha check`", 1)[1].split("\n### ", 1)[0]
+    lines = [line.strip().removeprefix("- run: ") for line in section.splitlines()]
+    return [line.split("  #")[0].strip() for line in lines if line.startswith("xuncha check ")]
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.zh-CN.md"])
+def test_readme_check_commands_run_as_shown(readme, tmp_path):
+    """Each command the README shows, in a folder laid out as it says: --update first, then every
+    comparison passes; the workflow's command is among them."""
+    commands = readme_check_commands((ROOT / readme).read_text(encoding="utf-8"))
+    assert commands[0].endswith("--update") and commands.count("xuncha check notices/ --expected expected/ --scored") == 2
+    (tmp_path / "notices").mkdir()
+    for sample in sorted(SAMPLES.glob("*.txt"))[:2]:
+        (tmp_path / "notices" / sample.name).write_bytes(sample.read_bytes())
+    for command in commands:
+        args = shlex.split(command)[1:]
+        done = subprocess.run([sys.executable, "-m", "xuncha_parse", *args], capture_output=True, text=True,
+                              cwd=tmp_path, timeout=300)
+        assert done.returncode == 0, f"{command}: {done.stdout}{done.stderr}"

@@ -9,7 +9,7 @@ import sys
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_NAMES, SAMPLES, load_truth
+from conftest import SAMPLE_NAMES, SAMPLES, interruptible, load_truth
 from truthcheck import problem_errors
 
 from xuncha_parse.api import parse_to_dict
@@ -179,7 +179,7 @@ def test_interrupted_batch_leaves_whole_lines(tmp_path, jobs):
         (folder / f"{i:04d}.txt").write_bytes(open(sample(SAMPLE_NAMES[i % 5]), "rb").read())
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "xuncha_parse", "batch", str(folder), "-j", jobs, "-o", str(out)],
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=interruptible)
     written = lambda: sum(p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.part"))  # renamed at the end
     while proc.poll() is None and written() < 200_000:
         time.sleep(0.02)

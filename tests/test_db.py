@@ -204,7 +204,7 @@ def test_foreign_files_are_refused(tmp_path, content, message):
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--force",), "only applies with --db"),
+    (("--force",), "only applies with --db or -o"),
     (("--db", "{tmp}/x.db", "-o", "{tmp}/x.jsonl"), "leave out -o"),
     (("--format", "parquet"), "needs -o FOLDER"),
     (("-o", "{tmp}"), "is a folder"),

@@ -70,23 +70,6 @@ def test_county_notice_copied_from_a_pdf_in_gbk():
     assert (n["signature"]["org"], n["signature"]["date"]["iso"]) == ("中共某某县交通运输局党组", "2023-10-08")
 
 
-def _codes(text: str) -> set[str]:
-    from xuncha_parse import parse_text
-
-    return {d.code for d in parse_text(text).diagnostics}
-
-
-def test_truncated_notices_are_parsed_and_flagged():
-    from conftest import load_sample
-
-    text = load_sample("004_65a99f9994ad9ae9")
-    paywalled = text[: text.index("##paidend##")]
-    assert "truncated" in _codes(paywalled)
-    cut = text[: text.index("二是加强业务培训")]  # a web page cut off mid-problem
-    assert "truncated" in _codes(cut)
-    assert "truncated" not in _codes(text)
-
-
 SPARSE_PROBLEMS = [
     (1, "‘第一议题’制度落实不到位", "completed", 2),
     (2, "意识形态工作责任制落实不力", "completed", 2),
@@ -263,35 +246,6 @@ def test_fixture_notices_wrapped(name, width):
         assert (n["title"], n["issuer"]) == (plain["title"], plain["issuer"])
         assert [p["group"] for p in n["problems"]] == [p["group"] for p in plain["problems"]]
         assert [c["value"] for c in n["contacts"]] == [c["value"] for c in plain["contacts"]]
-
-
-@pytest.mark.parametrize("tail,truncated", [
-    ("整改措施：严格执行《党政领导干部选拔任用工作条例》，", True),   # short, but ends on a comma
-    ("整改措施：一是修订制度、", True),
-    ("整改措施：严格执行选拔任用工作条例。", False),
-    ("三、下一步工作打算", False),                               # a heading has no stop
-    ("整改进展：已于8月初组织财务", True),                       # a progress value without a stop
-    ("整改进展：", True),                                        # a label with nothing after it
-    ("整改结果：整改完成，长期推进", False),                     # a status needs no stop
-    ("责任单位：局办公室", False),
-    ("2.消防安全责任意识淡薄。未按《消防法》和", True),          # an earlier sentence ended, this one not
-    ("(2)针对“政府采购", True),                                  # an open quote
-    ("经过三个月的整改，工作取", True),                          # a paragraph with a clause, no stop
-    ("7", True),                                                 # a number cut from its line
-])
-def test_truncated_at_a_clause_mark(tail, truncated):
-    text = "一、整改落实情况\n1.干部选拔任用程序不严格。\n" + tail + "\n"
-    assert ("truncated" in _codes(text)) is truncated
-
-
-def test_numbering_gaps_are_reported():
-    text = "一、整改落实情况\n1.甲问题。\n整改措施：甲。\n2.乙问题。\n整改措施：乙。\n4.丁问题。\n整改措施：丁。\n"
-    assert "numbering_gap" in _codes(text)
-    assert "numbering_gap" not in _codes(text.replace("4.丁", "3.丁"))
-
-
-def test_no_problems_found_is_said():
-    assert "no_problems_found" in _codes("根据市委统一部署，开展了巡察。\n特此通报。\n")
 
 
 #: transforms that change the characters themselves (so titles differ by punctuation width), and, for the

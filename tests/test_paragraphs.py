@@ -2,6 +2,7 @@
 import pytest
 from transforms import wrap_lines
 
+from xuncha_parse import parse_text
 from xuncha_parse.layout.paragraphs import measure, rejoin
 from xuncha_parse.layout.rules import tokenize
 from xuncha_parse.layout.text import Source, split_lines
@@ -58,3 +59,21 @@ def test_lines_of_one_width_that_end_sentences_are_not_a_wrap():
     """Three paragraphs that happen to have the widest length, each a whole sentence: not wrapped."""
     whole = "\n".join(line[:21] + "。" if len(line) > 22 else line for line in SPARSE_PLAIN.split("\n"))
     assert not measure(tokenize(split_lines(Source(whole + MORE)))).wrapped
+
+
+@pytest.mark.parametrize("stray", ["。", "，并建立台账。", "）。", "”问题。"])
+def test_a_line_opening_with_a_stop_continues_the_line_before(stray):
+    """Chinese typesetting never opens a line with 。，）” (禁则): such a line was cut from the one above,
+    in a wrapped text or not."""
+    text = "一、整改落实情况\n1.理论学习不深入。\n整改措施：一是修订制度（试行\n" + stray + "\n"
+    measures = parse_text(text).problems[0].measures
+    assert [m.text for m in measures] == ["一是修订制度（试行" + stray]
+
+
+def test_a_page_number_does_not_split_a_wrapped_paragraph():
+    line = "整改措施：一是制定学习计划并每月集中学习一次建立学习台账；"
+    text = "一、整改落实情况\n" + "\n".join(["1.理论学习不深入。", line, "- 3 -", "二是开展专题研讨。"] + [line] * 6)
+    measures = parse_text(text).problems[0].measures
+    assert [m.ordinal for m in measures][:2] == [1, 2]
+    assert "- 3 -" not in measures[0].text and measures[0].text.endswith("台账；")
+    assert measures[1].text.startswith("二是开展专题研讨")

@@ -12,6 +12,7 @@ that status.  Labels feed cause / description / measures / progress / the status
 import pytest
 from stagekit import lines, outline_of, run
 
+from xuncha_parse import parse_text
 from xuncha_parse.fields.problems import split_title, status_of
 from xuncha_parse.layout.text import Source, split_lines
 
@@ -448,3 +449,23 @@ STATUS_OF_CASES = [
 @pytest.mark.parametrize("text,status", STATUS_OF_CASES)
 def test_status_of(text, status):
     assert status_of(text) == status
+
+
+@pytest.mark.parametrize("heading,title", [
+    ("1.关于“三会一课”制度落实不到位的问题", "“三会一课”制度落实不到位"),
+    ("1.关于“三会一课”制度落实不到位问题的整改", "“三会一课”制度落实不到位"),
+    ("1.关于“理论学习不扎实”问题的整改", "理论学习不扎实"),
+    ("1.针对“作风建设缺乏‘一抓到底’的韧劲”问题", "作风建设缺乏‘一抓到底’的韧劲"),
+    ("1.“第一议题”制度执行不严格。2022年以来未执行。", "“第一议题”制度执行不严格"),
+    ("1.“三重一大”问题。未集体决策。", "三重一大"),
+    ("1.关于“政治建设”方面。存在问题。", "政治建设"),
+    ("1.针对考勤管理方面的问题。", "考勤管理方面"),
+])
+def test_titles(heading, title):
+    n = parse_text("一、整改落实情况\n" + heading + "\n整改措施：整改。\n")
+    assert [p.title for p in n.problems] == [title]
+
+
+def test_bare_problem_prefix_is_not_part_of_the_title():
+    n = parse_text("一、整改落实情况\n1.问题：理论学习不深入。整改措施：制定计划。\n2.问题：会议记录不规范。整改措施：规范记录。\n")
+    assert [p.title for p in n.problems] == ["理论学习不深入", "会议记录不规范"]

@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE_NAMES, SAMPLES
+from conftest import ROOT, SAMPLE_NAMES, SAMPLES, interruptible
 
 from xuncha_parse.cli import main
 from xuncha_parse.decode import DecodeError, decode_bytes
@@ -239,7 +239,7 @@ def test_interrupt_while_writing_to_a_pipe_leaves_whole_lines(tmp_path):
     """Each record is longer than a pipe holds, so the writer is inside one when the signal comes."""
     copies(tmp_path / "in", 6, big=12)
     proc = subprocess.Popen([*XUNCHA, "batch", str(tmp_path / "in"), "--quiet"], env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=interruptible)
     head = os.read(proc.stdout.fileno(), 1000)  # the first record is being written, and blocks on the full pipe
     proc.send_signal(signal.SIGINT)
     rest, stderr = proc.communicate(timeout=60)

@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from xuncha_parse import parse_text
 from xuncha_parse.layout.rules import LINES, LineGrammar, classify, fold
 from xuncha_parse.layout.text import Source, split_lines
 from xuncha_parse.layout.tokens import make_heading, make_noise
@@ -41,3 +42,10 @@ def test_registered_rule_is_tried_in_order():
     root, _ = fold(tokens)
     assert [n.token.marker for n in root.walk()] == ["一、", "（一）"]
     assert root.children[0].body == [tokens[1]]
+
+
+def test_pdf_page_numbers_are_noise():
+    text = ("一、整改落实情况\n1.理论学习不深入。\n整改措施：一是制定学习计划，每月集中学习一次，\n- 3 -\n"
+            "并建立学习台账。\n")
+    n = parse_text(text)
+    assert "- 3 -" not in "".join(m.text for m in n.problems[0].measures)

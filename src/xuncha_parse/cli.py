@@ -23,6 +23,7 @@ from .clitools import (
     emit,
     exit_now,
     fail,
+    fail_db,
     load,
     progress,
     refuse_overwrite,
@@ -61,12 +62,13 @@ def main() -> None:
               help="Apply a corrections file downloaded from a review page (repeatable; a later file wins).")
 @click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
               help="Refuse a file larger than this.")
+@click.option("--force", is_flag=True, help="Replace -o even when it is not a file xuncha wrote.")
 def parse(file: str, compact: bool, fmt: str, output: str | None, lang: str, keywords: bool, with_text: bool,
-          max_bytes: int, corrections_files: tuple[str, ...] = ()) -> None:
+          max_bytes: int, corrections_files: tuple[str, ...] = (), force: bool = False) -> None:
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
     import orjson
 
-    refuse_overwrite(output, [file])
+    refuse_overwrite(output, [file], force=force)
     notice = _parsed(file, max_bytes, with_text)
     if keywords:
         from .enrich.keywords import annotate
@@ -98,7 +100,8 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, lang: str, key
               help="Refuse a file larger than this.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
-@click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database.")
+@click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database. "
+              "With -o: replace the file even when it is not one xuncha wrote.")
 @click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False),
               help="Apply a corrections file downloaded from a review page (repeatable; a later file wins).")
 @LANG
@@ -111,7 +114,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     from .runner import Batch, Options
     from .runner.paths import paths_from_stdin
 
-    refuse_overwrite(output if fmt != "parquet" else None, paths, glob)
+    refuse_overwrite(output if fmt != "parquet" else None, paths, glob, force)
     use_lang(lang)
     kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
@@ -163,8 +166,8 @@ def _interface_lang(lang: str | None) -> str:
 
 def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:
     """Which sink the options ask for (``jsonl``, ``csv``, ``parquet``, ``db``); a mistake is one line."""
-    if force and not db:
-        fail("--force", "only applies with --db")
+    if force and not (db or output):
+        fail("--force", "only applies with --db or -o")
     if db and (output or fmt != "jsonl"):
         fail(db, "--db writes the database only; leave out -o and --format")
     if fmt == "parquet" and not output:
@@ -186,7 +189,7 @@ def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bo
     try:
         return open_sinks(kind, target, review_dir, force, lang)
     except DatabaseError as e:
-        fail(target or "-", str(e).removeprefix(f"{target}: "), EXIT_OUTPUT)
+        fail_db(target or "-", e, EXIT_OUTPUT)
     except WriteError as e:
         cannot_write(target or "-", e)
     except ParquetUnavailable as e:
@@ -195,6 +198,7 @@ def _open_sinks(kind: str, target: str | None, review_dir: str | None, force: bo
 
 def _drive(run: Batch, quiet: bool, total: int | None = None) -> NoReturn:
     """Run the batch with a progress bar; each failure a line on stderr; the sinks closed whatever happens."""
+    from .outputs.db.connect import DatabaseError
     from .outputs.sink import WriteError
 
     interrupted = False
@@ -210,10 +214,15 @@ def _drive(run: Batch, quiet: bool, total: int | None = None) -> NoReturn:
     except WriteError as e:
         _abandon(run)
         cannot_write(run.sinks[0].name, e)
+    except DatabaseError as e:
+        _abandon(run)
+        fail_db(run.sinks[0].name, e, EXIT_OUTPUT)
     try:
         run.close(complete=not interrupted)
     except WriteError as e:
         cannot_write(run.sinks[0].name, e)
+    except DatabaseError as e:
+        fail_db(run.sinks[0].name, e, EXIT_OUTPUT)
     _finish(run, quiet, interrupted)
 
 
@@ -307,9 +316,10 @@ def text(file: str) -> None:
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
 @click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), help="With --html: add the analysis sections of this database (xuncha analyze).")
+@click.option("--force", is_flag=True, help="Replace --html even when it is not a file xuncha wrote.")
 @LANG
 def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None = None,
-          review_dir: str | None = None, db: str | None = None, lang: str | None = None) -> None:
+          review_dir: str | None = None, db: str | None = None, force: bool = False, lang: str | None = None) -> None:
     """Summarise notices (files, folders, or JSONL written by batch): statuses, counts, topics, keywords."""
     import orjson
 
@@ -320,6 +330,7 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
     if html_out:
         from .clireport import write_report
 
+        refuse_overwrite(html_out, paths, force=force)  # ``stats * --html`` with a file named --html
         write_report(paths, glob, html_out, review_dir, db, lang)
         return
     failures: list[str] = []
@@ -353,14 +364,15 @@ def schema(batch_record: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
+@click.option("--force", is_flag=True, help="Replace -o even when it is not a file xuncha wrote.")
 @LANG
-def review(file: str, output: str | None, lang: str | None = None) -> None:
+def review(file: str, output: str | None, lang: str | None = None, force: bool = False) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
     from .outputs.review import render_review
     from .runner.work import ReviewError, notice_and_text
 
-    refuse_overwrite(output, [file])  # as parse does: review a.html -o a.html would destroy the notice
+    refuse_overwrite(output, [file], force=force)  # as parse does: review a.html -o a.html would destroy the notice
     data, path = load(file)
     try:
         notice, text = notice_and_text(data, path)

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from . import DEFAULT_GLOB
-from .clitools import emit, say
+from .clitools import cannot_write, emit, say
 
 
 @click.command()
@@ -82,17 +82,25 @@ def _current(path: str) -> Any:
 def _update_expected(pairs: list[tuple[str, str]]) -> int:
     import orjson
 
+    _make_folder(os.path.dirname(pairs[0][1]) or ".")
     failed = 0
     for path, target in pairs:
         notice = _current(path)
         if notice is None:
             failed = 1
             continue
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
         emit(orjson.dumps(notice, option=orjson.OPT_INDENT_2) + b"\n", target)
     click.echo(f"xuncha: wrote {len(pairs) - failed} expected file(s)" if not failed else
                "xuncha: some notices could not be read; their expected files were not written", err=True)
     return failed
+
+
+def _make_folder(folder: str) -> None:
+    """The expected folder, made when missing; one that cannot be made is a write failure (exit 3)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as e:
+        cannot_write(folder, e)
 
 
 def _check_one(path: str, target: str, selection: Any, as_json: bool) -> int:
@@ -101,15 +109,15 @@ def _check_one(path: str, target: str, selection: Any, as_json: bool) -> int:
 
     from .check import differences
 
+    notice = _current(path)
+    if notice is None:
+        return 1
     try:
         with open(target, "rb") as f:
             expected = orjson.loads(f.read())
     except (OSError, orjson.JSONDecodeError) as e:
         say(_printable(path), f"no usable expected file {target} ({getattr(e, 'strerror', None) or e}); "
             "write it with --update")
-        return 1
-    notice = _current(path)
-    if notice is None:
         return 1
     found = differences(expected, notice, selection)
     _print_differences(_printable(path), found, as_json)

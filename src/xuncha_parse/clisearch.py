@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .clitools import EXIT_INPUT, fail, stdout_guard
+from .clitools import fail, fail_db, stdout_guard
 
 
 @click.command(context_settings={"ignore_unknown_options": True})
@@ -39,6 +39,7 @@ def search(db: str, query: tuple[str, ...], status: str | None, year: int | None
     from .analysis.queries import cluster_sizes  # sqlite only: the sizes analyze stored, None before it
     from .outputs.db import DatabaseError, open_db
     from .outputs.db import search as find
+    from .outputs.db.connect import translated
     from .outputs.db.query import QueryError, parse_query
 
     text = " ".join(query)
@@ -48,9 +49,10 @@ def search(db: str, query: tuple[str, ...], status: str | None, year: int | None
         fail("search", str(e))
     try:
         conn = open_db(db, readonly=True)
-        rows = cluster_sizes(conn, find(conn, words, status, year, body, limit, sort))
+        with translated(db):  # a damaged page met while searching: one line and its exit status
+            rows = cluster_sizes(conn, find(conn, words, status, year, body, limit, sort))
     except DatabaseError as e:
-        fail(db, str(e).removeprefix(f"{db}: "), EXIT_INPUT)
+        fail_db(db, e)
     with stdout_guard():
         if as_json:
             _search_json(rows)

@@ -27,6 +27,8 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 EXIT_INTERRUPTED = 130
+#: the exit status of each way a database fails, by the error's class (``outputs/db/connect.py``)
+DATABASE_EXITS = {"DatabaseWriteError": 3, "DatabaseDamaged": 4, "DatabaseLocked": 5}
 
 
 def fail(path: str, message: str, status: int = EXIT_USAGE) -> NoReturn:
@@ -44,6 +46,14 @@ def cannot_write(name: str, error: Exception) -> NoReturn:
         OutputFile(None).abandon()  # stdout to /dev/null: Python's flush at exit must not complain
         sys.exit(EXIT_OK)
     fail(name, str(error), EXIT_OUTPUT)
+
+
+def fail_db(path: str, error: Exception, other: int = EXIT_INPUT) -> NoReturn:
+    """A DatabaseError as one line naming the file, then the exit status of its kind (DATABASE_EXITS);
+    any other kind (not SQLite, not xuncha's, from a newer xuncha) exits ``other``: 1 for a database
+    read as input (``search``), 3 for one written as output (``batch --db``)."""
+    say(path, str(error).removeprefix(f"{path}: "))
+    sys.exit(DATABASE_EXITS.get(type(error).__name__, other))
 
 
 def say(path: str, message: str) -> None:
@@ -118,8 +128,11 @@ def _rich_pipe_exit(error: BaseException | None, tb: TracebackType | None) -> bo
     return tb.tb_frame.f_code.co_name == "on_broken_pipe"
 
 
-def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None = None) -> None:
-    """Exit 2 when OUTPUT is one of the inputs, or lies in an input folder and matches the glob."""
+def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None = None,
+                     force: bool = False) -> None:
+    """Exit 2 when OUTPUT is one of the inputs, or lies in an input folder and matches the glob, or
+    (without ``force``) is a file that xuncha did not write (``outputs.sink.is_replaceable``)."""
+    from .outputs.sink import is_replaceable
     from .runner.paths import matches
 
     if output in (None, "-") or not os.path.exists(output) and glob is None:
@@ -134,6 +147,8 @@ def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None
                 fail(output, f"is inside the input folder {path} and matches {glob!r}: it would be read as input")
         elif os.path.exists(path) and os.path.exists(output) and os.path.samefile(path, output):
             fail(output, "is also an input: writing it would destroy the notice")
+    if not force and not is_replaceable(output):
+        fail(output, "exists and is not an xuncha output (JSON, JSONL, CSV or its HTML); not replaced without --force")
 
 
 def exit_now(code: int) -> NoReturn:

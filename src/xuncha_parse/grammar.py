@@ -122,17 +122,22 @@ INLINE_LABEL = re.compile(
 #: a labelled value at most this long that names a status is a status line: ``整改完成，长期推进。``
 STATUS_LINE_MAX = 30
 
-#: a problem numbered with its own word: ``问题1：``, ``问题 2.``, ``问题三、``
-PROBLEM_MARKER = re.compile(rf"^(?P<marker>问题\s*(?P<num>\d{{1,3}}|{CN_NUM})\s*[:.、,]?)\s*")
+#: the digits of a marker's number, ``1``, ``1001``: up to 9, more than a text within ``--max-bytes``
+#: can number (a notice may list over 999 problems); a longer run of digits is no marker, and never
+#: reaches ``int()``, which refuses strings of over 4,300 digits
+MARKER_DIGITS = r"\d{1,9}"
+#: a problem numbered with its own word: ``问题1：``, ``问题 2.``, ``问题三、``, ``问题1001：``
+PROBLEM_MARKER = re.compile(rf"^(?P<marker>问题\s*(?P<num>{MARKER_DIGITS}|{CN_NUM})\s*[:.、,]?)\s*")
 #: a first-level heading: ``一、``, ``三.``, ``二，``
 CN_MARKER = re.compile(rf"^(?P<marker>(?P<num>{CN_NUM})\s*[、.,])\s*")
 #: a second-level heading: ``（一）``, ``(二)``, ``（三)``
 PAREN_CN_MARKER = re.compile(rf"^(?P<marker>\(\s*(?P<num>{CN_NUM})\s*\)[、.]?)\s*")
-#: a fourth-level heading: ``(1)``, ``（12）``
-PAREN_ARABIC_MARKER = re.compile(r"^(?P<marker>\(\s*(?P<num>\d{1,3})\s*\)[、.]?)\s*")
-#: a third-level heading: ``1.``, ``12、``, ``3、 `` but not ``1.5万元`` nor ``2022年``
-ARABIC_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\s*(?:[、]|\.(?!\d)))\s*")
-#: a half-parenthesised number: ``1)``, ``2）``
+#: a fourth-level heading: ``(1)``, ``（12）``, ``(1000)``
+PAREN_ARABIC_MARKER = re.compile(rf"^(?P<marker>\(\s*(?P<num>{MARKER_DIGITS})\s*\)[、.]?)\s*")
+#: a third-level heading: ``1.``, ``12、``, ``3、 ``, ``1001.`` but not ``1.5万元`` nor ``2022年``
+ARABIC_MARKER = re.compile(rf"^(?P<marker>(?P<num>{MARKER_DIGITS})\s*(?:[、]|\.(?!\d)))\s*")
+#: a half-parenthesised number: ``1)``, ``2）``; at most 3 digits, as the closing half of a postcode or a
+#: phone number wrapped onto its own line (``211500）。``) looks the same
 ARABIC_PAREN_MARKER = re.compile(r"^(?P<marker>(?P<num>\d{1,3})\))\s*")
 #: a circled number: ``①``
 CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")

@@ -93,15 +93,28 @@ def _count_mismatch(state: NoticeState, notice: dict[str, Any]) -> list[Diagnost
 
 
 def _numbering_gap(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
-    out, prev = [], None
+    """Problem numbers that skip or repeat; a restart at 1 under the same headings too, unless the text's
+    declared problem count equals the problems parsed (then the restarts are the text's own)."""
+    out, last = [], None
+    counted = notice["declared"].get("problems") == len(notice["problems"])
     for p in notice["problems"]:
         n = p["number"]
-        if n is not None and prev is not None and n not in (prev + 1, 1):
-            kind = "repeats" if n <= prev else "skips"
-            out.append(Diagnostic("warning", "numbering_gap", f"problem number {n} {kind} after {prev}",
-                             p["span"]["line_start"]))
-        prev = n if n is not None else prev
+        if n is None:
+            continue
+        if last is not None and n != last["number"] + 1 and (kind := _numbering_break(p, last, counted)):
+            out.append(Diagnostic("warning", "numbering_gap", f"problem number {n} {kind} after {last['number']}",
+                                  p["span"]["line_start"]))
+        last = p
     return out
+
+
+def _numbering_break(p: ProblemDict, last: ProblemDict, counted: bool) -> str | None:
+    """How problem ``p`` breaks the numbering after ``last`` (numbered, not its successor), or None."""
+    n, prev = p["number"], last["number"]
+    if n == 1:
+        same = p["category"] == last["category"] and p["group"] == last["group"]
+        return "restarts under the same heading" if same and not counted else None
+    return "repeats" if n <= prev else "skips"  # type: ignore[operator]  # both are numbered
 
 
 def _truncated(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:

@@ -72,6 +72,35 @@ class PipeClosed(WriteError):
     """The reader of the pipe went away (``xuncha batch | head -1``): not a failure, the reader is done."""
 
 
+#: how a file shows that xuncha wrote it, by its first bytes once a UTF-8 BOM and ASCII blanks are
+#: taken out: JSON or JSONL of a notice (``{"schema_version": …``, indented or not), batch's error
+#: record (``{"source":{"path": …``), or the CSV header (``notice_path,notice_title,…``)
+OUTPUT_STARTS = (b'{"schema_version"', b'{"source"', b"notice_path,")
+#: an HTML page xuncha writes (a review page, a report) starts so, and its head holds the
+#: Content-Security-Policy that lets in only hashed styles and scripts (blanks taken out, as above)
+HTML_START = b"<!DOCTYPEhtml>"
+HTML_POLICY = b"<metahttp-equiv=\"Content-Security-Policy\"content=\"default-src'none';style-src'sha256-"
+#: how many bytes of an existing file ``is_replaceable`` reads
+SIGNATURE_BYTES = 256
+
+
+def is_replaceable(path: str) -> bool:
+    """May ``-o PATH`` replace what is there?  Yes when nothing is there, it is not a regular file
+    (``/dev/null``, a FIFO), it is empty, or it starts as xuncha's outputs do (OUTPUT_STARTS, or
+    HTML_START with HTML_POLICY); a notice or any other file is never replaced without ``--force``."""
+    if not os.path.isfile(path):  # checked before opening: opening a FIFO would wait for a writer
+        return True
+    try:
+        with open(path, "rb") as file:
+            head = file.read(SIGNATURE_BYTES)
+    except OSError:
+        return True  # vanished or unreadable: writing it says what is wrong
+    squeezed = b"".join(head.removeprefix(b"\xef\xbb\xbf").split())
+    if squeezed.startswith(HTML_START):
+        return HTML_POLICY in squeezed
+    return not squeezed or squeezed.startswith(OUTPUT_STARTS)
+
+
 class OutputFile:
     """Where records go, whole records at a time: stdout, or a file.
 

@@ -108,6 +108,7 @@ def _step(conn: sqlite3.Connection, version: int) -> int:
             conn.execute(f"PRAGMA user_version = {now}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has rolled back already after some errors (a full disk)
+            conn.execute("ROLLBACK")
         raise
     return now

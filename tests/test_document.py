@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from stagekit import lines, run
 from transforms import wrap_lines
 
+from xuncha_parse import parse_text
 from xuncha_parse.layout.document import parts
 from xuncha_parse.layout.tokens import content_tokens
 
@@ -115,3 +116,24 @@ def test_the_body_runs_from_the_first_structure_to_the_last_heading(text):
     assert not any(t.kind in ("heading", "label") for t in state.preamble)
     assert not body or body[0].kind in ("heading", "label")
     assert not any(t.kind == "heading" for t in state.closing + state.signature_tokens)
+
+
+#: (the text after the last problem's heading, the closing's first words or None, the last measure)
+CLOSINGS = [
+    # a measure that invites supervision is not the closing: nothing about the rectification, no channel
+    ("整改措施：修订政务公开制度。\n在门户网站公开举报电话，欢迎群众监督。\n", None, "在门户网站公开举报电话，欢迎群众监督。"),
+    # the invitation with a channel in the next paragraph is
+    ("整改措施：修订政务公开制度。\n欢迎社会各界监督。\n联系电话：0571-87654321。\n", "欢迎社会各界监督", "修订政务公开制度。"),
+    ("整改措施：修订政务公开制度。\n欢迎广大干部群众对巡察整改落实情况进行监督。\n", "欢迎广大干部群众对巡察整改落实情况进行监督",
+     "修订政务公开制度。"),
+    # the last words before the signature
+    ("整改措施：修订政务公开制度。\n欢迎社会各界监督。\n中共某某局党组\n2025年3月1日\n", "欢迎社会各界监督", "修订政务公开制度。"),
+]
+
+
+@pytest.mark.parametrize("tail,closing,last_measure", CLOSINGS)
+def test_closing_invitation_is_told_from_a_measure(tail, closing, last_measure):
+    n = parse_text("一、整改落实情况\n1.政务公开不及时。\n" + tail).model_dump(mode="json")
+    heads = [s["heading"] for s in n["sections"] if s["role"] == "closing"]
+    assert heads == ([closing] if closing else [])
+    assert n["problems"][0]["measures"][-1]["text"] == last_measure

@@ -1,0 +1,66 @@
+"""fields/contacts.py: contact channels and their owners, as fixture tables (text -> type, value, normalized)."""
+import pytest
+
+from xuncha_parse.fields.contacts import find_contacts
+from xuncha_parse.layout.text import Source, split_lines
+
+
+def piece_of(text: str):
+    source = Source(text)
+    return split_lines(source)[0].piece, source
+
+
+CONTACTS = [
+    ("联系电话：0475-7923888", [("phone", "0475-7923888", "+86-475-7923888")]),
+    ("联系电话:0475-7923888", [("phone", "0475-7923888", "+86-475-7923888")]),
+    ("电话0763-3360554", [("phone", "0763-3360554", "+86-763-3360554")]),
+    ("电话：010-12345678", [("phone", "010-12345678", "+86-10-12345678")]),
+    ("电话：(0763)3360554", [("phone", "(0763)3360554", "+86-763-3360554")]),
+    ("电话：0763 3360554", [("phone", "0763 3360554", "+86-763-3360554")]),
+    ("联系电话：07633360554", [("phone", "07633360554", "+86-763-3360554")]),
+    ("联系电话：19604750533", [("phone", "19604750533", "+86-19604750533")]),
+    ("手机：196-0475-0533", [("phone", "196-0475-0533", "+86-19604750533")]),
+    ("手机：196 0475 0533", [("phone", "196 0475 0533", "+86-19604750533")]),
+    ("举报电话：12388", [("phone", "12388", "12388")]),
+    ("联系电话：0731-8888 6666", [("phone", "0731-8888 6666", "+86-731-88886666")]),
+    ("联系电话：0731-8888-6666", [("phone", "0731-8888-6666", "+86-731-88886666")]),
+    ("电子邮箱：157259369@qq.com", [("email", "157259369@qq.com", "157259369@qq.com")]),
+    ("电子邮箱：QYSZX_brsk@GDQY.gov.cn", [("email", "QYSZX_brsk@GDQY.gov.cn", "qyszx_brsk@gdqy.gov.cn")]),
+    ("邮箱:czxqxcb@126.com（来信注明）", [("email", "czxqxcb@126.com", "czxqxcb@126.com")]),
+    ("邮政编码：521000", [("postcode", "521000", "521000")]),
+    ("邮政编码511500", [("postcode", "511500", "511500")]),
+    ("邮编：511500", [("postcode", "511500", "511500")]),
+    ("邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）、邮政编码：521000",
+     [("mailbox", "湘桥区党政办公大楼4楼区政协办公室（409室）", None), ("postcode", "521000", "521000")]),
+    ("邮政信箱：清远市清城区人民二路18号市政协办公楼1号楼3楼，邮政编码511500",
+     [("mailbox", "清远市清城区人民二路18号市政协办公楼1号楼3楼", None), ("postcode", "511500", "511500")]),
+    ("来信地址：某某市某某路1号；", [("address", "某某市某某路1号", None)]),
+    ("来信地址：某某市人民路1号（市政府大院内）；", [("address", "某某市人民路1号（市政府大院内）", None)]),
+    ("来信请寄：某某区政务中心3楼财政局办公室（邮编：211500）",
+     [("address", "某某区政务中心3楼财政局办公室", None), ("postcode", "211500", "211500")]),
+    ("网址：http://www.qy.gov.cn", [("website", "http://www.qy.gov.cn", "http://www.qy.gov.cn")]),
+    ("版权所有 政协枣庄市委员会 | 违法和不良信息举报电话:0632-8269086", []),
+    ("共有26项制度，3名干部", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTACTS)
+def test_contacts(text, expected):
+    piece, source = piece_of(text)
+    assert [(c["type"], c["value"], c["normalized"]) for c in find_contacts([piece], source)] == expected
+
+
+@pytest.mark.parametrize("text,owners", [
+    ("请及时向我们反映，联系电话：0475-7923888。也可向市纪委监委派驻霍林郭勒市政协机关纪检监察组反映，联系电话：19604750533。",
+     [None, "市纪委监委派驻霍林郭勒市政协机关纪检监察组"]),
+    ("如有意见请向我们反映（电话：0768-2100022）。也可径向区委巡察办反映，电子邮箱：czxqxcb@126.com",
+     [None, "区委巡察办"]),
+    ("也可直接向县委巡察办反映，电话：0768-2100023", ["县委巡察办"]),
+])
+def test_contact_owners(text, owners):
+    piece, source = piece_of(text)
+    assert [c["owner"] for c in find_contacts([piece], source)] == owners
+
+
+def test_enough_cases():
+    assert len(CONTACTS) >= 20
