@@ -573,6 +573,12 @@ KINDS = ("rectification", "announcement", "feedback", "plan", "mobilisation", "s
 #: that matches decides; a rectification title may name the feedback it answers (``关于巡察反馈意见整改
 #: 落实情况的报告``), so the neighbours' words are written not to reach a following 整改
 KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: a report of rectification done, whatever feedback or plan it names first: ``…关于县委巡察反馈意见整改方案
+    #: 落实情况的报告``, ``…关于县委第二巡察组反馈意见落实情况的通报``, ``…关于巡察整改落实工作的公告``,
+    #: ``…巡察整改暨督察反馈问题整改情况的通报``
+    ("rectification", re.compile(
+        r"(?:落实|整改|整改进展)情况[^。,、]{0,3}(?:通报|报告|公告|公示)|整改(?:工作)?进展[^。,、]{0,6}(?:通报|报告)"
+        r"|整改落实工作[^。,、]{0,3}(?:通报|报告|公告|公示)")),
     #: ``关于区委第二巡察组反馈意见的整改方案``, ``巡视反馈意见整改落实方案``, ``巡察整改督导工作方案``, ``巡察整改任务清单``
     ("plan", re.compile(r"整改[^。,、]{0,4}方案|整改(?:任务|责任)清单")),
     #: ``十三届县委第五轮巡察完成进驻``, ``县委巡察组完成进驻工作`` (news of the entry, with its channels)
@@ -600,11 +606,26 @@ KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
 KIND_HEADLINE_MAX = 60
 #: without a title, the headline is looked for among this many first lines (a page's greeting may come first)
 KIND_HEADLINE_LINES = 4
+#: a page's navigation, never a headline: a breadcrumb or a menu (``巡察工作 > 巡察公告``, ``首页 | 巡察动员 |
+#: 巡察整改``), a field of the page's metadata (``标题:…``)
+HEADLINE_NOT_SENTENCE = re.compile(r"[>|｜»＞/]|:")
+#: a breadcrumb's or a menu's separator, never in a title: ``巡察工作 > 巡察公告``, ``首页 | 巡察整改``
+NAV_SEPARATOR = re.compile(r"[>|｜»＞]")
+#: a headline shorter than this is a column's label (``巡察反馈``, ``通知公告``), unless HEADLINE_SHORT
+HEADLINE_MIN = 8
+#: a short headline that names a document, not a column: ``巡察公告``, ``县委第二巡察组巡察公告``
+HEADLINE_SHORT = re.compile(r"^[\u4e00-\u9fff]{0,4}巡[察视]公告$")
 
 #: the rectification notice's own formula in its text, which decides before anything else the text says,
 #: since a notice also tells of its feedback and mobilisation meetings (``局党组召开整改动员部署会``):
 #: ``现将巡察整改进展情况通报如下``, ``现将巡视整改情况予以公布``, ``现将巡察整治情况予以公布``
 KIND_FORMULA = re.compile(r"现将[^。]{0,30}整[改治][^。]{0,16}(?:通报|公布|报告|公告|公示)")
+
+#: the body's own structure, the strongest evidence after the title and the formula: a line labelled with the
+#: rectification's progress or result under a problem (a plan lists measures and deadlines, never progress):
+#: ``整改情况：已完成``, ``整改进展：制定了制度``, ``完成情况：已整改到位``, ``【整改结果】…``
+KIND_STRUCTURE_LABEL = re.compile(
+    r"^[【\[]?\s*(?:整改(?:落实)?情况|整改进展(?:情况)?|整改措施[和及]进展(?:情况)?|完成情况|整改结果|整改成效)")
 
 #: a news item opens on the day of its event (``11月8日，市委第五巡察组向…反馈巡察情况。``): the first sentence
 #: with a date, when it holds one day and no period, says what the event was, tried in this order
