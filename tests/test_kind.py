@@ -309,3 +309,26 @@ def test_navigation_is_neither_title_nor_kind(name):
     notice = parse_to_dict(text)
     assert notice["title"] is None
     assert (notice["kind"], notice["kind_evidence"]["text"]) == ("rectification", "现将巡察整改情况通报")
+
+
+#: a text → the review reasons about its kind it must give: a kind decided weakly, a neighbour holding a list
+KIND_REVIEW = {
+    "nothing decided but 整改": ("县畜牧站按照要求抓好整改，建立了台账。\n", {"kind_uncertain"}),
+    "a guessed headline": ("【巡察动态】市委巡察工作领导小组听取第五轮巡察情况汇报\n11月5日上午，领导小组召开会议。\n",
+                           {"kind_uncertain"}),
+    "one weak word in the text": ("日前，县委第三巡察组已进驻县供销社。\n", {"kind_uncertain"}),
+    "a neighbour whose tree holds a problem list": (
+        "中共某某县审计局党组关于县委巡察反馈意见的整改方案\n为抓好整改，特制定本方案。\n一、反馈问题整改落实情况\n"
+        "1.财务审批不严。\n整改措施：修订审批办法。\n2.公车管理松散。\n整改措施：建立用车台账。\n",
+        {"neighbour_problem_list"}),
+    "a notice decided by its title": (RECTIFICATION, set()),
+    "a notice decided by its formula": (NO_TITLE_RECTIFICATION, set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KIND_REVIEW))
+def test_a_weak_kind_or_a_listed_neighbour_asks_for_review(name):
+    text, reasons = KIND_REVIEW[name]
+    notice = parse_to_dict(text)
+    assert set(notice["review_reasons"]) & {"kind_uncertain", "neighbour_problem_list"} == reasons
+    assert notice["needs_review"] == bool(notice["review_reasons"])

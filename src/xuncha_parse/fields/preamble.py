@@ -55,7 +55,8 @@ def stage_preamble(state: NoticeState) -> None:
         pre.title = None  # names the document better than any line; a breadcrumb names none
     if pre.title is None:
         pre.title = headline_title(state.preamble)
-        state.title_from_headline = pre.title is not None
+        # a document's own title (``…关于…的整改方案``) is no guess, a news item's headline is
+        state.title_from_headline = pre.title is not None and TITLE_ABOUT not in pre.title.view
     state.title_piece, state.title_from_page = pre.title, pre.title_from_page and not state.title_from_headline
     state.intro = Piece.join([t.piece for t in pre.intro]) if pre.intro else None
     state.title = pre.title.text if pre.title else None
