@@ -147,6 +147,21 @@ AFTER_SIGNATURE = {
 }
 
 
+#: an attachment line set above the signature, not below it: the signature stays whole
+ABOVE_SIGNATURE = {
+    "an attachment named before the signature": "附件：整改任务清单\n中共宁川县林业局党组\n2024年9月2日\n",
+    "an attachment list before the signature, a note after it":
+        "附件：1.整改任务清单\n2.问题台账\n中共宁川县林业局党组\n2024年9月2日\n（此件公开发布）\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ABOVE_SIGNATURE))
+def test_an_attachment_above_the_signature_keeps_it(name):
+    notice = parse_to_dict(NOTICE + "特此通报。\n" + ABOVE_SIGNATURE[name])
+    assert notice["signature"]["org"] == "中共宁川县林业局党组"
+    assert notice["signature"]["date"]["iso"] == "2024-09-02"
+
+
 @pytest.mark.parametrize("name", sorted(AFTER_SIGNATURE))
 def test_after_the_signature(name):
     notice = parse_to_dict(SIGNED + AFTER_SIGNATURE[name])
