@@ -102,6 +102,12 @@ COUNTS = {
     "the count first": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68}),
     "the total before its done count": ("对照反馈的3个方面9个问题，9个问题已整改完成7个。", {"categories": 3, "problems": 9, "completed": 7}),
     "a slogan without its 、": ("局党组坚持完成一项销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
+    "a part done at once, then all done, in one sentence": (
+        "需要立行立改的4项已全部整改到位，目前已完成整改21项。", {"completed": 21}),
+    "a part done at once, then another check's tasks": (
+        "需要立行立改的4项已全部整改到位。专项检查的50项任务已完成44项。", {"completed": 4}),
+    "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
+    "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
 }
 
 

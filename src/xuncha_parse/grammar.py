@@ -383,10 +383,11 @@ DECLARED_CATEGORIES = re.compile(
     rf"(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个``
+#: ``反馈面上问题741个``, ``指出…存在的问题36个`` (never the aspects the problems fall in: ``存在问题3个方面``)
 DECLARED_PROBLEMS = re.compile(
-    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)"
+    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条)"
+    rf"(?!\s*(?:方面|类|大类)))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number

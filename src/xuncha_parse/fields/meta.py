@@ -37,6 +37,7 @@ from ..grammar import (
     RECTIFICATION_WINDOW,
     ROUND,
     SELF_REFERENCE,
+    SENTENCE_END,
     SEVERAL_UNITS,
     SIGNER,
     TARGET,
@@ -360,11 +361,21 @@ def declared(view: str) -> DeclaredDict:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("total") or m.group("prob"))
     if out["problems"] is None:
         out["problems"] = _declared_problems(view)
-    hits = [m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m is not None]
-    done = min(hits, key=lambda m: m.start()) if hits else None
+    done = _declared_completed(view)
     out["completed"] = to_int(done.group("n")) if done else None
     out["in_progress"] = _declared_in_progress(view, done)
     return out
+
+
+def _declared_completed(view: str) -> re.Match[str] | None:
+    """The completed count: the earlier of the two phrasings (``已完成整改18项``, ``…的3项已全部整改到位``), but
+    the larger when both stand in one sentence, where the smaller is a part of what was done
+    (``需要立行立改的3项已全部整改到位，目前已完成整改18项``); a later sentence counts something else."""
+    hits = sorted((m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m),
+                  key=lambda m: m.start())
+    if len(hits) == 2 and not any(c in view[hits[0].end():hits[1].start()] for c in SENTENCE_END):
+        return max(hits, key=lambda m: to_int(m.group("n")) or 0)
+    return hits[0] if hits else None
 
 
 def _declared_problems(view: str) -> int | None:
