@@ -36,6 +36,12 @@ INSPECTIONS = {
     "a team named by its topic and number": (
         TITLE + PERIOD + "市委医疗卫生领域第三专项巡察组对县中医院党委开展了专项巡察。\n", "市委医疗卫生领域第三专项巡察组",
         "县中医院党委"),
+    "a topic team right after the order's words": (
+        TITLE + "按照县委部署县委第二专项巡察组于2024年3月1日至4月30日对县林业局党组开展了专项巡察。\n",
+        "县委第二专项巡察组", "县林业局党组"),
+    "a topic team after an arrangement": (
+        TITLE + "根据区委统一安排区委营商环境专项巡察组于2024年3月1日至4月30日对区商务局党组开展了专项巡察。\n",
+        "区委营商环境专项巡察组", "区商务局党组"),
     "a team of linked levels": (
         TITLE + PERIOD + "县委上下联动巡察组对石桥村党支部开展了巡察。\n", "县委上下联动巡察组", "石桥村党支部"),
     "two teams": (
