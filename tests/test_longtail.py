@@ -132,6 +132,22 @@ TITLES = {
 }
 
 
+#: a title split over two lines, its issuer alone above a line that opens with the inspecting committee → the title
+SPLIT_TITLES = {
+    "the issuer above a team's feedback": (
+        "中共某某县财政局党组\n县委第三巡察组反馈意见整改落实情况的通报\n",
+        "中共某某县财政局党组县委第三巡察组反馈意见整改落实情况的通报"),
+    "a page's column above a news headline": (
+        "工作动态\n市委第三巡察组向市医保局党组反馈巡察情况\n", "市委第三巡察组向市医保局党组反馈巡察情况"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPLIT_TITLES))
+def test_a_split_title_keeps_its_issuer_line(name):
+    lines, title = SPLIT_TITLES[name]
+    assert parse_to_dict(lines + PERIOD + "县委第三巡察组对县财政局党组开展了常规巡察。\n")["title"] == title
+
+
 @pytest.mark.parametrize("name", sorted(TITLES))
 def test_title_line_without_page_words(name):
     line, issuer = TITLES[name]

@@ -99,7 +99,8 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
                 and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
             start -= 1
         if TITLE_ABOUT not in _joined(tokens, start, end) and _whole_line(tokens[end].piece.view):
-            start = end  # lines above a whole headline are the page's (``工作动态`` / ``Navigation``)
+            # lines above a whole headline are the page's (``工作动态`` / ``Navigation``), but for its issuer
+            start = end - 1 if end and ORG_LINE.match(tokens[end - 1].piece.view) else end
         start = _with_issuer_line(tokens, start)
         view = _joined(tokens, start, end)
         whole = _whole_copy(tokens, start, view)
