@@ -292,6 +292,13 @@ def test_problems_stated_as_the_first_sentence_of_paragraphs_under_categories():
         ("在落实上级决策部署有短板方面", "落实科普工作的部署打了折扣"), ("在发挥联系纽带作用不够方面", "基层组织覆盖不全")]
 
 
+def test_measures_counted_off_under_a_category_are_one_problem():
+    text = (NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面的问题\n一是建立学习制度。每月组织集中学习一次。\n"
+            "二是开展专题研讨。全年研讨4次。\n(二)关于财务管理方面的问题\n一是修订报销制度。已印发执行。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["title"], len(p["measures"])) for p in problems] == [("理论学习方面", 2), ("财务管理方面", 1)]
+
+
 #: an intro whose 年 and 月 a site dropped → (start, end, feedback)
 DAMAGED = {
     "a range with 日": ("根据区委统一部署，2022418日至615日，区委第三巡察组对区科协开展了巡察。20221027日，区委第三巡察组向区科协党组"
