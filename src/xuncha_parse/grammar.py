@@ -569,6 +569,12 @@ CUT_OFF_LEN = 40
 # Document kind (fields/kind.py): what the document is, from its headline, then from its text
 # --------------------------------------------------------------------------
 
+#: the character that masks noise inside a line (a pinyin gloss, inline page debris), one for one: ``\\x00``
+NOISE_CHAR = "\x00"
+#: a run of text between masked characters (a traditional repost's pinyin debris, masked as NOISE_CHAR):
+#: ``縣委`` and ``巡察組`` in ``縣委\x00\x00\x00巡察組``
+UNMASKED = re.compile(f"[^{NOISE_CHAR}]+")
+
 #: the kinds a document may be (schema 1.2 ``kind``)
 KINDS = ("rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other")
 
@@ -671,6 +677,11 @@ MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")
 # --------------------------------------------------------------------------
 # Inspection metadata: the long tail (fields/meta.py)
 # --------------------------------------------------------------------------
+
+#: a phrase that opens in the first person, a pronoun whatever follows: ``我区教育系统``, ``我单位``
+FIRST_PERSON_OPEN = re.compile(r"^我")
+#: the marks after which a new sentence opens (a damaged day opening one: ``…巡察。1220市委第五巡察组…``)
+SENTENCE_OPENS_AFTER = "。;"
 
 #: the inspected unit named by itself, which the title or the issuer must name: ``我局党组``, ``本单位``,
 #: ``我院``, ``该院`` (a news item's "the said hospital"), ``局党组`` (a unit's kind and its party body without a place)

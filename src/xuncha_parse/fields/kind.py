@@ -24,6 +24,7 @@ from ..grammar import (
     KIND_LEAD,
     KIND_STRUCTURE_LABEL,
     KIND_TEXT,
+    UNMASKED,
 )
 from ..layout.text import NOISE_CHAR, Piece, Source
 from ..sentences import sentences_of
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from ..state import NoticeState
 
 Rules = tuple[tuple[str, re.Pattern[str]], ...]
-#: a run of text between masked debris
-_UNMASKED = re.compile(f"[^{NOISE_CHAR}]+")
 Decision = tuple[str, EvidenceDict | None]
 
 
@@ -125,7 +124,7 @@ class _Text:
         #: the runs of text between masked debris: where each starts in the view, and in the compact view
         self.runs: list[tuple[int, int]] = []
         if NOISE_CHAR in part:
-            runs = [(a + m.start(), m.group()) for m in _UNMASKED.finditer(part)]
+            runs = [(a + m.start(), m.group()) for m in UNMASKED.finditer(part)]
             self.view = "".join(text for _, text in runs)
             self.runs = list(zip(accumulate((len(text) for _, text in runs), initial=0), (s for s, _ in runs)))
         else:

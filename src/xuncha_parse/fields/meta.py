@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
 from ..grammar import (
@@ -23,6 +24,7 @@ from ..grammar import (
     FEEDBACK,
     FEEDBACK_PROBLEMS,
     FIRST_PERSON,
+    FIRST_PERSON_OPEN,
     FIRST_PERSON_PLACE,
     GENERIC_TARGET,
     ISSUER_IN_TITLE,
@@ -76,32 +78,53 @@ def stage_signature(state: NoticeState) -> None:
 
 def stage_inspection(state: NoticeState) -> None:
     """Reads ``title_piece``, ``intro``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``."""
-    signature = state.signature
-    org = signature["org"] if signature else None
-    # a news item's last short line may be a caption or a cut sentence, not an organisation
-    trusted = org if org and (is_rectification(state) or SIGNER.search(org)) else None
-    state.issuer = issuer(state.title_piece, trusted)
+    state.issuer = issuer(state.title_piece, _trusted_signer(state))
     where: dict[str, tuple[int, int]] = {}
-    found = inspection(state.intro, state.title_piece, state.issuer, where)
-    unresolved = where.pop("unresolved", None)
-    if not is_rectification(state) and found["body"] is None:
-        team = TEAM.search(state.source.view)  # a plan or a summary may name the team only in its body
-        found["body"] = state.source.text[team.start():team.end()] if team else None
-    if not is_rectification(state) and state.intro is not None:
-        _own_period(found, state.intro, where)
-    if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
-        _neighbour_target(found, state.intro, state.issuer, where)
-    if found["target"] is None and not where.keys() & {"target", "none"} and not is_rectification(state):
-        _headline_target(found, state.title_piece, state.issuer)
-    where.pop("none", None)
-    if unresolved is not None and found["target"] is None and state.intro is not None:
-        line = state.source.line_of(state.intro.src(unresolved[0]))
+    read = TargetRead()
+    found = inspection(state.intro, state.title_piece, state.issuer, where, read)
+    if not is_rectification(state):
+        _neighbour_body_and_period(state, found, where)
+    if found["target"] is None and read.outcome != "none":  # nothing read yet, or a self-reference
+        _other_target(state, found, where)
+    if read.outcome == "unresolved" and found["target"] is None and state.intro is not None:
+        line = state.source.line_of(state.intro.src(read.span[0]))
         state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
                                             "(我局, 本单位, 该院) and nothing else names it", line))
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
     state.inspection = found
+
+
+@dataclass(slots=True)
+class TargetRead:
+    """What the intro's target phrase turned out to be, when it named no unit: ``unresolved`` (named by itself,
+    ``我局``, and nothing resolved it) or ``none`` (a list of units: no one target), and where it stands."""
+    outcome: str | None = None
+    span: tuple[int, int] = (0, 0)
+
+
+def _trusted_signer(state: NoticeState) -> str | None:
+    """The signature's organisation; a news item's last short line may be a caption or a cut sentence, not one."""
+    org = state.signature["org"] if state.signature else None
+    return org if org and (is_rectification(state) or SIGNER.search(org)) else None
+
+
+def _neighbour_body_and_period(state: NoticeState, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
+    """A neighbour's team named only in its body (a plan, a summary), and its own period, never a meeting's."""
+    if found["body"] is None:
+        team = TEAM.search(state.source.view)
+        found["body"] = state.source.text[team.start():team.end()] if team else None
+    if state.intro is not None:
+        _own_period(found, state.intro, where)
+
+
+def _other_target(state: NoticeState, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
+    """The target named where it was fed back to or entered (the intro), else, for a neighbour, in its headline."""
+    if state.intro is not None:
+        _neighbour_target(found, state.intro, state.issuer, where)
+    if found["target"] is None and "target" not in where and not is_rectification(state):
+        _headline_target(found, state.title_piece, state.issuer)
 
 
 def stage_declared(state: NoticeState) -> None:
@@ -117,12 +140,13 @@ def stage_publicity(state: NoticeState) -> None:
 
 
 def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
-               where: dict[str, tuple[int, int]] | None = None) -> InspectionDict:
+               where: dict[str, tuple[int, int]] | None = None, read: TargetRead | None = None) -> InspectionDict:
     """Who inspected whom, when, and when the findings were fed back; ``where`` receives the offsets in
-    the intro that body, target and the dates were read from."""
+    the intro that body, target and the dates were read from, ``read`` what a target phrase naming no unit was."""
     view = intro.view if intro else ""
     text = intro.text if intro else ""
     where = {} if where is None else where
+    read = TargetRead() if read is None else read
     result: InspectionDict = {"body": _team(view, text, where), "round": _round(title, intro), "kind": None,
                               "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
     m = TARGET.search(view)
@@ -131,8 +155,10 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
         a, b = m.span("target")
         result["target"] = _target(text[a:b], view[a:b], issuer)
         # a target named by itself that nothing resolves is said in a diagnostic (stage_inspection)
-        # (``none``: a list of units, no one target; stage_inspection drops it)
-        where["target" if result["target"] is not None else "unresolved" if _self_reference(view[a:b]) else "none"] = (a, b)
+        if result["target"] is not None:
+            where["target"] = (a, b)
+        else:
+            read.outcome, read.span = ("unresolved" if _self_reference(view[a:b]) else "none"), (a, b)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
@@ -251,14 +277,14 @@ def _target(text: str, view: str, issuer: str | None) -> str | None:
         return issuer
     if SEVERAL_UNITS.search(BRACKETED.sub("", view)) or GENERIC_TARGET.match(view):
         return None  # a round's list of units, or only "the inspected": no one unit is the target
-    return None if view.startswith("我") else text  # never a pronoun: ``我区教育系统`` unresolved
+    return None if FIRST_PERSON_OPEN.match(view) else text  # never a pronoun: ``我区教育系统`` unresolved
 
 
 def _self_reference(view: str) -> bool:
     """``我局党组``, ``本单位``, ``局党组``, ``我市``, ``我区教育系统``: a unit named by itself."""
     view = view.strip()
     return bool(FIRST_PERSON.match(view) or SELF_REFERENCE.match(view) or FIRST_PERSON_PLACE.match(view)
-                or view.startswith("我"))
+                or FIRST_PERSON_OPEN.match(view))
 
 
 def _place_in(issuer: str, kind: str) -> str | None:
