@@ -302,19 +302,24 @@ def _period_and_feedback(view: str, text: str, target: re.Match[str] | None,
     resolved = _intro_dates(text, view)
     for a, b in sentences_of(view):
         sentence = view[a:b]
+        if RECTIFICATION_WINDOW.search(sentence):
+            continue  # the rectification's own window, never the inspection's
         in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
-        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence) or TEAM_BARE.search(sentence)) \
-                and not RECTIFICATION_WINDOW.search(sentence):
+        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence) or TEAM_BARE.search(sentence)):
             period = _before_feedback(in_sentence, sentence, a)
-            if period:
-                out.update(_period(period, sentence, target, a))
-        fb = FEEDBACK.search(sentence)
-        if "feedback" not in out and fb and not RECTIFICATION_WINDOW.search(sentence):
-            before = [d for h, d in in_sentence if h.start < a + fb.start() and not _in_period(d, out)]
-            if before:
-                out["feedback"] = before[-1]
+            out.update(_period(period, sentence, target, a) if period else {})
+        if "feedback" not in out:
+            _feedback_in(sentence, a, in_sentence, out)
     where.update((key, (h.start, h.end)) for h, d in resolved for key, value in out.items() if value is d)
     return out
+
+
+def _feedback_in(sentence: str, offset: int, in_sentence: list[tuple[DateHit, DateDict]], out: _PeriodDict) -> None:
+    """The feedback's date: the last date before 反馈 in its sentence that is not the period's."""
+    fb = FEEDBACK.search(sentence)
+    before = [d for h, d in in_sentence if h.start < offset + fb.start() and not _in_period(d, out)] if fb else []
+    if before:
+        out["feedback"] = before[-1]
 
 
 def _before_feedback(in_sentence: list[tuple[DateHit, DateDict]], sentence: str, offset: int
