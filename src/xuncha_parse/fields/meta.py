@@ -152,16 +152,23 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
     m = TARGET.search(view)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
-        a, b = m.span("target")
-        result["target"] = _target(text[a:b], view[a:b], issuer)
-        # a target named by itself that nothing resolves is said in a diagnostic (stage_inspection)
-        if result["target"] is not None:
-            where["target"] = (a, b)
-        else:
-            read.outcome, read.span = ("unresolved" if _self_reference(view[a:b]) else "none"), (a, b)
+        result["target"] = _read_target(m, view, text, issuer, where, read)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _read_target(m: re.Match[str], view: str, text: str, issuer: str | None, where: dict[str, tuple[int, int]],
+                 read: TargetRead) -> str | None:
+    """The target TARGET matched, resolved; where it stands, or (``read``) what it was when it names no unit
+    (a self-reference nothing resolves is said in a diagnostic by stage_inspection)."""
+    a, b = m.span("target")
+    target = _target(text[a:b], view[a:b], issuer)
+    if target is not None:
+        where["target"] = (a, b)
+    else:
+        read.outcome, read.span = ("unresolved" if _self_reference(view[a:b]) else "none"), (a, b)
+    return target
 
 
 def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,

@@ -94,14 +94,7 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
     stop = next((i for i, t in enumerate(tokens) if _opens_body(t)), len(tokens))
     ends = [i for i in range(stop) if TITLE_LINE.search(tokens[i].piece.view)]
     for end in reversed(ends):
-        start = end
-        while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
-                and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
-            start -= 1
-        if TITLE_ABOUT not in _joined(tokens, start, end) and _whole_line(tokens[end].piece.view):
-            # lines above a whole headline are the page's (``工作动态`` / ``Navigation``), but for its issuer
-            start = end - 1 if end and ORG_LINE.match(tokens[end - 1].piece.view) else end
-        start = _with_issuer_line(tokens, start)
+        start = _with_issuer_line(tokens, _title_start(tokens, end))
         view = _joined(tokens, start, end)
         whole = _whole_copy(tokens, start, view)
         if whole is not None:  # the page's heading named the issuer, the text's own title does not
@@ -109,6 +102,19 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
         if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
             return start, end + 1, end + 1
     return 0, 0, 0
+
+
+def _title_start(tokens: list[Token], end: int) -> int:
+    """The first line of the title that ends at ``end``: up over at most two short lines until it says
+    ``关于``; a whole headline alone (lines above it are the page's, ``工作动态`` / ``Navigation``), but for
+    its issuer's line."""
+    start = end
+    while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
+            and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
+        start -= 1
+    if TITLE_ABOUT not in _joined(tokens, start, end) and _whole_line(tokens[end].piece.view):
+        start = end - 1 if end and ORG_LINE.match(tokens[end - 1].piece.view) else end
+    return start
 
 
 def headline_title(tokens: list[Token]) -> Piece | None:
