@@ -600,16 +600,17 @@ KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: ``中共某某县委第二巡察组巡察公告``, ``公告`` (not ``…整改情况的公告``; a headline's bare ``进驻`` may be a
     #: mobilisation meeting's news, and is read in the text, after 动员会)
     ("announcement", re.compile(r"巡[察视](?:工作)?公告|(?<!情况的)(?<!情况)公告$")),
-    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``, ``…轮巡察工作情况的综合报告``
+    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``, ``…轮巡察工作情况的综合报告`` (综合 seen on one
+    #: unit's page only: docs/NOTICES.md)
     ("summary", re.compile(r"综述|工作总结|轮巡[察视](?:工作)?(?:情况|开展情况)(?:的)?(?:综合)?(?:报告|通报)")),
     #: ``市委巡察工作领导小组听取第五轮巡察情况汇报``, a check on the rectification (``开展巡察整改“回头看”督查``),
-    #: a court's judicial inspection (``开展政治督察与司法巡查工作``): neither a notice nor a named neighbour
-    ("other", re.compile(r"听取[^。]{0,24}汇报|督[查察]|司法巡查|调研")),
+    #: a court's judicial inspection (``开展政治督察与司法巡查工作``, by its 督察): neither a notice nor a named neighbour
+    ("other", re.compile(r"听取[^。]{0,24}汇报|督[查察]")),
     #: ``…关于巡察整改进展情况的通报``, ``…巡视整改情况的报告``, ``…集中整改落实情况``
     ("rectification", re.compile(
         r"整改(?:工作)?(?:进展|落实|成效)(?:情况)?|整改(?:工作)?情况|整改[^。]{0,8}(?:通报|报告|公告|公示)")),
     #: ``…召开巡察整改专题民主生活会``, ``…对照检查材料``
-    ("other", re.compile(r"民主生活会|对照检查|警示教育|培训班")),
+    ("other", re.compile(r"民主生活会|对照检查|警示教育")),
 )
 #: a headline is at most this long and holds no stop: ``市委第三巡察组向市林业局党组反馈巡察情况``
 KIND_HEADLINE_MAX = 60
@@ -640,8 +641,9 @@ KIND_STRUCTURE_LABEL = re.compile(
 #: with a date, when it holds one day and no period, says what the event was, tried in this order
 KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: ``…召开巡察反馈问题整改专题民主生活会``, ``领导小组召开会议，听取…汇报``, ``…召开巡察整改情况通报会``,
-    #: ``…督查组对省肿瘤医院巡察整改落实情况开展调研督查`` (whatever they are about)
-    ("other", re.compile(r"民主生活会|听取[^。]{0,30}汇报|领导小组[^。]{0,6}会议|通报会|督[查察]|调研")),
+    #: ``…督查组对省肿瘤医院巡察整改落实情况开展调研督查`` (whatever they are about; 领导小组…会议 and 通报会 seen
+    #: on one unit's page each: docs/NOTICES.md)
+    ("other", re.compile(r"民主生活会|听取[^。]{0,30}汇报|领导小组[^。]{0,6}会议|通报会|督[查察]")),
     #: ``…召开巡察工作动员会``, ``…巡察组进驻…召开动员部署会``
     ("mobilisation", re.compile(r"动员")),
     #: ``…向市机关事务管理局党组反馈巡察情况``, ``…集中反馈了意见``
@@ -656,13 +658,13 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间|巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
-    #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``信访接待点``, ``特此公告``, ``进驻``
-    ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|信访接待点|特此公告|进驻|入驻")),
+    #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
+    ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|特此公告|进驻|入驻")),
     #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``
     ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
     ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
-    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察``
+    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md)
     ("summary", re.compile(r"本轮巡[察视]共|移交问题线索|已完成\d{1,3}轮巡[察视]")),
 )
 #: a text that decided nothing is a rectification notice when it speaks of rectifying or closes as a
