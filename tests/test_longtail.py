@@ -112,6 +112,11 @@ COUNTS = {
         "需要立行立改的4项已全部整改到位，目前已完成整改21项。", {"completed": 21}),
     "a part done at once, then another check's tasks": (
         "需要立行立改的4项已全部整改到位。专项检查的50项任务已完成44项。", {"completed": 4}),
+    "the rest under way": ("反馈的15个问题已完成整改12个，其余3个正在推进。", {"problems": 15, "completed": 12, "in_progress": 3}),
+    "the rest on plan": ("已完成整改9个，其余2个正按计划推进。", {"completed": 9, "in_progress": 2}),
+    "another few going on": ("目前已完成整改6个，另有2个正在持续推进。", {"completed": 6, "in_progress": 2}),
+    "long-term ones": ("截至目前已完成整改10个，需长期坚持整改3个。", {"completed": 10, "in_progress": 3}),
+    "a total opening the clause is no rest": ("截至5月底，40项整改措施中，已完成整改35项。", {"completed": 35}),
     "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
     "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
 }

@@ -414,12 +414,15 @@ DECLARED_COMPLETED_AFTER = re.compile(
 #: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
 #: (``剩余`` takes its count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
-    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持|未完成|剩余)"
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持(?:整改)?|未完成|剩余)"
     rf"(?:(?<!剩余)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
-#: the count first, opening a clause: ``已整改完成7个，2个正在持续推进``, ``，3项仍在整改``
+#: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
+#: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
+#: ``，其余4个需长期推进的…``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
-    rf"[,;]\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*(?:正在|仍在|持续)(?:持续)?(?:整改|推进)"
+    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*"
+    rf"(?=[正仍需按持])(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
 )
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
 DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
