@@ -42,7 +42,7 @@ THRESHOLDS: dict[str, dict[str, tuple[float, float]]] = {
         "declared.categories": (0.945, 114 / 120),
         "declared.problems": (0.962, 116 / 120),
         "declared.completed": (0.929, 112 / 120),
-        "declared.in_progress": (0.812, 98 / 120),
+        "declared.in_progress": (0.904, 109 / 120),
         "declared.completion_rate": (0.987, 119 / 120),
         "problems.titles": (0.879, 106 / 120),
         "problems.count": (0.879, 106 / 120),
