@@ -640,6 +640,11 @@ KIND_FORMULA = re.compile(r"现将[^。]{0,30}整[改治][^。]{0,16}(?:通报|�
 KIND_STRUCTURE_LABEL = re.compile(
     r"^[【\[]?\s*(?:整改(?:落实)?情况|整改进展(?:情况)?|整改措施[和及]进展(?:情况)?|完成情况|整改结果|整改成效)")
 
+#: a top section's heading that reports the rectification's progress, over problems (headings or labelled lines
+#: under it): ``二、整改落实情况``, ``二、反馈问题整改进展情况``, ``一、具体问题完成情况`` (a plan's sections say
+#: ``整改任务``, ``反馈问题及整改措施``)
+KIND_STRUCTURE_HEADING = re.compile(r"整改(?:落实)?情况|整改进展|落实情况|完成情况")
+
 #: a news item opens on the day of its event (``11月8日，市委第五巡察组向…反馈巡察情况。``): the first sentence
 #: with a date, when it holds one day and no period, says what the event was, tried in this order
 KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -22,6 +22,7 @@ from ..grammar import (
     KIND_FORMULA,
     KIND_HEADLINE,
     KIND_LEAD,
+    KIND_STRUCTURE_HEADING,
     KIND_STRUCTURE_LABEL,
     KIND_TEXT,
     UNMASKED,
@@ -30,6 +31,7 @@ from ..layout.text import NOISE_CHAR, Piece, Source
 from ..sentences import sentences_of
 from ..shapes import EvidenceDict
 from .dates import find_dates
+from .roles import has_labels
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -64,10 +66,15 @@ def _by_formula(state: NoticeState) -> Decision | None:
 
 
 def _by_structure(state: NoticeState) -> Decision | None:
-    """A line in the body labelled with a rectification's progress or result (``整改情况：已完成``)."""
+    """A line in the body labelled with a rectification's progress or result (``整改情况：已完成``), else a top
+    section reporting progress over problems (``二、整改落实情况`` over ``1.…`` / ``整改措施：…``)."""
     for tok in state.body:
         if tok.kind == "label" and KIND_STRUCTURE_LABEL.match(tok.piece.view):
             return _Text(tok.piece.view, state.source, tok.piece).first((("rectification", KIND_STRUCTURE_LABEL),))
+    for node in state.root.children:
+        if (node.children or has_labels(node)) and KIND_STRUCTURE_HEADING.search(node.heading.view):
+            piece = node.token.piece
+            return _Text(piece.view, state.source, piece).first((("rectification", KIND_STRUCTURE_HEADING),))
     return None
 
 
