@@ -62,13 +62,13 @@ KINDS = {
     "plan": (PLAN, "plan", "整改方案"),
     "summary": (SUMMARY, "summary", "综述"),
     "other: a democratic life meeting": (OTHER, "other", "民主生活会"),
-    "rectification by its title": (RECTIFICATION, "rectification", "整改进展情况"),
+    "rectification by its title": (RECTIFICATION, "rectification", "整改进展情况的通报"),
     "rectification by its formula, over a meeting it mentions": (
         NO_TITLE_RECTIFICATION, "rectification", "现将巡察整改情况予以公布"),
     "a rectification title that names its feedback": (
-        "关于巡察反馈意见整改落实情况的报告\n根据区委部署开展了巡察。\n", "rectification", "整改落实情况"),
+        "关于巡察反馈意见整改落实情况的报告\n根据区委部署开展了巡察。\n", "rectification", "落实情况的报告"),
     "a rectification title ending in 公告": (
-        "关于巡察整改情况的公告\n根据区委部署开展了巡察。\n", "rectification", "整改情况"),
+        "关于巡察整改情况的公告\n根据区委部署开展了巡察。\n", "rectification", "整改情况的公告"),
     "news of an entry without a meeting": (
         "县委巡察组完成进驻工作\n近日，县委第一巡察组已全部进驻被巡察单位。\n", "announcement", "完成进驻"),
     "news of an entry in the text": (
@@ -253,3 +253,86 @@ def test_a_plan_names_its_team_in_its_body():
             "二、整改任务\n1.健全制度。\n")
     notice = parse_to_dict(text)
     assert (notice["kind"], notice["inspection"]["body"], notice["problems"]) == ("plan", "县委第三巡察组", [])
+
+
+#: a rectification notice without a title whose intro also tells of the entry, the mobilisation meeting or
+#: the feedback: the formula or the body's own labelled progress decides, never those weak words
+TITLELESS_RECTIFICATIONS = {
+    "feedback in the intro, the formula later": (
+        "2023年5月8日至6月30日，县委第四巡察组进驻县林业局开展巡察，召开了动员部署会。8月2日，县委第四巡察组"
+        "向我局党组反馈了巡察意见。现将整改进展情况通报如下。\n一、具体问题整改情况\n1.森林防火责任不清。\n"
+        "整改情况：已完成。\n", "现将整改进展情况通报"),
+    "an entry and a feedback, no formula, labelled progress": (
+        "2024年3月1日至4月20日，市委第一巡察组进驻市气象局。5月6日，巡察组向局党组反馈了巡察意见。\n"
+        "一、反馈问题整改情况\n1.预算执行偏慢。\n整改进展：已制定季度执行计划。\n"
+        "2.会议记录不全。\n整改进展：已补齐记录。\n", "整改进展"),
+    "an entry and a mobilisation meeting, measures under a progress heading": (
+        "2024年4月8日，县委第二巡察组进驻县医保局，召开了动员部署会，5月30日向局党组反馈了巡察意见。\n"
+        "二、反馈问题整改落实情况\n1.基金监管不严。\n整改措施：开展专项检查。\n2.台账不全。\n整改措施：补齐台账。\n",
+        "整改落实情况"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLELESS_RECTIFICATIONS))
+def test_a_titleless_notice_is_rectification_over_weak_words(name):
+    text, words = TITLELESS_RECTIFICATIONS[name]
+    notice = parse_to_dict(text)
+    assert (notice["kind"], notice["kind_evidence"]["text"]) == ("rectification", words)
+    assert len(notice["problems"]) >= 1
+
+
+#: a rectification title that names a plan, a team's feedback or ends in 公告 → the deciding words
+RECTIFICATION_TITLES = {
+    "a plan carried out": ("中共某某县民政局党组关于县委巡察反馈意见整改方案落实情况的报告", "落实情况的报告"),
+    "a team's feedback carried out": ("中共某某县水利局党组关于县委第二巡察组反馈意见落实情况的通报", "落实情况的通报"),
+    "an announcement of the work": ("某某镇党委关于巡察整改落实工作的公告", "整改落实工作的公告"),
+    "two checks rectified in one": ("某某区卫健委巡察整改暨督察反馈问题整改情况的通报", "整改情况的通报"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECTIFICATION_TITLES))
+def test_a_rectification_title_beats_a_neighbours_words(name):
+    title, words = RECTIFICATION_TITLES[name]
+    notice = parse_to_dict(f"{title}\n根据县委统一部署，县委巡察组开展了巡察。\n")
+    assert (notice["kind"], notice["kind_evidence"]["text"]) == ("rectification", words)
+
+
+#: a page's navigation above a titleless notice: never its title, never its kind
+NAVIGATION = {
+    "a column label": "通知公告",
+    "a breadcrumb": "巡察工作 > 巡察公告",
+    "a column of feedback": "巡察反馈",
+    "a menu": "首页 | 巡察动员 | 巡察整改",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAVIGATION))
+def test_navigation_is_neither_title_nor_kind(name):
+    text = (f"{NAVIGATION[name]}\n根据区委部署，区委第三巡察组对区商务局党组开展了巡察。现将巡察整改情况通报如下。\n"
+            "一、整改落实情况\n1.招商台账不全。\n整改措施：建立台账。\n")
+    notice = parse_to_dict(text)
+    assert notice["title"] is None
+    assert (notice["kind"], notice["kind_evidence"]["text"]) == ("rectification", "现将巡察整改情况通报")
+
+
+#: a text → the review reasons about its kind it must give: a kind decided weakly, a neighbour holding a list
+KIND_REVIEW = {
+    "nothing decided but 整改": ("县畜牧站按照要求抓好整改，建立了台账。\n", {"kind_uncertain"}),
+    "a guessed headline": ("【巡察动态】市委巡察工作领导小组听取第五轮巡察情况汇报\n11月5日上午，领导小组召开会议。\n",
+                           {"kind_uncertain"}),
+    "one weak word in the text": ("日前，县委第三巡察组已进驻县供销社。\n", {"kind_uncertain"}),
+    "a neighbour whose tree holds a problem list": (
+        "中共某某县审计局党组关于县委巡察反馈意见的整改方案\n为抓好整改，特制定本方案。\n一、反馈问题整改落实情况\n"
+        "1.财务审批不严。\n整改措施：修订审批办法。\n2.公车管理松散。\n整改措施：建立用车台账。\n",
+        {"neighbour_problem_list"}),
+    "a notice decided by its title": (RECTIFICATION, set()),
+    "a notice decided by its formula": (NO_TITLE_RECTIFICATION, set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KIND_REVIEW))
+def test_a_weak_kind_or_a_listed_neighbour_asks_for_review(name):
+    text, reasons = KIND_REVIEW[name]
+    notice = parse_to_dict(text)
+    assert set(notice["review_reasons"]) & {"kind_uncertain", "neighbour_problem_list"} == reasons
+    assert notice["needs_review"] == bool(notice["review_reasons"])

@@ -36,6 +36,12 @@ INSPECTIONS = {
     "a team named by its topic and number": (
         TITLE + PERIOD + "市委医疗卫生领域第三专项巡察组对县中医院党委开展了专项巡察。\n", "市委医疗卫生领域第三专项巡察组",
         "县中医院党委"),
+    "a topic team right after the order's words": (
+        TITLE + "按照县委部署县委第二专项巡察组于2024年3月1日至4月30日对县林业局党组开展了专项巡察。\n",
+        "县委第二专项巡察组", "县林业局党组"),
+    "a topic team after an arrangement": (
+        TITLE + "根据区委统一安排区委营商环境专项巡察组于2024年3月1日至4月30日对区商务局党组开展了专项巡察。\n",
+        "区委营商环境专项巡察组", "区商务局党组"),
     "a team of linked levels": (
         TITLE + PERIOD + "县委上下联动巡察组对石桥村党支部开展了巡察。\n", "县委上下联动巡察组", "石桥村党支部"),
     "two teams": (
@@ -102,6 +108,17 @@ COUNTS = {
     "the count first": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68}),
     "the total before its done count": ("对照反馈的3个方面9个问题，9个问题已整改完成7个。", {"categories": 3, "problems": 9, "completed": 7}),
     "a slogan without its 、": ("局党组坚持完成一项销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
+    "a part done at once, then all done, in one sentence": (
+        "需要立行立改的4项已全部整改到位，目前已完成整改21项。", {"completed": 21}),
+    "a part done at once, then another check's tasks": (
+        "需要立行立改的4项已全部整改到位。专项检查的50项任务已完成44项。", {"completed": 4}),
+    "the rest under way": ("反馈的15个问题已完成整改12个，其余3个正在推进。", {"problems": 15, "completed": 12, "in_progress": 3}),
+    "the rest on plan": ("已完成整改9个，其余2个正按计划推进。", {"completed": 9, "in_progress": 2}),
+    "another few going on": ("目前已完成整改6个，另有2个正在持续推进。", {"completed": 6, "in_progress": 2}),
+    "long-term ones": ("截至目前已完成整改10个，需长期坚持整改3个。", {"completed": 10, "in_progress": 3}),
+    "a total opening the clause is no rest": ("截至5月底，40项整改措施中，已完成整改35项。", {"completed": 35}),
+    "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
+    "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
 }
 
 
@@ -118,6 +135,22 @@ TITLES = {
     "a trailing date without brackets": ("中共宁川县林业局党组关于巡察整改进展情况的通报2024-07-26", "中共宁川县林业局党组"),
     "a leading column label": ("上级巡视:中共宁川县委关于省委巡视整改进展情况的通报", "中共宁川县委"),
 }
+
+
+#: a title split over two lines, its issuer alone above a line that opens with the inspecting committee → the title
+SPLIT_TITLES = {
+    "the issuer above a team's feedback": (
+        "中共某某县财政局党组\n县委第三巡察组反馈意见整改落实情况的通报\n",
+        "中共某某县财政局党组县委第三巡察组反馈意见整改落实情况的通报"),
+    "a page's column above a news headline": (
+        "工作动态\n市委第三巡察组向市医保局党组反馈巡察情况\n", "市委第三巡察组向市医保局党组反馈巡察情况"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPLIT_TITLES))
+def test_a_split_title_keeps_its_issuer_line(name):
+    lines, title = SPLIT_TITLES[name]
+    assert parse_to_dict(lines + PERIOD + "县委第三巡察组对县财政局党组开展了常规巡察。\n")["title"] == title
 
 
 @pytest.mark.parametrize("name", sorted(TITLES))
@@ -145,6 +178,21 @@ AFTER_SIGNATURE = {
     "page furniture": "扫一扫在手机打开当前页\n",
     "an attachment list after the publication note": "（此件公开发布）\n附件：1.整改台账\n2.整改清单\n",
 }
+
+
+#: an attachment line set above the signature, not below it: the signature stays whole
+ABOVE_SIGNATURE = {
+    "an attachment named before the signature": "附件：整改任务清单\n中共宁川县林业局党组\n2024年9月2日\n",
+    "an attachment list before the signature, a note after it":
+        "附件：1.整改任务清单\n2.问题台账\n中共宁川县林业局党组\n2024年9月2日\n（此件公开发布）\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ABOVE_SIGNATURE))
+def test_an_attachment_above_the_signature_keeps_it(name):
+    notice = parse_to_dict(NOTICE + "特此通报。\n" + ABOVE_SIGNATURE[name])
+    assert notice["signature"]["org"] == "中共宁川县林业局党组"
+    assert notice["signature"]["date"]["iso"] == "2024-09-02"
 
 
 @pytest.mark.parametrize("name", sorted(AFTER_SIGNATURE))
@@ -247,6 +295,13 @@ def test_problems_stated_as_the_first_sentence_of_paragraphs_under_categories():
     problems = parse_to_dict(text)["problems"]
     assert [(p["category"], p["title"]) for p in problems] == [
         ("在落实上级决策部署有短板方面", "落实科普工作的部署打了折扣"), ("在发挥联系纽带作用不够方面", "基层组织覆盖不全")]
+
+
+def test_measures_counted_off_under_a_category_are_one_problem():
+    text = (NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面的问题\n一是建立学习制度。每月组织集中学习一次。\n"
+            "二是开展专题研讨。全年研讨4次。\n(二)关于财务管理方面的问题\n一是修订报销制度。已印发执行。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [(p["title"], len(p["measures"])) for p in problems] == [("理论学习方面", 2), ("财务管理方面", 1)]
 
 
 #: an intro whose 年 and 月 a site dropped → (start, end, feedback)

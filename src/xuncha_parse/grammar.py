@@ -343,9 +343,11 @@ TEAM = re.compile(
 #: a team named without its committee: ``第二巡察组``
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
 #: a team named by its topic or its linked levels: ``区委营商环境专项巡察组``, ``市委“三资”管理专项巡察组``,
-#: ``市委医疗卫生领域第三专项巡察组``, ``县委上下联动巡察组``, ``市区联动巡察组``
+#: ``市委医疗卫生领域第三专项巡察组``, ``县委上下联动巡察组``, ``市区联动巡察组``; the topic never holds another
+#: committee or the words of an order (``按照县委部署县委第二专项巡察组`` gives ``县委第二专项巡察组``)
 TEAM_TOPIC = re.compile(
-    rf"(?:中央|[省市区县州旗盟]委)[\u4e00-\u9fff“”]{{2,12}}?(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
+    rf"(?:中央|[省市区县州旗盟]委)(?:(?![省市区县州旗盟]委|部署|统一|安排|要求)[\u4e00-\u9fff“”]){{2,12}}?"
+    rf"(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
     r"|[省市区县]{2}联动巡[察视]组")
 #: more teams after the first, joined by ``、`` or ``和``: ``市委第一巡察组``+``、第六巡察组``
 TEAM_MORE = re.compile(rf"(?:[、和及与]第{_CN_ORD}(?:专项|机动)?巡[察视]组){{1,8}}")
@@ -388,10 +390,11 @@ DECLARED_CATEGORIES = re.compile(
     rf"(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个``
+#: ``反馈面上问题741个``, ``指出…存在的问题36个`` (never the aspects the problems fall in: ``存在问题3个方面``)
 DECLARED_PROBLEMS = re.compile(
-    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)"
+    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条)"
+    rf"(?!\s*(?:方面|类|大类)))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
@@ -416,12 +419,15 @@ DECLARED_COMPLETED_AFTER = re.compile(
 #: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
 #: (``剩余`` takes its count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
-    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持|未完成|剩余)"
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持(?:整改)?|未完成|剩余)"
     rf"(?:(?<!剩余)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
-#: the count first, opening a clause: ``已整改完成7个，2个正在持续推进``, ``，3项仍在整改``
+#: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
+#: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
+#: ``，其余4个需长期推进的…``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
-    rf"[,;]\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*(?:正在|仍在|持续)(?:持续)?(?:整改|推进)"
+    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*"
+    rf"(?=[正仍需按持])(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
 )
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
 DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
@@ -571,6 +577,12 @@ CUT_OFF_LEN = 40
 # Document kind (fields/kind.py): what the document is, from its headline, then from its text
 # --------------------------------------------------------------------------
 
+#: the character that masks noise inside a line (a pinyin gloss, inline page debris), one for one: ``\\x00``
+NOISE_CHAR = "\x00"
+#: a run of text between masked characters (a traditional repost's pinyin debris, masked as NOISE_CHAR):
+#: ``縣委`` and ``巡察組`` in ``縣委\x00\x00\x00巡察組``
+UNMASKED = re.compile(f"[^{NOISE_CHAR}]+")
+
 #: the kinds a document may be (schema 1.2 ``kind``)
 KINDS = ("rectification", "announcement", "feedback", "plan", "mobilisation", "summary", "other")
 
@@ -578,6 +590,12 @@ KINDS = ("rectification", "announcement", "feedback", "plan", "mobilisation", "s
 #: that matches decides; a rectification title may name the feedback it answers (``关于巡察反馈意见整改
 #: 落实情况的报告``), so the neighbours' words are written not to reach a following 整改
 KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    #: a report of rectification done, whatever feedback or plan it names first: ``…关于县委巡察反馈意见整改方案
+    #: 落实情况的报告``, ``…关于县委第二巡察组反馈意见落实情况的通报``, ``…关于巡察整改落实工作的公告``,
+    #: ``…巡察整改暨督察反馈问题整改情况的通报``
+    ("rectification", re.compile(
+        r"(?:落实|整改|整改进展)情况[^。,、]{0,3}(?:通报|报告|公告|公示)|整改(?:工作)?进展[^。,、]{0,6}(?:通报|报告)"
+        r"|整改落实工作[^。,、]{0,3}(?:通报|报告|公告|公示)")),
     #: ``关于区委第二巡察组反馈意见的整改方案``, ``巡视反馈意见整改落实方案``, ``巡察整改督导工作方案``, ``巡察整改任务清单``
     ("plan", re.compile(r"整改[^。,、]{0,4}方案|整改(?:任务|责任)清单")),
     #: ``十三届县委第五轮巡察完成进驻``, ``县委巡察组完成进驻工作`` (news of the entry, with its channels)
@@ -590,33 +608,55 @@ KIND_HEADLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: ``中共某某县委第二巡察组巡察公告``, ``公告`` (not ``…整改情况的公告``; a headline's bare ``进驻`` may be a
     #: mobilisation meeting's news, and is read in the text, after 动员会)
     ("announcement", re.compile(r"巡[察视](?:工作)?公告|(?<!情况的)(?<!情况)公告$")),
-    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``, ``…轮巡察工作情况的综合报告``
+    #: ``十二届区委第五轮巡察工作综述``, ``…轮巡察工作情况的报告``, ``…轮巡察工作情况的综合报告`` (综合 seen on one
+    #: unit's page only: docs/NOTICES.md)
     ("summary", re.compile(r"综述|工作总结|轮巡[察视](?:工作)?(?:情况|开展情况)(?:的)?(?:综合)?(?:报告|通报)")),
     #: ``市委巡察工作领导小组听取第五轮巡察情况汇报``, a check on the rectification (``开展巡察整改“回头看”督查``),
-    #: a court's judicial inspection (``开展政治督察与司法巡查工作``): neither a notice nor a named neighbour
-    ("other", re.compile(r"听取[^。]{0,24}汇报|督[查察]|司法巡查|调研")),
+    #: a court's judicial inspection (``开展政治督察与司法巡查工作``, by its 督察): neither a notice nor a named neighbour
+    ("other", re.compile(r"听取[^。]{0,24}汇报|督[查察]")),
     #: ``…关于巡察整改进展情况的通报``, ``…巡视整改情况的报告``, ``…集中整改落实情况``
     ("rectification", re.compile(
         r"整改(?:工作)?(?:进展|落实|成效)(?:情况)?|整改(?:工作)?情况|整改[^。]{0,8}(?:通报|报告|公告|公示)")),
     #: ``…召开巡察整改专题民主生活会``, ``…对照检查材料``
-    ("other", re.compile(r"民主生活会|对照检查|警示教育|培训班")),
+    ("other", re.compile(r"民主生活会|对照检查|警示教育")),
 )
 #: a headline is at most this long and holds no stop: ``市委第三巡察组向市林业局党组反馈巡察情况``
 KIND_HEADLINE_MAX = 60
 #: without a title, the headline is looked for among this many first lines (a page's greeting may come first)
 KIND_HEADLINE_LINES = 4
+#: a page's navigation, never a headline: a breadcrumb or a menu (``巡察工作 > 巡察公告``, ``首页 | 巡察动员 |
+#: 巡察整改``), a field of the page's metadata (``标题:…``)
+HEADLINE_NOT_SENTENCE = re.compile(r"[>|｜»＞/]|:")
+#: a breadcrumb's or a menu's separator, never in a title: ``巡察工作 > 巡察公告``, ``首页 | 巡察整改``
+NAV_SEPARATOR = re.compile(r"[>|｜»＞]")
+#: a headline shorter than this is a column's label (``巡察反馈``, ``通知公告``), unless HEADLINE_SHORT
+HEADLINE_MIN = 8
+#: a short headline that names a document, not a column: ``巡察公告``, ``县委第二巡察组巡察公告``
+HEADLINE_SHORT = re.compile(r"^[\u4e00-\u9fff]{0,4}巡[察视]公告$")
 
 #: the rectification notice's own formula in its text, which decides before anything else the text says,
 #: since a notice also tells of its feedback and mobilisation meetings (``局党组召开整改动员部署会``):
 #: ``现将巡察整改进展情况通报如下``, ``现将巡视整改情况予以公布``, ``现将巡察整治情况予以公布``
 KIND_FORMULA = re.compile(r"现将[^。]{0,30}整[改治][^。]{0,16}(?:通报|公布|报告|公告|公示)")
 
+#: the body's own structure, the strongest evidence after the title and the formula: a line labelled with the
+#: rectification's progress or result under a problem (a plan lists measures and deadlines, never progress):
+#: ``整改情况：已完成``, ``整改进展：制定了制度``, ``完成情况：已整改到位``, ``【整改结果】…``
+KIND_STRUCTURE_LABEL = re.compile(
+    r"^[【\[]?\s*(?:整改(?:落实)?情况|整改进展(?:情况)?|整改措施[和及]进展(?:情况)?|完成情况|整改结果|整改成效)")
+
+#: a top section's heading that reports the rectification's progress, over problems (headings or labelled lines
+#: under it): ``二、整改落实情况``, ``二、反馈问题整改进展情况``, ``一、具体问题完成情况`` (a plan's sections say
+#: ``整改任务``, ``反馈问题及整改措施``)
+KIND_STRUCTURE_HEADING = re.compile(r"整改(?:落实)?情况|整改进展|落实情况|完成情况")
+
 #: a news item opens on the day of its event (``11月8日，市委第五巡察组向…反馈巡察情况。``): the first sentence
 #: with a date, when it holds one day and no period, says what the event was, tried in this order
 KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: ``…召开巡察反馈问题整改专题民主生活会``, ``领导小组召开会议，听取…汇报``, ``…召开巡察整改情况通报会``,
-    #: ``…督查组对省肿瘤医院巡察整改落实情况开展调研督查`` (whatever they are about)
-    ("other", re.compile(r"民主生活会|听取[^。]{0,30}汇报|领导小组[^。]{0,6}会议|通报会|督[查察]|调研")),
+    #: ``…督查组对省肿瘤医院巡察整改落实情况开展调研督查`` (whatever they are about; 领导小组…会议 and 通报会 seen
+    #: on one unit's page each: docs/NOTICES.md)
+    ("other", re.compile(r"民主生活会|听取[^。]{0,30}汇报|领导小组[^。]{0,6}会议|通报会|督[查察]")),
     #: ``…召开巡察工作动员会``, ``…巡察组进驻…召开动员部署会``
     ("mobilisation", re.compile(r"动员")),
     #: ``…向市机关事务管理局党组反馈巡察情况``, ``…集中反馈了意见``
@@ -631,13 +671,13 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间|巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
-    #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``信访接待点``, ``特此公告``, ``进驻``
-    ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|信访接待点|特此公告|进驻|入驻")),
+    #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
+    ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|特此公告|进驻|入驻")),
     #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``
     ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
     ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
-    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察``
+    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md)
     ("summary", re.compile(r"本轮巡[察视]共|移交问题线索|已完成\d{1,3}轮巡[察视]")),
 )
 #: a text that decided nothing is a rectification notice when it speaks of rectifying or closes as a
@@ -652,6 +692,11 @@ MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")
 # --------------------------------------------------------------------------
 # Inspection metadata: the long tail (fields/meta.py)
 # --------------------------------------------------------------------------
+
+#: a phrase that opens in the first person, a pronoun whatever follows: ``我区教育系统``, ``我单位``
+FIRST_PERSON_OPEN = re.compile(r"^我")
+#: the marks after which a new sentence opens (a damaged day opening one: ``…巡察。1220市委第五巡察组…``)
+SENTENCE_OPENS_AFTER = "。;"
 
 #: the inspected unit named by itself, which the title or the issuer must name: ``我局党组``, ``本单位``,
 #: ``我院``, ``该院`` (a news item's "the said hospital"), ``局党组`` (a unit's kind and its party body without a place)

@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .grammar import INLINE_NOISE, LIST_BULLETS, TRADITIONAL_MARKS
+from .grammar import NOISE_CHAR as NOISE_CHAR
 from .script import simplified
 from .shapes import SpanDict
-
-NOISE_CHAR = "\x00"
 
 _FOLD: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord(c): " " for c in "\u3000\xa0\t\r\x0b\x0c\u2002\u2003\u2009\u200b\u202f\ufeff"})

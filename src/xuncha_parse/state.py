@@ -94,6 +94,8 @@ class NoticeState:
     #: metadata block rather than a line of the text
     title_piece: Piece | None = None
     title_from_page: bool = False
+    #: the title is a news item's headline guessed among the first lines (fields/preamble.py ``headline_title``)
+    title_from_headline: bool = False
     #: the intro paragraph(s) after the title and addressee, joined
     intro: Piece | None = None
     problems: list[FoundProblem] = field(default_factory=list)
@@ -123,6 +125,8 @@ class NoticeState:
     #: what the document is, and the words that decided (fields/kind.py); a rectification notice until then
     kind: str = "rectification"
     kind_evidence: EvidenceDict | None = None
+    #: the rule that decided the kind (fields/kind.py KIND_RULES): ``title``, ``formula``, ``structure``, …
+    kind_basis: str | None = None
     #: the diagnostic codes that make the notice need a person's look (fields/checks.py ``stage_review``)
     review_reasons: list[str] = field(default_factory=list)
 

@@ -1,8 +1,9 @@
 """Score the parser on the real-notice corpus (tests/real/NNN_*.txt against NNN_*.json).
 
 Run: `PYTHONPATH=src python tests/real/score.py` prints one line per field (accuracy over the
-corpus) and then every failure (file, field, expected, got). `score_corpus()` returns the same
-figures for tests/test_real.py.
+rectification notices, then over the neighbours) and then every failure (file, field, expected, got);
+with `--floors`, the THRESHOLDS of tests/test_real.py, half a file below the measure. `score_corpus()`
+returns the same figures for tests/test_real.py.
 """
 from __future__ import annotations
 
@@ -28,8 +29,17 @@ FIELDS = ("kind", "title", *NAME_FIELDS, *DATE_FIELDS, *DECLARED_FIELDS, "proble
 #: fields scored only on the files whose truth names a neighbouring kind (not ``rectification``): no problem
 #: invented, and no inspection date taken from a meeting or a publication (every date as the truth has it)
 NEIGHBOUR_FIELDS = ("neighbours.no_problems", "neighbours.no_meeting_dates")
-#: scored only on the files whose truth lists contact channels: every one found (type and value)
-CONTACT_FIELDS = ("contacts",)
+#: contacts: on the files whose truth lists channels, every one found (type and value, recall); on the files
+#: whose truth has a ``contacts`` key (an empty list included), nothing found that it does not list (precision)
+CONTACT_FIELDS = ("contacts", "contacts.precision")
+#: the two sets scored apart: rectification notices, on every field; neighbours, on what a neighbour has (its
+#: kind, title, names and dates, contacts) and never has (problems, a meeting's date); a neighbour's empty
+#: problems and counts would score trivially on the rectification fields
+GROUPS = ("rectification", "neighbours")
+GROUP_FIELDS = {
+    "rectification": (*FIELDS, *CONTACT_FIELDS),
+    "neighbours": ("kind", "title", *NAME_FIELDS, *DATE_FIELDS, *NEIGHBOUR_FIELDS, *CONTACT_FIELDS),
+}
 
 
 def norm(text: str | None) -> str:
@@ -74,7 +84,7 @@ def extract(notice: dict, name: str):
         return len(notice["problems"])
     if name == "neighbours.no_meeting_dates":
         return [extract(notice, d) for d in DATE_FIELDS]
-    if name == "contacts":
+    if name in CONTACT_FIELDS:
         return sorted({(c["type"], norm(c["value"])) for c in notice["contacts"]})
     if name in DATE_FIELDS:
         date = _get(notice, name)
@@ -93,7 +103,7 @@ def expected(truth: dict, name: str):
         return 0
     if name == "neighbours.no_meeting_dates":
         return [expected(truth, d) for d in DATE_FIELDS]
-    if name == "contacts":
+    if name in CONTACT_FIELDS:
         return sorted({(c["type"], norm(c["value"])) for c in truth["contacts"]})
     if name == "problems.titles":
         return truth["problems"]
@@ -113,6 +123,8 @@ def field_ok(name: str, want, got) -> bool:
         return abs(want - got) < 1e-6
     if name == "contacts":
         return set(map(tuple, want)) <= set(map(tuple, got))
+    if name == "contacts.precision":
+        return set(map(tuple, got)) <= set(map(tuple, want))
     return want == got
 
 
@@ -121,27 +133,38 @@ ALL_FIELDS = (*FIELDS, *NEIGHBOUR_FIELDS, *CONTACT_FIELDS)
 
 @dataclass
 class Score:
+    group: str = ""
     files: int = 0
-    #: how many files each field was scored on (every file for FIELDS, fewer for the others)
-    scored: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ALL_FIELDS, 0))
-    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ALL_FIELDS, 0))
+    #: how many files each field was scored on (every file of the group, fewer for the contacts)
+    scored: dict[str, int] = field(default_factory=dict)
+    correct: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str, object, object]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        names = GROUP_FIELDS.get(self.group, ALL_FIELDS)
+        self.scored, self.correct = dict.fromkeys(names, 0), dict.fromkeys(names, 0)
 
     def accuracy(self) -> dict[str, float]:
         """Accuracy per field over the files it was scored on (1.0 for a field no file was scored on)."""
         return {k: (v / self.scored[k] if self.scored[k] else 1.0) for k, v in self.correct.items()}
 
 
+def group_of(truth: dict) -> str:
+    return "rectification" if truth.get("kind", "rectification") == "rectification" else "neighbours"
+
+
 def fields_for(truth: dict) -> tuple[str, ...]:
-    """The fields a file is scored on: every one of FIELDS, the neighbours' for a neighbour, the contacts
-    where the truth lists some."""
-    extra = NEIGHBOUR_FIELDS if truth.get("kind", "rectification") != "rectification" else ()
-    return (*FIELDS, *extra, *(CONTACT_FIELDS if truth.get("contacts") else ()))
+    """The fields a file is scored on: its group's, the contacts' recall where the truth lists some and their
+    precision where it has the key."""
+    skip = {"contacts"} if not truth.get("contacts") else set()
+    skip |= {"contacts.precision"} if "contacts" not in truth else set()
+    return tuple(name for name in GROUP_FIELDS[group_of(truth)] if name not in skip)
 
 
-def score_file(txt: Path, score: Score) -> None:
+def score_file(txt: Path, scores: dict[str, Score]) -> None:
     truth = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
     notice = parse_bytes(txt.read_bytes()).model_dump(mode="json")
+    score = scores[group_of(truth)]
     score.files += 1
     for name in fields_for(truth):
         want, got = expected(truth, name), extract(notice, name)
@@ -152,28 +175,46 @@ def score_file(txt: Path, score: Score) -> None:
             score.failures.append((txt.stem, name, want, got))
 
 
-def score_corpus(corpus: Path = CORPUS) -> Score:
-    """Parse every NNN_*.txt of the corpus and compare it with its .json truth, field by field."""
-    score = Score()
+def score_corpus(corpus: Path = CORPUS) -> dict[str, Score]:
+    """Parse every NNN_*.txt of the corpus and compare it with its .json truth, field by field, the
+    rectification notices and the neighbours apart (GROUPS)."""
+    scores = {group: Score(group) for group in GROUPS}
     for txt in sorted(corpus.glob("[0-9][0-9][0-9]_*.txt")):
-        score_file(txt, score)
-    return score
+        score_file(txt, scores)
+    return scores
 
 
 def table(score: Score) -> str:
-    rows = [f"{'field':<28} {'correct':>8} {'accuracy':>9}"]
+    rows = [f"{score.group} ({score.files} files)", f"{'field':<28} {'correct':>8} {'accuracy':>9}"]
     for name, acc in score.accuracy().items():
         rows.append(f"{name:<28} {score.correct[name]:>4}/{score.scored[name]:<3} {acc:>9.3f}")
     return "\n".join(rows)
 
 
 def main() -> int:
-    score = score_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)
-    print(table(score))
-    print(f"\n{len(score.failures)} failures:")
-    for stem, name, want, got in score.failures:
+    args = [a for a in sys.argv[1:] if a != "--floors"]
+    scores = score_corpus(Path(args[0]) if args else CORPUS)
+    if "--floors" in sys.argv:
+        print(floors(scores))
+        return 0
+    print("\n\n".join(table(score) for score in scores.values()))
+    failures = [f for score in scores.values() for f in score.failures]
+    print(f"\n{len(failures)} failures:")
+    for stem, name, want, got in failures:
         print(f"{stem}  {name}\n    expected: {want!r}\n    got:      {got!r}")
     return 0
+
+
+def floors(scores: dict[str, Score]) -> str:
+    """THRESHOLDS for tests/test_real.py: each floor half a file below the measure, rounded down."""
+    rows = []
+    for group, score in scores.items():
+        rows.append(f"    {group!r}: {{")
+        for name in score.correct:
+            c, n = score.correct[name], score.scored[name]
+            rows.append(f"        {name!r}: ({int((c - 0.5) / n * 1000) / 1000}, {c} / {n}),")
+        rows.append("    },")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,9 @@ from ..grammar import (
 from ..layout.tokens import Token, content_tokens
 from ..sentences import stop_before_last
 from ..shapes import Diagnostic, ProblemDict
-from .kind import is_rectification
+from .kind import KIND_WEAK_BASES, is_rectification
 from .problems import status_of, stub_clause
+from .roles import has_labels
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -33,14 +34,15 @@ def stage_diagnostics(state: NoticeState) -> None:
     mismatches, numbering gaps, no problems, truncation, and the line of the page's metadata the title
     was read from."""
     notice = {"problems": [p.fields for p in state.problems], "declared": state.declared}
-    for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated, _title_from_page):
+    for check in (_no_problems, _count_mismatch, _numbering_gap, _truncated, _title_from_page, _kind_uncertain,
+                  _neighbour_problem_list):
         state.diagnostics.extend(check(state, notice))
 
 
 #: the diagnostic codes that make a notice need a person's look (``needs_review``): what a reader of the
 #: output cannot trust without looking at the text
 REVIEW_CODES = ("target_unresolved", "title_from_page_metadata", "count_mismatch", "no_problems_found",
-                "numbering_gap")
+                "numbering_gap", "kind_uncertain", "neighbour_problem_list")
 
 
 def stage_review(state: NoticeState) -> None:
@@ -55,6 +57,23 @@ def _title_from_page(state: NoticeState, notice: dict[str, Any]) -> list[Diagnos
         return []
     return [Diagnostic("info", "title_from_page_metadata", "the text has no title line; the title is the "
                        "page's 文件名称", state.source.line_of(state.title_piece.srcs[0]))]
+
+
+def _kind_uncertain(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
+    """The kind rests on a guessed headline, a word anywhere in the text, or nothing (KIND_WEAK_BASES)."""
+    if state.kind_basis not in KIND_WEAK_BASES:
+        return []
+    return [Diagnostic("info", "kind_uncertain", f"the kind {state.kind!r} rests only on its {state.kind_basis}")]
+
+
+def _neighbour_problem_list(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:
+    """A neighbour (whose problems are never read) whose tree holds what a problem list looks like: a
+    rectification section with items or labelled lines under it."""
+    if is_rectification(state):
+        return []
+    listed = [n for n in state.root.children if n.role == "rectification" and (n.children or has_labels(n))]
+    return [Diagnostic("warning", "neighbour_problem_list", f"a {state.kind} holds a problem list; its problems "
+                       "were not read", listed[0].token.line)] if listed else []
 
 
 def _no_problems(state: NoticeState, notice: dict[str, Any]) -> list[Diagnostic]:

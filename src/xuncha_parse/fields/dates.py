@@ -18,7 +18,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..grammar import DAMAGED_DATE, DAMAGED_DAY, DAMAGED_RANGE_END, DATE_ATOM, DAY_ATOM, LIST_SEP, RANGE_SEP
+from ..grammar import (
+    DAMAGED_DATE,
+    DAMAGED_DAY,
+    DAMAGED_RANGE_END,
+    DATE_ATOM,
+    DAY_ATOM,
+    LIST_SEP,
+    RANGE_SEP,
+    SENTENCE_OPENS_AFTER,
+)
 from ..numerals import cn_digits_to_int, cn_to_int
 from ..shapes import DateDict
 
@@ -236,7 +245,7 @@ def damaged_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
 def _damaged_days(text: str, view: str, found: list[tuple[DateHit, DateDict]]) -> list[tuple[DateHit, DateDict]]:
     out: list[tuple[DateHit, DateDict]] = []
     for m in DAMAGED_DAY.finditer(view):
-        if m.start() and view[m.start() - 1] not in "。;":
+        if m.start() and view[m.start() - 1] not in SENTENCE_OPENS_AFTER:
             continue  # not opening a sentence
         before = [h for h, _ in found if h.end <= m.start()]
         hit = _damaged(m.start(), m.end(), before[-1].year, m.group("md"), None) if before else None

@@ -1,10 +1,12 @@
 """What the document is: a rectification notice, or one of its neighbours (an inspection announcement,
 news of a feedback or mobilisation meeting, a rectification plan, a round's summary, something else).
 
-Deciding, in order: the headline (the title, else the first line when it reads as a news headline); the
-rectification notice's own formula (``现将…整改情况通报如下``); a news item's lead (its first dated
+Deciding, in order (KIND_RULES): the title; the rectification notice's own formula (``现将…整改情况通报
+如下``); the body's structure (a line labelled with the rectification's progress: ``整改情况：已完成``); a news
+item's headline guessed among the first lines (fields/preamble.py); a news item's lead (its first dated
 sentence, when it tells of one day's event); a neighbour's words anywhere in the text; and, when nothing
-decided, whether the text speaks of 整改.  The words that decided are kept with their span
+decided, whether the text speaks of 整改.  The formula and the structure outweigh every weak word a notice
+also uses (``进驻``, ``动员部署会``, ``反馈了巡察意见``).  The words that decided are kept with their span
 (``kind_evidence``).  Only a rectification notice has problems and declared counts; the later stages ask
 ``is_rectification``.  A traditional repost's pinyin debris (masked in the view) is skipped over.
 """
@@ -13,50 +15,36 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..grammar import (
     KIND_FALLBACK,
     KIND_FORMULA,
     KIND_HEADLINE,
-    KIND_HEADLINE_LINES,
-    KIND_HEADLINE_MAX,
     KIND_LEAD,
+    KIND_STRUCTURE_HEADING,
+    KIND_STRUCTURE_LABEL,
     KIND_TEXT,
-    SENTENCE_END,
-    TITLE_COLUMN_LABEL,
-    TITLE_PAGE_CAPTION,
+    UNMASKED,
 )
-from ..layout.text import NOISE_CHAR, Piece, Source, piece_span
+from ..layout.text import NOISE_CHAR, Piece, Source
 from ..sentences import sentences_of
 from ..shapes import EvidenceDict
 from .dates import find_dates
+from .roles import has_labels
 
 if TYPE_CHECKING:
     from ..state import NoticeState
 
 Rules = tuple[tuple[str, re.Pattern[str]], ...]
-#: a run of text between masked debris
-_UNMASKED = re.compile(f"[^{NOISE_CHAR}]+")
-Decision = tuple[str, EvidenceDict]
+Decision = tuple[str, EvidenceDict | None]
 
 
 def stage_kind(state: NoticeState) -> None:
-    """Reads ``title_piece``, ``preamble``, ``intro`` and the source; writes ``kind`` and ``kind_evidence`` (and,
-    for a news item whose headline decided, ``title_piece``, ``title`` and ``title_span``)."""
-    captioned = _captioned(state)
-    if captioned is not None:  # a sharing site's page captions name the document better than any line
-        state.title_piece, state.title, state.title_span = None, None, None
-    decided = _by_headline(state)
-    if decided is not None:
-        if state.title_piece is None:
-            _headline_as_title(state)
-        state.kind, state.kind_evidence = decided
-        return
-    text = _Text(state.source.view, state.source)
-    decided = text.first(((("rectification", KIND_FORMULA),))) or _by_lead(state) or text.first(KIND_TEXT)
-    kind, evidence = decided or (("rectification" if KIND_FALLBACK.search(text.view) else "other"), None)
-    state.kind, state.kind_evidence = kind, evidence
+    """Reads ``title_piece``, ``preamble``, ``intro``, ``body`` and the source; writes ``kind``, ``kind_evidence``
+    and ``kind_basis`` (the rule that decided, see KIND_RULES)."""
+    basis, (kind, evidence) = next((basis, d) for basis, rule in KIND_RULES if (d := rule(state)) is not None)
+    state.kind, state.kind_evidence, state.kind_basis = kind, evidence, basis
 
 
 def is_rectification(state: NoticeState) -> bool:
@@ -64,36 +52,48 @@ def is_rectification(state: NoticeState) -> bool:
     return state.kind == "rectification"
 
 
-def headline(state: NoticeState) -> Piece | None:
-    """The title, else the first of the first lines that reads as a news item's headline: short, no stop
-    in it (a page's greeting ``您好!今天是`` has one), and a kind's words (a paper's ``第02版:要闻`` has none)."""
-    if state.title_piece is not None:
-        return state.title_piece
-    lines = (t.piece for t in state.preamble[:KIND_HEADLINE_LINES])
-    return next((p for p in lines if len(p.view) <= KIND_HEADLINE_MAX and not any(c in p.view for c in SENTENCE_END)
-                 and any(pattern.search(p.view) for _, pattern in KIND_HEADLINE)), None)
+def _by_title(state: NoticeState) -> Decision | None:
+    """The title's words (a real title, read by the preamble stage)."""
+    title = state.title_piece
+    if title is None or state.title_from_headline:
+        return None
+    return _Text(title.view, state.source, title).first(KIND_HEADLINE)
 
 
-def _captioned(state: NoticeState) -> Piece | None:
-    """The first line a document-sharing site captions with its page (``巡察整改工作方案_第1页``)."""
-    return next((t.piece for t in state.preamble[:KIND_HEADLINE_LINES] if TITLE_PAGE_CAPTION.search(t.piece.view)), None)
+def _by_formula(state: NoticeState) -> Decision | None:
+    """The rectification notice's own formula anywhere in the text: ``现将巡察整改情况通报如下``."""
+    return _Text(state.source.view, state.source).first((("rectification", KIND_FORMULA),))
 
 
-def _headline_as_title(state: NoticeState) -> None:
-    """A news item's headline that decided its kind is its title, without a column label (``【巡察动态】``)
-    or a page caption (``_第1页``)."""
-    line = headline(state)
-    if line is None:
-        return
-    view = line.view
-    head, tail = TITLE_COLUMN_LABEL.match(view), TITLE_PAGE_CAPTION.search(view)
-    title = line.sub(head.end() if head else 0, tail.start() if tail else len(view)).strip()
-    state.title_piece, state.title, state.title_span = title, title.text, piece_span(title, state.source)
+def _by_structure(state: NoticeState) -> Decision | None:
+    """A line in the body labelled with a rectification's progress or result (``整改情况：已完成``), else a top
+    section reporting progress over problems (``二、整改落实情况`` over ``1.…`` / ``整改措施：…``)."""
+    for tok in state.body:
+        if tok.kind == "label" and KIND_STRUCTURE_LABEL.match(tok.piece.view):
+            return _Text(tok.piece.view, state.source, tok.piece).first((("rectification", KIND_STRUCTURE_LABEL),))
+    for node in state.root.children:
+        if (node.children or has_labels(node)) and KIND_STRUCTURE_HEADING.search(node.heading.view):
+            piece = node.token.piece
+            return _Text(piece.view, state.source, piece).first((("rectification", KIND_STRUCTURE_HEADING),))
+    return None
 
 
 def _by_headline(state: NoticeState) -> Decision | None:
-    line = headline(state)
-    return _Text(line.view, state.source, line).first(KIND_HEADLINE) if line is not None else None
+    """Without a title, a first line that reads as a news item's headline (a guess)."""
+    line = state.title_piece
+    if line is None or not state.title_from_headline:
+        return None
+    return _Text(line.view, state.source, line).first(KIND_HEADLINE)
+
+
+def _by_text(state: NoticeState) -> Decision | None:
+    """A neighbour's words anywhere in the running text."""
+    return _Text(state.source.view, state.source).first(KIND_TEXT)
+
+
+def _by_fallback(state: NoticeState) -> Decision:
+    """Nothing decided: a rectification notice when the text speaks of 整改, else ``other``."""
+    return ("rectification" if KIND_FALLBACK.search(state.source.view) else "other"), None
 
 
 def _by_lead(state: NoticeState) -> Decision | None:
@@ -110,6 +110,16 @@ def _by_lead(state: NoticeState) -> Decision | None:
     return None
 
 
+#: the rules that decide the kind, strongest first; the first that decides names the ``kind_basis``
+KIND_RULES: tuple[tuple[str, Callable[[NoticeState], Decision | None]], ...] = (
+    ("title", _by_title), ("formula", _by_formula), ("structure", _by_structure), ("headline", _by_headline),
+    ("lead", _by_lead), ("text", _by_text), ("fallback", _by_fallback),
+)
+#: the bases of a weakly decided kind, which a person should check: a guessed headline, a word anywhere in the
+#: text, nothing at all
+KIND_WEAK_BASES = frozenset(("headline", "text", "fallback"))
+
+
 class _Text:
     """A view to match the kind's words in, with the pinyin debris of a traditional repost (masked as
     NOISE_CHAR) taken out; a match is mapped back to the source through ``piece`` (the whole source
@@ -121,7 +131,7 @@ class _Text:
         #: the runs of text between masked debris: where each starts in the view, and in the compact view
         self.runs: list[tuple[int, int]] = []
         if NOISE_CHAR in part:
-            runs = [(a + m.start(), m.group()) for m in _UNMASKED.finditer(part)]
+            runs = [(a + m.start(), m.group()) for m in UNMASKED.finditer(part)]
             self.view = "".join(text for _, text in runs)
             self.runs = list(zip(accumulate((len(text) for _, text in runs), initial=0), (s for s, _ in runs)))
         else:

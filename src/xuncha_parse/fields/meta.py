@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
 from ..grammar import (
@@ -23,6 +24,7 @@ from ..grammar import (
     FEEDBACK,
     FEEDBACK_PROBLEMS,
     FIRST_PERSON,
+    FIRST_PERSON_OPEN,
     FIRST_PERSON_PLACE,
     GENERIC_TARGET,
     ISSUER_IN_TITLE,
@@ -37,6 +39,7 @@ from ..grammar import (
     RECTIFICATION_WINDOW,
     ROUND,
     SELF_REFERENCE,
+    SENTENCE_END,
     SEVERAL_UNITS,
     SIGNER,
     TARGET,
@@ -75,32 +78,53 @@ def stage_signature(state: NoticeState) -> None:
 
 def stage_inspection(state: NoticeState) -> None:
     """Reads ``title_piece``, ``intro``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``."""
-    signature = state.signature
-    org = signature["org"] if signature else None
-    # a news item's last short line may be a caption or a cut sentence, not an organisation
-    trusted = org if org and (is_rectification(state) or SIGNER.search(org)) else None
-    state.issuer = issuer(state.title_piece, trusted)
+    state.issuer = issuer(state.title_piece, _trusted_signer(state))
     where: dict[str, tuple[int, int]] = {}
-    found = inspection(state.intro, state.title_piece, state.issuer, where)
-    unresolved = where.pop("unresolved", None)
-    if not is_rectification(state) and found["body"] is None:
-        team = TEAM.search(state.source.view)  # a plan or a summary may name the team only in its body
-        found["body"] = state.source.text[team.start():team.end()] if team else None
-    if not is_rectification(state) and state.intro is not None:
-        _own_period(found, state.intro, where)
-    if found["target"] is None and not where.keys() & {"target", "none"} and state.intro is not None:
-        _neighbour_target(found, state.intro, state.issuer, where)
-    if found["target"] is None and not where.keys() & {"target", "none"} and not is_rectification(state):
-        _headline_target(found, state.title_piece, state.issuer)
-    where.pop("none", None)
-    if unresolved is not None and found["target"] is None and state.intro is not None:
-        line = state.source.line_of(state.intro.src(unresolved[0]))
+    read = TargetRead()
+    found = inspection(state.intro, state.title_piece, state.issuer, where, read)
+    if not is_rectification(state):
+        _neighbour_body_and_period(state, found, where)
+    if found["target"] is None and read.outcome != "none":  # nothing read yet, or a self-reference
+        _other_target(state, found, where)
+    if read.outcome == "unresolved" and found["target"] is None and state.intro is not None:
+        line = state.source.line_of(state.intro.src(read.span[0]))
         state.diagnostics.append(Diagnostic("warning", "target_unresolved", "the inspected unit is named by itself "
                                             "(我局, 本单位, 该院) and nothing else names it", line))
     if state.intro is not None:  # (``where`` is empty without an intro)
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
     state.inspection = found
+
+
+@dataclass(slots=True)
+class TargetRead:
+    """What the intro's target phrase turned out to be, when it named no unit: ``unresolved`` (named by itself,
+    ``我局``, and nothing resolved it) or ``none`` (a list of units: no one target), and where it stands."""
+    outcome: str | None = None
+    span: tuple[int, int] = (0, 0)
+
+
+def _trusted_signer(state: NoticeState) -> str | None:
+    """The signature's organisation; a news item's last short line may be a caption or a cut sentence, not one."""
+    org = state.signature["org"] if state.signature else None
+    return org if org and (is_rectification(state) or SIGNER.search(org)) else None
+
+
+def _neighbour_body_and_period(state: NoticeState, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
+    """A neighbour's team named only in its body (a plan, a summary), and its own period, never a meeting's."""
+    if found["body"] is None:
+        team = TEAM.search(state.source.view)
+        found["body"] = state.source.text[team.start():team.end()] if team else None
+    if state.intro is not None:
+        _own_period(found, state.intro, where)
+
+
+def _other_target(state: NoticeState, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
+    """The target named where it was fed back to or entered (the intro), else, for a neighbour, in its headline."""
+    if state.intro is not None:
+        _neighbour_target(found, state.intro, state.issuer, where)
+    if found["target"] is None and "target" not in where and not is_rectification(state):
+        _headline_target(found, state.title_piece, state.issuer)
 
 
 def stage_declared(state: NoticeState) -> None:
@@ -116,25 +140,35 @@ def stage_publicity(state: NoticeState) -> None:
 
 
 def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
-               where: dict[str, tuple[int, int]] | None = None) -> InspectionDict:
+               where: dict[str, tuple[int, int]] | None = None, read: TargetRead | None = None) -> InspectionDict:
     """Who inspected whom, when, and when the findings were fed back; ``where`` receives the offsets in
-    the intro that body, target and the dates were read from."""
+    the intro that body, target and the dates were read from, ``read`` what a target phrase naming no unit was."""
     view = intro.view if intro else ""
     text = intro.text if intro else ""
     where = {} if where is None else where
+    read = TargetRead() if read is None else read
     result: InspectionDict = {"body": _team(view, text, where), "round": _round(title, intro), "kind": None,
                               "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
     m = TARGET.search(view)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
-        a, b = m.span("target")
-        result["target"] = _target(text[a:b], view[a:b], issuer)
-        # a target named by itself that nothing resolves is said in a diagnostic (stage_inspection)
-        # (``none``: a list of units, no one target; stage_inspection drops it)
-        where["target" if result["target"] is not None else "unresolved" if _self_reference(view[a:b]) else "none"] = (a, b)
+        result["target"] = _read_target(m, view, text, issuer, where, read)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _read_target(m: re.Match[str], view: str, text: str, issuer: str | None, where: dict[str, tuple[int, int]],
+                 read: TargetRead) -> str | None:
+    """The target TARGET matched, resolved; where it stands, or (``read``) what it was when it names no unit
+    (a self-reference nothing resolves is said in a diagnostic by stage_inspection)."""
+    a, b = m.span("target")
+    target = _target(text[a:b], view[a:b], issuer)
+    if target is not None:
+        where["target"] = (a, b)
+    else:
+        read.outcome, read.span = ("unresolved" if _self_reference(view[a:b]) else "none"), (a, b)
+    return target
 
 
 def _neighbour_target(found: InspectionDict, intro: Piece, issuer: str | None,
@@ -250,14 +284,14 @@ def _target(text: str, view: str, issuer: str | None) -> str | None:
         return issuer
     if SEVERAL_UNITS.search(BRACKETED.sub("", view)) or GENERIC_TARGET.match(view):
         return None  # a round's list of units, or only "the inspected": no one unit is the target
-    return None if view.startswith("我") else text  # never a pronoun: ``我区教育系统`` unresolved
+    return None if FIRST_PERSON_OPEN.match(view) else text  # never a pronoun: ``我区教育系统`` unresolved
 
 
 def _self_reference(view: str) -> bool:
     """``我局党组``, ``本单位``, ``局党组``, ``我市``, ``我区教育系统``: a unit named by itself."""
     view = view.strip()
     return bool(FIRST_PERSON.match(view) or SELF_REFERENCE.match(view) or FIRST_PERSON_PLACE.match(view)
-                or view.startswith("我"))
+                or FIRST_PERSON_OPEN.match(view))
 
 
 def _place_in(issuer: str, kind: str) -> str | None:
@@ -275,19 +309,24 @@ def _period_and_feedback(view: str, text: str, target: re.Match[str] | None,
     resolved = _intro_dates(text, view)
     for a, b in sentences_of(view):
         sentence = view[a:b]
+        if RECTIFICATION_WINDOW.search(sentence):
+            continue  # the rectification's own window, never the inspection's
         in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
-        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence) or TEAM_BARE.search(sentence)) \
-                and not RECTIFICATION_WINDOW.search(sentence):
+        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence) or TEAM_BARE.search(sentence)):
             period = _before_feedback(in_sentence, sentence, a)
-            if period:
-                out.update(_period(period, sentence, target, a))
-        fb = FEEDBACK.search(sentence)
-        if "feedback" not in out and fb and not RECTIFICATION_WINDOW.search(sentence):
-            before = [d for h, d in in_sentence if h.start < a + fb.start() and not _in_period(d, out)]
-            if before:
-                out["feedback"] = before[-1]
+            out.update(_period(period, sentence, target, a) if period else {})
+        if "feedback" not in out:
+            _feedback_in(sentence, a, in_sentence, out)
     where.update((key, (h.start, h.end)) for h, d in resolved for key, value in out.items() if value is d)
     return out
+
+
+def _feedback_in(sentence: str, offset: int, in_sentence: list[tuple[DateHit, DateDict]], out: _PeriodDict) -> None:
+    """The feedback's date: the last date before 反馈 in its sentence that is not the period's."""
+    fb = FEEDBACK.search(sentence)
+    before = [d for h, d in in_sentence if h.start < offset + fb.start() and not _in_period(d, out)] if fb else []
+    if before:
+        out["feedback"] = before[-1]
 
 
 def _before_feedback(in_sentence: list[tuple[DateHit, DateDict]], sentence: str, offset: int
@@ -360,11 +399,21 @@ def declared(view: str) -> DeclaredDict:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("total") or m.group("prob"))
     if out["problems"] is None:
         out["problems"] = _declared_problems(view)
-    hits = [m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m is not None]
-    done = min(hits, key=lambda m: m.start()) if hits else None
+    done = _declared_completed(view)
     out["completed"] = to_int(done.group("n")) if done else None
     out["in_progress"] = _declared_in_progress(view, done)
     return out
+
+
+def _declared_completed(view: str) -> re.Match[str] | None:
+    """The completed count: the earlier of the two phrasings (``已完成整改18项``, ``…的3项已全部整改到位``), but
+    the larger when both stand in one sentence, where the smaller is a part of what was done
+    (``需要立行立改的3项已全部整改到位，目前已完成整改18项``); a later sentence counts something else."""
+    hits = sorted((m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m),
+                  key=lambda m: m.start())
+    if len(hits) == 2 and not any(c in view[hits[0].end():hits[1].start()] for c in SENTENCE_END):
+        return max(hits, key=lambda m: to_int(m.group("n")) or 0)
+    return hits[0] if hits else None
 
 
 def _declared_problems(view: str) -> int | None:

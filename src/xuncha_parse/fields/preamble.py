@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 from ..grammar import (
     ADDRESSEE,
     CHROME_TITLE,
+    HEADLINE_MIN,
+    HEADLINE_NOT_SENTENCE,
+    HEADLINE_SHORT,
     INTRO,
+    KIND_HEADLINE,
+    KIND_HEADLINE_LINES,
+    KIND_HEADLINE_MAX,
+    NAV_SEPARATOR,
     ORG_LINE,
+    SENTENCE_END,
     TITLE_ABOUT,
     TITLE_COLUMN_LABEL,
     TITLE_DATE_TAIL,
@@ -17,6 +25,7 @@ from ..grammar import (
     TITLE_LINE,
     TITLE_LINES,
     TITLE_MAX_LEN,
+    TITLE_PAGE_CAPTION,
     TITLE_PART_MAX,
     TITLE_START,
     WHOLE_HEADLINE,
@@ -38,10 +47,17 @@ class Preamble:
 
 
 def stage_preamble(state: NoticeState) -> None:
-    """Reads ``preamble`` and the chrome above the body; writes ``title``, ``title_from_page``, ``intro``
-    and the fields ``title`` and ``addressee``."""
+    """Reads ``preamble`` and the chrome above the body; writes ``title``, ``title_from_page``,
+    ``title_from_headline``, ``intro`` and the fields ``title`` and ``addressee``."""
     pre = read_preamble(state.preamble, page_chrome(state))
-    state.title_piece, state.title_from_page = pre.title, pre.title_from_page
+    captioned = any(TITLE_PAGE_CAPTION.search(t.piece.view) for t in state.preamble[:KIND_HEADLINE_LINES])
+    if captioned or (pre.title is not None and NAV_SEPARATOR.search(pre.title.view)):  # a page caption
+        pre.title = None  # names the document better than any line; a breadcrumb names none
+    if pre.title is None:
+        pre.title = headline_title(state.preamble)
+        # a document's own title (``…关于…的整改方案``) is no guess, a news item's headline is
+        state.title_from_headline = pre.title is not None and TITLE_ABOUT not in pre.title.view
+    state.title_piece, state.title_from_page = pre.title, pre.title_from_page and not state.title_from_headline
     state.intro = Piece.join([t.piece for t in pre.intro]) if pre.intro else None
     state.title = pre.title.text if pre.title else None
     state.title_span = piece_span(pre.title, state.source) if pre.title else None
@@ -78,13 +94,7 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
     stop = next((i for i, t in enumerate(tokens) if _opens_body(t)), len(tokens))
     ends = [i for i in range(stop) if TITLE_LINE.search(tokens[i].piece.view)]
     for end in reversed(ends):
-        start = end
-        while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
-                and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
-            start -= 1
-        if TITLE_ABOUT not in _joined(tokens, start, end) and _whole_line(tokens[end].piece.view):
-            start = end  # lines above a whole headline are the page's (``工作动态`` / ``Navigation``)
-        start = _with_issuer_line(tokens, start)
+        start = _with_issuer_line(tokens, _title_start(tokens, end))
         view = _joined(tokens, start, end)
         whole = _whole_copy(tokens, start, view)
         if whole is not None:  # the page's heading named the issuer, the text's own title does not
@@ -92,6 +102,40 @@ def title_block(tokens: list[Token]) -> tuple[int, int, int]:
         if TITLE_START.search(view) and len(view) <= TITLE_MAX_LEN:
             return start, end + 1, end + 1
     return 0, 0, 0
+
+
+def _title_start(tokens: list[Token], end: int) -> int:
+    """The first line of the title that ends at ``end``: up over at most two short lines until it says
+    ``关于``; a whole headline alone (lines above it are the page's, ``工作动态`` / ``Navigation``), but for
+    its issuer's line."""
+    start = end
+    while start > 0 and end - start < TITLE_LINES - 1 and TITLE_ABOUT not in _joined(tokens, start, end) \
+            and len(tokens[start - 1].piece.view) <= TITLE_PART_MAX:
+        start -= 1
+    if TITLE_ABOUT not in _joined(tokens, start, end) and _whole_line(tokens[end].piece.view):
+        start = end - 1 if end and ORG_LINE.match(tokens[end - 1].piece.view) else end
+    return start
+
+
+def headline_title(tokens: list[Token]) -> Piece | None:
+    """Without a title line, the first of the first lines that reads as a news item's headline: short, no
+    stop in it (a page's greeting ``您好!今天是`` has one), a kind's words (a paper's ``第02版:要闻`` has
+    none), and a sentence, not a breadcrumb (``巡察工作 > 巡察公告``) or a column's label (``巡察反馈``); without
+    a column label before it (``【巡察动态】``) or a page caption after it (``_第1页``)."""
+    for tok in tokens[:KIND_HEADLINE_LINES]:
+        view = tok.piece.view
+        head, tail = TITLE_COLUMN_LABEL.match(view), TITLE_PAGE_CAPTION.search(view)
+        line = tok.piece.sub(head.end() if head else 0, tail.start() if tail else len(view)).strip()
+        if _headline_like(line.view):
+            return line
+    return None
+
+
+def _headline_like(view: str) -> bool:
+    return (len(view) <= KIND_HEADLINE_MAX and not any(c in view for c in SENTENCE_END)
+            and HEADLINE_NOT_SENTENCE.search(view) is None
+            and (len(view) >= HEADLINE_MIN or HEADLINE_SHORT.match(view) is not None)
+            and any(pattern.search(view) for _, pattern in KIND_HEADLINE))
 
 
 def _trimmed(title: Piece) -> Piece:

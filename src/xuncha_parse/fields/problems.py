@@ -27,6 +27,7 @@ from ..grammar import (
     INLINE_LABEL,
     LABEL_FIELDS,
     LONG_TERM,
+    ORDINAL,
     PROBLEM_LABEL,
     PROBLEM_SECTION,
     SENTENCE_END,
@@ -237,8 +238,10 @@ def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
 
 def _stated_paragraphs(tokens: list[Token]) -> bool:
     """Paragraphs, each opening with a short sentence that states a problem and going on with what was
-    done: ``落实科普工作的部署打了折扣。2024年10月，组织开展…``."""
-    return all(t.kind == "body" and _states_first(t.piece.view) for t in tokens)
+    done: ``落实科普工作的部署打了折扣。2024年10月，组织开展…``; never measures counted off by an ordinal
+    (``一是建立学习制度。…``: the category over them is the problem)."""
+    return all(t.kind == "body" and _states_first(t.piece.view) and ORDINAL.match(t.piece.view) is None
+               for t in tokens)
 
 
 def _states_first(view: str) -> bool:

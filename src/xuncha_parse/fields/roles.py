@@ -61,25 +61,37 @@ def assign_roles(root: Node) -> None:
 
 
 def _rectification_indices(tops: list[Node]) -> list[int]:
-    by_words = [i for i, n in enumerate(tops) if keyword_role(n) == "rectification"]
-    # ``一、巡察整改落实情况`` over a paragraph, then ``二、巡察反馈问题整改情况`` over the problems: a top
-    # section with neither headings nor labelled lines below it holds no problems when another does
-    structured = [i for i in by_words if tops[i].children or has_labels(tops[i])]
-    if len(by_words) >= 2 and structured:
-        return structured
-    if by_words:
-        return by_words
-    labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
-    if len(labelled) >= 2:
-        return labelled
-    # ``（一）…方面`` or ``第一方面问题：…`` (the aspect is in the marker) over the problems
-    categories = [i for i, n in enumerate(tops)
-                  if (n.children or n.body) and (CATEGORY_HEADING.search(n.heading.view) or n.style == "aspect")]
-    if len(categories) >= 2 or categories and len(categories) == len(tops):  # (a cut text may hold one)
-        return categories
+    """The top sections that hold the problems: by their words, else by their labelled lines, else as
+    categories, else the one that looks most like the problem list (structure_score)."""
+    for rule in (_by_words, _by_labels, _by_categories):
+        found = rule(tops)
+        if found:
+            return found
     scores = [structure_score(n) for n in tops]
     best = max(scores)
     return [scores.index(best)] if best > 0 else []
+
+
+def _by_words(tops: list[Node]) -> list[int]:
+    """``二、整改落实情况``; of several such, the ones with headings or labelled lines below them: ``一、巡察整改
+    落实情况`` over a paragraph, then ``二、巡察反馈问题整改情况`` over the problems."""
+    by_words = [i for i, n in enumerate(tops) if keyword_role(n) == "rectification"]
+    structured = [i for i in by_words if tops[i].children or has_labels(tops[i])]
+    return structured if len(by_words) >= 2 and structured else by_words
+
+
+def _by_labels(tops: list[Node]) -> list[int]:
+    """Several top sections holding labelled lines are categories."""
+    labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
+    return labelled if len(labelled) >= 2 else []
+
+
+def _by_categories(tops: list[Node]) -> list[int]:
+    """``（一）…方面`` or ``第一方面问题：…`` (the aspect is in the marker) over the problems: two or more, or
+    every top section (a cut text may hold one)."""
+    categories = [i for i, n in enumerate(tops)
+                  if (n.children or n.body) and (CATEGORY_HEADING.search(n.heading.view) or n.style == "aspect")]
+    return categories if len(categories) >= 2 or categories and len(categories) == len(tops) else []
 
 
 def has_labels(node: Node) -> bool:

@@ -17,6 +17,7 @@ from ..grammar import (
     CLOSING,
     CLOSING_CONFIRM,
     SIGNATURE_ORG,
+    SIGNER,
 )
 from .text import Piece
 from .tokens import VOID_KINDS, Token, content_tokens
@@ -78,14 +79,21 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
 def _drop_after_signature(tokens: list[Token]) -> None:
     """Make noise of the lines set below the signature (``（此件公开发布）``, ``附件：…`` and its list, ``抄送：…``,
     ``扫一扫在手机打开当前页``), so that the signature is found above them and takes none of them in."""
-    content = [i for i, t in enumerate(tokens) if t.kind not in VOID_KINDS][-AFTER_SIGNATURE_LINES:]
-    first = next((n for n, i in enumerate(content) if AFTER_SIGNATURE.match(tokens[i].piece.view)), None)
-    if first is None or first == 0:
-        return
-    tail = [tokens[i] for i in content[first:]]
-    if all(AFTER_SIGNATURE.match(t.piece.view) or ATTACHMENT_ITEM.match(t.piece.view) for t in tail):
-        for tok in tail:
-            tok.kind = "noise"
+    content = [tokens[i] for i, t in enumerate(tokens) if t.kind not in VOID_KINDS][-AFTER_SIGNATURE_LINES:]
+    starts = (n for n, t in enumerate(content) if n and AFTER_SIGNATURE.match(t.piece.view))
+    first = next((n for n in starts if all(map(_after_signature, content[n:]))), None)
+    for tok in content[first:] if first is not None else ():
+        tok.kind = "noise"
+
+
+def _after_signature(tok: Token) -> bool:
+    """A line that may stand below the signature: one of AFTER_SIGNATURE, or an attachment's item that
+    is neither an organisation nor a date (those are the signature, the attachment list stands above it:
+    ``附件：整改任务清单`` / ``中共某某县财政局党组`` / ``2023年10月20日``)."""
+    view = tok.piece.view
+    if AFTER_SIGNATURE.match(view):
+        return True
+    return ATTACHMENT_ITEM.match(view) is not None and not tok.is_date_line and SIGNER.search(view) is None
 
 
 def signature_start(tokens: list[Token]) -> int:
