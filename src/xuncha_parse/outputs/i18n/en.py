@@ -18,7 +18,6 @@ STRINGS: dict[str, str] = {
     "diag.truncated": "the text seems to stop early",
     "diag.no_problems_found": "no problem list was found in this text",
     "diag.title_from_page_metadata": "the text has no title line; the title is the page's",
-    "diag.target_unresolved": "the inspected unit is named only by a self-reference (such as 我局) that neither the title nor the signature resolves",
     "diag.heading_level_reconciled": "a heading was placed at the level of the numbering it continues",
     "diag.target_unresolved": "the inspected unit is named only by itself (\"our bureau\") and nothing else names it",
     "diag.kind_uncertain": "what kind of document this is rests on weak evidence only",

@@ -18,7 +18,6 @@ STRINGS: dict[str, str] = {
     "diag.truncated": "正文似乎提前中断",
     "diag.no_problems_found": "正文中未找到问题清单",
     "diag.title_from_page_metadata": "正文没有标题行，标题取自网页信息",
-    "diag.target_unresolved": "被巡察单位只以代称出现（如“我局”），正文和署名都没有指明是哪个单位",
     "diag.heading_level_reconciled": "一个小标题按其接续的编号归入相应层级",
     "diag.target_unresolved": "被巡察单位仅以自称（如“我局”）出现，无从确定",
     "diag.kind_uncertain": "文书类型仅凭薄弱依据判定",
