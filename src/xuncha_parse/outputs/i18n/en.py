@@ -33,7 +33,8 @@ STRINGS: dict[str, str] = {
     "kind.mobilisation": "mobilisation meeting news", "kind.summary": "work summary", "kind.other": "other document",
     "reason.target_unresolved": "inspected unit unresolved", "reason.title_from_page_metadata": "title from the page",
     "reason.count_mismatch": "declared differs from parsed", "reason.no_problems_found": "no problems found",
-    "reason.numbering_gap": "gap in the numbering",
+    "reason.numbering_gap": "gap in the numbering", "reason.kind_uncertain": "kind on weak evidence",
+    "reason.neighbour_problem_list": "problem list outside a rectification notice",
     # highlight kinds (the review page's legend) and their labels
     "field.kind": "kind evidence", "field.title": "title", "field.inspection": "inspection", "field.heading": "heading", "field.problem": "problem",
     "field.measure": "measure", "field.progress": "progress", "field.status": "status", "field.leader": "leader",

@@ -32,7 +32,8 @@ STRINGS: dict[str, str] = {
     "kind.plan": "整改方案", "kind.mobilisation": "动员会消息", "kind.summary": "工作总结", "kind.other": "其他文件",
     "reason.target_unresolved": "被巡察单位未能确定", "reason.title_from_page_metadata": "标题取自网页信息",
     "reason.count_mismatch": "声明数与解析数不一致", "reason.no_problems_found": "未找到问题清单",
-    "reason.numbering_gap": "问题序号不连续",
+    "reason.numbering_gap": "问题序号不连续", "reason.kind_uncertain": "文书类型依据薄弱",
+    "reason.neighbour_problem_list": "非整改通报却含问题清单",
     # highlight kinds (the review page's legend) and their labels
     "field.kind": "类型依据", "field.title": "标题", "field.inspection": "巡察信息", "field.heading": "小标题", "field.problem": "问题",
     "field.measure": "整改措施", "field.progress": "整改进展", "field.status": "整改状态", "field.leader": "责任领导",
