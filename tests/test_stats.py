@@ -81,3 +81,20 @@ def test_stats_tables_name_the_kinds_and_the_reasons(corpus, lang):
         assert t.code("kind", kind) in out
     for code in {c for n in notices for c in n["review_reasons"]}:
         assert t.code("reason", code) in out
+
+
+def test_a_notice_stored_before_kinds_counts_as_a_rectification_notice_needing_no_look(corpus):
+    """A database written before schema 1.2 stores notices without ``kind`` and ``review_reasons``."""
+    old = [{k: v for k, v in n.items() if k not in ("kind", "kind_evidence", "needs_review", "review_reasons")}
+           for n in corpus[0]]
+    summary = summarize(old, [])
+    assert summary["kinds"] == {"rectification": len(old)} and summary["needs_review"] == 0
+
+
+def test_report_of_a_database_written_before_kinds(tmp_path):
+    db = tmp_path / "v1.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "db" / "v1.db", db)
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert catalogue("zh")("report.review_none") in out.read_text("utf-8")

@@ -34,7 +34,7 @@ def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[st
         per_notice.append({"path": notice["source"]["path"], "title": notice["title"],
                            "unit": notice.get("issuer") or notice["inspection"]["target"], "problems": len(notice["problems"]),
                            **{s: counts.get(s, 0) for s in STATUSES},
-                           "kind": notice["kind"], "review_reasons": notice["review_reasons"]})
+                           **_triage_of(notice)})
         mismatches.extend(_mismatches(notice))
         for p in notice["problems"]:
             topics.update(t["code"] for t in p["topics"])
@@ -42,6 +42,12 @@ def summarize(notices: Iterable[dict[str, Any]], failures: list[str]) -> dict[st
             words.update(p["keywords"])
         _inspection(notice, bodies, years)
     return _totals(per_notice, status, mismatches, topics, categories, words, bodies, years, failures)
+
+
+def _triage_of(notice: dict[str, Any]) -> dict[str, Any]:
+    """The notice's kind and review reasons; a notice stored before schema 1.2 (a database's ``json``)
+    has neither, and is what every notice was then: a rectification notice (the contract's default)."""
+    return {"kind": notice.get("kind") or "rectification", "review_reasons": notice.get("review_reasons") or []}
 
 
 def in_kind_order(counts: Counter[str]) -> dict[str, int]:
