@@ -64,6 +64,22 @@ INSPECTIONS = {
         TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
     "a place's system named in the first person": (
         PERIOD + "市委第二专项巡察组对我区教育系统开展了专项巡察。\n", "市委第二专项巡察组", None),
+    "two kind words between the verb and 巡察": (
+        TITLE + PERIOD + "市委第四巡察组对县审计局党组进行了提级交叉巡察。\n", "市委第四巡察组", "县审计局党组"),
+    "a quoted kind": (
+        TITLE + PERIOD + "省委第二巡视组对省水文勘测院党委开展了“机动式”巡视。\n", "省委第二巡视组", "省水文勘测院党委"),
+    "a quoted topic before the kind": (
+        TITLE + PERIOD + "市委第二巡察组对机电工程学院党总支开展了“双一流”建设专项巡察。\n", "市委第二巡察组",
+        "机电工程学院党总支"),
+    "a company's own round between the verb and 巡察": (
+        TITLE + PERIOD + "市委第一巡察组对港务物流公司党委开展了集团公司第二届党委第四轮巡察。\n",
+        "市委第一巡察组", "港务物流公司党委"),
+    "a village named by itself": (
+        "中共柳塘村支部委员会关于镇党委巡察整改情况的通报\n" + PERIOD + "县委第五巡察组对我村党支部开展了巡察。\n",
+        "县委第五巡察组", "中共柳塘村支部委员会"),
+    "a university named as the school": (
+        "中共东岭理工大学委员会关于省委巡视整改进展情况的通报\n" + PERIOD + "省委第六巡视组对学校进行了巡视。\n",
+        "省委第六巡视组", "中共东岭理工大学委员会"),
     "two teams in traditional script": (
         "中共寧川縣統計局黨組關於巡察整改進展情況的通報\n根據縣委統一部署，市委第一巡察組、第六巡察組對市水利局黨組開展了巡察。\n",
         "市委第一巡察組、第六巡察組", "市水利局黨組"),
