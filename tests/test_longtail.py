@@ -358,3 +358,24 @@ def test_a_heading_cut_in_mid_word_or_a_bare_status_group_at_the_end(line):
     text = NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面\n1.理论学习不深入。\n整改措施：制定计划。\n" \
         + "二、聚焦反馈问题，扎实推进整改\n" + line + "\n"
     assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["理论学习不深入"]
+
+
+#: problems at the top level, each with its own labelled lines, the first naming a rectification in its own
+#: words (``问题整改不彻底``): every one of them is a problem, not only the one whose words read as a section
+TOP_LABELLED = {
+    "the first names an earlier rectification": (
+        "1、针对上轮巡察指出的食堂采购问题整改不彻底的问题。\n原因分析:对整改标准把握不严。\n整改情况:重新招标,完成。\n"
+        "2、针对档案管理滞后的问题。\n原因分析:人员不足。\n整改情况:补录档案120卷。\n",
+        ["上轮巡察指出的食堂采购问题整改不彻底", "档案管理滞后"]),
+    "the second names a rectification": (
+        "1、针对公务接待超标准的问题。\n原因分析:制度宽松。\n整改情况:修订接待办法。\n"
+        "2、针对反馈问题整改台账不全的问题。\n原因分析:专人未定。\n整改情况:明确专人管理台账。\n",
+        ["公务接待超标准", "反馈问题整改台账不全"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOP_LABELLED))
+def test_labelled_problems_at_the_top_level(name):
+    body, titles = TOP_LABELLED[name]
+    problems = parse_to_dict(NOTICE.split("一、")[0] + body)["problems"]
+    assert [p["title"] for p in problems] == titles
