@@ -64,6 +64,15 @@ INSPECTIONS = {
         TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
     "a place's system named in the first person": (
         PERIOD + "市委第二专项巡察组对我区教育系统开展了专项巡察。\n", "市委第二专项巡察组", None),
+    "a school committee's topic team": (
+        TITLE + PERIOD + "学校党委“产教融合”专项巡察组对机电工程学院党总支开展了专项巡察。\n",
+        "学校党委“产教融合”专项巡察组", "机电工程学院党总支"),
+    "a working committee's topic team": (
+        TITLE + PERIOD + "区党工委安全生产专项巡察组对园区建设公司党委开展了专项巡察。\n",
+        "区党工委安全生产专项巡察组", "园区建设公司党委"),
+    "a company committee's numbered topic team": (
+        TITLE + PERIOD + "集团公司党委第一专项巡察组对港务物流公司党委开展了专项巡察。\n",
+        "集团公司党委第一专项巡察组", "港务物流公司党委"),
     "two kind words between the verb and 巡察": (
         TITLE + PERIOD + "市委第四巡察组对县审计局党组进行了提级交叉巡察。\n", "市委第四巡察组", "县审计局党组"),
     "a quoted kind": (

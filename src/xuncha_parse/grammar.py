@@ -344,9 +344,11 @@ TEAM = re.compile(
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
 #: a team named by its topic or its linked levels: ``区委营商环境专项巡察组``, ``市委“三资”管理专项巡察组``,
 #: ``市委医疗卫生领域第三专项巡察组``, ``县委上下联动巡察组``, ``市区联动巡察组``; the topic never holds another
-#: committee or the words of an order (``按照县委部署县委第二专项巡察组`` gives ``县委第二专项巡察组``)
+#: committee or the words of an order (``按照县委部署县委第二专项巡察组`` gives ``县委第二专项巡察组``); the committee
+#: may be a school's, a company's or a working committee: ``学校党委“双高”建设专项巡察组``, ``区党工委营商环境专项巡察组``
 TEAM_TOPIC = re.compile(
-    rf"(?:中央|[省市区县州旗盟]委)(?:(?![省市区县州旗盟]委|部署|统一|安排|要求)[\u4e00-\u9fff“”]){{2,12}}?"
+    rf"(?:中央|[省市区县州旗盟]委|(?:学校|校|集团公司|集团|公司|[省市区县])?党工?委)"
+    rf"(?:(?![省市区县州旗盟]委|党工?委|部署|统一|安排|要求)[\u4e00-\u9fff“”]){{2,12}}?"
     rf"(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
     r"|[省市区县]{2}联动巡[察视]组")
 #: more teams after the first, joined by ``、`` or ``和``: ``市委第一巡察组``+``、第六巡察组``
