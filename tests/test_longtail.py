@@ -142,6 +142,14 @@ COUNTS = {
     "another few going on": ("目前已完成整改6个，另有2个正在持续推进。", {"completed": 6, "in_progress": 2}),
     "long-term ones": ("截至目前已完成整改10个，需长期坚持整改3个。", {"completed": 10, "in_progress": 3}),
     "a total opening the clause is no rest": ("截至5月底，40项整改措施中，已完成整改35项。", {"completed": 35}),
+    "done as 整改到位": ("巡察指出问题11个，截至目前已整改到位9个，正在整改2个。", {"completed": 9, "in_progress": 2}),
+    "done as 整改落实": ("巡察反馈的6个问题，已整改落实6个。", {"problems": 6, "completed": 6}),
+    "all of a count done": ("截至6月底，5个问题均已整改到位。", {"completed": 5}),
+    "the rest with progress in stages": (
+        "截至6月底，8个问题中已整改完成6个，2个取得阶段性进展。", {"completed": 6, "in_progress": 2}),
+    "the rest with results in stages": ("已完成整改7个，其余3个已取得阶段性成效。", {"completed": 7, "in_progress": 3}),
+    "the rest kept up long-term": ("已整改完成4个，1个需长期坚持。", {"completed": 4, "in_progress": 1}),
+    "the rest under continued work": ("已完成整改5个，持续整改2个。", {"completed": 5, "in_progress": 2}),
     "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
     "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
 }

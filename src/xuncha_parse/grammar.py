@@ -409,29 +409,30 @@ FEEDBACK_PROBLEMS = re.compile(r"反馈(?:的)?问题")
 #: how far before 反馈问题 its count may stand: ``31个省委巡视`` + 反馈问题
 BEFORE_FEEDBACK_REACH = 14
 #: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``, and in a round's summary with no 已:
-#: ``完成整改112个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个`` (opens with its plain word, so
-#: the engine jumps to each 完成)
+#: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
+#: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
-    rf"完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)"
+    rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
     rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
 #: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
-#: (not the total before its done count: ``9个问题已整改完成7个``)
+#: ``8个问题均已整改到位`` (not the total before its done count: ``9个问题已整改完成7个``)
 DECLARED_COMPLETED_AFTER = re.compile(
-    rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
-#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
-#: (``剩余`` takes its count at once: the words between apply to the other openings only)
+    rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?均?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
+#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``, ``持续整改2个``
+#: (``剩余`` and ``持续整改`` take their count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
-    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持(?:整改)?|未完成|剩余)"
-    rf"(?:(?<!剩余)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|持续整改|需长期坚持(?:整改)?|未完成|剩余)"
+    rf"(?:(?<!剩余)(?<!持续整改)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
 #: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
-#: ``，其余4个需长期推进的…``
+#: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
     rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*"
-    rf"(?=[正仍需按持])(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"|已?取得阶段性(?:进展|成效)|需长期坚持)"
 )
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
 DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
