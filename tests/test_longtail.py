@@ -396,3 +396,20 @@ def test_labelled_problems_at_the_top_level(name):
     body, titles = TOP_LABELLED[name]
     problems = parse_to_dict(NOTICE.split("一、")[0] + body)["problems"]
     assert [p["title"] for p in problems] == titles
+
+
+#: categories by their ordinal aspect (``第一方面问题：…``), one of which names a rectification in its own words:
+#: every aspect holds problems, not only that one
+ASPECT_WORDS = {
+    "the last aspect names the rectification of earlier findings": (
+        "第一方面问题:学习教育抓得不实。\n(一)关于“理论学习流于形式”的整改落实情况\n制定学习计划。\n"
+        "第二方面问题:反馈问题整改与业务结合不紧。\n(二)关于“整改台账更新滞后”的整改落实情况\n每月更新台账。\n",
+        ["理论学习流于形式", "整改台账更新滞后"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ASPECT_WORDS))
+def test_aspects_one_of_which_names_a_rectification(name):
+    body, titles = ASPECT_WORDS[name]
+    problems = parse_to_dict(NOTICE.split("一、")[0] + body)["problems"]
+    assert [p["title"] for p in problems] == titles
