@@ -33,7 +33,7 @@ _spec.loader.exec_module(real_score)
 THRESHOLDS: dict[str, dict[str, tuple[float, float]]] = {
     "rectification": {
         "kind": (0.995, 120 / 120),
-        "title": (0.945, 114 / 120),
+        "title": (0.962, 116 / 120),
         "issuer": (0.962, 116 / 120),
         "inspection.body": (0.962, 116 / 120),
         "inspection.target": (0.954, 115 / 120),

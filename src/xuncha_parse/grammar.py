@@ -718,8 +718,10 @@ SELF_REFERENCE = re.compile(
 #: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``
 TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
 #: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
-#: and a table's bar left on the line above it: ``|`` / ``巡察公告``
-TITLE_COLUMN_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*:\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*)(?=\S)")
+#: and a table's bar left on the line above it: ``|`` / ``巡察公告``; a column set off by a bar ``廉洁云州丨``, and a
+#: news lead ``本网讯`` / ``本报讯`` (its separator may be a character the page lost: ``本网讯?``)
+TITLE_COLUMN_LABEL = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}\s*[:丨｜]\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*|本[网报]讯\s*[?？:]?\s*)(?=\S)")
 #: what an organisation's name ends with, when a neighbour of a notice is signed (in either script: the signature's
 #: text is matched): ``中共某某县委第二巡察组``, ``县委巡察工作领导小组办公室``, ``中共廊坊市委``, ``区妇联 区科协``
 #: (not a photo caption ``DSC04425市委常委``, nor a cut sentence ``…主席韩春梅作了表``)
