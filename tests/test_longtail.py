@@ -150,6 +150,10 @@ COUNTS = {
     "the rest with results in stages": ("已完成整改7个，其余3个已取得阶段性成效。", {"completed": 7, "in_progress": 3}),
     "the rest kept up long-term": ("已整改完成4个，1个需长期坚持。", {"completed": 4, "in_progress": 1}),
     "the rest under continued work": ("已完成整改5个，持续整改2个。", {"completed": 5, "in_progress": 2}),
+    "a class level between aspects and problems": ("对照反馈的3个方面5类9个问题逐项整改。", {"categories": 3, "problems": 9}),
+    "a class level and no problem count": ("围绕反馈的4个方面11类问题和6条建议抓整改。", {"categories": 4}),
+    "aspects without 个, then the total": ("巡察组反馈的2方面共7个问题均已列入台账。", {"categories": 2, "problems": 7}),
+    "aspects alone": ("针对反馈的6个方面问题，逐项制定措施。", {"categories": 6}),
     "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
     "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
 }

@@ -40,7 +40,7 @@ THRESHOLDS: dict[str, dict[str, tuple[float, float]]] = {
         "inspection.start": (0.97, 117 / 120),
         "inspection.end": (0.979, 118 / 120),
         "inspection.feedback": (0.962, 116 / 120),
-        "declared.categories": (0.945, 114 / 120),
+        "declared.categories": (0.987, 119 / 120),
         "declared.problems": (0.962, 116 / 120),
         "declared.completed": (0.97, 117 / 120),
         "declared.in_progress": (0.954, 115 / 120),

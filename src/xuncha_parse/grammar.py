@@ -388,10 +388,12 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 # (a pattern the engine can search fast opens with a character class or with plain words; one that opens
 # with a lookahead, a lookbehind or a group of mixed alternatives is tried in full at every position)
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
-#: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``
+#: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``;
+#: a class level between: ``3个方面4类8个问题`` (problems 8), ``3个方面10类问题`` (no problem count); ``3方面共6个问题``;
+#: the aspects alone: ``反馈的5个方面问题``
 DECLARED_CATEGORIES = re.compile(
-    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)"
-    rf"(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?"
+    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
+    rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?|(?<=类问题)|(?<=方面)问题)"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
 #: ``反馈面上问题741个``, ``指出…存在的问题36个`` (never the aspects the problems fall in: ``存在问题3个方面``)
