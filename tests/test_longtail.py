@@ -64,6 +64,31 @@ INSPECTIONS = {
         TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
     "a place's system named in the first person": (
         PERIOD + "市委第二专项巡察组对我区教育系统开展了专项巡察。\n", "市委第二专项巡察组", None),
+    "a school committee's topic team": (
+        TITLE + PERIOD + "学校党委“产教融合”专项巡察组对机电工程学院党总支开展了专项巡察。\n",
+        "学校党委“产教融合”专项巡察组", "机电工程学院党总支"),
+    "a working committee's topic team": (
+        TITLE + PERIOD + "区党工委安全生产专项巡察组对园区建设公司党委开展了专项巡察。\n",
+        "区党工委安全生产专项巡察组", "园区建设公司党委"),
+    "a company committee's numbered topic team": (
+        TITLE + PERIOD + "集团公司党委第一专项巡察组对港务物流公司党委开展了专项巡察。\n",
+        "集团公司党委第一专项巡察组", "港务物流公司党委"),
+    "two kind words between the verb and 巡察": (
+        TITLE + PERIOD + "市委第四巡察组对县审计局党组进行了提级交叉巡察。\n", "市委第四巡察组", "县审计局党组"),
+    "a quoted kind": (
+        TITLE + PERIOD + "省委第二巡视组对省水文勘测院党委开展了“机动式”巡视。\n", "省委第二巡视组", "省水文勘测院党委"),
+    "a quoted topic before the kind": (
+        TITLE + PERIOD + "市委第二巡察组对机电工程学院党总支开展了“双一流”建设专项巡察。\n", "市委第二巡察组",
+        "机电工程学院党总支"),
+    "a company's own round between the verb and 巡察": (
+        TITLE + PERIOD + "市委第一巡察组对港务物流公司党委开展了集团公司第二届党委第四轮巡察。\n",
+        "市委第一巡察组", "港务物流公司党委"),
+    "a village named by itself": (
+        "中共柳塘村支部委员会关于镇党委巡察整改情况的通报\n" + PERIOD + "县委第五巡察组对我村党支部开展了巡察。\n",
+        "县委第五巡察组", "中共柳塘村支部委员会"),
+    "a university named as the school": (
+        "中共东岭理工大学委员会关于省委巡视整改进展情况的通报\n" + PERIOD + "省委第六巡视组对学校进行了巡视。\n",
+        "省委第六巡视组", "中共东岭理工大学委员会"),
     "two teams in traditional script": (
         "中共寧川縣統計局黨組關於巡察整改進展情況的通報\n根據縣委統一部署，市委第一巡察組、第六巡察組對市水利局黨組開展了巡察。\n",
         "市委第一巡察組、第六巡察組", "市水利局黨組"),
@@ -117,6 +142,18 @@ COUNTS = {
     "another few going on": ("目前已完成整改6个，另有2个正在持续推进。", {"completed": 6, "in_progress": 2}),
     "long-term ones": ("截至目前已完成整改10个，需长期坚持整改3个。", {"completed": 10, "in_progress": 3}),
     "a total opening the clause is no rest": ("截至5月底，40项整改措施中，已完成整改35项。", {"completed": 35}),
+    "done as 整改到位": ("巡察指出问题11个，截至目前已整改到位9个，正在整改2个。", {"completed": 9, "in_progress": 2}),
+    "done as 整改落实": ("巡察反馈的6个问题，已整改落实6个。", {"problems": 6, "completed": 6}),
+    "all of a count done": ("截至6月底，5个问题均已整改到位。", {"completed": 5}),
+    "the rest with progress in stages": (
+        "截至6月底，8个问题中已整改完成6个，2个取得阶段性进展。", {"completed": 6, "in_progress": 2}),
+    "the rest with results in stages": ("已完成整改7个，其余3个已取得阶段性成效。", {"completed": 7, "in_progress": 3}),
+    "the rest kept up long-term": ("已整改完成4个，1个需长期坚持。", {"completed": 4, "in_progress": 1}),
+    "the rest under continued work": ("已完成整改5个，持续整改2个。", {"completed": 5, "in_progress": 2}),
+    "a class level between aspects and problems": ("对照反馈的3个方面5类9个问题逐项整改。", {"categories": 3, "problems": 9}),
+    "a class level and no problem count": ("围绕反馈的4个方面11类问题和6条建议抓整改。", {"categories": 4}),
+    "aspects without 个, then the total": ("巡察组反馈的2方面共7个问题均已列入台账。", {"categories": 2, "problems": 7}),
+    "aspects alone": ("针对反馈的6个方面问题，逐项制定措施。", {"categories": 6}),
     "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
     "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
 }
@@ -134,6 +171,9 @@ TITLES = {
     "a trailing publication date": ("中共宁川县林业局党组关于巡察整改进展情况的通报 (2024-07-26)", "中共宁川县林业局党组"),
     "a trailing date without brackets": ("中共宁川县林业局党组关于巡察整改进展情况的通报2024-07-26", "中共宁川县林业局党组"),
     "a leading column label": ("上级巡视:中共宁川县委关于省委巡视整改进展情况的通报", "中共宁川县委"),
+    "a column set off by a bar": ("清风宁川丨中共宁川县委关于省委巡视整改进展情况的通报", "中共宁川县委"),
+    "a news lead": ("本网讯 中共宁川县林业局党组关于巡察整改进展情况的通报", "中共宁川县林业局党组"),
+    "a news lead with a lost separator": ("本报讯?中共宁川县林业局党组关于巡察整改进展情况的通报", "中共宁川县林业局党组"),
 }
 
 
@@ -342,3 +382,41 @@ def test_a_heading_cut_in_mid_word_or_a_bare_status_group_at_the_end(line):
     text = NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面\n1.理论学习不深入。\n整改措施：制定计划。\n" \
         + "二、聚焦反馈问题，扎实推进整改\n" + line + "\n"
     assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["理论学习不深入"]
+
+
+#: problems at the top level, each with its own labelled lines, the first naming a rectification in its own
+#: words (``问题整改不彻底``): every one of them is a problem, not only the one whose words read as a section
+TOP_LABELLED = {
+    "the first names an earlier rectification": (
+        "1、针对上轮巡察指出的食堂采购问题整改不彻底的问题。\n原因分析:对整改标准把握不严。\n整改情况:重新招标,完成。\n"
+        "2、针对档案管理滞后的问题。\n原因分析:人员不足。\n整改情况:补录档案120卷。\n",
+        ["上轮巡察指出的食堂采购问题整改不彻底", "档案管理滞后"]),
+    "the second names a rectification": (
+        "1、针对公务接待超标准的问题。\n原因分析:制度宽松。\n整改情况:修订接待办法。\n"
+        "2、针对反馈问题整改台账不全的问题。\n原因分析:专人未定。\n整改情况:明确专人管理台账。\n",
+        ["公务接待超标准", "反馈问题整改台账不全"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOP_LABELLED))
+def test_labelled_problems_at_the_top_level(name):
+    body, titles = TOP_LABELLED[name]
+    problems = parse_to_dict(NOTICE.split("一、")[0] + body)["problems"]
+    assert [p["title"] for p in problems] == titles
+
+
+#: categories by their ordinal aspect (``第一方面问题：…``), one of which names a rectification in its own words:
+#: every aspect holds problems, not only that one
+ASPECT_WORDS = {
+    "the last aspect names the rectification of earlier findings": (
+        "第一方面问题:学习教育抓得不实。\n(一)关于“理论学习流于形式”的整改落实情况\n制定学习计划。\n"
+        "第二方面问题:反馈问题整改与业务结合不紧。\n(二)关于“整改台账更新滞后”的整改落实情况\n每月更新台账。\n",
+        ["理论学习流于形式", "整改台账更新滞后"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ASPECT_WORDS))
+def test_aspects_one_of_which_names_a_rectification(name):
+    body, titles = ASPECT_WORDS[name]
+    problems = parse_to_dict(NOTICE.split("一、")[0] + body)["problems"]
+    assert [p["title"] for p in problems] == titles

@@ -344,9 +344,11 @@ TEAM = re.compile(
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
 #: a team named by its topic or its linked levels: ``区委营商环境专项巡察组``, ``市委“三资”管理专项巡察组``,
 #: ``市委医疗卫生领域第三专项巡察组``, ``县委上下联动巡察组``, ``市区联动巡察组``; the topic never holds another
-#: committee or the words of an order (``按照县委部署县委第二专项巡察组`` gives ``县委第二专项巡察组``)
+#: committee or the words of an order (``按照县委部署县委第二专项巡察组`` gives ``县委第二专项巡察组``); the committee
+#: may be a school's, a company's or a working committee: ``学校党委“双高”建设专项巡察组``, ``区党工委营商环境专项巡察组``
 TEAM_TOPIC = re.compile(
-    rf"(?:中央|[省市区县州旗盟]委)(?:(?![省市区县州旗盟]委|部署|统一|安排|要求)[\u4e00-\u9fff“”]){{2,12}}?"
+    rf"(?:中央|[省市区县州旗盟]委|(?:学校|校|集团公司|集团|公司|[省市区县])?党工?委)"
+    rf"(?:(?![省市区县州旗盟]委|党工?委|部署|统一|安排|要求)[\u4e00-\u9fff“”]){{2,12}}?"
     rf"(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
     r"|[省市区县]{2}联动巡[察视]组")
 #: more teams after the first, joined by ``、`` or ``和``: ``市委第一巡察组``+``、第六巡察组``
@@ -355,11 +357,13 @@ TEAM_MORE = re.compile(rf"(?:[、和及与]第{_CN_ORD}(?:专项|机动)?巡[察
 ROUND = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}届)?(?:[省市区县州旗盟]委)?第{_CN_ORD}轮")
 #: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``,
 #: ``对区房管局党组进行了为期40天的政治巡察``,
-#: ``进驻县教育局开展常规巡察``
+#: ``进驻县教育局开展常规巡察``, two kind words ``进行了提级交叉巡察``, a quoted kind ``开展了“机动式”巡视``,
+#: a quoted topic ``开展了“双高”建设专项巡察``, a company's round ``开展了集团公司第一届党委第三轮巡察``
 TARGET = re.compile(
     r"(?:对|进驻)(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)的)?"
-    r"(?:[^,;。]{0,12}?的)?(?:(?:[一二三四五六七八九十]{1,3}届)?(?:[省市区县州旗盟]委)?第[一二三四五六七八九十\d]{1,3}轮)?"
-    r"(?P<kind>(?:常规|专项|机动|提级|联动|交叉|延伸|回头看|政治)?巡[察视])"
+    r"(?:[^,;。]{0,12}?的)?(?:[^,;。“”]{0,12}?第[一二三四五六七八九十\d]{1,3}轮)?"
+    r"(?:“[^”,;。]{1,8}”[^,;。“”巡]{0,4})?"
+    r"(?P<kind>“?(?:常规|专项|机动|提级|联动|交叉|延伸|回头看|政治){0,2}式?”?巡[察视])"
 )
 #: an alias in a unit's name: ``（以下简称“局党组”）``, ``(简称担保公司)``
 ALIAS = re.compile(r"\((?:以下)?简称[^)]{0,20}\)")
@@ -384,10 +388,12 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 # (a pattern the engine can search fast opens with a character class or with plain words; one that opens
 # with a lookahead, a lookbehind or a group of mixed alternatives is tried in full at every position)
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
-#: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``
+#: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``;
+#: a class level between: ``3个方面4类8个问题`` (problems 8), ``3个方面10类问题`` (no problem count); ``3方面共6个问题``;
+#: the aspects alone: ``反馈的5个方面问题``
 DECLARED_CATEGORIES = re.compile(
-    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?P<prob>{_N})\s*(?:个|项|条)"
-    rf"(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?"
+    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
+    rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?|(?<=类问题)|(?<=方面)问题)"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
 #: ``反馈面上问题741个``, ``指出…存在的问题36个`` (never the aspects the problems fall in: ``存在问题3个方面``)
@@ -405,29 +411,30 @@ FEEDBACK_PROBLEMS = re.compile(r"反馈(?:的)?问题")
 #: how far before 反馈问题 its count may stand: ``31个省委巡视`` + 反馈问题
 BEFORE_FEEDBACK_REACH = 14
 #: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``, and in a round's summary with no 已:
-#: ``完成整改112个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个`` (opens with its plain word, so
-#: the engine jumps to each 完成)
+#: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
+#: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
-    rf"完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)"
+    rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
     rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
 #: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
-#: (not the total before its done count: ``9个问题已整改完成7个``)
+#: ``8个问题均已整改到位`` (not the total before its done count: ``9个问题已整改完成7个``)
 DECLARED_COMPLETED_AFTER = re.compile(
-    rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
-#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``
-#: (``剩余`` takes its count at once: the words between apply to the other openings only)
+    rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?均?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
+#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``, ``持续整改2个``
+#: (``剩余`` and ``持续整改`` take their count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
-    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|需长期坚持(?:整改)?|未完成|剩余)"
-    rf"(?:(?<!剩余)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|持续整改|需长期坚持(?:整改)?|未完成|剩余)"
+    rf"(?:(?<!剩余)(?<!持续整改)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
 #: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
-#: ``，其余4个需长期推进的…``
+#: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
     rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*"
-    rf"(?=[正仍需按持])(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"|已?取得阶段性(?:进展|成效)|需长期坚持)"
 )
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
 DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
@@ -701,8 +708,8 @@ SENTENCE_OPENS_AFTER = "。;"
 #: the inspected unit named by itself, which the title or the issuer must name: ``我局党组``, ``本单位``,
 #: ``我院``, ``该院`` (a news item's "the said hospital"), ``局党组`` (a unit's kind and its party body without a place)
 SELF_REFERENCE = re.compile(
-    r"^(?:[我本该](?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关|行|集团|社|镇|乡|街道)"
-    r"|(?:局|委|院|厅|办|校|公司|行|集团|中心))(?:党组|党委|党工委|机关|党支部|党总支|领导班子)?$"
+    r"^(?:[我本该](?:局|委|单位|部|院|办|会|校|所|中心|公司|厅|署|站|馆|队|支部|机关|行|集团|社|镇|乡|村|街道)"
+    r"|(?:局|委|院|厅|办|校|学校|公司|行|集团|中心))(?:党组|党委|党工委|机关|党支部|党总支|领导班子)?$"
 )
 
 
@@ -713,8 +720,10 @@ SELF_REFERENCE = re.compile(
 #: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``
 TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
 #: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
-#: and a table's bar left on the line above it: ``|`` / ``巡察公告``
-TITLE_COLUMN_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s*:\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*)(?=\S)")
+#: and a table's bar left on the line above it: ``|`` / ``巡察公告``; a column set off by a bar ``廉洁云州丨``, and a
+#: news lead ``本网讯`` / ``本报讯`` (its separator may be a character the page lost: ``本网讯?``)
+TITLE_COLUMN_LABEL = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}\s*[:丨｜]\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*|本[网报]讯\s*[?？:]?\s*)(?=\S)")
 #: what an organisation's name ends with, when a neighbour of a notice is signed (in either script: the signature's
 #: text is matched): ``中共某某县委第二巡察组``, ``县委巡察工作领导小组办公室``, ``中共廊坊市委``, ``区妇联 区科协``
 #: (not a photo caption ``DSC04425市委常委``, nor a cut sentence ``…主席韩春梅作了表``)

@@ -396,7 +396,8 @@ def declared(view: str) -> DeclaredDict:
     view = _counting(view)
     m = DECLARED_CATEGORIES.search(view)
     if m:
-        out["categories"], out["problems"] = to_int(m.group("cat")), to_int(m.group("total") or m.group("prob"))
+        count = m.group("total") or m.group("prob")
+        out["categories"], out["problems"] = to_int(m.group("cat")), to_int(count) if count else None
     if out["problems"] is None:
         out["problems"] = _declared_problems(view)
     done = _declared_completed(view)

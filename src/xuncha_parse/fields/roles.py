@@ -66,10 +66,28 @@ def _rectification_indices(tops: list[Node]) -> list[int]:
     for rule in (_by_words, _by_labels, _by_categories):
         found = rule(tops)
         if found:
-            return found
+            return _labelled_problems(tops, found)
     scores = [structure_score(n) for n in tops]
     best = max(scores)
     return [scores.index(best)] if best > 0 else []
+
+
+def _labelled_problems(tops: list[Node], found: list[int]) -> list[int]:
+    """One section found by its words among sibling categories (``第一方面问题：…`` … ``第三方面问题：反馈问题整改…``),
+    or among siblings that are each a problem with its own labelled lines (``1、针对…问题整改不彻底的问题。`` /
+    ``原因分析：…`` / ``2、针对…的问题。``): the words were the category's or the problem's own (``问题整改``), and every
+    such sibling holds problems."""
+    if len(found) != 1:
+        return found
+    categories = _by_categories(tops)
+    if found[0] in categories and len(categories) >= 2:
+        return categories  # ``第三方面问题：反馈问题整改…不紧`` is one category of three, not the only section
+    if not is_labelled_leaf(tops[found[0]]):
+        return found
+    style = tops[found[0]].style
+    same = [i for i, n in enumerate(tops)
+            if n.style == style and is_labelled_leaf(n) and keyword_role(n) in (None, "rectification")]
+    return same if found[0] in same and len(same) >= 2 else found
 
 
 def _by_words(tops: list[Node]) -> list[int]:
