@@ -96,7 +96,7 @@ DECLARED = [
 
 @pytest.mark.parametrize("text,expected", DECLARED)
 def test_declared(text, expected):
-    from xuncha_parse.fields.meta import declared
+    from xuncha_parse.fields.declared import declared
     from xuncha_parse.layout.text import fold
 
     got = declared(fold(text))

@@ -13,7 +13,7 @@ import pytest
 from stagekit import lines, outline_of, run
 
 from xuncha_parse import parse_text
-from xuncha_parse.fields.problems import split_title, status_of
+from xuncha_parse.fields.problem_fields import split_title, status_of
 from xuncha_parse.layout.text import Source, split_lines
 
 #: the sections around the rectification part, so the roles stage has something to tell apart

@@ -114,7 +114,7 @@ LABEL = re.compile(rf"^(?P<open>[【\[])?\s*(?P<label>{LABEL_NAMES})\s*(?(open)[
 LABEL_FIRST = "".join(sorted({name[0] for name in LABEL_FIELDS}))
 #: a label inside a paragraph, at its start or after a finished sentence: ``…不严格。整改措施：…``
 #: (the lookahead names the characters a label can open with, so other positions fail at once; search with
-#: ``problems.inline_labels``, which first tests for the colon or bracket every label needs)
+#: ``problem_fields.inline_labels``, which first tests for the colon or bracket every label needs)
 INLINE_LABEL = re.compile(
     rf"(?=[\s【\[{LABEL_FIRST}])(?:^|(?<=[。;]))\s*(?P<open>[【\[])?(?P<label>{LABEL_NAMES})\s*(?(open)[】\]]\s*:?|:)"
 )

@@ -20,7 +20,8 @@ from ..layout.tokens import Token, content_tokens
 from ..sentences import stop_before_last
 from ..shapes import Diagnostic, ProblemDict
 from .kind import KIND_WEAK_BASES, is_rectification
-from .problems import status_of, stub_clause
+from .problem_fields import status_of
+from .problems import stub_clause
 from .roles import has_labels
 
 if TYPE_CHECKING:

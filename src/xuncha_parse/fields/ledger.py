@@ -18,7 +18,8 @@ from ..layout.tree import Node
 from ..numerals import to_int
 from ..state import FoundProblem
 from .kind import is_rectification
-from .problems import Draft, feed_label, finish_problem, pieces_of, read_heading
+from .problem_fields import Draft, feed_label, finish_problem, read_heading
+from .problems import pieces_of
 from .roles import wrapper_free
 
 if TYPE_CHECKING:

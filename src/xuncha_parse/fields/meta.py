@@ -1,28 +1,15 @@
 """Inspection, issuer, declared counts, publicity and signature: the notice's metadata."""
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from ..grammar import (
     ALIAS,
-    BEFORE_FEEDBACK_REACH,
     BRACKETED,
     DATE_LINE,
-    DECLARED_CATEGORIES,
-    DECLARED_COMPLETED,
-    DECLARED_COMPLETED_AFTER,
-    DECLARED_IN_PROGRESS,
-    DECLARED_IN_PROGRESS_AFTER,
-    DECLARED_IN_PROGRESS_SAID,
-    DECLARED_PROBLEMS,
-    DECLARED_PROBLEMS_BEFORE,
-    DECLARED_RATE,
     DURATION,
-    FEEDBACK,
-    FEEDBACK_PROBLEMS,
     FIRST_PERSON,
     FIRST_PERSON_OPEN,
     FIRST_PERSON_PLACE,
@@ -34,12 +21,8 @@ from ..grammar import (
     PERIOD_CLAUSE_MARKS,
     PERIOD_FROM,
     PUBLICITY,
-    PUBLISHED_BEFORE,
-    PUBLISHED_REACH,
-    RECTIFICATION_WINDOW,
     ROUND,
     SELF_REFERENCE,
-    SENTENCE_END,
     SEVERAL_UNITS,
     SIGNER,
     TARGET,
@@ -52,9 +35,11 @@ from ..layout.document import closing_pieces
 from ..layout.text import Piece, piece_span
 from ..numerals import to_int
 from ..sentences import sentences_of
-from ..shapes import DateDict, DeclaredDict, Diagnostic, InspectionDict, PublicityDict
-from .dates import DateHit, YearContext, damaged_dates, date_dict, find_dates, resolve_dates
+from ..shapes import DateDict, Diagnostic, InspectionDict, PublicityDict
+from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
+from .declared import declared
 from .kind import is_rectification
+from .period import add_duration, intro_dates, period_and_feedback
 
 if TYPE_CHECKING:
     from ..state import NoticeState
@@ -154,7 +139,7 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
         result["kind"] = text[m.start("kind"):m.end("kind")]
         result["target"] = _read_target(m, view, text, issuer, where, read)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
-    result.update(_period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
+    result.update(period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
 
 
@@ -203,7 +188,7 @@ def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int,
     for key in ("start", "end", "feedback"):
         found[key] = None
         where.pop(key, None)
-    resolved = _intro_dates(intro.text, intro.view)
+    resolved = intro_dates(intro.text, intro.view)
     view = intro.view
     for a, b in sentences_of(view):
         hits = [(h, d) for h, d in resolved if a <= h.start < b]
@@ -221,7 +206,7 @@ def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view
     end = next((d for h, d in hits[1:] if h.link == "range"), None)
     m = DURATION.search(view, a, b)
     if end is None and m is not None and d0["iso"]:
-        end = _add_duration(d0, to_int(m.group("days")), m.group("unit"), m)
+        end = add_duration(d0, to_int(m.group("days")), m.group("unit"), m)
     said = TARGET.search(view, a, b) or LAUNCH.search(view, a, b)
     if end is None and not view.startswith(PERIOD_FROM, h0.end) and (len(hits) > 1 or said is None):
         return False  # a start alone: ``自4月6日起``, or the one date of ``4月10日，市委派出6个巡察组，对…开展常规巡察``
@@ -232,21 +217,6 @@ def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view
 def _placed(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> dict[str, tuple[DateHit, DateDict]]:
     """The hits the start and end were read from (an end counted from 为期50天 has none)."""
     return {key: hit for key in ("start", "end") for hit in hits if hit[1] is found[key]}
-
-
-def _intro_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
-    """The intro's dates in order, with those whose 年 and 月 a site dropped (``2024717日至830日``), without
-    a page's publication date run into it (``发布时间2022年5月17日``)."""
-    found = sorted(resolve_dates(text, view, YearContext()) + damaged_dates(text, view), key=lambda hd: hd[0].start)
-    return [(h, d) for h, d in found if not PUBLISHED_BEFORE.search(view, max(0, h.start - PUBLISHED_REACH), h.start)]
-
-
-class _PeriodDict(TypedDict, total=False):
-    """What ``_period_and_feedback`` found of an inspection: its period and its feedback date."""
-
-    start: DateDict | None
-    end: DateDict | None
-    feedback: DateDict | None
 
 
 def _team(view: str, text: str, where: dict[str, tuple[int, int]]) -> str | None:
@@ -301,83 +271,6 @@ def _place_in(issuer: str, kind: str) -> str | None:
     return name[:end + 1] if 2 <= end <= 12 else None
 
 
-def _period_and_feedback(view: str, text: str, target: re.Match[str] | None,
-                         where: dict[str, tuple[int, int]]) -> _PeriodDict:
-    """The inspection period (the range in the sentence that names the inspection) and the feedback date;
-    ``where`` receives the offsets of the dates written in the text (not of an end counted from 为期45天)."""
-    out: _PeriodDict = {}
-    resolved = _intro_dates(text, view)
-    for a, b in sentences_of(view):
-        sentence = view[a:b]
-        if RECTIFICATION_WINDOW.search(sentence):
-            continue  # the rectification's own window, never the inspection's
-        in_sentence = [(h, d) for h, d in resolved if a <= h.start < b]
-        if "start" not in out and (TEAM.search(sentence) or TARGET.search(sentence) or TEAM_BARE.search(sentence)):
-            period = _before_feedback(in_sentence, sentence, a)
-            out.update(_period(period, sentence, target, a) if period else {})
-        if "feedback" not in out:
-            _feedback_in(sentence, a, in_sentence, out)
-    where.update((key, (h.start, h.end)) for h, d in resolved for key, value in out.items() if value is d)
-    return out
-
-
-def _feedback_in(sentence: str, offset: int, in_sentence: list[tuple[DateHit, DateDict]], out: _PeriodDict) -> None:
-    """The feedback's date: the last date before 反馈 in its sentence that is not the period's."""
-    fb = FEEDBACK.search(sentence)
-    before = [d for h, d in in_sentence if h.start < offset + fb.start() and not _in_period(d, out)] if fb else []
-    if before:
-        out["feedback"] = before[-1]
-
-
-def _before_feedback(in_sentence: list[tuple[DateHit, DateDict]], sentence: str, offset: int
-                     ) -> list[tuple[DateHit, DateDict]]:
-    """The dates that may be the period: in a sentence that goes on to the feedback after naming the
-    inspection (``…对省法院党组进行了巡视，2021年12月30日，…反馈了巡视意见``), only those before the
-    inspection's end; the later ones are the feedback's."""
-    m = TARGET.search(sentence)
-    if m is None or FEEDBACK.search(sentence, m.end()) is None:
-        return in_sentence
-    return [(h, d) for h, d in in_sentence if h.start < offset + m.end()]
-
-
-def _period(in_sentence: list[tuple[DateHit, DateDict]], sentence: str, target: re.Match[str] | None,
-            offset: int) -> _PeriodDict:
-    (h0, d0) = in_sentence[0]
-    end = next((d for h, d in in_sentence[1:] if h.link == "range"), None)
-    if end is None and target is not None and target.group("days") and d0["iso"]:
-        end = _add_duration(d0, to_int(target.group("days")), target.group("unit"), target)
-    return {"start": d0, "end": end}
-
-
-def _add_duration(start: DateDict, n: int | None, unit: str, m: re.Match[str]) -> DateDict | None:
-    """The last day of ``为期45天`` or ``为期两个月`` counted from a full start date."""
-    if not n:
-        return None
-    first = datetime.date.fromisoformat(start["iso"])  # type: ignore[arg-type]  # the caller checked it
-    if unit == "天":
-        last = first + datetime.timedelta(days=n - 1)
-    else:
-        months = first.month - 1 + n
-        year, month = first.year + months // 12, months % 12 + 1
-        last = _clamped(year, month, first.day) - datetime.timedelta(days=1)
-    text = m.group(0)[m.group(0).find("为期"):m.end("unit") - m.start()]
-    return {"text": text, "iso": last.isoformat(), "year": last.year, "month": last.month, "day": last.day,
-            "year_inferred": False, "qualifier": None}
-
-
-def _clamped(year: int, month: int, day: int) -> datetime.date:
-    """The date, or the month's last day when the month is shorter (31 Jan + 1 month)."""
-    while True:
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            day -= 1
-
-
-def _in_period(d: DateDict, out: _PeriodDict) -> bool:
-    return any(d is out.get(k) for k in ("start", "end"))
-
-
 def issuer(title: Piece | None, signature_org: str | None) -> str | None:
     """The publishing body: before ``关于`` in the title, else the signature."""
     if title:
@@ -385,82 +278,6 @@ def issuer(title: Piece | None, signature_org: str | None) -> str | None:
         if m:
             return title.text[:m.end("issuer")].strip()
     return signature_org
-
-
-def declared(view: str) -> DeclaredDict:
-    """Counts the text itself states."""
-    out: DeclaredDict = {"categories": None, "problems": None, "completed": None, "in_progress": None,
-                         "completion_rate": None}
-    m = DECLARED_RATE.search(view)
-    out["completion_rate"] = round(float(m.group("r")) / 100, 4) if m else None
-    view = _counting(view)
-    m = DECLARED_CATEGORIES.search(view)
-    if m:
-        count = m.group("total") or m.group("prob")
-        out["categories"], out["problems"] = to_int(m.group("cat")), to_int(count) if count else None
-    if out["problems"] is None:
-        out["problems"] = _declared_problems(view)
-    done = _declared_completed(view)
-    out["completed"] = to_int(done.group("n")) if done else None
-    out["in_progress"] = _declared_in_progress(view, done)
-    return out
-
-
-def _declared_completed(view: str) -> re.Match[str] | None:
-    """The completed count: the earlier of the two phrasings (``已完成整改18项``, ``…的3项已全部整改到位``), but
-    the larger when both stand in one sentence, where the smaller is a part of what was done
-    (``需要立行立改的3项已全部整改到位，目前已完成整改18项``); a later sentence counts something else."""
-    hits = sorted((m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m),
-                  key=lambda m: m.start())
-    if len(hits) == 2 and not any(c in view[hits[0].end():hits[1].start()] for c in SENTENCE_END):
-        return max(hits, key=lambda m: to_int(m.group("n")) or 0)
-    return hits[0] if hits else None
-
-
-def _declared_problems(view: str) -> int | None:
-    """The first count of problems: ``反馈的25个具体问题`` or ``31个省委巡视反馈问题``."""
-    found = DECLARED_PROBLEMS.search(view)
-    before = _count_before_feedback(view)
-    if before is not None and (found is None or before[0] < found.start()):
-        return to_int(before[1])
-    return to_int(found.group("n") or found.group("n2") or found.group("n3") or found.group("n4")) if found else None
-
-
-def _count_before_feedback(view: str) -> tuple[int, str] | None:
-    """(where, count) of the first ``31个省委巡视反馈问题``: a count within reach before 反馈问题."""
-    for m in FEEDBACK_PROBLEMS.finditer(view):
-        start = max(0, m.start() - BEFORE_FEEDBACK_REACH)
-        hit = DECLARED_PROBLEMS_BEFORE.search(view, start, m.start())
-        if hit is not None:
-            return hit.start(), hit.group("n")
-    return None
-
-
-def _counting(view: str) -> str:
-    """The sentences that count something (``个``, ``项``, ``条``), in order and joined by ``。``: every
-    declared count ends on one of those words and stays inside its sentence, so the count patterns
-    need look nowhere else."""
-    return "。".join(s for s in view.split("。") if "个" in s or "项" in s or "条" in s)
-
-
-def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
-    """The first count of unfinished problems; in a round's summary that lists several after the
-    completed one in the same sentence (``完成整改112个，基本完成6个，未完成2个``), their sum."""
-    patterns = _IN_PROGRESS if "基本完成" in view else _IN_PROGRESS[:2]
-    hits = [m for m in (p.search(view) for p in patterns) if m]
-    if not hits:
-        return None
-    if done is not None:
-        stop = view.find("。", done.end())
-        stop = len(view) if stop < 0 else stop
-        listed = [m for p in (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_SAID) for m in p.finditer(view, done.end(), stop)]
-        if len(listed) >= 2:
-            return sum(to_int(m.group("n")) or 0 for m in listed)
-    return to_int(min(hits, key=lambda m: m.start()).group("n"))
-
-
-#: the phrasings of a count of unfinished problems
-_IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_SAID)
 
 
 def publicity(piece: Piece | None) -> PublicityDict | None:

@@ -1,0 +1,101 @@
+"""The counts a notice declares in its prose (``4个方面37个问题``, ``已完成整改34个``, ``其余3个正在推进``,
+``整改完成率76%``): ``declared(view)`` reads them from the view of the text outside the problems."""
+from __future__ import annotations
+
+import re
+
+from ..grammar import (
+    BEFORE_FEEDBACK_REACH,
+    DECLARED_CATEGORIES,
+    DECLARED_COMPLETED,
+    DECLARED_COMPLETED_AFTER,
+    DECLARED_IN_PROGRESS,
+    DECLARED_IN_PROGRESS_AFTER,
+    DECLARED_IN_PROGRESS_SAID,
+    DECLARED_PROBLEMS,
+    DECLARED_PROBLEMS_BEFORE,
+    DECLARED_RATE,
+    FEEDBACK_PROBLEMS,
+    SENTENCE_END,
+)
+from ..numerals import to_int
+from ..shapes import DeclaredDict
+
+
+def declared(view: str) -> DeclaredDict:
+    """Counts the text itself states."""
+    out: DeclaredDict = {"categories": None, "problems": None, "completed": None, "in_progress": None,
+                         "completion_rate": None}
+    m = DECLARED_RATE.search(view)
+    out["completion_rate"] = round(float(m.group("r")) / 100, 4) if m else None
+    view = _counting(view)
+    m = DECLARED_CATEGORIES.search(view)
+    if m:
+        count = m.group("total") or m.group("prob")
+        out["categories"], out["problems"] = to_int(m.group("cat")), to_int(count) if count else None
+    if out["problems"] is None:
+        out["problems"] = _declared_problems(view)
+    done = _declared_completed(view)
+    out["completed"] = to_int(done.group("n")) if done else None
+    out["in_progress"] = _declared_in_progress(view, done)
+    return out
+
+
+def _declared_completed(view: str) -> re.Match[str] | None:
+    """The completed count: the earlier of the two phrasings (``已完成整改18项``, ``…的3项已全部整改到位``), but
+    the larger when both stand in one sentence, where the smaller is a part of what was done
+    (``需要立行立改的3项已全部整改到位，目前已完成整改18项``); a later sentence counts something else."""
+    hits = sorted((m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m),
+                  key=lambda m: m.start())
+    if len(hits) == 2 and not any(c in view[hits[0].end():hits[1].start()] for c in SENTENCE_END):
+        return max(hits, key=lambda m: to_int(m.group("n")) or 0)
+    return hits[0] if hits else None
+
+
+def _declared_problems(view: str) -> int | None:
+    """The first count of problems: ``反馈的25个具体问题`` or ``31个省委巡视反馈问题``."""
+    found = DECLARED_PROBLEMS.search(view)
+    before = _count_before_feedback(view)
+    if before is not None and (found is None or before[0] < found.start()):
+        return to_int(before[1])
+    return to_int(found.group("n") or found.group("n2") or found.group("n3") or found.group("n4")) if found else None
+
+
+def _count_before_feedback(view: str) -> tuple[int, str] | None:
+    """(where, count) of the first ``31个省委巡视反馈问题``: a count within reach before 反馈问题."""
+    for m in FEEDBACK_PROBLEMS.finditer(view):
+        start = max(0, m.start() - BEFORE_FEEDBACK_REACH)
+        hit = DECLARED_PROBLEMS_BEFORE.search(view, start, m.start())
+        if hit is not None:
+            return hit.start(), hit.group("n")
+    return None
+
+
+def _counting(view: str) -> str:
+    """The sentences that count something (``个``, ``项``, ``条``), in order and joined by ``。``: every
+    declared count ends on one of those words and stays inside its sentence, so the count patterns
+    need look nowhere else."""
+    return "。".join(s for s in view.split("。") if "个" in s or "项" in s or "条" in s)
+
+
+def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
+    """The first count of unfinished problems; in a round's summary that lists several after the
+    completed one in the same sentence (``完成整改112个，基本完成6个，未完成2个``), their sum."""
+    patterns = _IN_PROGRESS if "基本完成" in view else _IN_PROGRESS[:2]
+    hits = [m for m in (p.search(view) for p in patterns) if m]
+    if not hits:
+        return None
+    if done is not None:
+        stop = view.find("。", done.end())
+        stop = len(view) if stop < 0 else stop
+        listed = [m for p in (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_SAID) for m in p.finditer(view, done.end(), stop)]
+        if len(listed) >= 2:
+            return sum(to_int(m.group("n")) or 0 for m in listed)
+    return to_int(min(hits, key=lambda m: m.start()).group("n"))
+
+
+#: the phrasings of a count of unfinished problems
+
+
+#: the phrasings of a count of unfinished problems
+_IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_SAID)
