@@ -40,3 +40,24 @@ def load_sample(name: str) -> str:
 @pytest.fixture(params=SAMPLE_NAMES)
 def sample_name(request):
     return request.param
+
+
+#: Debian's chromium, driven by playwright (no browser is downloaded); the browser tests skip without it
+CHROMIUM = os.environ.get("XUNCHA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless chromium per test module (tests/test_browser*.py), or a skip naming what is missing."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"no browser at {CHROMIUM}: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("no browser driver: pip install playwright")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

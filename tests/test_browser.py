@@ -5,7 +5,6 @@ Skips, naming the package, when the browser (``apt-get install chromium``) or th
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -15,9 +14,6 @@ from xuncha_parse import parse_bytes
 from xuncha_parse.decode import decode_bytes
 from xuncha_parse.outputs.review import render_review
 
-CHROMIUM = os.environ.get("XUNCHA_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 HOSTILE = ('<script>window.__pwned=1</script></textarea>"><img src=x onerror="window.__pwned=2">'
            '<a href="javascript:window.__pwned=3">x</a>')
@@ -34,20 +30,6 @@ HIGHLIGHTS_JS = """() => Array.from(document.querySelectorAll('#text [data-field
 #: is the first piece of a problem's highlight (by data-pid) inside the viewport?
 IN_VIEW_JS = """pid => { const r = document.querySelector('#text [data-field=problem][data-pid="' + pid + '"]')
     .getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"no browser at {CHROMIUM}: apt-get install chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("no browser driver: pip install playwright")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

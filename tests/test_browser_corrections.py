@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -21,9 +20,6 @@ from xuncha_parse.cli import main
 from xuncha_parse.outputs.review import render_review
 from xuncha_parse.runner.work import notice_and_text
 
-CHROMIUM = os.environ.get("XUNCHA_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 NAME = "002_c815ed000f2749a3.txt"
 NEW_TARGET = "中共枣庄市政协机关党组"
@@ -35,20 +31,6 @@ SELECT_JS = """words => { const pane = document.getElementById('text');
         if (i >= 0) { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + words.length);
             const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); return true; } }
     return false; }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"no browser at {CHROMIUM}: apt-get install chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("no browser driver: pip install playwright")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
