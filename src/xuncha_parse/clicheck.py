@@ -75,7 +75,7 @@ def _current(path: str) -> Any:
     try:
         return orjson.loads(orjson.dumps(bytes_to_dict(read_notice(path), path)))
     except (InputError, DecodeError) as e:
-        say(_printable(path), str(e))
+        say(path, str(e))
         return None
 
 
@@ -116,7 +116,7 @@ def _check_one(path: str, target: str, selection: Any, as_json: bool) -> int:
         with open(target, "rb") as f:
             expected = orjson.loads(f.read())
     except (OSError, orjson.JSONDecodeError) as e:
-        say(_printable(path), f"no usable expected file {target} ({getattr(e, 'strerror', None) or e}); "
+        say(path, f"no usable expected file {target} ({getattr(e, 'strerror', None) or e}); "
             "write it with --update")
         return 1
     found = differences(expected, notice, selection)
