@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -27,6 +28,13 @@ def interruptible() -> None:
     when the test run itself was started in the background by a shell without job control, which
     ignores SIGINT, a disposition every child inherits (Python then never raises KeyboardInterrupt)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def doc_code(doc: Path, marker: str) -> str:
+    """The ``python`` code block right after ``<!-- marker -->`` in a doc, which a test runs as written."""
+    found = re.search(rf"<!-- {re.escape(marker)} -->\n```python\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
+    assert found, f"{doc.name} has no {marker}"
+    return found.group(1)
 
 
 def load_truth(name: str) -> dict:

@@ -2,18 +2,14 @@
 parts and writes band keys to Parquet, DuckDB joins the bands; it must find exactly the candidate pairs
 and clusters the in-memory analysis finds. Needs the extras dask, duckdb and analysis (the test extra
 installs them, so CI runs it)."""
-import re
-
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, doc_code
 
 DOC = ROOT / "docs" / "ANALYSIS.md"
 
 
 def recipe() -> str:
-    found = re.search(r"<!-- dask duckdb recipe -->\n```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
-    assert found, "docs/ANALYSIS.md has no dask duckdb recipe"
-    return found.group(1)
+    return doc_code(DOC, "dask duckdb recipe")
 
 
 def test_recipe_finds_what_the_in_memory_analysis_finds(tmp_path, monkeypatch):

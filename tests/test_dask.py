@@ -2,10 +2,8 @@
 
 Needs the optional extra ``dask`` (``pip install 'xuncha[dask]'``); skipped without it.
 """
-import re
-
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, doc_code
 
 from xuncha_parse import parse_bytes
 
@@ -13,9 +11,7 @@ DOC = ROOT / "docs" / "DATABASE.md"
 
 
 def dask_example() -> str:
-    found = re.search(r"<!-- dask example -->\n```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
-    assert found, "docs/DATABASE.md has no dask example"
-    return found.group(1)
+    return doc_code(DOC, "dask example")
 
 
 def test_dask_example_writes_every_problem(tmp_path, monkeypatch):

@@ -208,6 +208,8 @@ NOTICE = (
     "中共宁川县林业局党组关于巡察整改进展情况的通报\n" + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n"
     "一、整改落实情况\n1.制度执行不严格。\n整改措施：修订制度3项。\n"
 )
+#: the notice up to its first section: what each case below is set after
+PREAMBLE = NOTICE.split("一、")[0]
 SIGNED = NOTICE + "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0736-5521309。\n\n中共宁川县林业局党组\n2024年9月2日\n"
 
 #: the lines a page or a notice sets below the signature, kept out of the issuer and the signature
@@ -270,14 +272,14 @@ LABELLED = {
 @pytest.mark.parametrize("name", sorted(LABELLED))
 def test_problems_stated_under_the_word_problem(name):
     body = "问题:理论学习不深入,学用结合不紧密。\n整改:制定学习计划,开展专题研讨4次。\n问题:资金管理不规范。\n整改:修订财务制度2项。\n"
-    problems = parse_to_dict(NOTICE.split("一、")[0] + LABELLED[name] + body)["problems"]
+    problems = parse_to_dict(PREAMBLE + LABELLED[name] + body)["problems"]
     assert [(p["title"], p["category"]) for p in problems] == [
         ("理论学习不深入,学用结合不紧密", None), ("资金管理不规范", None)]
     assert [[m["text"] for m in p["measures"]] for p in problems] == [["制定学习计划,开展专题研讨4次。"], ["修订财务制度2项。"]]
 
 
 def test_a_month_without_a_year_takes_none_from_another_problem():
-    text = (NOTICE.split("一、")[0] + "一、整改落实情况\n1.资金管理不规范。\n整改措施：2023年6月修订财务制度。\n"
+    text = (PREAMBLE + "一、整改落实情况\n1.资金管理不规范。\n整改措施：2023年6月修订财务制度。\n"
             "2.档案管理滞后。\n整改措施：于11月份完成档案整理，12月底前完成归档。\n")
     problems = parse_to_dict(text)["problems"]
     dates = [[(e["text"], e["value"]["year"], e["value"]["year_inferred"]) for e in p["entities"] if e["type"] == "date"]
@@ -296,7 +298,7 @@ OVERVIEWS = {
 
 @pytest.mark.parametrize("name", sorted(OVERVIEWS))
 def test_numbered_measures_in_the_overview(name):
-    text = (NOTICE.split("一、")[0] + OVERVIEWS[name] + "1.以高度政治自觉扛起责任。局党组召开专题会议5次。\n"
+    text = (PREAMBLE + OVERVIEWS[name] + "1.以高度政治自觉扛起责任。局党组召开专题会议5次。\n"
             "2.以严实作风推动整改。建立整改台账。\n二、反馈问题整改落实情况\n(一)关于理论学习方面\n"
             "1.理论学习不深入。\n整改情况：制定学习计划。\n")
     problems = parse_to_dict(text)["problems"]
@@ -310,19 +312,19 @@ ASPECTS = "第一方面问题:党的领导弱化\n(一)关于“理论学习不�
 
 @pytest.mark.parametrize("wrapper", ["", "一、整改落实情况\n"])
 def test_aspects_as_categories(wrapper):
-    problems = parse_to_dict(NOTICE.split("一、")[0] + wrapper + ASPECTS)["problems"]
+    problems = parse_to_dict(PREAMBLE + wrapper + ASPECTS)["problems"]
     assert [(p["marker"], p["category"], p["title"]) for p in problems] == [
         ("(一)", "党的领导弱化", "理论学习不深入"), ("(二)", "党的领导弱化", "资金管理不规范"),
         ("(一)", "基层党建薄弱", "组织生活不严肃")]
 
 
 def test_a_cut_text_with_one_category_at_the_top():
-    text = NOTICE.split("一、")[0] + "一、在管党治党责任落实不到位方面\n(一)关于个别领导干部纪律意识淡薄的问题。一是开展谈话。\n"
+    text = PREAMBLE + "一、在管党治党责任落实不到位方面\n(一)关于个别领导干部纪律意识淡薄的问题。一是开展谈话。\n"
     assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["个别领导干部纪律意识淡薄"]
 
 
 def test_a_top_heading_that_names_one_problem():
-    text = (NOTICE.split("一、")[0] + "一、关于“服务群众的办法不多”问题的整改情况\n(一)拓宽服务渠道。开通服务热线。\n"
+    text = (PREAMBLE + "一、关于“服务群众的办法不多”问题的整改情况\n(一)拓宽服务渠道。开通服务热线。\n"
             "(二)健全工作机制。制定制度3项。\n")
     problems = parse_to_dict(text)["problems"]
     assert [(p["marker"], p["title"]) for p in problems] == [("一、", "服务群众的办法不多")]
@@ -330,7 +332,7 @@ def test_a_top_heading_that_names_one_problem():
 
 
 def test_problems_stated_as_the_first_sentence_of_paragraphs_under_categories():
-    text = (NOTICE.split("一、")[0] + "(一)在落实上级决策部署有短板方面\n落实科普工作的部署打了折扣。2024年10月，组织开展专题学习。\n"
+    text = (PREAMBLE + "(一)在落实上级决策部署有短板方面\n落实科普工作的部署打了折扣。2024年10月，组织开展专题学习。\n"
             "(二)在发挥联系纽带作用不够方面\n基层组织覆盖不全。2024年10月，召开专题会议，新建基层组织5个。\n")
     problems = parse_to_dict(text)["problems"]
     assert [(p["category"], p["title"]) for p in problems] == [
@@ -338,7 +340,7 @@ def test_problems_stated_as_the_first_sentence_of_paragraphs_under_categories():
 
 
 def test_measures_counted_off_under_a_category_are_one_problem():
-    text = (NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面的问题\n一是建立学习制度。每月组织集中学习一次。\n"
+    text = (PREAMBLE + "一、整改落实情况\n(一)关于理论学习方面的问题\n一是建立学习制度。每月组织集中学习一次。\n"
             "二是开展专题研讨。全年研讨4次。\n(二)关于财务管理方面的问题\n一是修订报销制度。已印发执行。\n")
     problems = parse_to_dict(text)["problems"]
     assert [(p["title"], len(p["measures"])) for p in problems] == [("理论学习方面", 2), ("财务管理方面", 1)]
@@ -379,7 +381,7 @@ def test_a_page_set_on_one_line():
 
 @pytest.mark.parametrize("line", ["(一)贯彻落实上级重大决策部", "(一)已整改完成的问题"])
 def test_a_heading_cut_in_mid_word_or_a_bare_status_group_at_the_end(line):
-    text = NOTICE.split("一、")[0] + "一、整改落实情况\n(一)关于理论学习方面\n1.理论学习不深入。\n整改措施：制定计划。\n" \
+    text = PREAMBLE + "一、整改落实情况\n(一)关于理论学习方面\n1.理论学习不深入。\n整改措施：制定计划。\n" \
         + "二、聚焦反馈问题，扎实推进整改\n" + line + "\n"
     assert [p["title"] for p in parse_to_dict(text)["problems"]] == ["理论学习不深入"]
 
@@ -401,7 +403,7 @@ TOP_LABELLED = {
 @pytest.mark.parametrize("name", sorted(TOP_LABELLED))
 def test_labelled_problems_at_the_top_level(name):
     body, titles = TOP_LABELLED[name]
-    problems = parse_to_dict(NOTICE.split("一、")[0] + body)["problems"]
+    problems = parse_to_dict(PREAMBLE + body)["problems"]
     assert [p["title"] for p in problems] == titles
 
 
@@ -418,5 +420,5 @@ ASPECT_WORDS = {
 @pytest.mark.parametrize("name", sorted(ASPECT_WORDS))
 def test_aspects_one_of_which_names_a_rectification(name):
     body, titles = ASPECT_WORDS[name]
-    problems = parse_to_dict(NOTICE.split("一、")[0] + body)["problems"]
+    problems = parse_to_dict(PREAMBLE + body)["problems"]
     assert [p["title"] for p in problems] == titles
