@@ -73,9 +73,15 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TXT_FILES = sorted(REAL.glob("[0-9][0-9][0-9]_*.txt"))
 
 
+#: the fixtures the floors are measured on (001-249, the corpus the parser was tuned on); 250-299 are the
+#: held-out set written to measure the parser on unseen shapes before anyone tunes on it (tests/real/notes/
+#: fixf.md, fixg.md): checked for form below, scored by ``python tests/real/score.py --files 250-299``
+TUNED = "1-249"
+
+
 @pytest.fixture(scope="module")
 def scores():
-    result = real_score.score_corpus(REAL)
+    result = real_score.score_corpus(REAL, files=TUNED)
     print("\n" + "\n\n".join(real_score.table(score) for score in result.values()))
     return result
 
@@ -127,7 +133,8 @@ def test_contact_values_stand_in_the_text(txt: Path) -> None:
 
 
 def test_corpus_is_scored(scores):
-    assert sum(score.files for score in scores.values()) == len(TXT_FILES) > 0
+    tuned = [txt for txt in TXT_FILES if real_score.selected(txt.name, TUNED)]
+    assert sum(score.files for score in scores.values()) == len(tuned) > 0
     assert all(score.files for score in scores.values())
 
 
