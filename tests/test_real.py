@@ -71,11 +71,18 @@ KINDS = {"rectification", "announcement", "feedback", "plan", "mobilisation", "s
 CONTACT_TYPES = {"phone", "email", "mailbox", "postcode"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TXT_FILES = sorted(REAL.glob("[0-9][0-9][0-9]_*.txt"))
+#: the held-out fixtures (250-299, issue 21's unseen measure): written to measure the parser on notices nobody
+#: tuned it on, so they are scored apart (tests/real/notes/fixf.md, fixg.md) and kept out of these floors;
+#: their truth files are checked like every other
+HELD_OUT = range(250, 300)
+TUNED_FILES = [txt for txt in TXT_FILES if int(txt.name[:3]) not in HELD_OUT]
 
 
 @pytest.fixture(scope="module")
 def scores():
-    result = real_score.score_corpus(REAL)
+    result = {group: real_score.Score(group) for group in real_score.GROUPS}
+    for txt in TUNED_FILES:
+        real_score.score_file(txt, result)
     print("\n" + "\n\n".join(real_score.table(score) for score in result.values()))
     return result
 
@@ -127,7 +134,7 @@ def test_contact_values_stand_in_the_text(txt: Path) -> None:
 
 
 def test_corpus_is_scored(scores):
-    assert sum(score.files for score in scores.values()) == len(TXT_FILES) > 0
+    assert sum(score.files for score in scores.values()) == len(TUNED_FILES) > 0
     assert all(score.files for score in scores.values())
 
 

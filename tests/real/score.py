@@ -2,11 +2,14 @@
 
 Run: `PYTHONPATH=src python tests/real/score.py` prints one line per field (accuracy over the
 rectification notices, then over the neighbours) and then every failure (file, field, expected, got);
-with `--floors`, the THRESHOLDS of tests/test_real.py, half a file below the measure. `score_corpus()`
-returns the same figures for tests/test_real.py.
+with `--floors`, the THRESHOLDS of tests/test_real.py, half a file below the measure. `--files SPEC`
+scores a subset: a number range (`250-279`), several of them (`250-279,290`), or a glob on the file
+names (`'25?_*'`). `score_corpus()` returns the same figures for tests/test_real.py.
 """
 from __future__ import annotations
 
+import argparse
+import fnmatch
 import json
 import re
 import sys
@@ -175,12 +178,34 @@ def score_file(txt: Path, scores: dict[str, Score]) -> None:
             score.failures.append((txt.stem, name, want, got))
 
 
-def score_corpus(corpus: Path = CORPUS) -> dict[str, Score]:
-    """Parse every NNN_*.txt of the corpus and compare it with its .json truth, field by field, the
-    rectification notices and the neighbours apart (GROUPS)."""
+# One part of a --files spec: a number or a range of numbers ("250", "250-279")
+NUMBER_RANGE = re.compile(r"(\d+)(?:-(\d+))?")
+
+
+def selected(name: str, spec: str | None) -> bool:
+    """Whether a fixture file is in a --files spec: comma-separated numbers, ranges of numbers (on the
+    NNN prefix) or glob patterns (on the file name); no spec selects every file."""
+    if not spec:
+        return True
+    number = int(name[:3])
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        bounds = NUMBER_RANGE.fullmatch(part)
+        if bounds:
+            low = int(bounds[1])
+            if low <= number <= int(bounds[2] or low):
+                return True
+        elif fnmatch.fnmatch(name, part) or fnmatch.fnmatch(name, part + ".txt"):
+            return True
+    return False
+
+
+def score_corpus(corpus: Path = CORPUS, files: str | None = None) -> dict[str, Score]:
+    """Parse every NNN_*.txt of the corpus (or those `files` selects, see `selected`) and compare it with
+    its .json truth, field by field, the rectification notices and the neighbours apart (GROUPS)."""
     scores = {group: Score(group) for group in GROUPS}
     for txt in sorted(corpus.glob("[0-9][0-9][0-9]_*.txt")):
-        score_file(txt, scores)
+        if selected(txt.name, files):
+            score_file(txt, scores)
     return scores
 
 
@@ -191,10 +216,14 @@ def table(score: Score) -> str:
     return "\n".join(rows)
 
 
-def main() -> int:
-    args = [a for a in sys.argv[1:] if a != "--floors"]
-    scores = score_corpus(Path(args[0]) if args else CORPUS)
-    if "--floors" in sys.argv:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    parser.add_argument("--floors", action="store_true", help="print THRESHOLDS for tests/test_real.py")
+    parser.add_argument("--files", help="a subset: numbers, ranges (250-279) or globs, comma-separated")
+    args = parser.parse_args(argv)
+    scores = score_corpus(args.corpus, args.files)
+    if args.floors:
         print(floors(scores))
         return 0
     print("\n\n".join(table(score) for score in scores.values()))
