@@ -35,6 +35,9 @@ NEIGHBOUR_FIELDS = ("neighbours.no_problems", "neighbours.no_meeting_dates")
 #: contacts: on the files whose truth lists channels, every one found (type and value, recall); on the files
 #: whose truth has a ``contacts`` key (an empty list included), nothing found that it does not list (precision)
 CONTACT_FIELDS = ("contacts", "contacts.precision")
+#: the channel types the truth files label; the contract's ``address`` and ``website`` contacts (a walk-in or
+#: postal address, a reporting site) are real output but unlabelled here, so they are not scored either way
+SCORED_CONTACT_TYPES = frozenset({"phone", "email", "mailbox", "postcode"})
 #: the two sets scored apart: rectification notices, on every field; neighbours, on what a neighbour has (its
 #: kind, title, names and dates, contacts) and never has (problems, a meeting's date); a neighbour's empty
 #: problems and counts would score trivially on the rectification fields
@@ -88,7 +91,7 @@ def extract(notice: dict, name: str):
     if name == "neighbours.no_meeting_dates":
         return [extract(notice, d) for d in DATE_FIELDS]
     if name in CONTACT_FIELDS:
-        return sorted({(c["type"], norm(c["value"])) for c in notice["contacts"]})
+        return sorted({(c["type"], norm(c["value"])) for c in notice["contacts"] if c["type"] in SCORED_CONTACT_TYPES})
     if name in DATE_FIELDS:
         date = _get(notice, name)
         return date.get("iso") if isinstance(date, dict) else None
