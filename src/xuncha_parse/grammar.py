@@ -217,9 +217,10 @@ TITLE_MAX = 40
 # Section roles (vocabularies, matched against a top heading)
 # --------------------------------------------------------------------------
 
-#: ``二、整改落实情况``, ``二、巡察反馈问题集中整改进展情况``, ``二、整改进展情况及成效``
+#: ``二、整改落实情况``, ``二、巡察反馈问题集中整改进展情况``, ``二、整改进展情况及成效``; a section that is the
+#: table of problems, ``二、整改台账``
 ROLE_RECTIFICATION = re.compile(
-    r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况"
+    r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况|整改台账$"
 )
 #: ``一、党组履行整改主体责任情况``, ``一、整改工作基本情况``, ``一、巡察整改工作总体情况``
 #: ``一、市委及主要负责人组织整改落实情况``, ``一、组织落实整改情况`` (the 巡视 template's first part),
@@ -515,11 +516,16 @@ HAN_WORD = re.compile("[\u4e00-\u9fff]+")
 #: what sets a table's cells apart on a line: a tab (a Word or HTML table as the readers write it) or a
 #: run of spaces (a table copied as aligned text): ``1\t理论学习不深入\t已完成``, ``1   理论学习不深入   已完成``
 LEDGER_SEPARATOR = re.compile(r"\t+|[ \u3000\xa0]{2,}")
+#: what sets a table's cells apart on a row copied from a web table as text: a bar, with or without spaces
+#: around it, and a bar at either edge: ``1 | 理论学习不深入 | 已完成 |``, ``｜问题｜整改措施｜``
+LEDGER_BAR = re.compile(r"[ \u3000\xa0]*[|｜][ \u3000\xa0]*")
+#: a rule row under a header (a Markdown table's ``|---|:---:|``): no cell holds anything but dashes and colons
+LEDGER_RULE_CELL = re.compile(r"^[-:—－=]*$")
 #: the column that names the problem: ``问题``, ``反馈问题``, ``巡察反馈问题``, ``存在问题``, ``问题描述``
 LEDGER_PROBLEM = re.compile(r"^(?:巡[察视])?(?:反馈|存在|具体|主要|发现)?(?:的)?问题(?:描述|表现|清单|内容|名称)?$")
 #: a header's problem column and the separator after it, which a text must hold to carry a ledger:
-#: ``反馈问题\t整改措施``, ``问题描述    整改情况`` (plain words first, so the engine jumps to each 问题)
-LEDGER_HINT = re.compile(r"问题[^\s,;。:]{0,4}(?:\t|[ \u3000\xa0]{2,})")
+#: ``反馈问题\t整改措施``, ``问题描述    整改情况``, ``反馈问题 | 整改措施`` (plain words first, so the engine jumps to each 问题)
+LEDGER_HINT = re.compile(r"问题[^\s,;。:|｜]{0,4}(?:\t|[ \u3000\xa0]{2,}|[ \u3000\xa0]*[|｜])")
 #: the numbering column: ``序号``, ``编号``
 LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 
