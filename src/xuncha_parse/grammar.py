@@ -766,6 +766,9 @@ CUT_CLAUSE_MAX = 2
 #: a problem stated on a line of its own under the word 问题, its remedy on the next under 整改:
 #: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
 PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
+#: a problem named by a line of its own with no number, under a group, its labelled lines below it:
+#: ``针对“村务公开不及时”的问题`` / ``整改进展情况:`` / ``一是…``; each such line opens one problem
+PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[。.]?$")
 
 
 # --------------------------------------------------------------------------

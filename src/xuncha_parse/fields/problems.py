@@ -21,6 +21,7 @@ from ..grammar import (
     HEADING_LIKE_MAX,
     ORDINAL,
     PROBLEM_LABEL,
+    PROBLEM_LINE,
     PROBLEM_SECTION,
     SENTENCE_END,
     SHORTCOMING,
@@ -29,7 +30,7 @@ from ..grammar import (
     TITLE_MAX,
 )
 from ..layout.text import Piece, Source
-from ..layout.tokens import VOID_KINDS, Token
+from ..layout.tokens import VOID_KINDS, Token, content_tokens
 from ..layout.tree import Node
 from ..sentences import find_end
 from ..state import FoundProblem
@@ -74,7 +75,7 @@ def stub_clause(view: str) -> bool:
 
 def find_problems(root: Node, source: Source) -> list[FoundProblem]:
     """Every problem in source order: its node, a dict of the Problem shape and its text pieces."""
-    out: list[FoundProblem] = []
+    out = _unheaded(root, source)
     rect = [n for n in root.children if n.role == "rectification"]
     if wrapper_free(root):
         _walk_nodes(rect, [], source, out)
@@ -85,6 +86,15 @@ def find_problems(root: Node, source: Source) -> list[FoundProblem]:
             else:
                 _walk_nodes(top.children, [], source, out)
     return out
+
+
+def _unheaded(root: Node, source: Source) -> list[FoundProblem]:
+    """Problems stated under the word 问题 with no heading above them (``问题:…`` / ``整改:…`` right after the
+    intro): the list opens the body, each ``问题:`` line one unnumbered problem, no category."""
+    tokens = content_tokens(root.body)
+    if not tokens or tokens[0].kind != "body" or PROBLEM_LABEL.match(tokens[0].piece.view) is None:
+        return []
+    return [build(root, [], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
 
 
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
@@ -129,7 +139,7 @@ def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProbl
         return [build(node, chain, source, node.token.content, tokens, node.sentence)]
     runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else [[t] for t in tokens]
     found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in runs]
-    if node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
+    if not chain and node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
         for problem in found:  # ``二、反馈问题整改情况`` over ``问题:…`` lines wraps them, it is no category
             problem.fields["category"] = None
     return found
@@ -157,7 +167,7 @@ def build(node: Node, chain: list[Node], source: Source, heading: Piece, tokens:
     read_heading(draft, heading, any(_has_label(t) for t in tokens), sentence)
     for tok in tokens:
         feed(draft, tok)
-    numbering = (None, None) if node in chain else (node.number, node.token.marker)
+    numbering = (None, None) if own else (node.number, node.token.marker)
     span = tokens_span(own or [node.token] + tokens, source)
     return FoundProblem(node, finish_problem(draft, chain, source, numbering, span), pieces_of(draft), not own)
 
@@ -188,11 +198,22 @@ def _inline_first_label(tok: Token) -> str | None:
 
 def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
     """``（一）关于…方面`` alone on its line, followed by an unnumbered problem line and its labelled lines; or
-    any heading over problems each stated under the word 问题 (``问题:…`` / ``整改:…``)."""
+    any heading over problems each stated under the word 问题 (``问题:…`` / ``整改:…``) or named on lines of
+    their own (``针对“…”的问题`` / ``整改进展情况:``, two or more)."""
     if node.children or not tokens or tokens[0].kind != "body" or node.sentence[1].text:
         return False
-    named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(tokens[0].piece.view) is not None
+    first = tokens[0].piece.view
+    named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(first) is not None \
+        or _problem_lines(tokens)
     return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens))
+
+
+def _problem_lines(tokens: list[Token]) -> bool:
+    """Two or more unnumbered lines that each name a problem (``针对“…”的问题``), the first opening the body;
+    one alone under a heading names the heading's problem in other words and is no problem of its own."""
+    if PROBLEM_LINE.match(tokens[0].piece.view) is None:
+        return False
+    return sum(1 for t in tokens if t.kind == "body" and PROBLEM_LINE.match(t.piece.view)) >= 2
 
 
 def _stated_paragraphs(tokens: list[Token]) -> bool:

@@ -1,7 +1,7 @@
 """Stage 5a: cut the token stream into preamble, body, closing and signature.
 
 The preamble is everything before the first heading or labelled line (title,
-addressee, intro).  The closing starts after the last heading, at the first
+addressee, intro), or before a first ``问题:…`` line (a list with no heading above it).  The closing starts after the last heading, at the first
 invitation to supervise (``欢迎…监督``, ``如有意见建议``) or paragraph opening with a
 contact channel (``联系电话：…``).  The signature is the organisation line(s)
 and the date alone on its line at the very end.
@@ -16,6 +16,7 @@ from ..grammar import (
     ATTACHMENT_ITEM,
     CLOSING,
     CLOSING_CONFIRM,
+    PROBLEM_LABEL,
     SIGNATURE_ORG,
     SIGNER,
 )
@@ -36,11 +37,17 @@ def stage_parts(state: NoticeState) -> None:
     _drop_after_signature(tokens)
     sig = signature_start(tokens)
     close = closing_start(tokens, sig)
-    first = next((i for i, t in enumerate(tokens[:close]) if t.kind in _STRUCTURE), close)
+    first = next((i for i, t in enumerate(tokens[:close]) if _opens_body(t)), close)
     state.preamble = content_tokens(tokens[:first])
     state.body = tokens[first:close]
     state.closing = content_tokens(tokens[close:sig])
     state.signature_tokens = content_tokens(tokens[sig:])
+
+
+def _opens_body(tok: Token) -> bool:
+    """The first heading or labelled line; or, in a notice without either above its list, the first problem
+    stated under the word 问题 (``问题:…`` / ``整改:…``)."""
+    return tok.kind in _STRUCTURE or (tok.kind == "body" and PROBLEM_LABEL.match(tok.piece.view) is not None)
 
 
 def stage_outside(state: NoticeState) -> None:

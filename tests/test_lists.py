@@ -1,0 +1,63 @@
+"""Problem lists on the long tail (issue 21), one fixture table per shape: lists with no heading above them,
+problems named on lines of their own, categories without markers, pages fused onto one line.  Every line
+here was written for this file; the shapes are the ones docs/NOTICES.md names."""
+from __future__ import annotations
+
+import pytest
+
+from xuncha_parse.api import parse_to_dict
+
+TITLE = "中共宁川县水利局党组关于巡察整改进展情况的通报\n"
+INTRO = ("根据县委统一部署，2024年3月1日至4月30日，县委第二巡察组对县水利局党组开展了常规巡察，"
+         "6月5日反馈了巡察意见。现将整改进展情况通报如下。\n")
+
+
+def _titles(text: str) -> list[str | None]:
+    return [p["title"] for p in parse_to_dict(text)["problems"]]
+
+
+#: problems stated under the word 问题 with no heading anywhere above them → what stands between the intro
+#: and the list
+UNHEADED = {
+    "right after the intro": "",
+    "after a paragraph on the work": "局党组召开专题会议研究整改，逐条制定措施。\n",
+    "without a title": None,
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNHEADED))
+def test_problems_under_the_word_problem_with_no_heading(name):
+    between = UNHEADED[name]
+    head = INTRO if between is None else TITLE + INTRO + between
+    body = ("问题:河道巡查记录不全。\n整改:建立巡河日志,每周抽查一次。\n"
+            "问题:工程资料归档滞后。\n整改:专人清理归档,补齐资料42卷。\n"
+            "局党组将持续巩固整改成果，欢迎广大干部群众监督。\n")
+    problems = parse_to_dict(head + body)["problems"]
+    assert [(p["number"], p["title"], p["category"]) for p in problems] == [
+        (None, "河道巡查记录不全", None), (None, "工程资料归档滞后", None)]
+    assert [[m["text"] for m in p["measures"]] for p in problems] == [
+        ["建立巡河日志,每周抽查一次。"], ["专人清理归档,补齐资料42卷。"]]
+
+
+#: a numbered group over unnumbered lines that each name a problem (``针对“…”的问题`` / ``整改进展情况:``) →
+#: the problems: two or more such lines are the problems; one alone names the group's problem again
+NAMED_LINES = {
+    "two lines under each group": (
+        "1.关于“河湖管护不到位”的问题\n针对“河道保洁外包监管缺位”的问题\n整改进展情况:\n一是修订考核办法;二是每月抽查。\n"
+        "针对“堤防巡查记录不实”的问题\n整改进展情况:\n一是启用巡查打卡。\n"
+        "2.关于“资金管理不规范”的问题\n针对“项目资金拨付滞后”的问题\n整改进展情况:\n已拨付到位。\n"
+        "针对“报销票据审核不严”的问题\n整改进展情况:\n实行双人审核。\n",
+        ["河道保洁外包监管缺位", "堤防巡查记录不实", "项目资金拨付滞后", "报销票据审核不严"]),
+    "one line under its group": (
+        "1.关于“河湖管护不到位”的问题。\n针对“河道保洁外包监管缺位”的问题\n整改进展情况:\n一是修订考核办法。\n",
+        ["河湖管护不到位"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMED_LINES))
+def test_problems_named_on_lines_of_their_own(name):
+    body, titles = NAMED_LINES[name]
+    text = TITLE + INTRO + "一、反馈问题整改情况\n(一)河湖管理方面\n" + body
+    problems = parse_to_dict(text)["problems"]
+    assert [p["title"] for p in problems] == titles
+    assert {p["category"] for p in problems} == {"河湖管理方面"}
