@@ -61,3 +61,33 @@ def test_problems_named_on_lines_of_their_own(name):
     problems = parse_to_dict(text)["problems"]
     assert [p["title"] for p in problems] == titles
     assert {p["category"] for p in problems} == {"河湖管理方面"}
+
+
+#: the last heading of a truncated text with one cut line below it → whether it is a problem: a status group
+#: whose items were cut off after its lead sentence is none; a problem whose measure was cut stays one
+CUT_AT_THE_END = {
+    "a status group with a cut lead sentence": ("(二)已整改完成的问题\n对反馈指出的9个具体问题,局党组坚持即知即改、立", False),
+    "a group still under way with a cut lead": ("(二)正在推进的整改事项\n对需要长期坚持的3个问题,局党组逐", False),
+    "a problem with a cut measure": ("(二)工程资料归档滞后\n整改情况:专人清理归档,补齐资", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_AT_THE_END))
+def test_a_group_cut_after_its_lead_sentence(name):
+    tail, is_problem = CUT_AT_THE_END[name]
+    text = TITLE + INTRO + "一、整改落实情况\n(一)河道巡查记录不全\n整改情况:建立巡河日志。\n" + tail + "\n"
+    assert _titles(text) == ["河道巡查记录不全"] + (["工程资料归档滞后"] if is_problem else [])
+
+
+def test_long_paragraphs_one_a_line_are_not_a_wrapped_text():
+    """A short page of long paragraphs of different lengths, most ending a sentence, is not a PDF copy whose
+    full lines continue one another: the last paragraph (cut) stays its own problem."""
+    text = (INTRO + "(一)在河湖管护责任落实有差距方面\n"
+            "河道保洁外包监管缺位。2024年7月,局党组专题研究河道保洁工作,修订外包考核办法,对三家保洁公司逐月考核打分,"
+            "考核结果与服务费用挂钩,两家公司被扣减费用。\n"
+            "(二)在工程建设管理方面\n"
+            "工程资料归档滞后。2024年8月,抽调专人对近三年的工程资料进行清理,补齐缺失的验收资料42卷,建立电子档案,"
+            "实行资料随工程进度同步归档,每季度检查一次。\n"
+            "项目资金拨付审核不严。2024年9月,修订项目资金管理办法,实行拨付前双人审核,对近两年的拨付凭证逐笔复核,"
+            "发现问题凭证6笔并已全部")
+    assert _titles(text) == ["河道保洁外包监管缺位", "工程资料归档滞后", "项目资金拨付审核不严"]

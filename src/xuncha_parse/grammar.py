@@ -547,6 +547,9 @@ CAP = 1.1
 CUT_AT_CAP = 3
 #: a line is full when it reaches this share of the wrap width
 FULL_SHARE = 0.86
+#: ... but a text whose full lines end a sentence at least this often is set one paragraph a line, whatever
+#: their widths (a short page of long paragraphs: ``…打了折扣。2024年10月,…网络逐步织密。``); a wrap cuts lines anywhere
+ENDED_SHARE = 0.5
 #: narrower than this, lines are a list of short items, not wrapped prose
 MIN_WRAP_WIDTH = 16
 #: a heading wraps over at most this many lines; a longer group is a paragraph

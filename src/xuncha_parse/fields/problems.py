@@ -55,8 +55,11 @@ def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     """Is the problem a short bare heading cut by the end of a truncated text: the text's last line, with
     nothing below it, ending on an open clause or a stub of one (``2.弥补差距,致``), cut in mid-word before any
     word of a shortcoming (``(一)贯彻落实上级重大决策部``), or a status group whose items were cut off
-    (``(一)已整改完成的问题``)?  (A long one keeps the problem's statement, cut or not.)"""
+    (``(一)已整改完成的问题``, bare or with a cut lead sentence)?  (A long one keeps the problem's statement, cut
+    or not.)"""
     last = next((t for t in reversed(tokens) if t.kind not in VOID_KINDS), None)
+    if node.body and not node.children:
+        return _cut_status_group(node, last)
     if last is not node.token or node.body or node.children:
         return False
     view = node.token.content.view.rstrip()
@@ -65,6 +68,16 @@ def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     mid_word = not (HEADING_END.search(view) or view[-1] in SENTENCE_END or SHORTCOMING.search(view))
     cut = view[-1] in CLAUSE_OPEN or stub_clause(view) or mid_word or STATUS_GROUP.search(view) is not None
     return len(view) <= HEADING_LIKE_MAX and cut
+
+
+def _cut_status_group(node: Node, last: Token | None) -> bool:
+    """A status group whose items were cut off after a lead sentence, itself cut (``(一)已整改完成的问题`` /
+    ``对反馈指出的24个具体问题,公司党委坚持即知即改、立``): the text's last line is its only body."""
+    if len(node.body) != 1 or last is not node.body[0] or last.kind != "body" or node.token is None:
+        return False  # (the root holds the problems of a list with no heading above it)
+    heading = node.token.content.view
+    return last.piece.view.rstrip()[-1:] not in SENTENCE_END and len(heading) <= HEADING_LIKE_MAX \
+        and STATUS_GROUP.search(heading) is not None
 
 
 def stub_clause(view: str) -> bool:
