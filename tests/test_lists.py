@@ -91,3 +91,34 @@ def test_long_paragraphs_one_a_line_are_not_a_wrapped_text():
             "项目资金拨付审核不严。2024年9月,修订项目资金管理办法,实行拨付前双人审核,对近两年的拨付凭证逐笔复核,"
             "发现问题凭证6笔并已全部")
     assert _titles(text) == ["河道保洁外包监管缺位", "工程资料归档滞后", "项目资金拨付审核不严"]
+
+
+#: categories on lines of their own with no marker (``关于…方面``) → the wrapper above them and the problems under
+#: them: unnumbered problem lines with labels, or numbered problems
+BARE_CATEGORIES = {
+    "unnumbered problems, no wrapper": (
+        "", "关于河湖管理方面\n河道巡查记录不全。\n整改情况:建立巡河日志。\n关于工程建设方面\n工程资料归档滞后。\n"
+        "整改情况:补齐资料42卷。\n项目资金拨付审核不严。\n整改情况:实行双人审核。\n"),
+    "numbered problems under a wrapper": (
+        "一、整改落实情况\n", "在河湖管理方面存在的问题\n1.河道巡查记录不全。\n整改情况:建立巡河日志。\n"
+        "在工程建设方面存在的问题\n1.工程资料归档滞后。\n整改情况:补齐资料42卷。\n2.项目资金拨付审核不严。\n"
+        "整改情况:实行双人审核。\n"),
+}
+BARE_WANT = {"unnumbered problems, no wrapper": [("关于河湖管理方面", "河道巡查记录不全"), ("关于工程建设方面", "工程资料归档滞后"),
+                                                 ("关于工程建设方面", "项目资金拨付审核不严")],
+             "numbered problems under a wrapper": [("在河湖管理方面存在的问题", "河道巡查记录不全"),
+                                                   ("在工程建设方面存在的问题", "工程资料归档滞后"),
+                                                   ("在工程建设方面存在的问题", "项目资金拨付审核不严")]}
+
+
+@pytest.mark.parametrize("name", sorted(BARE_CATEGORIES))
+def test_categories_without_markers(name):
+    wrapper, body = BARE_CATEGORIES[name]
+    problems = parse_to_dict(TITLE + INTRO + wrapper + body + "欢迎广大干部群众监督。\n")["problems"]
+    assert [(p["category"], p["title"]) for p in problems] == BARE_WANT[name]
+
+
+@pytest.mark.parametrize("line", ["关于党的领导方面,局党组召开专题会议。", "在巡察整改方面我们做了大量工作,取得了成效"])
+def test_a_sentence_about_an_aspect_is_no_category(line):
+    text = TITLE + INTRO + "一、整改落实情况\n1.河道巡查记录不全。\n整改情况:建立巡河日志。\n" + line + "\n"
+    assert [(p["category"], p["title"]) for p in parse_to_dict(text)["problems"]] == [(None, "河道巡查记录不全")]

@@ -144,6 +144,11 @@ CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
 #: a category heading by its ordinal aspect: ``第一方面问题:党的领导弱化``, ``第二方面：…``
 ASPECT_MARKER = re.compile(rf"^(?P<marker>第(?P<num>{CN_NUM})方面(?:问题)?\s*[:.、]?)\s*")
+#: a category alone on its line with no marker, phrased as categories are (``关于``/``在``/``聚焦`` … ``方面``), no
+#: stop or clause inside: ``关于党的领导方面``, ``在风险防控方面存在的问题``, ``聚焦“三重一大”决策方面``
+BARE_CATEGORY = re.compile(r"^(?:关于|在|聚焦)[^。!?;:,\s]{2,30}?方面(?:存在的|的)?(?:问题)?$")
+#: the characters a marker-less category line opens with
+BARE_CATEGORY_FIRST = "关在聚"
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
 HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")
@@ -524,8 +529,9 @@ LEDGER_RULE_CELL = re.compile(r"^[-:—－=]*$")
 #: the column that names the problem: ``问题``, ``反馈问题``, ``巡察反馈问题``, ``存在问题``, ``问题描述``
 LEDGER_PROBLEM = re.compile(r"^(?:巡[察视])?(?:反馈|存在|具体|主要|发现)?(?:的)?问题(?:描述|表现|清单|内容|名称)?$")
 #: a header's problem column and the separator after it, which a text must hold to carry a ledger:
-#: ``反馈问题\t整改措施``, ``问题描述    整改情况``, ``反馈问题 | 整改措施`` (plain words first, so the engine jumps to each 问题)
-LEDGER_HINT = re.compile(r"问题[^\s,;。:|｜]{0,4}(?:\t|[ \u3000\xa0]{2,}|[ \u3000\xa0]*[|｜])")
+#: ``反馈问题\t整改措施``, ``问题描述    整改情况``, ``反馈问题 | 整改措施`` (plain words first, so the engine jumps to each 问题;
+#: one character tested after the name for each way, as the name's end is tried at up to five places)
+LEDGER_HINT = re.compile(r"问题[^\s,;。:|｜]{0,4}(?:[\t|｜]|[ \u3000\xa0][ \u3000\xa0|｜])")
 #: the numbering column: ``序号``, ``编号``
 LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 

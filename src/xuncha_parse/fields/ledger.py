@@ -56,9 +56,9 @@ def stage_ledger(state: NoticeState) -> None:
 
 def _hint(source: Source) -> re.Match[str] | None:
     """Where a header's problem column may stand: in the text, or in its simplified view when the text
-    is in traditional script (``反饋問題 | 整改措施``; a masked view is the only one that can differ so)."""
+    is in traditional script (``反饋問題 | 整改措施``)."""
     hint = LEDGER_HINT.search(source.text)
-    return LEDGER_HINT.search(source.view) if hint is None and source.masked else hint
+    return LEDGER_HINT.search(source.view) if hint is None and "問題" in source.text else hint
 
 
 def cells(piece: Piece) -> list[Piece]:

@@ -149,8 +149,8 @@ class RejoinState:
 
     def start(self, tok: Token) -> None:
         self.groups.append([tok])
-        if tok.kind == "heading":
-            self.numbers[tok.style] = tok.number  # type: ignore[assignment]  # a heading's number is set
+        if tok.kind == "heading" and tok.number is not None:  # (a bare category line has none)
+            self.numbers[tok.style] = tok.number
 
     def paragraphs(self) -> list[Token]:
         groups = self.groups + ([self.held] if self.held else [])
