@@ -122,3 +122,50 @@ def test_categories_without_markers(name):
 def test_a_sentence_about_an_aspect_is_no_category(line):
     text = TITLE + INTRO + "一、整改落实情况\n1.河道巡查记录不全。\n整改情况:建立巡河日志。\n" + line + "\n"
     assert [(p["category"], p["title"]) for p in parse_to_dict(text)["problems"]] == [(None, "河道巡查记录不全")]
+
+
+#: a page whose sections run together on one line → (title, problems): headings after a sentence's end, or
+#: paragraphs set apart by single spaces
+FUSED = {
+    "headings after a sentence's end": (
+        TITLE + "\n" + INTRO.rstrip("\n") + "一、整改组织情况。局党组书记负总责,班子成员分领问题,办公室每月通报进度。"
+        "二、问题整改情况。1.河道巡查记录不全。整改情况:建立巡河日志,每周抽查一次,已抽查河段12段。"
+        "2.工程资料归档滞后。整改情况:专人清理归档,补齐资料42卷。3.项目资金拨付审核不严。整改情况:\n",
+        "中共宁川县水利局党组关于巡察整改进展情况的通报",
+        ["河道巡查记录不全", "工程资料归档滞后", "项目资金拨付审核不严"]),
+    "paragraphs set apart by spaces": (
+        "本网讯 中共宁川县水利局党组关于巡察整改进展情况的通报 " + INTRO.rstrip("\n") + " 一、整改工作总体情况 "
+        "局党组召开专题会议,逐条制定措施,明确责任领导和完成时限。 二、整改进展情况 (一)已完成的整改事项 "
+        "1.关于“河道巡查记录不全”问题的整改。建立巡河日志。 2.关于“堤防“四乱”清理不彻底”问题的整改。清理点位9处。 "
+        "(二)正在推进的整改事项 1.关于“工程资料归档滞后”问题的整改。已补齐资料42卷。\n",
+        "中共宁川县水利局党组关于巡察整改进展情况的通报",
+        ["河道巡查记录不全", "堤防“四乱”清理不彻底", "工程资料归档滞后"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FUSED))
+def test_a_page_whose_sections_run_together(name):
+    text, title, titles = FUSED[name]
+    notice = parse_to_dict(text)
+    assert notice["title"] == title
+    assert [p["title"] for p in notice["problems"]] == titles
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+    for p in notice["problems"]:  # spans still slice the source
+        assert p["title"] in text[p["span"]["start"]:p["span"]["end"]]
+
+
+def test_measures_counted_off_after_a_label_stay_in_their_paragraph():
+    """A long paragraph that counts off measures after a label's colon is not a fused page: only a second
+    first-level heading inside a line makes one."""
+    text = (TITLE + INTRO + "一、整改落实情况\n1.河道巡查记录不全。\n整改情况:1.建立巡河日志,每周抽查一次,已抽查河段12段,"
+            "发现问题7个并全部整改;2.开展堤防隐患排查,共排查堤段46公里,整治隐患点位9处,完成率百分之百;3.将巡查"
+            "结果纳入河长制考核,对巡查不到位的2名河道管理员进行了约谈,并在全局通报。\n"
+            "2.工程资料归档滞后。\n整改情况:补齐资料42卷。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [p["title"] for p in problems] == ["河道巡查记录不全", "工程资料归档滞后"]
+    assert len(problems[0]["measures"]) == 3
+
+
+def test_a_name_that_quotes_a_word_in_the_same_marks():
+    text = TITLE + INTRO + "一、整改落实情况\n1.关于“支部书记“双带头人”比例偏低”问题的整改。调整支部书记5名。\n"
+    assert _titles(text) == ["支部书记“双带头人”比例偏低"]

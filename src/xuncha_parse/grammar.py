@@ -144,6 +144,19 @@ CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
 #: a category heading by its ordinal aspect: ``第一方面问题:党的领导弱化``, ``第二方面：…``
 ASPECT_MARKER = re.compile(rf"^(?P<marker>第(?P<num>{CN_NUM})方面(?:问题)?\s*[:.、]?)\s*")
+#: a line at least this long may hold a whole page's sections run together (a page flattened to one paragraph)
+FUSED_MIN = 120
+#: ... when a second first-level heading stands inside it after a sentence's end, a colon or a space, a first
+#: one before it: ``…公布如下。一、整改组织情况。…二、问题整改情况。…``, ``…如下。 一、…总体情况 … 二、整改进展情况 …``
+FUSED_SECOND = re.compile(r"[。!?;: ]二、")
+#: where such a line breaks: before a first-level heading after a sentence's end, a colon or a space (``。二、``);
+#: before a lower heading after a sentence's end or a space (``。1.``, `` (一)``; not after a label's colon,
+#: ``整改情况:1.…`` counts off measures); at spaces between two characters that are not ASCII (``…的报告 根据…``)
+FUSED_BREAK = re.compile(
+    r"(?<=[。!?;: ])[一二三四五六七八九十]{1,3}、|(?<=[。!?; ])(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}(?:、|\.(?!\d)))"
+    r"|(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])"
+)
+
 #: a category alone on its line with no marker, phrased as categories are (``关于``/``在``/``聚焦`` … ``方面``), no
 #: stop or clause inside: ``关于党的领导方面``, ``在风险防控方面存在的问题``, ``聚焦“三重一大”决策方面``
 BARE_CATEGORY = re.compile(r"^(?:关于|在|聚焦)[^。!?;:,\s]{2,30}?方面(?:存在的|的)?(?:问题)?$")
@@ -202,9 +215,10 @@ ORDINAL_START = re.compile(rf"[{_ORDINAL_FIRST}](?<![^{_ORDINAL_AFTER}].)")
 
 #: wrappers around a problem's name, tried in order on its first sentence (the quoted ones as a prefix):
 #: ``针对“理论学习不扎实”问题``, ``关于“监督管理不够有力”问题的整改``,
-#: ``针对意识形态工作重视不够的问题``, ``关于“…”方面问题``
+#: ``针对意识形态工作重视不够的问题``, ``关于“…”方面问题``; a name may quote a word in the same marks
+#: (``关于“支部书记“双带头人”比例偏低”问题的整改``)
 TITLE_WRAPPERS = (
-    re.compile(r"^(?:针对|关于|对于|就)\s*“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?"),
+    re.compile(r"^(?:针对|关于|对于|就)\s*“(?P<title>[^“”]{1,200}(?:“[^“”]{1,50}”[^“”]{0,200})*)”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
     re.compile(r"^(?:存在问题|问题表现|问题描述|问题)\s*:\s*(?P<title>.+)$"),
