@@ -169,3 +169,24 @@ def test_measures_counted_off_after_a_label_stay_in_their_paragraph():
 def test_a_name_that_quotes_a_word_in_the_same_marks():
     text = TITLE + INTRO + "一、整改落实情况\n1.关于“支部书记“双带头人”比例偏低”问题的整改。调整支部书记5名。\n"
     assert _titles(text) == ["支部书记“双带头人”比例偏低"]
+
+
+#: the headings a text opens with, no text between them → whether they are a table of contents (furniture): only
+#: when the first of them stands again, in full, further down
+CONTENTS = {
+    "repeated in full below": ("一、强化组织领导\n二、压实整改责任\n三、聚焦反馈问题\n(一)河湖管理方面(2个问题)\n",
+                               "一、强化组织领导,扛起整改责任\n局党组召开专题会议5次。\n", True),
+    "not repeated": ("一、强化组织领导\n二、压实整改责任\n三、聚焦反馈问题\n", "一、整改落实情况\n", False),
+    "two headings only": ("一、强化组织领导\n二、压实整改责任\n", "一、强化组织领导,扛起整改责任\n局党组召开专题会议5次。\n", False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTENTS))
+def test_a_table_of_contents_above_the_title(name):
+    contents, below, furniture = CONTENTS[name]
+    text = contents + TITLE + INTRO + below + "二、整改落实情况\n1.河道巡查记录不全。\n整改情况:建立巡河日志。\n"
+    notice = parse_to_dict(text)
+    assert (notice["title"] == TITLE.strip()) == furniture
+    if furniture:
+        assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+        assert [p["title"] for p in notice["problems"]] == ["河道巡查记录不全"]

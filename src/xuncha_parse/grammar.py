@@ -157,6 +157,10 @@ FUSED_BREAK = re.compile(
     r"|(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])"
 )
 
+#: a table of contents above a page's title lists at least this many headings, with no text between them:
+#: ``一、统一思想认识`` / ``二、健全领导机制`` / ``(一)聚焦…方面(6个问题)`` … then the title
+CONTENTS_MIN = 3
+
 #: a category alone on its line with no marker, phrased as categories are (``关于``/``在``/``聚焦`` … ``方面``), no
 #: stop or clause inside: ``关于党的领导方面``, ``在风险防控方面存在的问题``, ``聚焦“三重一大”决策方面``
 BARE_CATEGORY = re.compile(r"^(?:关于|在|聚焦)[^。!?;:,\s]{2,30}?方面(?:存在的|的)?(?:问题)?$")
