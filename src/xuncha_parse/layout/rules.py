@@ -106,7 +106,7 @@ LINES.register("arabic", "heading", ARABIC_MARKER, make_heading, open_heading, s
 LINES.register("arabic_paren", "heading", ARABIC_PAREN_MARKER, make_heading, open_heading, style="arabic_paren",
                first="0123456789")
 LINES.register("circled", "heading", CIRCLED_MARKER, make_heading, open_heading, style="circled", first=CIRCLED)
-LINES.register("bare_category", "heading", BARE_CATEGORY, make_bare_heading, open_heading, style="bare",
+LINES.register("bare_category", "heading", BARE_CATEGORY, make_bare_heading, open_heading, style="bare_category",
                first=BARE_CATEGORY_FIRST)
 
 
