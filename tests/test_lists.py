@@ -136,7 +136,7 @@ FUSED = {
     "paragraphs set apart by spaces": (
         "本网讯 中共宁川县水利局党组关于巡察整改进展情况的通报 " + INTRO.rstrip("\n") + " 一、整改工作总体情况 "
         "局党组召开专题会议,逐条制定措施,明确责任领导和完成时限。 二、整改进展情况 (一)已完成的整改事项 "
-        "1.关于“河道巡查记录不全”问题的整改。建立巡河日志。 2.关于“堤防“四乱”清理不彻底”问题的整改。清理点位9处。 "
+        "1.关于“河道巡查记录不全”问题的整改。开展“巡河护河 人人有责”活动。 2.关于“堤防“四乱”清理不彻底”问题的整改。清理点位9处。 "
         "(二)正在推进的整改事项 1.关于“工程资料归档滞后”问题的整改。已补齐资料42卷。\n",
         "中共宁川县水利局党组关于巡察整改进展情况的通报",
         ["河道巡查记录不全", "堤防“四乱”清理不彻底", "工程资料归档滞后"]),
@@ -152,6 +152,7 @@ def test_a_page_whose_sections_run_together(name):
     assert notice["inspection"]["start"]["iso"] == "2024-03-01"
     for p in notice["problems"]:  # spans still slice the source
         assert p["title"] in text[p["span"]["start"]:p["span"]["end"]]
+    assert all("“" not in m["text"] or "”" in m["text"] for p in notice["problems"] for m in p["measures"])
 
 
 def test_measures_counted_off_after_a_label_stay_in_their_paragraph():

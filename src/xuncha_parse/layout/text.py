@@ -44,14 +44,21 @@ def split_lines(source: Source) -> list[Line]:
 
 def unfuse(line: Line) -> list[Line]:
     """A line that holds a page's sections run together (``…如下。一、…。二、…。1.…整改情况:…``) cut before
-    each heading and at the spaces that stood for line breaks; any other line as it is."""
+    each heading and at the spaces that stood for line breaks (never inside quotation marks); any other line as
+    it is."""
     view = line.piece.view
     if len(view) < FUSED_MIN or "一、" not in view or FUSED_SECOND.search(view) is None:
         return [line]
-    bounds = [0] + [m.start() for m in FUSED_BREAK.finditer(view)] + [len(view)]
+    cuts = [m.start() for m in FUSED_BREAK.finditer(view) if view[m.start()] != " " or _outside_quotes(view, m.start())]
+    bounds = [0] + cuts + [len(view)]
     parts = [line.piece.sub(a, b).strip() for a, b in zip(bounds, bounds[1:])]
     return [Line(line.number, part, line.indent if a == 0 else 0, len(part.view))
             for a, part in zip(bounds, parts) if part.text]
+
+
+def _outside_quotes(view: str, i: int) -> bool:
+    """Is offset ``i`` outside quotation marks (a space inside ``“科技入企 送智上门”`` is no lost line break)?"""
+    return view.count("“", 0, i) <= view.count("”", 0, i)
 
 
 def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True, bulleted: bool = True) -> Line:
