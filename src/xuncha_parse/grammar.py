@@ -482,8 +482,9 @@ EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A
 #: a postcode after its label: ``邮政编码：521000``, ``邮编511500``
 POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
 #: a postal mailbox after its label, up to the next separator or a postcode in brackets:
-#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``
-MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮)[^;。,、:]){4,80})")
+#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``; never the words after
+#: a quoted mailbox's name (``通过“某市3号邮政信箱”向我们反映``: no value after its label)
+MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?![”’」』])(?:(?!\(\s*邮)[^;。,、:]){4,80})")
 #: a street address after its label, up to a postcode in brackets: ``来信地址：清远市清城区人民二路18号``,
 #: ``来信请寄：某某区政务中心3楼（邮编：211500）``
 ADDRESS = re.compile(
