@@ -191,3 +191,16 @@ def test_a_table_of_contents_above_the_title(name):
     if furniture:
         assert notice["inspection"]["start"]["iso"] == "2024-03-01"
         assert [p["title"] for p in notice["problems"]] == ["河道巡查记录不全"]
+
+
+def test_a_page_on_one_line_with_numbered_headings_after_spaces():
+    """No first-level heading, paragraphs joined by single spaces: two numbered headings each after a space make
+    the line a fused page, cut back into the title, the intro, the count, each problem and the closing."""
+    text = (TITLE.strip() + " " + INTRO.strip() + " 巡察组反馈问题3个,已整改到位2个,1个正在整改。 1.河道巡查记录不全。"
+            "整改情况:建立巡河日志,每周抽查一次。 2.工程资料归档滞后。整改情况:专人清理归档,补齐资料42卷。 "
+            "欢迎广大干部群众监督。值班电话0736-5521309。\n")
+    notice = parse_to_dict(text)
+    assert notice["title"] == TITLE.strip()
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+    assert [(s["marker"], s["heading"]) for s in notice["sections"][:2]] == [
+        ("1.", "河道巡查记录不全"), ("2.", "工程资料归档滞后")]
