@@ -41,7 +41,6 @@ CONTACTS = [
     ("网址：http://www.qy.gov.cn", [("website", "http://www.qy.gov.cn", "http://www.qy.gov.cn")]),
     ("版权所有 政协枣庄市委员会 | 违法和不良信息举报电话:0632-8269086", []),
     ("共有26项制度，3名干部", []),
-    ("如有意见建议，请通过“宁川县5号邮政信箱”向我们反映。", []),  # the words after a quoted name are no mailbox
 ]
 
 

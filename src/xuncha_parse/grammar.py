@@ -149,9 +149,6 @@ FUSED_MIN = 120
 #: ... when a second first-level heading stands inside it after a sentence's end, a colon or a space, a first
 #: one before it: ``…公布如下。一、整改组织情况。…二、问题整改情况。…``, ``…如下。 一、…总体情况 … 二、整改进展情况 …``
 FUSED_SECOND = re.compile(r"[。!?;: ]二、")
-#: ... or when two or more numbered headings stand inside it each after a space (paragraphs joined by single
-#: spaces, a page with no first-level heading): ``…通报如下。 1.…。整改情况:…。 2.…``, ``… (一)… (二)…``
-FUSED_SPACED = re.compile(r" (?:[1-9]\d?(?:、|\.(?!\d))|\([一二三四五六七八九十]{1,3}\))")
 #: where such a line breaks: before a first-level heading after a sentence's end, a colon or a space (``。二、``);
 #: before a lower heading after a sentence's end or a space (``。1.``, `` (一)``; not after a label's colon,
 #: ``整改情况:1.…`` counts off measures); at spaces between two characters that are not ASCII (``…的报告 根据…``)
@@ -485,9 +482,8 @@ EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A
 #: a postcode after its label: ``邮政编码：521000``, ``邮编511500``
 POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
 #: a postal mailbox after its label, up to the next separator or a postcode in brackets:
-#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``; never the words after
-#: a quoted mailbox's name (``通过“某市3号邮政信箱”向我们反映``: no value after its label)
-MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?![”’」』])(?:(?!\(\s*邮)[^;。,、:]){4,80})")
+#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``
+MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮)[^;。,、:]){4,80})")
 #: a street address after its label, up to a postcode in brackets: ``来信地址：清远市清城区人民二路18号``,
 #: ``来信请寄：某某区政务中心3楼（邮编：211500）``
 ADDRESS = re.compile(
