@@ -144,6 +144,28 @@ CIRCLED_MARKER = re.compile(rf"^(?P<marker>(?P<num>[{CIRCLED}])[、.]?)\s*")
 
 #: a category heading by its ordinal aspect: ``第一方面问题:党的领导弱化``, ``第二方面：…``
 ASPECT_MARKER = re.compile(rf"^(?P<marker>第(?P<num>{CN_NUM})方面(?:问题)?\s*[:.、]?)\s*")
+#: a line at least this long may hold a whole page's sections run together (a page flattened to one paragraph)
+FUSED_MIN = 120
+#: ... when a second first-level heading stands inside it after a sentence's end, a colon or a space, a first
+#: one before it: ``…公布如下。一、整改组织情况。…二、问题整改情况。…``, ``…如下。 一、…总体情况 … 二、整改进展情况 …``
+FUSED_SECOND = re.compile(r"[。!?;: ]二、")
+#: where such a line breaks: before a first-level heading after a sentence's end, a colon or a space (``。二、``);
+#: before a lower heading after a sentence's end or a space (``。1.``, `` (一)``; not after a label's colon,
+#: ``整改情况:1.…`` counts off measures); at spaces between two characters that are not ASCII (``…的报告 根据…``)
+FUSED_BREAK = re.compile(
+    r"(?<=[。!?;: ])[一二三四五六七八九十]{1,3}、|(?<=[。!?; ])(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}(?:、|\.(?!\d)))"
+    r"|(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])"
+)
+
+#: a table of contents above a page's title lists at least this many headings, with no text between them:
+#: ``一、统一思想认识`` / ``二、健全领导机制`` / ``(一)聚焦…方面(6个问题)`` … then the title
+CONTENTS_MIN = 3
+
+#: a category alone on its line with no marker, phrased as categories are (``关于``/``在``/``聚焦`` … ``方面``), no
+#: stop or clause inside: ``关于党的领导方面``, ``在风险防控方面存在的问题``, ``聚焦“三重一大”决策方面``
+BARE_CATEGORY = re.compile(r"^(?:关于|在|聚焦)[^。!?;:,\s]{2,30}?方面(?:存在的|的)?(?:问题)?$")
+#: the characters a marker-less category line opens with
+BARE_CATEGORY_FIRST = "关在聚"
 
 #: how a finished heading ends: ``…方面问题``, ``…问题的整改``, ``…进展情况``, ``…”``
 HEADING_END = re.compile(r"(?:问题|整改|情况|方面|事项|成效|打算|措施|”|\)|。)$")
@@ -197,9 +219,10 @@ ORDINAL_START = re.compile(rf"[{_ORDINAL_FIRST}](?<![^{_ORDINAL_AFTER}].)")
 
 #: wrappers around a problem's name, tried in order on its first sentence (the quoted ones as a prefix):
 #: ``针对“理论学习不扎实”问题``, ``关于“监督管理不够有力”问题的整改``,
-#: ``针对意识形态工作重视不够的问题``, ``关于“…”方面问题``
+#: ``针对意识形态工作重视不够的问题``, ``关于“…”方面问题``; a name may quote a word in the same marks
+#: (``关于“支部书记“双带头人”比例偏低”问题的整改``)
 TITLE_WRAPPERS = (
-    re.compile(r"^(?:针对|关于|对于|就)\s*“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?"),
+    re.compile(r"^(?:针对|关于|对于|就)\s*“(?P<title>[^“”]{1,200}(?:“[^“”]{1,50}”[^“”]{0,200})*)”\s*(?:等)?(?:方面)?(?:的)?(?:问题|情况)?(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
     re.compile(r"^(?:存在问题|问题表现|问题描述|问题)\s*:\s*(?P<title>.+)$"),
@@ -217,9 +240,10 @@ TITLE_MAX = 40
 # Section roles (vocabularies, matched against a top heading)
 # --------------------------------------------------------------------------
 
-#: ``二、整改落实情况``, ``二、巡察反馈问题集中整改进展情况``, ``二、整改进展情况及成效``
+#: ``二、整改落实情况``, ``二、巡察反馈问题集中整改进展情况``, ``二、整改进展情况及成效``; a section that is the
+#: table of problems, ``二、整改台账``
 ROLE_RECTIFICATION = re.compile(
-    r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况"
+    r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况|整改台账$"
 )
 #: ``一、党组履行整改主体责任情况``, ``一、整改工作基本情况``, ``一、巡察整改工作总体情况``
 #: ``一、市委及主要负责人组织整改落实情况``, ``一、组织落实整改情况`` (the 巡视 template's first part),
@@ -515,11 +539,17 @@ HAN_WORD = re.compile("[\u4e00-\u9fff]+")
 #: what sets a table's cells apart on a line: a tab (a Word or HTML table as the readers write it) or a
 #: run of spaces (a table copied as aligned text): ``1\t理论学习不深入\t已完成``, ``1   理论学习不深入   已完成``
 LEDGER_SEPARATOR = re.compile(r"\t+|[ \u3000\xa0]{2,}")
+#: what sets a table's cells apart on a row copied from a web table as text: a bar, with or without spaces
+#: around it, and a bar at either edge: ``1 | 理论学习不深入 | 已完成 |``, ``｜问题｜整改措施｜``
+LEDGER_BAR = re.compile(r"[ \u3000\xa0]*[|｜][ \u3000\xa0]*")
+#: a rule row under a header (a Markdown table's ``|---|:---:|``): no cell holds anything but dashes and colons
+LEDGER_RULE_CELL = re.compile(r"^[-:—－=]*$")
 #: the column that names the problem: ``问题``, ``反馈问题``, ``巡察反馈问题``, ``存在问题``, ``问题描述``
 LEDGER_PROBLEM = re.compile(r"^(?:巡[察视])?(?:反馈|存在|具体|主要|发现)?(?:的)?问题(?:描述|表现|清单|内容|名称)?$")
 #: a header's problem column and the separator after it, which a text must hold to carry a ledger:
-#: ``反馈问题\t整改措施``, ``问题描述    整改情况`` (plain words first, so the engine jumps to each 问题)
-LEDGER_HINT = re.compile(r"问题[^\s,;。:]{0,4}(?:\t|[ \u3000\xa0]{2,})")
+#: ``反馈问题\t整改措施``, ``问题描述    整改情况``, ``反馈问题 | 整改措施`` (plain words first, so the engine jumps to each 问题;
+#: one character tested after the name for each way, as the name's end is tried at up to five places)
+LEDGER_HINT = re.compile(r"问题[^\s,;。:|｜]{0,4}(?:[\t|｜]|[ \u3000\xa0][ \u3000\xa0|｜])")
 #: the numbering column: ``序号``, ``编号``
 LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 
@@ -541,6 +571,9 @@ CAP = 1.1
 CUT_AT_CAP = 3
 #: a line is full when it reaches this share of the wrap width
 FULL_SHARE = 0.86
+#: ... but a text whose full lines end a sentence at least this often is set one paragraph a line, whatever
+#: their widths (a short page of long paragraphs: ``…打了折扣。2024年10月,…网络逐步织密。``); a wrap cuts lines anywhere
+ENDED_SHARE = 0.5
 #: narrower than this, lines are a list of short items, not wrapped prose
 MIN_WRAP_WIDTH = 16
 #: a heading wraps over at most this many lines; a longer group is a paragraph
@@ -760,6 +793,9 @@ CUT_CLAUSE_MAX = 2
 #: a problem stated on a line of its own under the word 问题, its remedy on the next under 整改:
 #: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
 PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
+#: a problem named by a line of its own with no number, under a group, its labelled lines below it:
+#: ``针对“村务公开不及时”的问题`` / ``整改进展情况:`` / ``一是…``; each such line opens one problem
+PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[。.]?$")
 
 
 # --------------------------------------------------------------------------

@@ -9,9 +9,18 @@ a heading that was read as a problem replaces that heading's problem.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..grammar import LABEL_FIELDS, LEDGER_HINT, LEDGER_NUMBER, LEDGER_PROBLEM, LEDGER_SEPARATOR
+from ..grammar import (
+    LABEL_FIELDS,
+    LEDGER_BAR,
+    LEDGER_HINT,
+    LEDGER_NUMBER,
+    LEDGER_PROBLEM,
+    LEDGER_RULE_CELL,
+    LEDGER_SEPARATOR,
+)
 from ..layout.text import Piece, Source
 from ..layout.tokens import Token, content_tokens
 from ..layout.tree import Node
@@ -30,7 +39,7 @@ def stage_ledger(state: NoticeState) -> None:
     """Reads ``tokens``, ``root`` and ``problems``; writes ``problems``: each ledger row's problem, in
     source order among the others."""
     source = state.source
-    hint = LEDGER_HINT.search(source.text) if is_rectification(state) else None
+    hint = _hint(source) if is_rectification(state) else None
     if hint is None:
         return  # no header: no 问题 column set apart from the next by a tab or a run of spaces
     first_line = source.line_of(hint.start())
@@ -45,13 +54,29 @@ def stage_ledger(state: NoticeState) -> None:
         state.problems = sorted(kept + found, key=lambda p: p.span["start"])
 
 
+def _hint(source: Source) -> re.Match[str] | None:
+    """Where a header's problem column may stand: in the text, or in its simplified view when the text
+    is in traditional script (``反饋問題 | 整改措施``)."""
+    hint = LEDGER_HINT.search(source.text)
+    return LEDGER_HINT.search(source.view) if hint is None and "問題" in source.text else hint
+
+
 def cells(piece: Piece) -> list[Piece]:
-    """A row's cells: ``1\\t理论学习不深入\\t已完成`` → three pieces, each keeping its offsets."""
-    text = piece.text
-    if "\t" not in text and "  " not in piece.view:
+    """A row's cells: ``1\\t理论学习不深入\\t已完成`` → three pieces, each keeping its offsets; a row set
+    by bars (``1 | 理论学习不深入 | 已完成 |``) is cut at its bars only, and the bars at its edges open or
+    close no cell."""
+    text, view = piece.text, piece.view
+    if "|" in view:
+        parts = _split(piece, LEDGER_BAR)
+        return parts[view[0] == "|":len(parts) - (view[-1] == "|")]
+    if "\t" not in text and "  " not in view:
         return [piece]
+    return _split(piece, LEDGER_SEPARATOR)
+
+
+def _split(piece: Piece, separator: re.Pattern[str]) -> list[Piece]:
     out, start = [], 0
-    for m in LEDGER_SEPARATOR.finditer(text):
+    for m in separator.finditer(piece.text):
         out.append(piece.sub(start, m.start()).strip())
         start = m.end()
     out.append(piece.sub(start).strip())
@@ -71,7 +96,8 @@ def _tables(tokens: list[Token]) -> list[tuple[Token, list[str], list[list[Piece
             continue
         rows = []
         while i < len(content) and 2 <= len(row := cells(content[i].piece)) <= len(names):
-            rows.append(row)
+            if not all(LEDGER_RULE_CELL.match(cell.view) for cell in row):  # ``|---|---|`` rules no row
+                rows.append(row)
             i += 1
         if rows:
             out.append((header, names, rows))

@@ -21,6 +21,7 @@ from ..grammar import (
     HEADING_LIKE_MAX,
     ORDINAL,
     PROBLEM_LABEL,
+    PROBLEM_LINE,
     PROBLEM_SECTION,
     SENTENCE_END,
     SHORTCOMING,
@@ -29,7 +30,7 @@ from ..grammar import (
     TITLE_MAX,
 )
 from ..layout.text import Piece, Source
-from ..layout.tokens import VOID_KINDS, Token
+from ..layout.tokens import VOID_KINDS, Token, content_tokens
 from ..layout.tree import Node
 from ..sentences import find_end
 from ..state import FoundProblem
@@ -54,8 +55,11 @@ def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     """Is the problem a short bare heading cut by the end of a truncated text: the text's last line, with
     nothing below it, ending on an open clause or a stub of one (``2.弥补差距,致``), cut in mid-word before any
     word of a shortcoming (``(一)贯彻落实上级重大决策部``), or a status group whose items were cut off
-    (``(一)已整改完成的问题``)?  (A long one keeps the problem's statement, cut or not.)"""
+    (``(一)已整改完成的问题``, bare or with a cut lead sentence)?  (A long one keeps the problem's statement, cut
+    or not.)"""
     last = next((t for t in reversed(tokens) if t.kind not in VOID_KINDS), None)
+    if node.body and not node.children:
+        return _cut_status_group(node, last)
     if last is not node.token or node.body or node.children:
         return False
     view = node.token.content.view.rstrip()
@@ -66,6 +70,16 @@ def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     return len(view) <= HEADING_LIKE_MAX and cut
 
 
+def _cut_status_group(node: Node, last: Token | None) -> bool:
+    """A status group whose items were cut off after a lead sentence, itself cut (``(一)已整改完成的问题`` /
+    ``对反馈指出的24个具体问题,公司党委坚持即知即改、立``): the text's last line is its only body."""
+    if len(node.body) != 1 or last is not node.body[0] or last.kind != "body" or node.token is None:
+        return False  # (the root holds the problems of a list with no heading above it)
+    heading = node.token.content.view
+    return last.piece.view.rstrip()[-1:] not in SENTENCE_END and len(heading) <= HEADING_LIKE_MAX \
+        and STATUS_GROUP.search(heading) is not None
+
+
 def stub_clause(view: str) -> bool:
     """Does the line end on a clause of a character or two after a comma (``弥补差距,致``), as a cut line does?"""
     clause = view[max(view.rfind(c) for c in CLAUSE_END + CLAUSE_OPEN) + 1:]
@@ -74,7 +88,7 @@ def stub_clause(view: str) -> bool:
 
 def find_problems(root: Node, source: Source) -> list[FoundProblem]:
     """Every problem in source order: its node, a dict of the Problem shape and its text pieces."""
-    out: list[FoundProblem] = []
+    out = _unheaded(root, source)
     rect = [n for n in root.children if n.role == "rectification"]
     if wrapper_free(root):
         _walk_nodes(rect, [], source, out)
@@ -85,6 +99,15 @@ def find_problems(root: Node, source: Source) -> list[FoundProblem]:
             else:
                 _walk_nodes(top.children, [], source, out)
     return out
+
+
+def _unheaded(root: Node, source: Source) -> list[FoundProblem]:
+    """Problems stated under the word 问题 with no heading above them (``问题:…`` / ``整改:…`` right after the
+    intro): the list opens the body, each ``问题:`` line one unnumbered problem, no category."""
+    tokens = content_tokens(root.body)
+    if not tokens or tokens[0].kind != "body" or PROBLEM_LABEL.match(tokens[0].piece.view) is None:
+        return []
+    return [build(root, [], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
 
 
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
@@ -129,7 +152,7 @@ def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProbl
         return [build(node, chain, source, node.token.content, tokens, node.sentence)]
     runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else [[t] for t in tokens]
     found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in runs]
-    if node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
+    if not chain and node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
         for problem in found:  # ``二、反馈问题整改情况`` over ``问题:…`` lines wraps them, it is no category
             problem.fields["category"] = None
     return found
@@ -157,7 +180,7 @@ def build(node: Node, chain: list[Node], source: Source, heading: Piece, tokens:
     read_heading(draft, heading, any(_has_label(t) for t in tokens), sentence)
     for tok in tokens:
         feed(draft, tok)
-    numbering = (None, None) if node in chain else (node.number, node.token.marker)
+    numbering = (None, None) if own else (node.number, node.token.marker)
     span = tokens_span(own or [node.token] + tokens, source)
     return FoundProblem(node, finish_problem(draft, chain, source, numbering, span), pieces_of(draft), not own)
 
@@ -188,11 +211,22 @@ def _inline_first_label(tok: Token) -> str | None:
 
 def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
     """``（一）关于…方面`` alone on its line, followed by an unnumbered problem line and its labelled lines; or
-    any heading over problems each stated under the word 问题 (``问题:…`` / ``整改:…``)."""
+    any heading over problems each stated under the word 问题 (``问题:…`` / ``整改:…``) or named on lines of
+    their own (``针对“…”的问题`` / ``整改进展情况:``, two or more)."""
     if node.children or not tokens or tokens[0].kind != "body" or node.sentence[1].text:
         return False
-    named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(tokens[0].piece.view) is not None
+    first = tokens[0].piece.view
+    named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(first) is not None \
+        or _problem_lines(tokens)
     return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens))
+
+
+def _problem_lines(tokens: list[Token]) -> bool:
+    """Two or more unnumbered lines that each name a problem (``针对“…”的问题``), the first opening the body;
+    one alone under a heading names the heading's problem in other words and is no problem of its own."""
+    if PROBLEM_LINE.match(tokens[0].piece.view) is None:
+        return False
+    return sum(1 for t in tokens if t.kind == "body" and PROBLEM_LINE.match(t.piece.view)) >= 2
 
 
 def _stated_paragraphs(tokens: list[Token]) -> bool:

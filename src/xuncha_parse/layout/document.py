@@ -1,10 +1,12 @@
 """Stage 5a: cut the token stream into preamble, body, closing and signature.
 
-The preamble is everything before the first heading or labelled line (title,
-addressee, intro).  The closing starts after the last heading, at the first
-invitation to supervise (``欢迎…监督``, ``如有意见建议``) or paragraph opening with a
-contact channel (``联系电话：…``).  The signature is the organisation line(s)
-and the date alone on its line at the very end.
+A table of contents above the title is page furniture.  The preamble is everything
+before the first heading or labelled line (title, addressee, intro), or before a
+first ``问题:…`` line (a list with no heading above it).  The closing starts after
+the last heading, at the first invitation to supervise (``欢迎…监督``,
+``如有意见建议``) or paragraph opening with a contact channel (``联系电话：…``).
+The signature is the organisation line(s) and the date alone on its line at the
+very end.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from ..grammar import (
     ATTACHMENT_ITEM,
     CLOSING,
     CLOSING_CONFIRM,
+    CONTENTS_MIN,
+    PROBLEM_LABEL,
     SIGNATURE_ORG,
     SIGNER,
 )
@@ -33,14 +37,21 @@ def stage_parts(state: NoticeState) -> None:
     """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature_tokens`` (content tokens only,
     except ``body``, which the tree stage folds and which keeps every token)."""
     tokens = state.tokens
+    _drop_contents(tokens)
     _drop_after_signature(tokens)
     sig = signature_start(tokens)
     close = closing_start(tokens, sig)
-    first = next((i for i, t in enumerate(tokens[:close]) if t.kind in _STRUCTURE), close)
+    first = next((i for i, t in enumerate(tokens[:close]) if _opens_body(t)), close)
     state.preamble = content_tokens(tokens[:first])
     state.body = tokens[first:close]
     state.closing = content_tokens(tokens[close:sig])
     state.signature_tokens = content_tokens(tokens[sig:])
+
+
+def _opens_body(tok: Token) -> bool:
+    """The first heading or labelled line; or, in a notice without either above its list, the first problem
+    stated under the word 问题 (``问题:…`` / ``整改:…``)."""
+    return tok.kind in _STRUCTURE or (tok.kind == "body" and PROBLEM_LABEL.match(tok.piece.view) is not None)
 
 
 def stage_outside(state: NoticeState) -> None:
@@ -74,6 +85,22 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
         yield "closing", tok
     for tok in state.signature_tokens:
         yield "signature", tok
+
+
+def _drop_contents(tokens: list[Token]) -> None:
+    """Make noise of a table of contents set above the title (a document site's page): the headings the text
+    opens with, at least CONTENTS_MIN with no text between them, when the first opens a heading of its style
+    and number again further down (``一、统一思想认识`` … ``一、统一思想认识,端正整改态度``)."""
+    end = next((i for i, t in enumerate(tokens) if t.kind not in VOID_KINDS and t.kind != "heading"), len(tokens))
+    run = [t for t in tokens[:end] if t.kind == "heading"]
+    if len(run) < CONTENTS_MIN:
+        return
+    first = run[0]
+    words = first.content.view
+    if any(t.kind == "heading" and t.style == first.style and t.number == first.number
+           and t.content.view.startswith(words) for t in tokens[end:]):
+        for tok in run:
+            tok.kind = "noise"
 
 
 def _drop_after_signature(tokens: list[Token]) -> None:

@@ -23,6 +23,7 @@ from ..grammar import (
     CLOSERS,
     CUT_AT_CAP,
     EMAIL,
+    ENDED_SHARE,
     FULL_SHARE,
     HEADING_END,
     HEADING_LINES,
@@ -35,6 +36,7 @@ from ..grammar import (
     OPENERS,
     ORG_LINE,
     PHONE,
+    SENTENCE_END,
     TITLE_LINE,
     WEBSITE,
     WRAP_OVERRUN,
@@ -64,11 +66,17 @@ def measure(tokens: list[Token]) -> Layout:
     full = sum(1 for w in widths if w >= width * FULL_SHARE)
     share = CAPPED_SHARE if widths[-1] <= width * CAP else WRAPPED_SHARE
     wrapped = MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH and full >= max(3, share * len(widths)) \
-        and widths[-1] <= width * WRAP_OVERRUN
+        and widths[-1] <= width * WRAP_OVERRUN and _ended(tokens, width * FULL_SHARE) < full * ENDED_SHARE
     if not wrapped and MIN_WRAP_WIDTH <= widths[-1] <= MAX_WRAP_WIDTH and _cut_at_cap(tokens, widths[-1]) >= CUT_AT_CAP:
         wrapped, width = True, widths[-1]
     indents = sum(1 for t in tokens if t.indent >= 2 and t.kind != "blank")
     return Layout(wrapped, width, indents >= max(3, 0.15 * len(widths)))
+
+
+def _ended(tokens: list[Token], full: float) -> int:
+    """How many full lines end a sentence (a paragraph set on one line does; a wrapped line seldom)."""
+    return sum(1 for t in tokens if t.kind in ("body", "heading", "label") and t.width >= full
+               and t.piece.view[-1:] in SENTENCE_END)
 
 
 def _cut_at_cap(tokens: list[Token], cap: int) -> int:
@@ -141,8 +149,8 @@ class RejoinState:
 
     def start(self, tok: Token) -> None:
         self.groups.append([tok])
-        if tok.kind == "heading":
-            self.numbers[tok.style] = tok.number  # type: ignore[assignment]  # a heading's number is set
+        if tok.kind == "heading" and tok.number is not None:  # (a bare category line has none)
+            self.numbers[tok.style] = tok.number
 
     def paragraphs(self) -> list[Token]:
         groups = self.groups + ([self.held] if self.held else [])

@@ -17,6 +17,8 @@ from ..grammar import (
     ARABIC_MARKER,
     ARABIC_PAREN_MARKER,
     ASPECT_MARKER,
+    BARE_CATEGORY,
+    BARE_CATEGORY_FIRST,
     CIRCLED,
     CIRCLED_MARKER,
     CN_DIGITS,
@@ -33,7 +35,7 @@ from ..grammar import (
 from ..nodes import Node, Token, root_node
 from ..shapes import Diagnostic
 from .text import Line, split_lines
-from .tokens import make_heading, make_label, make_noise
+from .tokens import make_bare_heading, make_heading, make_label, make_noise
 from .tree import FoldState, attach, open_heading, skip
 
 if TYPE_CHECKING:
@@ -104,6 +106,8 @@ LINES.register("arabic", "heading", ARABIC_MARKER, make_heading, open_heading, s
 LINES.register("arabic_paren", "heading", ARABIC_PAREN_MARKER, make_heading, open_heading, style="arabic_paren",
                first="0123456789")
 LINES.register("circled", "heading", CIRCLED_MARKER, make_heading, open_heading, style="circled", first=CIRCLED)
+LINES.register("bare_category", "heading", BARE_CATEGORY, make_bare_heading, open_heading, style="bare_category",
+               first=BARE_CATEGORY_FIRST)
 
 
 def stage_tokens(state: NoticeState) -> None:

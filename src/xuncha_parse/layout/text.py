@@ -1,4 +1,5 @@
-"""Stage 2: the source cut into lines, each a piece that keeps its offsets into the source.
+"""Stage 2: the source cut into lines, each a piece that keeps its offsets into the source; a line that
+holds a whole page's sections run together is cut again where its paragraphs and headings were joined.
 
 The source, its matching view and the ``Piece`` type live in ``source.py``, below every stage;
 they are re-exported here for the stages that read lines and pieces together.
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..grammar import LIST_BULLETS
+from ..grammar import FUSED_BREAK, FUSED_MIN, FUSED_SECOND, LIST_BULLETS
 from ..source import BREAKS as BREAKS
 from ..source import NOISE_CHAR as NOISE_CHAR
 from ..source import Piece as Piece
@@ -30,11 +31,34 @@ class Line:
 
 
 def split_lines(source: Source) -> list[Line]:
-    """Every physical line, in order; blank lines have an empty piece."""
+    """Every physical line, in order (a fused one as the lines it was made of, each with its number); blank
+    lines have an empty piece."""
     text, view, starts = source.text, source.view, source.line_starts
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     masked, bulleted = source.masked, source.bulleted
-    return [_line(text, view, n, a, b, masked, bulleted) for n, (a, b) in enumerate(zip(starts, ends), 1)]
+    lines = [_line(text, view, n, a, b, masked, bulleted) for n, (a, b) in enumerate(zip(starts, ends), 1)]
+    if any(len(line.piece.view) >= FUSED_MIN and "二、" in line.piece.view for line in lines):
+        return [part for line in lines for part in unfuse(line)]
+    return lines
+
+
+def unfuse(line: Line) -> list[Line]:
+    """A line that holds a page's sections run together (``…如下。一、…。二、…。1.…整改情况:…``) cut before
+    each heading and at the spaces that stood for line breaks (never inside quotation marks); any other line as
+    it is."""
+    view = line.piece.view
+    if len(view) < FUSED_MIN or "一、" not in view or FUSED_SECOND.search(view) is None:
+        return [line]
+    cuts = [m.start() for m in FUSED_BREAK.finditer(view) if view[m.start()] != " " or _outside_quotes(view, m.start())]
+    bounds = [0] + cuts + [len(view)]
+    parts = [line.piece.sub(a, b).strip() for a, b in zip(bounds, bounds[1:])]
+    return [Line(line.number, part, line.indent if a == 0 else 0, len(part.view))
+            for a, part in zip(bounds, parts) if part.text]
+
+
+def _outside_quotes(view: str, i: int) -> bool:
+    """Is offset ``i`` outside quotation marks (a space inside ``“科技入企 送智上门”`` is no lost line break)?"""
+    return view.count("“", 0, i) <= view.count("”", 0, i)
 
 
 def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True, bulleted: bool = True) -> Line:

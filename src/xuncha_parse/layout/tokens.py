@@ -38,6 +38,13 @@ def make_heading(tok: Token, style: str | None, m: re.Match[str]) -> bool:
     return True
 
 
+def make_bare_heading(tok: Token, style: str | None, m: re.Match[str]) -> bool:
+    """A category alone on its line with no marker (``关于党的领导方面``): a heading without a number, its
+    words the whole line."""
+    tok.kind, tok.style, tok.number, tok.marker, tok.head = "heading", style, None, None, 0
+    return True
+
+
 def _looks_like_quantity(view: str, end: int) -> bool:
     """``2、3季度`` or ``1.5万元`` start a sentence, not a heading."""
     return end < len(view) and view[end].isdigit()

@@ -3,7 +3,8 @@ with the line rules and runs the fold), inferring levels per document.
 
 Levels are not fixed by marker style.  A heading becomes the sibling of the
 nearest open heading of the same style, or else a child of the innermost open
-heading.  When the nearest same-style heading does not continue the numbering
+heading (a heading without a number, a bare category line, is the sibling of
+the nearest one of its style, whatever came between).  When the nearest same-style heading does not continue the numbering
 but an outer heading does (``3、 下一步打算`` after ``二、`` and ``15.``), or when
 the heading's words name a top section (``下一步``) and an outer heading's
 number it continues, the heading is reconciled to the outer level and a
@@ -43,7 +44,8 @@ def open_heading(state: FoldState, tok: Token) -> None:
     """A heading closes the open headings down to its level and opens a node there."""
     stack = state.stack
     i = _same_style(stack, tok.style)
-    breaks = i is not None and tok.number != stack[i].number + 1  # type: ignore[operator]  # a heading's number is set
+    breaks = i is not None and tok.number is not None \
+        and tok.number != stack[i].number + 1  # type: ignore[operator]  # a numbered heading's siblings are numbered
     if breaks or (i != 1 and _names_top_section(tok)):
         j = _continued_ancestor(stack, i if i is not None else len(stack), tok)
         if j is not None and j != i:

@@ -1,0 +1,193 @@
+"""Problem lists on the long tail (issue 21), one fixture table per shape: lists with no heading above them,
+problems named on lines of their own, categories without markers, pages fused onto one line.  Every line
+here was written for this file; the shapes are the ones docs/NOTICES.md names."""
+from __future__ import annotations
+
+import pytest
+
+from xuncha_parse.api import parse_to_dict
+
+TITLE = "中共宁川县水利局党组关于巡察整改进展情况的通报\n"
+INTRO = ("根据县委统一部署，2024年3月1日至4月30日，县委第二巡察组对县水利局党组开展了常规巡察，"
+         "6月5日反馈了巡察意见。现将整改进展情况通报如下。\n")
+
+
+def _titles(text: str) -> list[str | None]:
+    return [p["title"] for p in parse_to_dict(text)["problems"]]
+
+
+#: problems stated under the word 问题 with no heading anywhere above them → what stands between the intro
+#: and the list
+UNHEADED = {
+    "right after the intro": "",
+    "after a paragraph on the work": "局党组召开专题会议研究整改，逐条制定措施。\n",
+    "without a title": None,
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNHEADED))
+def test_problems_under_the_word_problem_with_no_heading(name):
+    between = UNHEADED[name]
+    head = INTRO if between is None else TITLE + INTRO + between
+    body = ("问题:河道巡查记录不全。\n整改:建立巡河日志,每周抽查一次。\n"
+            "问题:工程资料归档滞后。\n整改:专人清理归档,补齐资料42卷。\n"
+            "局党组将持续巩固整改成果，欢迎广大干部群众监督。\n")
+    problems = parse_to_dict(head + body)["problems"]
+    assert [(p["number"], p["title"], p["category"]) for p in problems] == [
+        (None, "河道巡查记录不全", None), (None, "工程资料归档滞后", None)]
+    assert [[m["text"] for m in p["measures"]] for p in problems] == [
+        ["建立巡河日志,每周抽查一次。"], ["专人清理归档,补齐资料42卷。"]]
+
+
+#: a numbered group over unnumbered lines that each name a problem (``针对“…”的问题`` / ``整改进展情况:``) →
+#: the problems: two or more such lines are the problems; one alone names the group's problem again
+NAMED_LINES = {
+    "two lines under each group": (
+        "1.关于“河湖管护不到位”的问题\n针对“河道保洁外包监管缺位”的问题\n整改进展情况:\n一是修订考核办法;二是每月抽查。\n"
+        "针对“堤防巡查记录不实”的问题\n整改进展情况:\n一是启用巡查打卡。\n"
+        "2.关于“资金管理不规范”的问题\n针对“项目资金拨付滞后”的问题\n整改进展情况:\n已拨付到位。\n"
+        "针对“报销票据审核不严”的问题\n整改进展情况:\n实行双人审核。\n",
+        ["河道保洁外包监管缺位", "堤防巡查记录不实", "项目资金拨付滞后", "报销票据审核不严"]),
+    "one line under its group": (
+        "1.关于“河湖管护不到位”的问题。\n针对“河道保洁外包监管缺位”的问题\n整改进展情况:\n一是修订考核办法。\n",
+        ["河湖管护不到位"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMED_LINES))
+def test_problems_named_on_lines_of_their_own(name):
+    body, titles = NAMED_LINES[name]
+    text = TITLE + INTRO + "一、反馈问题整改情况\n(一)河湖管理方面\n" + body
+    problems = parse_to_dict(text)["problems"]
+    assert [p["title"] for p in problems] == titles
+    assert {p["category"] for p in problems} == {"河湖管理方面"}
+
+
+#: the last heading of a truncated text with one cut line below it → whether it is a problem: a status group
+#: whose items were cut off after its lead sentence is none; a problem whose measure was cut stays one
+CUT_AT_THE_END = {
+    "a status group with a cut lead sentence": ("(二)已整改完成的问题\n对反馈指出的9个具体问题,局党组坚持即知即改、立", False),
+    "a group still under way with a cut lead": ("(二)正在推进的整改事项\n对需要长期坚持的3个问题,局党组逐", False),
+    "a problem with a cut measure": ("(二)工程资料归档滞后\n整改情况:专人清理归档,补齐资", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_AT_THE_END))
+def test_a_group_cut_after_its_lead_sentence(name):
+    tail, is_problem = CUT_AT_THE_END[name]
+    text = TITLE + INTRO + "一、整改落实情况\n(一)河道巡查记录不全\n整改情况:建立巡河日志。\n" + tail + "\n"
+    assert _titles(text) == ["河道巡查记录不全"] + (["工程资料归档滞后"] if is_problem else [])
+
+
+def test_long_paragraphs_one_a_line_are_not_a_wrapped_text():
+    """A short page of long paragraphs of different lengths, most ending a sentence, is not a PDF copy whose
+    full lines continue one another: the last paragraph (cut) stays its own problem."""
+    text = (INTRO + "(一)在河湖管护责任落实有差距方面\n"
+            "河道保洁外包监管缺位。2024年7月,局党组专题研究河道保洁工作,修订外包考核办法,对三家保洁公司逐月考核打分,"
+            "考核结果与服务费用挂钩,两家公司被扣减费用。\n"
+            "(二)在工程建设管理方面\n"
+            "工程资料归档滞后。2024年8月,抽调专人对近三年的工程资料进行清理,补齐缺失的验收资料42卷,建立电子档案,"
+            "实行资料随工程进度同步归档,每季度检查一次。\n"
+            "项目资金拨付审核不严。2024年9月,修订项目资金管理办法,实行拨付前双人审核,对近两年的拨付凭证逐笔复核,"
+            "发现问题凭证6笔并已全部")
+    assert _titles(text) == ["河道保洁外包监管缺位", "工程资料归档滞后", "项目资金拨付审核不严"]
+
+
+#: categories on lines of their own with no marker (``关于…方面``) → the wrapper above them and the problems under
+#: them: unnumbered problem lines with labels, or numbered problems
+BARE_CATEGORIES = {
+    "unnumbered problems, no wrapper": (
+        "", "关于河湖管理方面\n河道巡查记录不全。\n整改情况:建立巡河日志。\n关于工程建设方面\n工程资料归档滞后。\n"
+        "整改情况:补齐资料42卷。\n项目资金拨付审核不严。\n整改情况:实行双人审核。\n"),
+    "numbered problems under a wrapper": (
+        "一、整改落实情况\n", "在河湖管理方面存在的问题\n1.河道巡查记录不全。\n整改情况:建立巡河日志。\n"
+        "在工程建设方面存在的问题\n1.工程资料归档滞后。\n整改情况:补齐资料42卷。\n2.项目资金拨付审核不严。\n"
+        "整改情况:实行双人审核。\n"),
+}
+BARE_WANT = {"unnumbered problems, no wrapper": [("关于河湖管理方面", "河道巡查记录不全"), ("关于工程建设方面", "工程资料归档滞后"),
+                                                 ("关于工程建设方面", "项目资金拨付审核不严")],
+             "numbered problems under a wrapper": [("在河湖管理方面存在的问题", "河道巡查记录不全"),
+                                                   ("在工程建设方面存在的问题", "工程资料归档滞后"),
+                                                   ("在工程建设方面存在的问题", "项目资金拨付审核不严")]}
+
+
+@pytest.mark.parametrize("name", sorted(BARE_CATEGORIES))
+def test_categories_without_markers(name):
+    wrapper, body = BARE_CATEGORIES[name]
+    problems = parse_to_dict(TITLE + INTRO + wrapper + body + "欢迎广大干部群众监督。\n")["problems"]
+    assert [(p["category"], p["title"]) for p in problems] == BARE_WANT[name]
+
+
+@pytest.mark.parametrize("line", ["关于党的领导方面,局党组召开专题会议。", "在巡察整改方面我们做了大量工作,取得了成效"])
+def test_a_sentence_about_an_aspect_is_no_category(line):
+    text = TITLE + INTRO + "一、整改落实情况\n1.河道巡查记录不全。\n整改情况:建立巡河日志。\n" + line + "\n"
+    assert [(p["category"], p["title"]) for p in parse_to_dict(text)["problems"]] == [(None, "河道巡查记录不全")]
+
+
+#: a page whose sections run together on one line → (title, problems): headings after a sentence's end, or
+#: paragraphs set apart by single spaces
+FUSED = {
+    "headings after a sentence's end": (
+        TITLE + "\n" + INTRO.rstrip("\n") + "一、整改组织情况。局党组书记负总责,班子成员分领问题,办公室每月通报进度。"
+        "二、问题整改情况。1.河道巡查记录不全。整改情况:建立巡河日志,每周抽查一次,已抽查河段12段。"
+        "2.工程资料归档滞后。整改情况:专人清理归档,补齐资料42卷。3.项目资金拨付审核不严。整改情况:\n",
+        "中共宁川县水利局党组关于巡察整改进展情况的通报",
+        ["河道巡查记录不全", "工程资料归档滞后", "项目资金拨付审核不严"]),
+    "paragraphs set apart by spaces": (
+        "本网讯 中共宁川县水利局党组关于巡察整改进展情况的通报 " + INTRO.rstrip("\n") + " 一、整改工作总体情况 "
+        "局党组召开专题会议,逐条制定措施,明确责任领导和完成时限。 二、整改进展情况 (一)已完成的整改事项 "
+        "1.关于“河道巡查记录不全”问题的整改。开展“巡河护河 人人有责”活动。 2.关于“堤防“四乱”清理不彻底”问题的整改。清理点位9处。 "
+        "(二)正在推进的整改事项 1.关于“工程资料归档滞后”问题的整改。已补齐资料42卷。\n",
+        "中共宁川县水利局党组关于巡察整改进展情况的通报",
+        ["河道巡查记录不全", "堤防“四乱”清理不彻底", "工程资料归档滞后"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FUSED))
+def test_a_page_whose_sections_run_together(name):
+    text, title, titles = FUSED[name]
+    notice = parse_to_dict(text)
+    assert notice["title"] == title
+    assert [p["title"] for p in notice["problems"]] == titles
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+    for p in notice["problems"]:  # spans still slice the source
+        assert p["title"] in text[p["span"]["start"]:p["span"]["end"]]
+    assert all("“" not in m["text"] or "”" in m["text"] for p in notice["problems"] for m in p["measures"])
+
+
+def test_measures_counted_off_after_a_label_stay_in_their_paragraph():
+    """A long paragraph that counts off measures after a label's colon is not a fused page: only a second
+    first-level heading inside a line makes one."""
+    text = (TITLE + INTRO + "一、整改落实情况\n1.河道巡查记录不全。\n整改情况:1.建立巡河日志,每周抽查一次,已抽查河段12段,"
+            "发现问题7个并全部整改;2.开展堤防隐患排查,共排查堤段46公里,整治隐患点位9处,完成率百分之百;3.将巡查"
+            "结果纳入河长制考核,对巡查不到位的2名河道管理员进行了约谈,并在全局通报。\n"
+            "2.工程资料归档滞后。\n整改情况:补齐资料42卷。\n")
+    problems = parse_to_dict(text)["problems"]
+    assert [p["title"] for p in problems] == ["河道巡查记录不全", "工程资料归档滞后"]
+    assert len(problems[0]["measures"]) == 3
+
+
+def test_a_name_that_quotes_a_word_in_the_same_marks():
+    text = TITLE + INTRO + "一、整改落实情况\n1.关于“支部书记“双带头人”比例偏低”问题的整改。调整支部书记5名。\n"
+    assert _titles(text) == ["支部书记“双带头人”比例偏低"]
+
+
+#: the headings a text opens with, no text between them → whether they are a table of contents (furniture): only
+#: when the first of them stands again, in full, further down
+CONTENTS = {
+    "repeated in full below": ("一、强化组织领导\n二、压实整改责任\n三、聚焦反馈问题\n(一)河湖管理方面(2个问题)\n",
+                               "一、强化组织领导,扛起整改责任\n局党组召开专题会议5次。\n", True),
+    "not repeated": ("一、强化组织领导\n二、压实整改责任\n三、聚焦反馈问题\n", "一、整改落实情况\n", False),
+    "two headings only": ("一、强化组织领导\n二、压实整改责任\n", "一、强化组织领导,扛起整改责任\n局党组召开专题会议5次。\n", False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTENTS))
+def test_a_table_of_contents_above_the_title(name):
+    contents, below, furniture = CONTENTS[name]
+    text = contents + TITLE + INTRO + below + "二、整改落实情况\n1.河道巡查记录不全。\n整改情况:建立巡河日志。\n"
+    notice = parse_to_dict(text)
+    assert (notice["title"] == TITLE.strip()) == furniture
+    if furniture:
+        assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+        assert [p["title"] for p in notice["problems"]] == ["河道巡查记录不全"]
