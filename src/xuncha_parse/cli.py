@@ -365,8 +365,11 @@ def schema(batch_record: bool) -> None:
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
 @click.option("--force", is_flag=True, help="Replace -o even when it is not a file xuncha wrote.")
+@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Show the corrected values of these corrections files, marked, and start the form from them.")
 @LANG
-def review(file: str, output: str | None, lang: str | None = None, force: bool = False) -> None:
+def review(file: str, output: str | None, lang: str | None = None, force: bool = False,
+           corrections_files: tuple[str, ...] = ()) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
     from .outputs.review import render_review
@@ -378,6 +381,8 @@ def review(file: str, output: str | None, lang: str | None = None, force: bool =
         notice, text = notice_and_text(data, path)
     except (DecodeError, ReviewError) as e:
         fail(path or "-", str(e), EXIT_INPUT)
+    if corrections_files:
+        _correct(notice, _corrections(corrections_files))
     emit(render_review(dict(notice), text, lang).encode("utf-8"), output)
 
 

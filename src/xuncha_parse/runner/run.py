@@ -8,13 +8,13 @@ only ever see records.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..outputs.sink import Record
 from . import pool
-from .paths import WalkIssue, expand
-from .read import InputError, load
+from .paths import WalkIssue, expand, printable_path
+from .read import InputError, Loaded, load
 from .work import Note, corrected, failed, of_walk
 
 if TYPE_CHECKING:
@@ -103,7 +103,14 @@ class Batch:
             if not corrects and any(sink.known(loaded.sha256) for sink in self.sinks):
                 self.totals.unchanged += 1
                 continue
-            yield loaded
+            yield self._for_review(loaded)
+
+    def _for_review(self, loaded: Loaded) -> Loaded:
+        """The file with the corrections its review page shows (applied to the record here, in the parent)."""
+        if not (self.options.review and self.corrections):
+            return loaded
+        mine = self.corrections.for_file(loaded.sha256, printable_path(loaded.path))
+        return replace(loaded, corrections=mine) if mine else loaded
 
     def stop(self) -> None:
         """End the workers now (Ctrl-C, --fail-fast), not at exit."""
