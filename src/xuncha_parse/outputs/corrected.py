@@ -93,13 +93,13 @@ def note(fix: dict[str, Any], t: Catalogue, path: str) -> str:
     """``解析值：X；张三 于 2026-12-06T… 更正``: what the parser gave, and who corrected it when."""
     added = path.startswith(ADDED_PREFIX)
     was = t("corrected.added") if added else t("corrected.was", value=shown(fix.get("parsed"), t, path))
-    at = _when(fix.get("at")) or t("corrected.unknown")
+    at = _when(fix.get("at"), t) or t("corrected.unknown")
     who = t("corrected.by", by=fix["by"], at=at) if fix.get("by") else t("corrected.by_nobody", at=at)
     return f"{was}{t('list.sep')}{who}"
 
 
-def _when(at: str | None) -> str | None:
+def _when(at: str | None, t: Catalogue) -> str | None:
     """The page's UTC timestamp (``2026-12-06T04:00:00.000Z``) to the minute: ``2026-12-06 04:00 UTC``."""
     if at and len(at) >= 16 and at[10] == "T" and at.endswith("Z"):
-        return f"{at[:10]} {at[11:16]} UTC"
+        return t("corrected.utc", day=at[:10], time=at[11:16])
     return at

@@ -46,7 +46,7 @@ def editor(notice: dict[str, Any], t: Catalogue, fixes: Fixes | None = None) -> 
             f'<div class="fields">{rows}</div><ol class="fix-problems">{problems}{removed}</ol>'
             f'<p><button type="button" id="add-selection">{t("editor.add")}</button> '
             f'<button type="button" id="download">{t("editor.download")}</button> '
-            f'<span id="pending-count">0</span> {t("editor.pending")}</p><ul id="pending"></ul></section>')
+            f'<span id="pending-count">0</span> {t("editor.pending")}</p><ul id="pending" translate="no"></ul></section>')
 
 
 def _value(notice: dict[str, Any], path: str) -> Any:

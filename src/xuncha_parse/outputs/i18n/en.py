@@ -130,6 +130,7 @@ STRINGS: dict[str, str] = {
     "editor.category": "category",
     "editor.keep_added": "keep this added problem",
     # a value a person corrected, as a page made with --corrections marks it (outputs/corrected.py)
+    "corrected.utc": "{day} {time} UTC",
     "corrected.mark": "corrected", "corrected.was": "parsed: {value}", "corrected.added": "added by a person",
     "corrected.by": "corrected by {by} at {at}", "corrected.by_nobody": "corrected at {at}",
     "corrected.unknown": "(time unknown)", "corrected.empty": "(empty)",

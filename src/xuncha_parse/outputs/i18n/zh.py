@@ -129,6 +129,7 @@ STRINGS: dict[str, str] = {
     "editor.category": "类别",
     "editor.keep_added": "保留这个添加的问题",
     # a value a person corrected, as a page made with --corrections marks it (outputs/corrected.py)
+    "corrected.utc": "{day} {time}（协调世界时）",
     "corrected.mark": "已更正", "corrected.was": "解析值：{value}", "corrected.added": "人工添加的问题",
     "corrected.by": "{by} 更正于 {at}", "corrected.by_nobody": "更正于 {at}", "corrected.unknown": "（时间不详）",
     "corrected.empty": "（空）",
