@@ -78,6 +78,7 @@ def _write(path, data: bytes) -> str:
     return str(path)
 
 
+@pytest.mark.usefixtures("english")
 def test_batch_keeps_good_records_and_reports_bad(runner, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -168,6 +169,7 @@ def test_help_imports_nothing_heavy():
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.usefixtures("english")
 def test_interrupted_batch_leaves_whole_lines(tmp_path, jobs):
     """Ctrl-C mid-batch: exit 130, a one-line message, no traceback, and every written line is whole JSON."""
     import signal

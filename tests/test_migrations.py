@@ -77,6 +77,7 @@ def test_opening_upgrades_in_place_and_loses_nothing(old):
     assert {r["row_version"] for r in after["notices"]} == {None}  # so the next batch parses them again
 
 
+@pytest.mark.usefixtures("english")
 def test_batch_on_the_old_database_equals_a_fresh_run(old, tmp_path, monkeypatch):
     paths = inputs(old)
     result = batch(old, paths, monkeypatch)

@@ -30,6 +30,7 @@ from .clitools import (
     say,
     stdout_guard,
     use_lang,
+    words,
 )
 from .lazy import LazyCommand  # the analysis commands, imported when they run
 
@@ -119,7 +120,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
-        click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
+        click.echo(f"xuncha: {words('cli.stdin_paths')}", err=True)
     corrections = _corrections(corrections_files) if corrections_files else None
     sinks = _open_sinks(kind, db or output, review_dir, force, _interface_lang(lang))
     own = frozenset().union(*(s.identity() for s in sinks))
@@ -167,16 +168,15 @@ def _interface_lang(lang: str | None) -> str:
 def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:
     """Which sink the options ask for (``jsonl``, ``csv``, ``parquet``, ``db``); a mistake is one line."""
     if force and not (db or output):
-        fail("--force", "only applies with --db or -o")
+        fail("--force", words("cli.force_alone"))
     if db and (output or fmt != "jsonl"):
-        fail(db, "--db writes the database only; leave out -o and --format")
+        fail(db, words("cli.db_alone"))
     if fmt == "parquet" and not output:
-        fail("--format parquet", "needs -o FOLDER")
+        fail("--format parquet", words("cli.parquet_needs_folder"))
     if fmt == "parquet" and output and (output.lower().endswith(".parquet") or os.path.isfile(output)):
-        fail(output, "--format parquet writes a folder of two files (notices.parquet and problems.parquet), "
-                     "not one file: give -o a folder name, such as -o out")
+        fail(output, words("cli.parquet_is_folder"))
     if fmt != "parquet" and output and os.path.isdir(output):
-        fail(output, "is a folder; -o takes a file for jsonl and csv")
+        fail(output, words("cli.output_is_folder"))
     return "db" if db else fmt
 
 
@@ -248,20 +248,22 @@ def _abandon(run: Batch) -> None:
 
 def _finish(run: Batch, quiet: bool, interrupted: bool) -> NoReturn:
     """The summary line, and the exit status: 1 when a file failed, nothing matched or a worker died."""
+    from .outputs.i18n import catalogue
+
     totals: Totals = run.totals
     for sink in run.sinks:
         for path, why in getattr(sink, "problems", ()):
             say(path, why)
-    line = totals.line(unchanged=any(s.counts_unchanged for s in run.sinks))
+    line = totals.line(catalogue(), unchanged=any(s.counts_unchanged for s in run.sinks))
     if interrupted:
-        click.echo(f"xuncha: interrupted; {line}", err=True)
+        click.echo(f"xuncha: {words('cli.interrupted', line=line)}", err=True)
         exit_now(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(line, err=True)
     if totals.notices + totals.failed + totals.unchanged == 0:
-        click.echo("xuncha: no notice files matched", err=True)
+        click.echo(f"xuncha: {words('cli.no_match')}", err=True)
     if totals.lost:
-        click.echo("xuncha: a worker process died during the run; see the messages above", err=True)
+        click.echo(f"xuncha: {words('cli.worker_lost')}", err=True)
     sys.exit(1 if totals.failed or totals.lost or totals.notices + totals.unchanged == 0 else 0)
 
 
@@ -342,7 +344,7 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
             render(summary, lang)
     for failure in failures:
         path, _, why = failure.partition("\t")
-        say(path, why or "not a notice")
+        say(path, why or words("cli.not_a_notice"))
     sys.exit(1 if failures or not summary["notices"] else 0)
 
 

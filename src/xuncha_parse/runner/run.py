@@ -19,6 +19,7 @@ from .work import Note, corrected, failed, of_walk
 
 if TYPE_CHECKING:
     from ..corrections import Corrections
+    from ..outputs.i18n import Catalogue
     from ..outputs.sink import Sink
     from .options import Options
     from .work import Item, Outcome
@@ -49,15 +50,17 @@ class Totals:
             self.failed += 1
             self.errors.append((outcome.path, outcome.error))
 
-    def line(self, unchanged: bool = False) -> str:
-        """``notices=5 problems=87 failed=0 rectification=4 announcement=1 needs_review=2``: the kinds
-        present, in the contract's order, then how many notices need a person's look."""
+    def line(self, t: Catalogue, unchanged: bool = False) -> str:
+        """``notices=5 problems=87 failed=0 rectification=4 announcement=1 needs_review=2`` (in Chinese
+        ``通报=5 问题=87 失败=0 整改进展通报=4 巡察公告=1 需人工查看=2``): the kinds present, in the
+        contract's order, then how many notices need a person's look; the words from the catalogue ``t``."""
         from ..outputs.stats import in_kind_order
 
-        skipped = f" unchanged={self.unchanged}" if unchanged else ""
-        kinds = "".join(f" {kind}={n}" for kind, n in in_kind_order(self.kinds).items())
-        return (f"notices={self.notices} problems={self.problems}{skipped} failed={self.failed}{kinds}"
-                f" needs_review={self.needs_review}")
+        skipped = t("cli.summary.unchanged", n=self.unchanged) if unchanged else ""
+        named = (kind if t.lang == "en" else t.code("kind", kind) for kind in in_kind_order(self.kinds))
+        kinds = "".join(t("cli.summary.kind", kind=name, n=n) for name, n in zip(named, in_kind_order(self.kinds).values()))
+        return t("cli.summary", notices=self.notices, problems=self.problems, unchanged=skipped, failed=self.failed,
+                 kinds=kinds, review=self.needs_review)
 
 
 class Batch:

@@ -134,4 +134,28 @@ STRINGS: dict[str, str] = {
     "corrected.mark": "corrected", "corrected.was": "parsed: {value}", "corrected.added": "added by a person",
     "corrected.by": "corrected by {by} at {at}", "corrected.by_nobody": "corrected at {at}",
     "corrected.unknown": "(time unknown)", "corrected.empty": "(empty)",
+    # the command line's own messages (cli.py, clicheck.py, clitools.py), one line on stderr after "xuncha: PATH: "
+    "cli.summary": "notices={notices} problems={problems}{unchanged} failed={failed}{kinds} needs_review={review}",
+    "cli.summary.unchanged": " unchanged={n}", "cli.summary.kind": " {kind}={n}",
+    "cli.interrupted": "interrupted; {line}", "cli.no_match": "no notice files matched",
+    "cli.worker_lost": "a worker process died during the run; see the messages above",
+    "cli.stdin_paths": "reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)",
+    "cli.rate": "{rate:.1f} files/s", "cli.files": "{n} files",
+    "cli.force_alone": "only applies with --db or -o",
+    "cli.db_alone": "--db writes the database only; leave out -o and --format",
+    "cli.parquet_needs_folder": "needs -o FOLDER",
+    "cli.parquet_is_folder": "--format parquet writes a folder of two files (notices.parquet and problems.parquet), "
+                             "not one file: give -o a folder name, such as -o out",
+    "cli.output_is_folder": "is a folder; -o takes a file for jsonl and csv",
+    "cli.not_a_notice": "not a notice",
+    "cli.cannot_write": "cannot write: {why}",
+    "cli.inside_input": "is inside the input folder {folder} and matches {glob!r}: it would be read as input",
+    "cli.is_input": "is also an input: writing it would destroy the notice",
+    "cli.not_ours": "exists and is not an xuncha output (JSON, JSONL, CSV or its HTML); not replaced without --force",
+    # xuncha check's report
+    "check.same": "same", "check.differences": "{n} difference(s)", "check.expected": "expected:",
+    "check.now": "now:     ", "check.wrote": "wrote {n} expected file(s)",
+    "check.unread": "some notices could not be read; their expected files were not written",
+    "check.no_expected": "no usable expected file {target} ({why}); write it with --update",
+    "check.shared": "{first} and {second} would share {stem}.json in the expected folder",
 }

@@ -133,4 +133,28 @@ STRINGS: dict[str, str] = {
     "corrected.mark": "已更正", "corrected.was": "解析值：{value}", "corrected.added": "人工添加的问题",
     "corrected.by": "{by} 更正于 {at}", "corrected.by_nobody": "更正于 {at}", "corrected.unknown": "（时间不详）",
     "corrected.empty": "（空）",
+    # the command line's own messages (cli.py, clicheck.py, clitools.py), one line on stderr after "xuncha: PATH: "
+    "cli.summary": "通报={notices} 问题={problems}{unchanged} 失败={failed}{kinds} 需人工查看={review}",
+    "cli.summary.unchanged": " 未变={n}", "cli.summary.kind": " {kind}={n}",
+    "cli.interrupted": "已中断；{line}", "cli.no_match": "没有匹配的通报文件",
+    "cli.worker_lost": "运行中有工作进程意外退出，详见上面的信息",
+    "cli.stdin_paths": "正从标准输入读取路径，每行一个；以 Ctrl-D 结束（见 xuncha batch -h）",
+    "cli.rate": "{rate:.1f} 份/秒", "cli.files": "{n} 份",
+    "cli.force_alone": "只能与 --db 或 -o 一起使用",
+    "cli.db_alone": "--db 只写入数据库，请去掉 -o 和 --format",
+    "cli.parquet_needs_folder": "需要 -o 文件夹",
+    "cli.parquet_is_folder": "--format parquet 写出的是含两个文件（notices.parquet 和 problems.parquet）的文件夹，"
+                             "不是单个文件：请给 -o 一个文件夹名，如 -o out",
+    "cli.output_is_folder": "是文件夹；jsonl 和 csv 的 -o 需要一个文件",
+    "cli.not_a_notice": "不是通报",
+    "cli.cannot_write": "无法写入：{why}",
+    "cli.inside_input": "位于输入文件夹 {folder} 中且匹配 {glob!r}：会被当作输入读取",
+    "cli.is_input": "同时也是输入文件：写入会毁掉这份通报",
+    "cli.not_ours": "已存在且不是 xuncha 写出的文件（JSON、JSONL、CSV 或其 HTML）；不加 --force 不会覆盖",
+    # xuncha check's report
+    "check.same": "一致", "check.differences": "{n} 处不同", "check.expected": "应为：",
+    "check.now": "现为：", "check.wrote": "已写入 {n} 个预期文件",
+    "check.unread": "有些通报无法读取，它们的预期文件没有写入",
+    "check.no_expected": "预期文件 {target} 不可用（{why}）；请用 --update 写出",
+    "check.shared": "{first} 和 {second} 会共用预期文件夹中的 {stem}.json",
 }
