@@ -55,3 +55,50 @@ def test_the_check_report_in_the_language(tmp_path, lang, words):
     differs = run("check", SAMPLES / f"{NAME}.txt", "--expected", expected, env={"XUNCHA_LANG": lang})
     assert differs.exit_code == 1
     assert all(word in differs.stdout for word in words[:3]) and "inspection.target" in differs.stdout
+
+
+# ---------------------------------------------------------------- --help, from the catalogues
+
+COMMANDS = ["parse", "batch", "show", "text", "stats", "schema", "review", "check", "search", "analyze", "similar",
+            "units", "report"]
+
+
+@pytest.mark.parametrize("lang, program, option", [(None, "把巡察整改进展情况的通报转换为结构化数据。", "工作进程数。"),
+                                                   ("en", "Turn inspection-rectification notices", "Worker processes.")])
+def test_help_follows_the_variable(lang, program, option):
+    env = {"XUNCHA_LANG": lang or ""}
+    assert program in run("--help", env=env).stdout
+    assert option in run("batch", "--help", env=env).stdout
+
+
+def _help_keys(command, name: str) -> list[str]:
+    """The keys of a command's texts: its own, and each option's (``--lang``'s shared, unless it says more)."""
+    import click
+
+    if hasattr(command, "real"):  # a lazily loaded command: its line in the list, then the command itself
+        return [f"help.{name}.short", *_help_keys(command.real(), name)]
+    options = [p.name for p in command.params if isinstance(p, click.Option)]
+    shared = {"lang"} - ({"lang"} if name == "parse" else set())  # parse's --lang is the CSV's yes/no words
+    return [f"help.{name}", *(f"help.option.{o}" if o in shared else f"help.{name}.{o}" for o in options)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_command_and_option_has_its_help_in_each_catalogue_and_no_key_is_left_over(lang):
+    from xuncha_parse.outputs.i18n import catalogue
+
+    assert sorted(main.commands) == sorted(COMMANDS)
+    wanted = {"help.main", *(key for name in COMMANDS for key in _help_keys(main.commands[name], name))}
+    have = {key for key in catalogue(lang).strings if key.startswith("help.")}
+    assert wanted == have
+    assert all(catalogue(lang)(key).strip() for key in have)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_commands_chinese_help_shows_its_options_in_chinese(name):
+    from xuncha_parse.outputs.i18n import catalogue
+
+    shown = run(name, "--help", env={"XUNCHA_LANG": "zh"}).stdout
+    zh = catalogue("zh")
+    keys = [k for k in _help_keys(main.commands[name], name) if not k.endswith(".short")]
+    # the first words of each text (click wraps lines, so compare a start that fits on one)
+    assert all(zh(key)[:8] in shown for key in keys), [k for k in keys if zh(k)[:8] not in shown]

@@ -17,15 +17,13 @@ from .clitools import cannot_write, emit, say, words
 
 @click.command()
 @click.argument("notices", nargs=-1, required=True, type=click.Path())
-@click.option("--expected", "expected", required=True, type=click.Path(file_okay=False),
-              help="Folder of checked outputs: NAME.json for each notice file NAME.txt (or .html, .pdf, …).")
-@click.option("--update", is_flag=True, help="Write the current outputs into the folder instead of comparing.")
-@click.option("--ignore", multiple=True, metavar="PATH",
-              help="Leave this field and all below it out (repeatable): source.sha256, problems[*].span, **.span (any depth).")
-@click.option("--only", multiple=True, metavar="PATH", help="Compare only these fields (repeatable).")
-@click.option("--scored", is_flag=True, help="Compare only the answers the project's scorer judges (check.SCORED).")
-@click.option("--glob", default=DEFAULT_GLOB, show_default=True, help="Which files of a folder are notices.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per difference instead of text.")
+@click.option("--expected", "expected", required=True, type=click.Path(file_okay=False))
+@click.option("--update", is_flag=True)
+@click.option("--ignore", multiple=True, metavar="PATH")
+@click.option("--only", multiple=True, metavar="PATH")
+@click.option("--scored", is_flag=True)
+@click.option("--glob", default=DEFAULT_GLOB, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
 def check(notices: tuple[str, ...], expected: str, update: bool, ignore: tuple[str, ...], only: tuple[str, ...],
           scored: bool, glob: str, as_json: bool) -> None:
     """Compare each notice's output now with a checked JSON file in EXPECTED; exit 1 on any difference.

@@ -218,8 +218,7 @@ def stderr_console() -> Console:
 
 
 #: ``--lang``: the interface language of pages, the report, show and stats (the catalogues of outputs/i18n)
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-                    help="Interface language: zh (default, or $XUNCHA_LANG) or en.")
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
 
 
 def use_lang(lang: str | None) -> None:
