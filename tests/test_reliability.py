@@ -235,10 +235,11 @@ def test_stats_escapes_markup_in_categories(tmp_path, runner):
 # 7. Ctrl-C while writing into a pipe --------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("english")
 def test_interrupt_while_writing_to_a_pipe_leaves_whole_lines(tmp_path):
     """Each record is longer than a pipe holds, so the writer is inside one when the signal comes."""
     copies(tmp_path / "in", 6, big=12)
-    proc = subprocess.Popen([*XUNCHA, "batch", str(tmp_path / "in"), "--quiet"], env=ENV,
+    proc = subprocess.Popen([*XUNCHA, "batch", str(tmp_path / "in"), "--quiet"], env={**ENV, "XUNCHA_LANG": "en"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=interruptible)
     head = os.read(proc.stdout.fileno(), 1000)  # the first record is being written, and blocks on the full pipe
     proc.send_signal(signal.SIGINT)
@@ -252,6 +253,7 @@ def test_interrupt_while_writing_to_a_pipe_leaves_whole_lines(tmp_path):
 
 
 @pytest.mark.parametrize("command", ["parse", "batch"])
+@pytest.mark.usefixtures("english")
 def test_output_that_is_an_input_is_refused(tmp_path, runner, command):
     path = tmp_path / "A.txt"
     path.write_bytes(sample_bytes(0))
@@ -260,6 +262,7 @@ def test_output_that_is_an_input_is_refused(tmp_path, runner, command):
     assert path.read_bytes() == sample_bytes(0)
 
 
+@pytest.mark.usefixtures("english")
 def test_output_inside_the_input_folder_matching_the_glob_is_refused(tmp_path, runner):
     copies(tmp_path / "in", 2)
     result = runner.invoke(main, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "in" / "out.txt")])
@@ -400,12 +403,13 @@ def test_output_dash_is_stdout(tmp_path, runner, monkeypatch):
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.usefixtures("english")
 def test_batch_says_it_reads_paths_from_a_terminal(tmp_path):
     import pty
 
     controller, terminal = pty.openpty()
     proc = subprocess.Popen([*XUNCHA, "batch"], stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=ENV)
+                            env={**ENV, "XUNCHA_LANG": "en"})
     os.close(terminal)
     os.write(controller, b"\x04")  # Ctrl-D: no paths (the terminal holds it until batch reads)
     _, stderr = proc.communicate(timeout=60)
@@ -424,6 +428,7 @@ def test_stdin_path_lists_keep_spaces_and_take_nul(tmp_path, runner):
     assert nul.exit_code == 0 and [r["source"]["path"] for r in records(nul.stdout_bytes)] == [str(p) for p in odd]
 
 
+@pytest.mark.usefixtures("english")
 def test_nothing_matched_warns_and_exits_1(tmp_path, runner):
     (tmp_path / "empty").mkdir()
     result = runner.invoke(main, ["batch", str(tmp_path / "empty")])

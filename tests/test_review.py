@@ -511,6 +511,7 @@ def test_diagnostics_link_to_their_line():
     assert any(n.attrs.get("id") == "L3" for n in root.walk())
 
 
+@pytest.mark.usefixtures("english")
 def test_review_refuses_to_overwrite_its_input(tmp_path):
     """As parse does: the page must not be written over the notice it shows."""
     import shutil
