@@ -85,6 +85,7 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+@pytest.mark.usefixtures("english")
 def test_corrections_made_on_the_page_last_in_every_output(browser, folder, tmp_path):
     notice = review_page(folder / NAME, tmp_path / "review.html")
     words = "档案"  # two characters of the text that start no parsed problem

@@ -64,6 +64,7 @@ def test_parse_csv_has_bom_and_a_row_per_problem(runner):
     (lambda d: _write(d / "bad.txt", b"abc\xff\xff\xff"), "decode"),
 ])
 @pytest.mark.parametrize("command", ["parse", "show"])
+@pytest.mark.usefixtures("english")
 def test_bad_input_is_one_line_and_exit_1(runner, tmp_path, make, message, command):
     path = make(tmp_path)
     result = runner.invoke(main, [command, path])

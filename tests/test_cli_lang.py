@@ -102,3 +102,16 @@ def test_each_commands_chinese_help_shows_its_options_in_chinese(name):
     keys = [k for k in _help_keys(main.commands[name], name) if not k.endswith(".short")]
     # the first words of each text (click wraps lines, so compare a start that fits on one)
     assert all(zh(key)[:8] in shown for key in keys), [k for k in keys if zh(k)[:8] not in shown]
+
+
+@pytest.mark.parametrize("lang, said", [("zh", ["文件不存在", "二进制数据（含 NUL），不是文本通报", "空文件（没有文字）"]),
+                                        ("en", ["no such file", "binary data (NUL bytes), not a text notice",
+                                                "empty file"])])
+def test_the_librarys_messages_in_the_language(tmp_path, lang, said):
+    """What the reader and the decoder say (in English, in their exceptions) as the one-line error says it."""
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01hello world, plain ascii\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    lines = [run("parse", tmp_path / name, env={"XUNCHA_LANG": lang}).stderr.strip()
+             for name in ("missing.txt", "binary.txt", "empty.txt")]
+    assert lines == [f"xuncha: {tmp_path / name}: {words}"
+                     for name, words in zip(("missing.txt", "binary.txt", "empty.txt"), said)]

@@ -151,6 +151,7 @@ main(sys.argv[1:])
 """
 
 
+@pytest.mark.usefixtures("english")
 def test_walk_survives_loops_a_fifo_and_unreadable_folders(tmp_path):
     top = tmp_path / "top"
     copies(top, 1)
@@ -162,7 +163,7 @@ def test_walk_survives_loops_a_fifo_and_unreadable_folders(tmp_path):
     (top / "link.txt").symlink_to("0000.txt")      # a file symlink: followed
     os.mkfifo(top / "fifo.txt")                    # would block forever when opened
     proc = subprocess.run([sys.executable, "-c", PATCHED_SCANDIR, "batch", str(top)], capture_output=True,
-                          env=ENV, timeout=60)
+                          env={**ENV, "XUNCHA_LANG": "en"}, timeout=60)
     got = records(proc.stdout)
     paths = [r["source"]["path"] for r in got]
     assert sorted(paths) == sorted(str(top / p) for p in ("0000.txt", "link.txt", "loop.txt", "sub/0000.txt",
@@ -383,9 +384,10 @@ def test_stdout_to_a_full_device_is_one_line_and_exit_3(tmp_path, command):
 
 @pytest.mark.parametrize("args", [["parse", "/dev/zero"], ["parse", "--max-bytes", "1000", "-"],
                                   ["batch", "--max-bytes", "1000", "/dev/zero"]])
+@pytest.mark.usefixtures("english")
 def test_input_past_the_size_limit_is_refused(args):
     with open("/dev/zero", "rb") as zero:
-        proc = subprocess.run([*XUNCHA, *args], stdin=zero, capture_output=True, env=ENV, timeout=60)
+        proc = subprocess.run([*XUNCHA, *args], stdin=zero, capture_output=True, env={**ENV, "XUNCHA_LANG": "en"}, timeout=60)
     assert proc.returncode == 1 and b"larger than the limit" in proc.stderr + proc.stdout
 
 
@@ -435,6 +437,7 @@ def test_nothing_matched_warns_and_exits_1(tmp_path, runner):
     assert result.exit_code == 1 and "no notice files matched" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_stats_exits_1_names_failures_and_reads_parse_json(tmp_path, runner):
     good = tmp_path / "A.txt"
     good.write_bytes(sample_bytes(0))

@@ -5,6 +5,7 @@ is in tests/test_browser_corrections.py."""
 import copy
 import json
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -139,6 +140,7 @@ def test_review_and_batch_review_dir_show_the_corrections(tmp_path):
         assert flagged == set(FIXES) - {"problems.0"}
 
 
+@pytest.mark.usefixtures("english")
 def test_corrections_of_another_version_are_reported_and_not_shown(tmp_path):
     fixes = tmp_path / "fixes.json"
     fixes.write_text(json.dumps(document(FIXES, sha="0" * 64, file=PATH)), encoding="utf-8")

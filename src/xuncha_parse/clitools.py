@@ -65,11 +65,14 @@ def fail_db(path: str, error: Exception, other: int = EXIT_INPUT) -> NoReturn:
 
 
 def say(path: str, message: str) -> None:
-    """One line on stderr; a path's undecodable bytes and control characters shown, not sent raw."""
+    """One line on stderr; a path's undecodable bytes and control characters shown, not sent raw; a library
+    message (in English) in the interface language when its catalogue has it (``Catalogue.message``)."""
+    from .outputs.i18n import catalogue
     from .outputs.terminal import visible
     from .runner.paths import printable_path
 
-    click.echo(f"xuncha: {visible(printable_path(path))}: {visible(message)}", err=True)
+    said = catalogue().message(message)
+    click.echo(f"xuncha: {visible(printable_path(path))}: {visible(said)}", err=True)
 
 
 def load(path: str, max_bytes: int | None = None) -> tuple[bytes, str | None]:

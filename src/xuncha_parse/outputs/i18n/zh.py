@@ -232,3 +232,32 @@ STRINGS: dict[str, str] = {
     "help.search.limit": "最多这么多个问题。",
     "help.option.lang": "界面语言：zh（默认，或 $XUNCHA_LANG）或 en。",
 }
+
+
+#: the library's messages, which its exceptions give in English (runner/read.py, decode.py, runner/paths.py),
+#: as the command line's one-line errors say them: (the English message as a pattern, its Chinese wording)
+MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"no such file", "文件不存在"),  # no such file
+    (r"broken symbolic link", "符号链接已失效"),
+    (r"cannot read: (.*)", "无法读取：{0}"),  # cannot read: Permission denied
+    (r"cannot read folder: (.*)", "无法读取文件夹：{0}"),
+    (r"is a directory, not a notice file", "是文件夹，不是通报文件"),
+    (r"not a regular file \((.*)\); (?:not read|skipped)", "不是普通文件（{0}），未读取"),  # (FIFO); not read
+    (r"larger than the limit of (\d+) bytes \(--max-bytes\)", "超过 {0} 字节的上限（--max-bytes）"),
+    (r"changed while it was read \((\d+) bytes when opened, (\d+) read\); not read",
+     "读取时文件发生了变化（打开时 {0} 字节，读到 {1} 字节），未读取"),
+    (r"empty file(?: \(.*\))?", "空文件（没有文字）"),  # empty file (no text, only a byte-order mark, …)
+    (r"binary data \(NUL (?:bytes|characters after decoding as .*)\), not a text notice",
+     "二进制数据（含 NUL），不是文本通报"),
+    (r"bytes decode as none of utf-8, utf-16, gb18030", "无法按 utf-8、utf-16 或 gb18030 解码"),
+    (r"invalid UTF-8 at byte (\d+) \(line (\d+)\), (\d+) bad character\(s\) in a UTF-8 text: .*",
+     "第 {0} 字节（第 {1} 行）起 UTF-8 无效，共 {2} 个坏字符：可能混入了其他编码（GBK？）的行，或文件已损坏"),
+    (r"the bytes look like Big5 \(traditional Chinese\), which is not supported: .*",
+     "内容像是 Big5（繁体中文）编码，不受支持：请转换为 UTF-8（简体）"),
+    (r"is the output file, not read", "是输出文件，未读取"),
+    # corrections.apply's refusals: 4 corrections were made on another version of this file (…); not applied
+    (r"(\d+) corrections were made on another version of this file \(sha256 (\w+), now (\w+)\); not applied",
+     "{0} 条更正是对此文件的另一个版本所做的（sha256 {1}，现为 {2}），未应用"),
+    (r"(\S+): the parser now gives (.*), not (.*) as when it was corrected; not applied",
+     "{0}：解析结果现为 {1}，不是更正时的 {2}，未应用"),
+)
