@@ -45,6 +45,13 @@ def load_sample(name: str) -> str:
     return (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def english(monkeypatch):
+    """The command line in English (``XUNCHA_LANG=en``), for a test that reads its English messages
+    (Chinese is the default: tests/test_cli_lang.py reads those)."""
+    monkeypatch.setenv("XUNCHA_LANG", "en")
+
+
 @pytest.fixture(params=SAMPLE_NAMES)
 def sample_name(request):
     return request.param

@@ -199,6 +199,17 @@ def test_chinese_review_page_shows_no_english_interface_strings(open_page, name)
     assert {"problem", "measure", "Diagnostics"} <= {w for s in english_strings(english) for w in re.findall("[A-Za-z]+", s)}
 
 
+def test_chinese_review_page_with_corrections_shows_no_english_interface_strings(open_page):
+    """A page made with --corrections: its flags, the parsed values and who/when beside the form, the
+    removed and added problems' rows."""
+    from test_review_corrected import FIXES, page_of
+
+    notice, _ = page_of(FIXES)
+    page = open_page(render_review(notice, sample("002_c815ed000f2749a3")[1], lang="zh"))
+    assert page.locator("sup.fixed").count() == len(FIXES) - 1 and page.locator("#edit small.was").count() > 0
+    assert english_strings(page) == []
+
+
 def test_chinese_report_shows_no_english_interface_strings(open_page):
     from xuncha_parse.outputs.report import render_report
 

@@ -85,6 +85,7 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+@pytest.mark.usefixtures("english")
 def test_corrections_made_on_the_page_last_in_every_output(browser, folder, tmp_path):
     notice = review_page(folder / NAME, tmp_path / "review.html")
     words = "档案"  # two characters of the text that start no parsed problem
@@ -129,3 +130,63 @@ def test_corrections_made_on_the_page_last_in_every_output(browser, folder, tmp_
     changed = next(n for n in map(json.loads, out.read_text(encoding="utf-8").splitlines())
                    if n["source"]["path"].endswith(NAME))
     assert changed["inspection"]["target"] == notice["inspection"]["target"] and changed["corrections"] == []
+
+
+def download(page, to: Path) -> dict:
+    with page.expect_download() as info:
+        page.click("#download")
+    info.value.save_as(to)
+    return json.loads(to.read_text(encoding="utf-8"))
+
+
+def change(page, path: str, value: str) -> None:
+    page.fill(f'#edit [data-path="{path}"]', value)
+    page.dispatch_event(f'#edit [data-path="{path}"]', "change")
+
+
+def test_a_page_rebuilt_with_corrections_shows_them_and_a_second_round_keeps_the_first(browser, folder, tmp_path):
+    """Correct, download, rebuild the page with --corrections: the corrected values are shown and flagged,
+    the form starts from them, and the file of a second round holds both rounds."""
+    notice = review_page(folder / NAME, tmp_path / "first.html")
+    sha, parsed_target = notice["source"]["sha256"], notice["inspection"]["target"]
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto((tmp_path / "first.html").as_uri())
+    page.fill("#who", "张三")
+    page.dispatch_event("#who", "change")
+    change(page, "inspection.target", NEW_TARGET)
+    page.select_option('[data-path="problems.1.status"]', "in_progress")
+    page.check('#edit [data-path="problems.0"]')
+    page.dispatch_event('#edit [data-path="problems.0"]', "change")
+    first = download(page, tmp_path / "first.json")["notices"][sha]["corrections"]
+    context.close()
+    assert set(first) == {"inspection.target", "problems.1.status", "problems.0"}
+
+    assert invoke("review", folder / NAME, "-o", tmp_path / "second.html", "--corrections", tmp_path / "first.json").exit_code == 0
+    context = browser.new_context(accept_downloads=True)  # another browser: nothing kept in its storage
+    page = context.new_page()
+    page.goto((tmp_path / "second.html").as_uri())
+    assert page.input_value('#edit [data-path="inspection.target"]') == NEW_TARGET
+    assert page.input_value('#edit [data-path="problems.1.status"]') == "in_progress"
+    assert page.is_checked('#edit [data-path="problems.0"]')
+    flag = page.locator('header sup.fixed[data-fixed="inspection.target"]')
+    assert flag.is_visible() and flag.text_content() == "已更正"
+    assert parsed_target in flag.get_attribute("title") and "张三" in flag.get_attribute("title")
+    assert page.locator('.panel sup.fixed[data-fixed="problems.1.status"]').is_visible()
+    assert page.text_content("#pending-count") == "3"  # the first round's, pending in the form
+
+    page.fill("#who", "李四")
+    page.dispatch_event("#who", "change")
+    change(page, "problems.2.category", "改过的类别")
+    second = download(page, tmp_path / "second.json")["notices"][sha]["corrections"]
+    context.close()
+    assert set(second) == {*first, "problems.2.category"}
+    assert all(second[path] == first[path] for path in first)  # by, at and parsed of the first round kept
+    assert second["problems.2.category"]["by"] == "李四"
+
+    out = tmp_path / "out.jsonl"
+    assert invoke("batch", folder / NAME, "-o", out, "--quiet", "--corrections", tmp_path / "second.json").exit_code == 0
+    got = json.loads(out.read_text(encoding="utf-8"))
+    assert got["inspection"]["target"] == NEW_TARGET and len(got["problems"]) == len(notice["problems"]) - 1
+    assert got["problems"][1]["category"] == "改过的类别"  # parsed problem 2, now second: problem 0 is gone
+    assert {c["path"] for c in got["corrections"]} == set(second)

@@ -66,6 +66,7 @@ def expected_dir(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.mark.usefixtures("english")
 def test_update_then_check_is_same(expected_dir):
     assert len(list(expected_dir.glob("*.json"))) == len(list(SAMPLES.glob("*.txt")))
     done = xuncha("check", "samples", "--expected", str(expected_dir))
@@ -73,6 +74,7 @@ def test_update_then_check_is_same(expected_dir):
     assert done.stdout.count(": same") == len(list(SAMPLES.glob("*.txt")))
 
 
+@pytest.mark.usefixtures("english")
 def test_one_changed_value_is_named(expected_dir, tmp_path):
     changed = tmp_path / "expected"
     changed.mkdir()

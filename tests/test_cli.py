@@ -64,6 +64,7 @@ def test_parse_csv_has_bom_and_a_row_per_problem(runner):
     (lambda d: _write(d / "bad.txt", b"abc\xff\xff\xff"), "decode"),
 ])
 @pytest.mark.parametrize("command", ["parse", "show"])
+@pytest.mark.usefixtures("english")
 def test_bad_input_is_one_line_and_exit_1(runner, tmp_path, make, message, command):
     path = make(tmp_path)
     result = runner.invoke(main, [command, path])
@@ -78,6 +79,7 @@ def _write(path, data: bytes) -> str:
     return str(path)
 
 
+@pytest.mark.usefixtures("english")
 def test_batch_keeps_good_records_and_reports_bad(runner, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -168,6 +170,7 @@ def test_help_imports_nothing_heavy():
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.usefixtures("english")
 def test_interrupted_batch_leaves_whole_lines(tmp_path, jobs):
     """Ctrl-C mid-batch: exit 130, a one-line message, no traceback, and every written line is whole JSON."""
     import signal

@@ -75,23 +75,25 @@ def _on_a_terminal(args):
     return proc.returncode, seen.decode("utf-8", "replace")
 
 
-def test_progress_on_a_terminal_shows_the_total_rate_and_time_left(tmp_path):
+@pytest.mark.parametrize("lang, rate", [("zh", "份/秒"), ("en", "files/s")])
+def test_progress_on_a_terminal_shows_the_total_rate_and_time_left(tmp_path, lang, rate):
     folder = copies(tmp_path / "in", 3)
     total = len(list(folder.iterdir()))
-    status, seen = _on_a_terminal(["batch", str(folder), "-o", str(tmp_path / "out.jsonl")])
+    status, seen = _on_a_terminal(["batch", str(folder), "-o", str(tmp_path / "out.jsonl"), "--lang", lang])
     assert status == 0
     assert f"/{total}" in seen  # done of total
-    assert "files/s" in seen  # the rate
+    assert rate in seen  # the rate
     assert "0:00:0" in seen or "-:--:--" in seen  # the time left
 
 
-def test_parquet_to_a_file_name_is_refused_with_the_reason(tmp_path):
+@pytest.mark.parametrize("lang, why", [("zh", "含两个文件"), ("en", "a folder of two files")])
+def test_parquet_to_a_file_name_is_refused_with_the_reason(tmp_path, lang, why):
     target = tmp_path / "x.parquet"
     proc = subprocess.run([*XUNCHA.split(), "batch", str(SAMPLES), "--format", "parquet", "-o", str(target)],
-                          capture_output=True, env=ENV, timeout=60)
+                          capture_output=True, env={**ENV, "XUNCHA_LANG": lang}, timeout=60)
     assert proc.returncode == EXIT_USAGE and not target.exists()
     lines = proc.stderr.decode().splitlines()
-    assert len(lines) == 1 and "a folder of two files" in lines[0] and "problems.parquet" in lines[0]
+    assert len(lines) == 1 and why in lines[0] and "problems.parquet" in lines[0]
 
 
 #: the installed command (completion keys on the program's name, ``xuncha``, not ``python -m``)

@@ -247,6 +247,7 @@ def test_batch_db_applies_corrections_also_to_notices_stored_before(fixes, folde
     assert conn.execute("SELECT count(*) FROM notices").fetchone() == (2,)
 
 
+@pytest.mark.usefixtures("english")
 def test_batch_reports_corrections_of_a_changed_notice_and_does_not_apply_them(fixes, folder, tmp_path):
     changed = folder / f"{NAME}.txt"
     changed.write_bytes(changed.read_bytes() + "\n（此件公开发布）\n".encode())

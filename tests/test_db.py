@@ -68,7 +68,7 @@ def test_samples_give_every_notice_and_the_truths_problems(corpus, conn):
     truth_problems = sum(len(load_truth(name)["problems"]) for name in SAMPLE_NAMES)
     assert counts(conn)["notices"] == len(SAMPLE_NAMES)
     assert counts(conn)["problems"] == truth_problems
-    assert "notices=5" in corpus[2].output and f"problems={truth_problems}" in corpus[2].output
+    assert "通报=5" in corpus[2].output and f"问题={truth_problems}" in corpus[2].output  # the summary, in Chinese
 
 
 def test_row_counts_equal_the_jsonl(corpus, conn):
@@ -110,6 +110,7 @@ def test_views_join_notice_and_count_statuses(corpus, conn):
                        statuses.count("unknown"))
 
 
+@pytest.mark.usefixtures("english")
 def test_second_run_writes_nothing_and_says_unchanged(corpus):
     before = dump(corpus[0])
     result = invoke("batch", SAMPLES, "--db", corpus[0])
@@ -118,6 +119,7 @@ def test_second_run_writes_nothing_and_says_unchanged(corpus):
     assert dump(corpus[0]) == before
 
 
+@pytest.mark.usefixtures("english")
 def test_changed_file_replaces_its_rows_and_force_reparses(tmp_path):
     folder = tmp_path / "notices"
     shutil.copytree(SAMPLES, folder)
@@ -140,6 +142,7 @@ def test_changed_file_replaces_its_rows_and_force_reparses(tmp_path):
         assert counts(conn) == jsonl_counts(notices)
 
 
+@pytest.mark.usefixtures("english")
 def test_same_content_twice_is_stored_once(tmp_path):
     shutil.copy(SAMPLES / f"{SAMPLE_NAMES[0]}.txt", tmp_path / "a.txt")
     shutil.copy(SAMPLES / f"{SAMPLE_NAMES[0]}.txt", tmp_path / "b.txt")
@@ -147,6 +150,7 @@ def test_same_content_twice_is_stored_once(tmp_path):
     assert "notices=1" in result.output and "unchanged=1" in result.output
 
 
+@pytest.mark.usefixtures("english")
 def test_force_with_the_same_content_twice_in_one_group_keeps_the_last(tmp_path):
     """Both files are parsed; the second replaces the first inside one transaction, index included."""
     for name in ("a.txt", "b.txt"):
@@ -162,6 +166,7 @@ def test_force_with_the_same_content_twice_in_one_group_keeps_the_last(tmp_path)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
+@pytest.mark.usefixtures("english")
 def test_a_failed_file_is_reported_and_the_rest_kept(tmp_path):
     folder = tmp_path / "notices"
     shutil.copytree(SAMPLES, folder)
@@ -209,6 +214,7 @@ def test_foreign_files_are_refused(tmp_path, content, message):
     (("--format", "parquet"), "needs -o FOLDER"),
     (("-o", "{tmp}"), "is a folder"),
 ])
+@pytest.mark.usefixtures("english")
 def test_option_mistakes_are_one_line(tmp_path, args, message):
     result = invoke("batch", SAMPLES, *(a.format(tmp=tmp_path) for a in args))
     assert result.exit_code == 2 and message in result.output

@@ -55,6 +55,7 @@ def test_base_notice_output_is_its_golden(stem):
         f"{stem}: same values as tests/golden/{stem}.json, but another key order or source path or text"
 
 
+@pytest.mark.usefixtures("english")
 def test_xuncha_check_passes_against_the_goldens():
     """The real command over the notice files on disk, expected files named stem + .json as it maps them."""
     notices = ["samples", *(str(p.relative_to(ROOT)) for p in base_files() if p.parent.name == "fixtures")]

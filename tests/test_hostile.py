@@ -263,6 +263,7 @@ def test_a_page_with_lines_in_another_encoding_is_refused_with_where(tmp_path):
     assert_one_line(outcome, EXIT_BAD_INPUT, "invalid utf-8 in the page at byte", "(line 2)", "bad character(s)")
 
 
+@pytest.mark.usefixtures("english")
 def test_a_few_bad_bytes_in_a_utf8_page_are_refused(tmp_path):
     page = _page(NOTICE_HTML).replace("制度".encode(), "制度".encode("gbk"))
     outcome = run_bounded(tmp_path, "parse", _write(tmp_path, "bad.html", page), "-o", "/dev/null")

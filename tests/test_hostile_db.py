@@ -215,6 +215,7 @@ def test_a_read_only_database_whose_last_writes_are_in_its_wal_is_refused(tmp_pa
 
 # --- batch: nothing overwritten -------------------------------------------------------------------
 
+@pytest.mark.usefixtures("english")
 def test_batch_star_with_a_file_named_dash_o_overwrites_no_notice(tmp_path):
     """``xuncha batch *`` where a file is named ``-o``: the shell passes ``-o 000_….txt``; the notice
     is not an xuncha output, so it is refused (exit 2) and every file keeps its bytes."""
@@ -255,6 +256,7 @@ def test_only_xuncha_outputs_are_replaceable(tmp_path, content, replaceable):
     assert is_replaceable(str(path)) is replaceable
 
 
+@pytest.mark.usefixtures("english")
 def test_parse_refuses_to_replace_a_notice_unless_forced(tmp_path):
     notice = tmp_path / "notice.txt"
     shutil.copy(sorted(SAMPLES.glob("*.txt"))[0], notice)
@@ -267,6 +269,7 @@ def test_parse_refuses_to_replace_a_notice_unless_forced(tmp_path):
     assert xuncha(tmp_path, "parse", sample, "-o", notice).returncode == 0  # now an xuncha output
 
 
+@pytest.mark.usefixtures("english")
 def test_stats_star_with_a_file_named_dash_dash_html_overwrites_no_notice(tmp_path):
     """``xuncha stats *`` where a file is named ``--html``: the report would replace the next notice."""
     for sample in SAMPLES.glob("*.txt"):
@@ -280,6 +283,7 @@ def test_stats_star_with_a_file_named_dash_dash_html_overwrites_no_notice(tmp_pa
 
 
 @pytest.mark.parametrize("command", [("review", "{sample}", "-o", "{out}"), ("stats", "{sample}", "--html", "{out}")])
+@pytest.mark.usefixtures("english")
 def test_html_outputs_replace_their_own_pages_and_nothing_else(tmp_path, command):
     """A review page or report is replaced by the next run; an HTML notice is not, unless forced."""
     sample = sorted(SAMPLES.glob("*.txt"))[0]
@@ -302,6 +306,7 @@ def test_a_fifo_as_output_is_not_opened_to_be_checked(tmp_path):
 # --- batch: reading bounded before hashing --------------------------------------------------------
 
 @pytest.mark.parametrize("attack", ["sparse-5-GB", "dev-zero"])
+@pytest.mark.usefixtures("english")
 def test_batch_db_with_a_huge_input_stores_the_rest(tmp_path, attack):
     """A 5 GB sparse file or /dev/zero named on the command line: one error record, every other
     notice stored, exit 1, within the memory limit."""

@@ -151,6 +151,7 @@ main(sys.argv[1:])
 """
 
 
+@pytest.mark.usefixtures("english")
 def test_walk_survives_loops_a_fifo_and_unreadable_folders(tmp_path):
     top = tmp_path / "top"
     copies(top, 1)
@@ -162,7 +163,7 @@ def test_walk_survives_loops_a_fifo_and_unreadable_folders(tmp_path):
     (top / "link.txt").symlink_to("0000.txt")      # a file symlink: followed
     os.mkfifo(top / "fifo.txt")                    # would block forever when opened
     proc = subprocess.run([sys.executable, "-c", PATCHED_SCANDIR, "batch", str(top)], capture_output=True,
-                          env=ENV, timeout=60)
+                          env={**ENV, "XUNCHA_LANG": "en"}, timeout=60)
     got = records(proc.stdout)
     paths = [r["source"]["path"] for r in got]
     assert sorted(paths) == sorted(str(top / p) for p in ("0000.txt", "link.txt", "loop.txt", "sub/0000.txt",
@@ -235,10 +236,11 @@ def test_stats_escapes_markup_in_categories(tmp_path, runner):
 # 7. Ctrl-C while writing into a pipe --------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("english")
 def test_interrupt_while_writing_to_a_pipe_leaves_whole_lines(tmp_path):
     """Each record is longer than a pipe holds, so the writer is inside one when the signal comes."""
     copies(tmp_path / "in", 6, big=12)
-    proc = subprocess.Popen([*XUNCHA, "batch", str(tmp_path / "in"), "--quiet"], env=ENV,
+    proc = subprocess.Popen([*XUNCHA, "batch", str(tmp_path / "in"), "--quiet"], env={**ENV, "XUNCHA_LANG": "en"},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=interruptible)
     head = os.read(proc.stdout.fileno(), 1000)  # the first record is being written, and blocks on the full pipe
     proc.send_signal(signal.SIGINT)
@@ -252,6 +254,7 @@ def test_interrupt_while_writing_to_a_pipe_leaves_whole_lines(tmp_path):
 
 
 @pytest.mark.parametrize("command", ["parse", "batch"])
+@pytest.mark.usefixtures("english")
 def test_output_that_is_an_input_is_refused(tmp_path, runner, command):
     path = tmp_path / "A.txt"
     path.write_bytes(sample_bytes(0))
@@ -260,6 +263,7 @@ def test_output_that_is_an_input_is_refused(tmp_path, runner, command):
     assert path.read_bytes() == sample_bytes(0)
 
 
+@pytest.mark.usefixtures("english")
 def test_output_inside_the_input_folder_matching_the_glob_is_refused(tmp_path, runner):
     copies(tmp_path / "in", 2)
     result = runner.invoke(main, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "in" / "out.txt")])
@@ -380,9 +384,10 @@ def test_stdout_to_a_full_device_is_one_line_and_exit_3(tmp_path, command):
 
 @pytest.mark.parametrize("args", [["parse", "/dev/zero"], ["parse", "--max-bytes", "1000", "-"],
                                   ["batch", "--max-bytes", "1000", "/dev/zero"]])
+@pytest.mark.usefixtures("english")
 def test_input_past_the_size_limit_is_refused(args):
     with open("/dev/zero", "rb") as zero:
-        proc = subprocess.run([*XUNCHA, *args], stdin=zero, capture_output=True, env=ENV, timeout=60)
+        proc = subprocess.run([*XUNCHA, *args], stdin=zero, capture_output=True, env={**ENV, "XUNCHA_LANG": "en"}, timeout=60)
     assert proc.returncode == 1 and b"larger than the limit" in proc.stderr + proc.stdout
 
 
@@ -400,12 +405,13 @@ def test_output_dash_is_stdout(tmp_path, runner, monkeypatch):
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.usefixtures("english")
 def test_batch_says_it_reads_paths_from_a_terminal(tmp_path):
     import pty
 
     controller, terminal = pty.openpty()
     proc = subprocess.Popen([*XUNCHA, "batch"], stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=ENV)
+                            env={**ENV, "XUNCHA_LANG": "en"})
     os.close(terminal)
     os.write(controller, b"\x04")  # Ctrl-D: no paths (the terminal holds it until batch reads)
     _, stderr = proc.communicate(timeout=60)
@@ -424,12 +430,14 @@ def test_stdin_path_lists_keep_spaces_and_take_nul(tmp_path, runner):
     assert nul.exit_code == 0 and [r["source"]["path"] for r in records(nul.stdout_bytes)] == [str(p) for p in odd]
 
 
+@pytest.mark.usefixtures("english")
 def test_nothing_matched_warns_and_exits_1(tmp_path, runner):
     (tmp_path / "empty").mkdir()
     result = runner.invoke(main, ["batch", str(tmp_path / "empty")])
     assert result.exit_code == 1 and "no notice files matched" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_stats_exits_1_names_failures_and_reads_parse_json(tmp_path, runner):
     good = tmp_path / "A.txt"
     good.write_bytes(sample_bytes(0))

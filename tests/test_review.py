@@ -486,6 +486,7 @@ def test_cli_review_writes_a_page(tmp_path):
     assert pane(out.read_text(encoding="utf-8")).text() == sample("003_b6fc3b0db45f3be2")[1]
 
 
+@pytest.mark.usefixtures("english")
 def test_cli_review_of_a_missing_file_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["review", str(tmp_path / "nope.txt")])
     assert result.exit_code == 1 and "no such file" in result.output and "Traceback" not in result.output
@@ -511,6 +512,7 @@ def test_diagnostics_link_to_their_line():
     assert any(n.attrs.get("id") == "L3" for n in root.walk())
 
 
+@pytest.mark.usefixtures("english")
 def test_review_refuses_to_overwrite_its_input(tmp_path):
     """As parse does: the page must not be written over the notice it shows."""
     import shutil

@@ -74,6 +74,7 @@ def two_notices(folder):
 
 
 @pytest.mark.parametrize("sink", SINKS)
+@pytest.mark.usefixtures("english")
 def test_max_bytes_refuses_the_large_file_in_every_sink(sink, tmp_path):
     folder = two_notices(tmp_path / "in")
     result = run_batch(sink, tmp_path / "out", str(folder), "--max-bytes", LIMIT)
@@ -162,6 +163,7 @@ MIXED = sorted((ROOT / "tests" / "real").glob("*.txt"))[35:75]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.usefixtures("english")
 def test_summary_line_counts_each_kind_present_and_the_notices_to_review(jobs, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

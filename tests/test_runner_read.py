@@ -96,6 +96,7 @@ def _db(out):
 
 
 @pytest.mark.parametrize("sink, options, read", [("jsonl", ["-o", "a.jsonl"], _jsonl), ("db", ["--db", "a.db"], _db)])
+@pytest.mark.usefixtures("english")
 def test_a_fifo_and_a_device_are_one_error_record_each_and_the_rest_is_stored(tmp_path, monkeypatch, sink, options,
                                                                              read):
     monkeypatch.chdir(tmp_path)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import DEFAULT_GLOB, __version__
+from .clihelp import LocalGroup  # --help in the interface language
 from .clitools import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
@@ -30,6 +31,7 @@ from .clitools import (
     say,
     stdout_guard,
     use_lang,
+    words,
 )
 from .lazy import LazyCommand  # the analysis commands, imported when they run
 
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
     from .shapes import NoticeDict
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="xuncha")
 def main() -> None:
     """Turn inspection-rectification notices (巡察整改进展情况的通报) into structured data."""
@@ -51,18 +53,15 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
+@click.option("--compact", is_flag=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="CSV: booleans as 是/否 (zh) or yes/no (en).")
-@click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
-@click.option("--with-text", is_flag=True, help="Include the extracted text, which every span indexes, as source.text.")
-@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Apply a corrections file downloaded from a review page (repeatable; a later file wins).")
-@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
-              help="Refuse a file larger than this.")
-@click.option("--force", is_flag=True, help="Replace -o even when it is not a file xuncha wrote.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--keywords", is_flag=True)
+@click.option("--with-text", is_flag=True)
+@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True)
+@click.option("--force", is_flag=True)
 def parse(file: str, compact: bool, fmt: str, output: str | None, lang: str, keywords: bool, with_text: bool,
           max_bytes: int, corrections_files: tuple[str, ...] = (), force: bool = False) -> None:
     """Parse one notice FILE (text, HTML, PDF or Word; - for stdin) and print it as JSON (or CSV rows)."""
@@ -87,23 +86,19 @@ def parse(file: str, compact: bool, fmt: str, output: str | None, lang: str, key
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(writable=True), help="JSONL (or CSV) file; default stdout. A folder for parquet.")
-@click.option("--glob", default=DEFAULT_GLOB, show_default=True,
-              help="Which files to take from folders: patterns set apart by spaces, in any case.")
+@click.option("-o", "--output", type=click.Path(writable=True))
+@click.option("--glob", default=DEFAULT_GLOB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
-@click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
-@click.option("--keywords", is_flag=True, help="Add keywords and topics to every problem (loads jieba).")
-@click.option("-0", "--null", "null", is_flag=True, help="Paths on stdin end with NUL (find -print0), not a line break.")
-@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
-              help="Refuse a file larger than this.")
-@click.option("--review-dir", type=click.Path(file_okay=False), help="Also write one HTML review page per notice here.")
-@click.option("--db", type=click.Path(dir_okay=False), help="Write into this SQLite database; files already in it are skipped.")
-@click.option("--force", is_flag=True, help="With --db: parse and replace files already in the database. "
-              "With -o: replace the file even when it is not one xuncha wrote.")
-@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Apply a corrections file downloaded from a review page (repeatable; a later file wins).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--quiet", is_flag=True)
+@click.option("--fail-fast", is_flag=True)
+@click.option("--keywords", is_flag=True)
+@click.option("-0", "--null", "null", is_flag=True)
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True)
+@click.option("--review-dir", type=click.Path(file_okay=False))
+@click.option("--db", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True)
+@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False))
 @LANG
 def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs: int, quiet: bool, fail_fast: bool,
           keywords: bool, null: bool, max_bytes: int, review_dir: str | None = None, db: str | None = None,
@@ -119,7 +114,7 @@ def batch(paths: tuple[str, ...], output: str | None, glob: str, fmt: str, jobs:
     kind = _output_kind(output, fmt, db, force)
     from_stdin = not paths or paths == ("-",)
     if from_stdin and sys.stdin.isatty():
-        click.echo("xuncha: reading paths from stdin, one a line; end with Ctrl-D (see xuncha batch -h)", err=True)
+        click.echo(f"xuncha: {words('cli.stdin_paths')}", err=True)
     corrections = _corrections(corrections_files) if corrections_files else None
     sinks = _open_sinks(kind, db or output, review_dir, force, _interface_lang(lang))
     own = frozenset().union(*(s.identity() for s in sinks))
@@ -167,16 +162,15 @@ def _interface_lang(lang: str | None) -> str:
 def _output_kind(output: str | None, fmt: str, db: str | None, force: bool) -> str:
     """Which sink the options ask for (``jsonl``, ``csv``, ``parquet``, ``db``); a mistake is one line."""
     if force and not (db or output):
-        fail("--force", "only applies with --db or -o")
+        fail("--force", words("cli.force_alone"))
     if db and (output or fmt != "jsonl"):
-        fail(db, "--db writes the database only; leave out -o and --format")
+        fail(db, words("cli.db_alone"))
     if fmt == "parquet" and not output:
-        fail("--format parquet", "needs -o FOLDER")
+        fail("--format parquet", words("cli.parquet_needs_folder"))
     if fmt == "parquet" and output and (output.lower().endswith(".parquet") or os.path.isfile(output)):
-        fail(output, "--format parquet writes a folder of two files (notices.parquet and problems.parquet), "
-                     "not one file: give -o a folder name, such as -o out")
+        fail(output, words("cli.parquet_is_folder"))
     if fmt != "parquet" and output and os.path.isdir(output):
-        fail(output, "is a folder; -o takes a file for jsonl and csv")
+        fail(output, words("cli.output_is_folder"))
     return "db" if db else fmt
 
 
@@ -248,27 +242,28 @@ def _abandon(run: Batch) -> None:
 
 def _finish(run: Batch, quiet: bool, interrupted: bool) -> NoReturn:
     """The summary line, and the exit status: 1 when a file failed, nothing matched or a worker died."""
+    from .outputs.i18n import catalogue
+
     totals: Totals = run.totals
     for sink in run.sinks:
         for path, why in getattr(sink, "problems", ()):
             say(path, why)
-    line = totals.line(unchanged=any(s.counts_unchanged for s in run.sinks))
+    line = totals.line(catalogue(), unchanged=any(s.counts_unchanged for s in run.sinks))
     if interrupted:
-        click.echo(f"xuncha: interrupted; {line}", err=True)
+        click.echo(f"xuncha: {words('cli.interrupted', line=line)}", err=True)
         exit_now(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(line, err=True)
     if totals.notices + totals.failed + totals.unchanged == 0:
-        click.echo("xuncha: no notice files matched", err=True)
+        click.echo(f"xuncha: {words('cli.no_match')}", err=True)
     if totals.lost:
-        click.echo("xuncha: a worker process died during the run; see the messages above", err=True)
+        click.echo(f"xuncha: {words('cli.worker_lost')}", err=True)
     sys.exit(1 if totals.failed or totals.lost or totals.notices + totals.unchanged == 0 else 0)
 
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
-              help="Refuse a file larger than this.")
+@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True)
 @LANG
 def show(file: str, max_bytes: int, lang: str | None = None) -> None:
     """A readable view of one notice: inspection, counts, outline, problems, contacts, diagnostics."""
@@ -310,13 +305,12 @@ def text(file: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--glob", default=DEFAULT_GLOB, show_default=True,
-              help="Which files to take from folders: patterns set apart by spaces, in any case.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write the summary as an HTML report with charts.")
-@click.option("--review-dir", type=click.Path(file_okay=False), help="With --html: link each notice to its review page here (written if missing).")
-@click.option("--db", type=click.Path(dir_okay=False, exists=True), help="With --html: add the analysis sections of this database (xuncha analyze).")
-@click.option("--force", is_flag=True, help="Replace --html even when it is not a file xuncha wrote.")
+@click.option("--glob", default=DEFAULT_GLOB, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True))
+@click.option("--review-dir", type=click.Path(file_okay=False))
+@click.option("--db", type=click.Path(dir_okay=False, exists=True))
+@click.option("--force", is_flag=True)
 @LANG
 def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None = None,
           review_dir: str | None = None, db: str | None = None, force: bool = False, lang: str | None = None) -> None:
@@ -342,13 +336,12 @@ def stats(paths: tuple[str, ...], glob: str, as_json: bool, html_out: str | None
             render(summary, lang)
     for failure in failures:
         path, _, why = failure.partition("\t")
-        say(path, why or "not a notice")
+        say(path, why or words("cli.not_a_notice"))
     sys.exit(1 if failures or not summary["notices"] else 0)
 
 
 @main.command()
-@click.option("--batch", "batch_record", is_flag=True,
-              help="The schema of one line of batch JSONL: oneOf a Notice or an ErrorRecord.")
+@click.option("--batch", "batch_record", is_flag=True)
 def schema(batch_record: bool) -> None:
     """Print the JSON Schema (Draft 2020-12) of the Notice (or, with --batch, of a batch record)."""
     import orjson
@@ -363,10 +356,12 @@ def schema(batch_record: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here, not to stdout.")
-@click.option("--force", is_flag=True, help="Replace -o even when it is not a file xuncha wrote.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+@click.option("--force", is_flag=True)
+@click.option("--corrections", "corrections_files", multiple=True, type=click.Path(dir_okay=False))
 @LANG
-def review(file: str, output: str | None, lang: str | None = None, force: bool = False) -> None:
+def review(file: str, output: str | None, lang: str | None = None, force: bool = False,
+           corrections_files: tuple[str, ...] = ()) -> None:
     """One notice as a self-contained HTML page with every extracted piece highlighted in its text."""
     from .decode import DecodeError
     from .outputs.review import render_review
@@ -378,6 +373,8 @@ def review(file: str, output: str | None, lang: str | None = None, force: bool =
         notice, text = notice_and_text(data, path)
     except (DecodeError, ReviewError) as e:
         fail(path or "-", str(e), EXIT_INPUT)
+    if corrections_files:
+        _correct(notice, _corrections(corrections_files))
     emit(render_review(dict(notice), text, lang).encode("utf-8"), output)
 
 
@@ -388,9 +385,6 @@ main.add_command(check)
 
 
 # the corpus analysis (docs/ANALYSIS.md), imported only when one of its commands runs
-for _name, _help in (("analyze", "Add the corpus analysis (clusters, units, views) to a database written by batch --db."),
-                     ("similar", "The problems of a database nearest a TEXT, with their notices and clusters."),
-                     ("units", "A unit's notices across rounds (all units without UNIT), from an analysed database."),
-                     ("report", "The corpus report of a database, with the analysis sections, as one HTML page.")):
-    main.add_command(LazyCommand(_name, f"xuncha_parse.analysis.commands:{_name}", _help))
+for _name in ("analyze", "similar", "units", "report"):  # their help: the catalogues' help.NAME.short
+    main.add_command(LazyCommand(_name, f"xuncha_parse.analysis.commands:{_name}"))
 main.add_command(search)

@@ -12,20 +12,18 @@ from typing import Any
 import click
 
 from . import DEFAULT_GLOB
-from .clitools import cannot_write, emit, say
+from .clitools import cannot_write, emit, say, words
 
 
 @click.command()
 @click.argument("notices", nargs=-1, required=True, type=click.Path())
-@click.option("--expected", "expected", required=True, type=click.Path(file_okay=False),
-              help="Folder of checked outputs: NAME.json for each notice file NAME.txt (or .html, .pdf, …).")
-@click.option("--update", is_flag=True, help="Write the current outputs into the folder instead of comparing.")
-@click.option("--ignore", multiple=True, metavar="PATH",
-              help="Leave this field and all below it out (repeatable): source.sha256, problems[*].span, **.span (any depth).")
-@click.option("--only", multiple=True, metavar="PATH", help="Compare only these fields (repeatable).")
-@click.option("--scored", is_flag=True, help="Compare only the answers the project's scorer judges (check.SCORED).")
-@click.option("--glob", default=DEFAULT_GLOB, show_default=True, help="Which files of a folder are notices.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per difference instead of text.")
+@click.option("--expected", "expected", required=True, type=click.Path(file_okay=False))
+@click.option("--update", is_flag=True)
+@click.option("--ignore", multiple=True, metavar="PATH")
+@click.option("--only", multiple=True, metavar="PATH")
+@click.option("--scored", is_flag=True)
+@click.option("--glob", default=DEFAULT_GLOB, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
 def check(notices: tuple[str, ...], expected: str, update: bool, ignore: tuple[str, ...], only: tuple[str, ...],
           scored: bool, glob: str, as_json: bool) -> None:
     """Compare each notice's output now with a checked JSON file in EXPECTED; exit 1 on any difference.
@@ -51,10 +49,10 @@ def _expected_pairs(notices: tuple[str, ...], folder: str, glob: str) -> list[tu
             continue
         stem = os.path.splitext(os.path.basename(item))[0]
         if stem in pairs:
-            raise click.UsageError(f"{pairs[stem][0]} and {item} would share {stem}.json in the expected folder")
+            raise click.UsageError(words("check.shared", first=pairs[stem][0], second=item, stem=stem))
         pairs[stem] = (item, os.path.join(folder, stem + ".json"))
     if not pairs:
-        raise click.UsageError("no notice files matched")
+        raise click.UsageError(words("cli.no_match"))
     return list(pairs.values())
 
 
@@ -90,8 +88,8 @@ def _update_expected(pairs: list[tuple[str, str]]) -> int:
             failed = 1
             continue
         emit(orjson.dumps(notice, option=orjson.OPT_INDENT_2) + b"\n", target)
-    click.echo(f"xuncha: wrote {len(pairs) - failed} expected file(s)" if not failed else
-               "xuncha: some notices could not be read; their expected files were not written", err=True)
+    done = words("check.wrote", n=len(pairs)) if not failed else words("check.unread")
+    click.echo(f"xuncha: {done}", err=True)
     return failed
 
 
@@ -116,8 +114,7 @@ def _check_one(path: str, target: str, selection: Any, as_json: bool) -> int:
         with open(target, "rb") as f:
             expected = orjson.loads(f.read())
     except (OSError, orjson.JSONDecodeError) as e:
-        say(path, f"no usable expected file {target} ({getattr(e, 'strerror', None) or e}); "
-            "write it with --update")
+        say(path, words("check.no_expected", target=target, why=getattr(e, "strerror", None) or e))
         return 1
     found = differences(expected, notice, selection)
     _print_differences(_printable(path), found, as_json)
@@ -132,9 +129,10 @@ def _print_differences(path: str, found: list[Any], as_json: bool) -> None:
             click.echo(orjson.dumps({"file": path, **difference.as_dict()}).decode())
         return
     if not found:
-        click.echo(f"{path}: same")
+        click.echo(f"{path}: {words('check.same')}")
         return
-    click.echo(f"{path}: {len(found)} difference(s)")
+    click.echo(f"{path}: {words('check.differences', n=len(found))}")
+    said = (words("check.expected"), words("check.now"))
     for difference in found:
         expected, now = (orjson.dumps(v).decode() for v in (difference.expected, difference.actual))
-        click.echo(f"  {difference.path}\n    expected: {expected}\n    now:      {now}")
+        click.echo(f"  {difference.path}\n    {said[0]} {expected}\n    {said[1]} {now}")

@@ -17,13 +17,12 @@ from .clitools import fail, fail_db, stdout_guard
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("query", nargs=-1, required=True)
-@click.option("--status", type=click.Choice(["completed", "in_progress", "unknown"]), help="Only problems with this status.")
-@click.option("--year", type=int, help="Only notices whose inspection is of this year.")
-@click.option("--body", help="Only notices whose inspecting body contains this text (市委第二巡察组).")
-@click.option("--sort", type=click.Choice(["notice", "year"]), default="notice", show_default=True,
-              help="By notice (path, then the problem's place) or by year, newest first.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
-@click.option("--limit", type=click.IntRange(1), help="At most this many problems.")
+@click.option("--status", type=click.Choice(["completed", "in_progress", "unknown"]))
+@click.option("--year", type=int)
+@click.option("--body")
+@click.option("--sort", type=click.Choice(["notice", "year"]), default="notice", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", type=click.IntRange(1))
 def search(db: str, query: tuple[str, ...], status: str | None, year: int | None, body: str | None, sort: str,
            as_json: bool, limit: int | None) -> None:
     """Problems in a database written by batch --db whose title, description or measures hold QUERY.

@@ -31,6 +31,14 @@ EXIT_INTERRUPTED = 130
 DATABASE_EXITS = {"DatabaseWriteError": 3, "DatabaseDamaged": 4, "DatabaseLocked": 5}
 
 
+def words(key: str, **values: object) -> str:
+    """A message of the command line in the interface language (``XUNCHA_LANG``, which ``--lang`` sets):
+    the catalogues of outputs/i18n, imported when a message is needed."""
+    from .outputs.i18n import catalogue
+
+    return catalogue()(key, **values)
+
+
 def fail(path: str, message: str, status: int = EXIT_USAGE) -> NoReturn:
     """One line on stderr naming the file and what is wrong, then exit with ``status`` (2: usage)."""
     say(path, message)
@@ -57,11 +65,14 @@ def fail_db(path: str, error: Exception, other: int = EXIT_INPUT) -> NoReturn:
 
 
 def say(path: str, message: str) -> None:
-    """One line on stderr; a path's undecodable bytes and control characters shown, not sent raw."""
+    """One line on stderr; a path's undecodable bytes and control characters shown, not sent raw; a library
+    message (in English) in the interface language when its catalogue has it (``Catalogue.message``)."""
+    from .outputs.i18n import catalogue
     from .outputs.terminal import visible
     from .runner.paths import printable_path
 
-    click.echo(f"xuncha: {visible(printable_path(path))}: {visible(message)}", err=True)
+    said = catalogue().message(message)
+    click.echo(f"xuncha: {visible(printable_path(path))}: {visible(said)}", err=True)
 
 
 def load(path: str, max_bytes: int | None = None) -> tuple[bytes, str | None]:
@@ -115,7 +126,7 @@ class stdout_guard:
             cannot_write("-", BrokenPipeError())
         if isinstance(error, OSError):
             OutputFile(None).abandon()
-            fail("-", f"cannot write: {error.strerror or error}", EXIT_OUTPUT)
+            fail("-", words("cli.cannot_write", why=error.strerror or error), EXIT_OUTPUT)
         return False
 
 
@@ -144,11 +155,11 @@ def refuse_overwrite(output: str | None, inputs: Iterable[str], glob: str | None
         if os.path.isdir(path):
             inside = real.startswith(os.path.join(os.path.realpath(path), ""))
             if glob is not None and inside and matches(os.path.basename(real), glob):
-                fail(output, f"is inside the input folder {path} and matches {glob!r}: it would be read as input")
+                fail(output, words("cli.inside_input", folder=path, glob=glob))
         elif os.path.exists(path) and os.path.exists(output) and os.path.samefile(path, output):
-            fail(output, "is also an input: writing it would destroy the notice")
+            fail(output, words("cli.is_input"))
     if not force and not is_replaceable(output):
-        fail(output, "exists and is not an xuncha output (JSON, JSONL, CSV or its HTML); not replaced without --force")
+        fail(output, words("cli.not_ours"))
 
 
 def exit_now(code: int) -> NoReturn:
@@ -177,8 +188,9 @@ class progress:
         self.bar = bar = Progress(*progress_columns(self.total is not None), transient=True,
                                   console=stderr_console())
         bar.start()
-        task = bar.add_task("parsing", total=self.total, rate="")
-        return lambda done: bar.update(task, completed=done, rate=f"{bar.tasks[0].speed or 0:.1f} files/s")
+        task = bar.add_task("parsing", total=self.total, rate="", files="")
+        return lambda done: bar.update(task, completed=done, rate=words("cli.rate", rate=bar.tasks[0].speed or 0),
+                                       files=words("cli.files", n=done))
 
     def __exit__(self, *exc: object) -> Literal[False]:
         if self.bar is not None:
@@ -198,7 +210,7 @@ def progress_columns(known_total: bool) -> tuple[ProgressColumn, ...]:
     )
 
     if not known_total:
-        return SpinnerColumn(), TextColumn("{task.completed} files"), TimeElapsedColumn()
+        return SpinnerColumn(), TextColumn("{task.fields[files]}"), TimeElapsedColumn()
     return BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeRemainingColumn()
 
 
@@ -209,8 +221,7 @@ def stderr_console() -> Console:
 
 
 #: ``--lang``: the interface language of pages, the report, show and stats (the catalogues of outputs/i18n)
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-                    help="Interface language: zh (default, or $XUNCHA_LANG) or en.")
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
 
 
 def use_lang(lang: str | None) -> None:

@@ -62,6 +62,13 @@ class Corrections(dict[str, NoticeCorrections]):
                 self._names.setdefault(_basename(mine.file) or "", []).append((sha, mine))
         return self._names.get(name, [])
 
+    def for_file(self, sha256: str, path: str | None) -> Corrections:
+        """Only what ``apply`` consults for this file: its own corrections, and those of a file of its name."""
+        mine = Corrections({sha: c for sha, c in self.named(_basename(path) or "")})
+        if sha256 in self:
+            mine[sha256] = self[sha256]
+        return mine
+
 
 # ---------------------------------------------------------------- reading and checking
 

@@ -77,7 +77,10 @@ def _checked(text: str, name: str, nul_free: bool = True) -> Decoded:
 
 
 def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: the byte order whose text reads as text (ASCII, common Chinese), if any."""
+    """UTF-16 without a BOM: the byte order whose text reads as text (ASCII, common Chinese), if any.
+
+    Most code units must be readable: ASCII bytes taken two by two also decode as Chinese characters,
+    but rare ones (``hello`` as UTF-16-LE is ``敨汬``), so a NUL and ASCII after it is binary, not UTF-16."""
     if len(data) % 2:
         return None
     for name in ("utf-16-le", "utf-16-be"):
@@ -85,9 +88,16 @@ def _sniff_utf16(data: bytes) -> str | None:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        if len(_patterns()["plain"].sub("", text)) * 2 < len(text) and not any(c in text for c in _CONTROLS):
+        if _readable_share(text) > 0.5 and not any(c in text for c in _CONTROLS):
             return name
     return None
+
+
+def _readable_share(text: str) -> float:
+    """The share of characters that read as text: ASCII, CJK punctuation, full-width forms, common Chinese."""
+    cjk = _patterns()["cjk"].findall(text)
+    plain = len(text) - len(_patterns()["plain"].sub("", text))  # the Chinese characters among them
+    return (plain - len(cjk) + sum(ch in COMMON_HAN for ch in cjk)) / len(text)
 
 
 @lru_cache(maxsize=1)

@@ -90,8 +90,8 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) ->
 
 @click.command()
 @click.argument("db", type=click.Path(dir_okay=False))
-@click.option("--force", is_flag=True, help="Analyse again even when no notice changed.")
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON on stdout.")
+@click.option("--force", is_flag=True)
+@click.option("--json", "as_json", is_flag=True)
 def analyze(db: str, force: bool, as_json: bool) -> None:
     """Add the corpus analysis to DB (written by batch --db): problem clusters at two levels, units across
     rounds, and the views common_problems, recurring_problems, completion. Run it again after new notices."""
@@ -116,8 +116,8 @@ def analyze(db: str, force: bool, as_json: bool) -> None:
 @click.command()
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("text")
-@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many problems.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
 def similar(db: str, text: str, limit: int, as_json: bool) -> None:
     """The problems of DB nearest TEXT (after the finding vocabulary), with their notices and cluster sizes."""
     from .queries import nearest
@@ -136,7 +136,7 @@ def similar(db: str, text: str, limit: int, as_json: bool) -> None:
 @click.command()
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("unit", required=False)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+@click.option("--json", "as_json", is_flag=True)
 def units(db: str, unit: str | None, as_json: bool) -> None:
     """A unit's notices across rounds, in date order, with problems found again later; without UNIT, every unit."""
     from .queries import NotAnalysed, require_analysis, unit_history, unit_list
@@ -170,8 +170,8 @@ def _history_table(rows: list[dict[str, Any]]) -> None:
 
 @click.command()
 @click.argument("db", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), help="The HTML file.")
-@click.option("--review-dir", type=click.Path(file_okay=False), help="Link each notice to its review page here (written if missing).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True))
+@click.option("--review-dir", type=click.Path(file_okay=False))
 @LANG
 def report(db: str, output: str, review_dir: str | None, lang: str | None = None) -> None:
     """The corpus report of DB as one HTML page: the charts of stats --html and the analysis sections."""

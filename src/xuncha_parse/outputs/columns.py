@@ -22,9 +22,10 @@ if TYPE_CHECKING:
     NoticeGetter = Callable[[Mapping[str, Any]], Any]
     ProblemGetter = Callable[[Mapping[str, Any], int], Any]
 
-#: the value kinds a column may hold: text, whole and real numbers, booleans, and lists of texts
-#: (a JSON array in SQLite, a list in Parquet, one a line in a CSV cell)
-KINDS = ("text", "integer", "real", "boolean", "texts")
+#: the value kinds a column may hold: text, whole and real numbers, booleans, lists of texts
+#: (a JSON array in SQLite, a list in Parquet, one a line in a CSV cell), and any JSON value
+#: (a text or number as itself, anything structured as its JSON text: a corrected value)
+KINDS = ("text", "integer", "real", "boolean", "texts", "any")
 ALL = frozenset({"db", "parquet", "csv"})
 STORES = frozenset({"db", "parquet"})
 
@@ -175,7 +176,8 @@ NOTICE_COLUMNS: tuple[Column, ...] = (
     *(column for which in ("start", "end", "feedback", "signed")
       for column in (Column(f"{which}_date_text", "text", _written(which)),
                      Column(f"{which}_year_inferred", "boolean", _inferred(which)))),
-    # the paths a person corrected (``--corrections``), one a line; the database has them in ``json``
+    # the paths a person corrected (``--corrections``), one a line; the database has them in its
+    # ``corrections`` table (CORRECTION_COLUMNS), with the values
     Column("corrected", "text", lambda n: corrected_paths(n), frozenset({"csv", "parquet"})),
 )
 
@@ -209,6 +211,23 @@ PROBLEM_COLUMNS: tuple[Column, ...] = (
     Column("leader", "text", _problem("leader"), ALL),
     # database schema 3: the measures one a line, what the full-text index reads (content="problems")
     Column("measures_text", "text", lambda p, i: measures_text(p), frozenset({"db"})),
+)
+
+
+def _correction(key: str) -> ProblemGetter:
+    return lambda c, i: c.get(key)
+
+
+#: database schema 4: one row per applied correction (the notice's ``corrections[]``, OUTPUT.md
+#: "Corrections"): where each value that is not the parser's came from; the database's only
+CORRECTION_COLUMNS: tuple[Column, ...] = (
+    Column("position", "integer", lambda c, i: i, frozenset({"db"}), sql="NOT NULL"),
+    Column("path", "text", _correction("path"), frozenset({"db"}), sql="NOT NULL"),
+    Column("value", "any", _correction("value"), frozenset({"db"})),
+    Column("parsed", "any", _correction("parsed"), frozenset({"db"})),
+    Column("source", "text", _correction("source"), frozenset({"db"}), sql="NOT NULL"),
+    Column("corrected_by", "text", _correction("by"), frozenset({"db"})),
+    Column("corrected_at", "text", _correction("at"), frozenset({"db"})),
 )
 
 

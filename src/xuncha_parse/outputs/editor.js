@@ -8,7 +8,10 @@
   var who = document.getElementById("who");
   var list = document.getElementById("pending");
   var count = document.getElementById("pending-count");
-  var fixes = {};  // path -> {parsed, value, by, at}
+  // The corrections the page was made with (--corrections): kept in the file this page downloads.
+  var earlierText = form.getAttribute("data-earlier") || "{}";
+  var earlier = JSON.parse(earlierText);
+  var fixes = JSON.parse(earlierText);  // path -> {parsed, value, by, at}
   var NAME_KEY = "xuncha.reviewer";
   var FIXES_KEY = "xuncha.corrections." + sha;  // this notice's corrections so far, kept across reloads
 
@@ -21,6 +24,7 @@
   function read(input) {
     var kind = input.getAttribute("data-kind");
     if (kind === "remove") { return input.checked ? null : undefined; }
+    if (kind === "added") { return input.checked ? JSON.parse(input.getAttribute("data-value")) : undefined; }
     var raw = input.value.trim();
     if (kind === "status") { return raw; }
     if (raw === "") { return null; }
@@ -49,18 +53,30 @@
       fixes[path] = { parsed: parsed, value: value, by: who.value.trim() || null, at: new Date().toISOString() };
     }
     show();
-    try { window.localStorage.setItem(FIXES_KEY, JSON.stringify(fixes)); } catch (e) { /* storage off */ }
+    var kept = { earlier: earlierText, fixes: fixes };
+    try { window.localStorage.setItem(FIXES_KEY, JSON.stringify(kept)); } catch (e) { /* storage off */ }
   }
 
-  // The inputs as the kept corrections left them (after a reload).
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  // The corrections kept in this browser for this page (made with the same earlier corrections), if any.
+  function stored() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(FIXES_KEY) || "null");
+      return kept && kept.earlier === earlierText && kept.fixes ? kept.fixes : null;
+    } catch (e) { return null; }
+  }
+
+  // The inputs as the kept corrections left them (after a reload): a corrected value, or the parsed one
+  // where an earlier correction was withdrawn.
   function restore() {
-    try { fixes = JSON.parse(window.localStorage.getItem(FIXES_KEY) || "{}") || {}; } catch (e) { fixes = {}; }
+    fixes = stored() || fixes;
     Array.prototype.forEach.call(form.querySelectorAll("[data-path]"), function (input) {
       var path = input.getAttribute("data-path");
-      if (!Object.prototype.hasOwnProperty.call(fixes, path)) { return; }
-      var value = fixes[path].value;
-      if (input.type === "checkbox") { input.checked = true; return; }
-      input.value = value === null ? "" : typeof value === "object" ? value.iso : String(value);
+      if (!has(fixes, path) && !has(earlier, path)) { return; }
+      if (input.type === "checkbox") { input.checked = has(fixes, path); return; }
+      var value = has(fixes, path) ? fixes[path].value : JSON.parse(input.getAttribute("data-parsed"));
+      input.value = value === null ? "" : typeof value === "object" ? value.iso || "" : String(value);
     });
     show();
   }
@@ -86,7 +102,8 @@
       input.classList.toggle("bad", bad);
       if (bad) { return; }
       var parsed = JSON.parse(input.getAttribute("data-parsed"));
-      record(input.getAttribute("data-path"), parsed, value, input.getAttribute("data-kind") === "remove");
+      var kind = input.getAttribute("data-kind");
+      record(input.getAttribute("data-path"), parsed, value, kind === "remove" || kind === "added");
     });
   });
 

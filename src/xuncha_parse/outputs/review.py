@@ -21,6 +21,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from .corrected import Fixes
 from .i18n import Catalogue, catalogue
 from .marks import FIELDS as FIELDS  # re-exported: the page's kinds of highlight
 from .marks import RANK, collect_marks
@@ -38,12 +39,13 @@ def render_review(notice: dict[str, Any], text: str, lang: str | None = None) ->
     t = catalogue(lang)
     marks = collect_marks(notice, t)
     kept = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    fixes = Fixes.of(notice)  # what a person corrected (``--corrections``), marked wherever it shows
     body = "".join([
-        _header(notice, kept, t),
+        _header(notice, kept, t, fixes),
         '<div class="layout">',
-        _panel(notice, t),
+        _panel(notice, t, fixes),
         '<main><div id="text" class="text" lang="zh" translate="no">', mark_up(text, kept), "</div></main></div>",
-        editor(notice, t),  # the corrections form (outputs/editor.py)
+        editor(notice, t, fixes),  # the corrections form (outputs/editor.py)
         _footer(notice, len(marks) - len(kept), t),
         '<div id="tip" class="tip" role="tooltip" hidden></div>',
     ])
@@ -136,14 +138,14 @@ def _line_starts(text: str) -> list[int]:
 # ---------------------------------------------------------------- which spans
 
 
-def _header(notice: dict[str, Any], marks: list[Mark], t: Catalogue) -> str:
+def _header(notice: dict[str, Any], marks: list[Mark], t: Catalogue, fixes: Fixes) -> str:
     source = notice.get("source") or {}
     about = " · ".join(esc(x) for x in (source.get("path"), source.get("format") or None, source.get("encoding")) if x)
     title = esc(notice.get("title")) if notice.get("title") else f'<span translate="yes">{esc(t("review.no_title"))}</span>'
-    return (f'<header class="top"><h1 translate="no">{title}</h1>'
+    return (f'<header class="top"><h1 translate="no">{title}{fixes.flag("title", t)}</h1>'
             f'<p class="about" translate="no">{about}</p>{_kind_line(notice, t)}{_triage(notice, t)}'
-            f'<p class="insp">{inspection_line(notice, t)}</p>'
-            f'<div class="facts">{_counts(notice, t)}{_diagnostics(notice, t)}</div>{_legend(marks, t)}</header>')
+            f'<p class="insp">{inspection_line(notice, t, fixes)}</p>'
+            f'<div class="facts">{_counts(notice, t, fixes)}{_diagnostics(notice, t)}</div>{_legend(marks, t)}</header>')
 
 
 def _kind_line(notice: dict[str, Any], t: Catalogue) -> str:
@@ -177,19 +179,24 @@ def _triage(notice: dict[str, Any], t: Catalogue) -> str:
             f'<ul>{"".join(items)}</ul></div>')
 
 
-def inspection_line(notice: dict[str, Any], t: Catalogue | None = None) -> str:
-    """Who inspected whom, how and when, escaped; the notice's own words marked ``translate="no"``."""
-    t = t or catalogue()
+def inspection_line(notice: dict[str, Any], t: Catalogue | None = None, fixes: Fixes | None = None) -> str:
+    """Who inspected whom, how and when, escaped; the notice's own words marked ``translate="no"``; each
+    corrected value flagged."""
+    t, fixes = t or catalogue(), fixes or Fixes()
     ins = notice.get("inspection") or {}
-    who = f"{esc(ins.get('body') or '?')} → {esc(ins.get('target') or '?')}"
-    how = ", ".join(esc(ins[k]) for k in ("kind", "round") if ins.get(k))
-    dates = [esc(t(f"review.{k}", date=date_value(ins[key], t))) for key, k in
+
+    def flag(key: str) -> str:
+        return fixes.flag(f"inspection.{key}", t)
+
+    who = f"{esc(ins.get('body') or '?')}{flag('body')} → {esc(ins.get('target') or '?')}{flag('target')}"
+    how = ", ".join(esc(ins[k]) + flag(k) for k in ("kind", "round") if ins.get(k))
+    dates = [esc(t(f"review.{k}", date=date_value(ins[key], t))) + flag(key) for key, k in
              (("start", "from"), ("end", "to"), ("feedback", "feedback")) if ins.get(key)]
     parts = (f'<b translate="no">{who}</b>', f'<span translate="no">{how}</span>' if how else "", t("list.sep").join(dates))
     return " · ".join(x for x in parts if x) or esc(t("review.inspection_unknown"))
 
 
-def _counts(notice: dict[str, Any], t: Catalogue) -> str:
+def _counts(notice: dict[str, Any], t: Catalogue, fixes: Fixes) -> str:
     from ..fields.checks import count_mismatches, parsed_counts
 
     disagree = {key for key, _, _ in count_mismatches(notice)}
@@ -197,7 +204,7 @@ def _counts(notice: dict[str, Any], t: Catalogue) -> str:
     for key, got in parsed_counts(notice.get("problems") or []).items():
         want = (notice.get("declared") or {}).get(key)
         cls = ' class="bad"' if key in disagree else ""
-        rows.append(f"<tr{cls}><th>{esc(t.code('count', key))}</th><td>{'—' if want is None else esc(want)}</td>"
+        rows.append(f"<tr{cls}><th>{esc(t.code('count', key))}</th><td>{'—' if want is None else esc(want)}{fixes.flag('declared.' + key, t)}</td>"
                     f"<td>{esc(got)}{' ≠' if key in disagree else ''}</td></tr>")
     return (f'<table class="counts"><caption>{esc(t("review.counts"))}</caption><thead><tr><th></th>'
             f'<th>{esc(t("review.declared"))}</th><th>{esc(t("review.parsed"))}</th></tr></thead>'
@@ -230,16 +237,21 @@ def _legend(marks: list[Mark], t: Catalogue) -> str:
     return f'<div class="legend" aria-label="{esc(t("review.legend"))}">{boxes}{keys}</div>'
 
 
-def _panel(notice: dict[str, Any], t: Catalogue) -> str:
+def _panel(notice: dict[str, Any], t: Catalogue, fixes: Fixes) -> str:
     problems = notice.get("problems") or []
     items = []
     for number, p in enumerate(problems, 1):
         status = p.get("status") or "unknown"
+
+        def flag(key: str, i: int = number - 1) -> str:
+            return fixes.flag(fixes.problem_path(i, key), t)
+
         title = f'<span translate="no">{esc(p["title"])}</span>' if p.get("title") else esc(t("review.untitled"))
+        added = fixes.flag(fixes.problem_path(number - 1), t) if fixes.added(number - 1) else ""
         items.append(f'<li><button type="button" data-pid="{number}"><span class="num">{number}</span>'
-                     f'<span class="pt"><small translate="no">{esc(p.get("marker") or "")}</small> {title}</span>'
-                     f'<span class="st {esc(status)}">{esc(t.code("status", status))}</span>'
-                     f'<span class="cat" translate="no">{esc(p.get("category") or "")}</span></button></li>')
+                     f'<span class="pt"><small translate="no">{esc(p.get("marker") or "")}</small> {title}{flag("title")}{added}</span>'
+                     f'<span class="st {esc(status)}">{esc(t.code("status", status))}{flag("status")}</span>'
+                     f'<span class="cat" translate="no">{esc(p.get("category") or "")}{flag("category")}</span></button></li>')
     body = f'<ol>{"".join(items)}</ol>' if items else f'<p class="none">{esc(t("review.no_problems"))}</p>'
     return (f'<nav class="panel" aria-label="{esc(t("review.panel"))}"><h2>{esc(t("review.problems", n=len(problems)))}'
             f'</h2>{body}</nav>')

@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from ..corrections import Corrections
 
 #: the default --max-bytes: a notice is tens of kilobytes; parsing takes about 15 times the input in memory
 #: (and up to 400 times on text of nothing but headings), see docs/RELIABILITY.md
@@ -27,11 +30,12 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """A file's bytes and their sha256, read in one pass."""
+    """A file's bytes and their sha256, read in one pass; with the corrections its review page shows."""
 
     path: str
     data: bytes
     sha256: str
+    corrections: Corrections | None = None  # set by the batch for --review-dir with --corrections
 
 
 def load(path: str, max_bytes: int = MAX_BYTES) -> Loaded:

@@ -8,17 +8,18 @@ only ever see records.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..outputs.sink import Record
 from . import pool
-from .paths import WalkIssue, expand
-from .read import InputError, load
+from .paths import WalkIssue, expand, printable_path
+from .read import InputError, Loaded, load
 from .work import Note, corrected, failed, of_walk
 
 if TYPE_CHECKING:
     from ..corrections import Corrections
+    from ..outputs.i18n import Catalogue
     from ..outputs.sink import Sink
     from .options import Options
     from .work import Item, Outcome
@@ -49,15 +50,17 @@ class Totals:
             self.failed += 1
             self.errors.append((outcome.path, outcome.error))
 
-    def line(self, unchanged: bool = False) -> str:
-        """``notices=5 problems=87 failed=0 rectification=4 announcement=1 needs_review=2``: the kinds
-        present, in the contract's order, then how many notices need a person's look."""
+    def line(self, t: Catalogue, unchanged: bool = False) -> str:
+        """``notices=5 problems=87 failed=0 rectification=4 announcement=1 needs_review=2`` (in Chinese
+        ``通报=5 问题=87 失败=0 整改进展通报=4 巡察公告=1 需人工查看=2``): the kinds present, in the
+        contract's order, then how many notices need a person's look; the words from the catalogue ``t``."""
         from ..outputs.stats import in_kind_order
 
-        skipped = f" unchanged={self.unchanged}" if unchanged else ""
-        kinds = "".join(f" {kind}={n}" for kind, n in in_kind_order(self.kinds).items())
-        return (f"notices={self.notices} problems={self.problems}{skipped} failed={self.failed}{kinds}"
-                f" needs_review={self.needs_review}")
+        skipped = t("cli.summary.unchanged", n=self.unchanged) if unchanged else ""
+        named = (kind if t.lang == "en" else t.code("kind", kind) for kind in in_kind_order(self.kinds))
+        kinds = "".join(t("cli.summary.kind", kind=name, n=n) for name, n in zip(named, in_kind_order(self.kinds).values()))
+        return t("cli.summary", notices=self.notices, problems=self.problems, unchanged=skipped, failed=self.failed,
+                 kinds=kinds, review=self.needs_review)
 
 
 class Batch:
@@ -103,7 +106,14 @@ class Batch:
             if not corrects and any(sink.known(loaded.sha256) for sink in self.sinks):
                 self.totals.unchanged += 1
                 continue
-            yield loaded
+            yield self._for_review(loaded)
+
+    def _for_review(self, loaded: Loaded) -> Loaded:
+        """The file with the corrections its review page shows (applied to the record here, in the parent)."""
+        if not (self.options.review and self.corrections):
+            return loaded
+        mine = self.corrections.for_file(loaded.sha256, printable_path(loaded.path))
+        return replace(loaded, corrections=mine) if mine else loaded
 
     def stop(self) -> None:
         """End the workers now (Ctrl-C, --fail-fast), not at exit."""

@@ -86,7 +86,21 @@ def parse(item: Loaded, options: Options) -> tuple[NoticeDict, str | None]:
     _annotate(notice, options)
     from ..outputs.review import render_review
 
-    return notice, render_review(dict(notice), text)
+    return notice, render_review(_as_corrected(notice, item), text)
+
+
+def _as_corrected(notice: NoticeDict, item: Loaded) -> dict[str, Any]:
+    """The notice as its review page shows it: a copy with the file's corrections applied, as the parent
+    applies them to the record (``corrected``)."""
+    if not item.corrections:
+        return dict(notice)
+    import orjson
+
+    from ..corrections import apply
+
+    shown: dict[str, Any] = orjson.loads(orjson.dumps(notice))
+    apply(shown, item.corrections)
+    return shown
 
 
 def notice_of(data: bytes, path: str | None, with_text: bool = False) -> NoticeDict:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS
-from .schema import FTS, SCHEMA_VERSION, TABLES, column_sql, has_trigram
+from .schema import CORRECTIONS, FTS, SCHEMA_VERSION, TABLES, column_sql, has_trigram
 
 if TYPE_CHECKING:
     import sqlite3
@@ -69,6 +69,23 @@ def to_3(conn: sqlite3.Connection) -> None:
     reindex(conn)
 
 
+def to_4(conn: sqlite3.Connection) -> None:
+    """3 → 4: the ``corrections`` table (where each value a person corrected came from), filled from
+    each stored notice's ``corrections[]`` in its JSON."""
+    for statement in statements(CORRECTIONS):
+        conn.execute(statement)
+    conn.execute(FILL_CORRECTIONS)
+
+
+#: the corrections rows of the notices stored before schema 4, read from their JSON: a text or number
+#: as itself, anything structured (a date, an added problem) as its JSON text, as rows.sql_value stores it
+FILL_CORRECTIONS = """INSERT INTO corrections (notice_id, position, path, value, parsed, source, corrected_by, corrected_at)
+SELECT n.id, c.key, json_extract(c.value, '$.path'), json_extract(c.value, '$.value'),
+       json_extract(c.value, '$.parsed'), json_extract(c.value, '$.source'), json_extract(c.value, '$.by'),
+       json_extract(c.value, '$.at')
+FROM notices n, json_each(CAST(n.json AS TEXT), '$.corrections') c"""
+
+
 #: problems.measures_text from the measures table: their texts in order, one a line
 MEASURES_TEXT = """UPDATE problems SET measures_text = (
     SELECT group_concat(text, char(10)) FROM (SELECT text FROM measures m WHERE m.problem_id = problems.id
@@ -87,7 +104,7 @@ def reindex(conn: sqlite3.Connection) -> None:
 
 
 #: the step from each version to the next; 0 creates the current schema, not version 1
-MIGRATIONS: dict[int, Step] = {0: create, 1: to_2, 2: to_3}
+MIGRATIONS: dict[int, Step] = {0: create, 1: to_2, 2: to_3, 3: to_4}
 
 
 def upgrade(conn: sqlite3.Connection, version: int) -> int:

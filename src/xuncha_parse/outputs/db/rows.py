@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, columns, measures_text
+from ..columns import CORRECTION_COLUMNS, NOTICE_COLUMNS, PROBLEM_COLUMNS, columns, measures_text
 from .schema import SCHEMA_VERSION
 
 #: what ``.get("span") or NO_SPAN`` gives for a thing without a span
@@ -17,6 +17,7 @@ NOTICE_DB = columns(NOTICE_COLUMNS, "db")
 #: the notices columns the writer fills, not the notice
 WRITTEN = ("parsed_at", "json", "row_version")
 PROBLEM_DB = columns(PROBLEM_COLUMNS, "db")
+CORRECTION_DB = columns(CORRECTION_COLUMNS, "db")
 
 
 def sql_value(kind: str, value: Any) -> Any:
@@ -29,7 +30,7 @@ def sql_value(kind: str, value: Any) -> Any:
         from orjson import dumps
 
         return dumps(value).decode()
-    return value
+    return entity_value(value) if kind == "any" else value
 
 
 def notice_row(notice: Mapping[str, Any]) -> dict[str, Any]:
@@ -96,6 +97,12 @@ def diagnostic_rows(notice: Mapping[str, Any]) -> list[tuple[Any, ...]]:
             for i, d in enumerate(notice.get("diagnostics") or [])]
 
 
+def correction_rows(notice: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """(position, path, value, parsed, source, corrected_by, corrected_at) per applied correction."""
+    return [tuple(sql_value(c.kind, c.get(entry, i)) for c in CORRECTION_DB)
+            for i, entry in enumerate(notice.get("corrections") or [])]
+
+
 def fts_text(problem: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
     """What the full-text index holds for a problem: exactly its ``problems`` columns title,
     description and measures_text (the index reads them back from there: ``content="problems"``)."""
@@ -118,6 +125,7 @@ class Rows:
     topics: list[tuple[Any, ...]]
     contacts: list[tuple[Any, ...]]
     diagnostics: list[tuple[Any, ...]]
+    corrections: list[tuple[Any, ...]]
     #: (problem position, title, description, measures) for the full-text index
     fts: list[tuple[Any, ...]]
 
@@ -129,7 +137,7 @@ def notice_rows(notice: Mapping[str, Any], json_bytes: bytes, parsed_at: str) ->
     problems = notice["problems"]
     rows = Rows(head["path"], head["sha256"], tuple(head[c.name] for c in NOTICE_DB),
                 [problem_values(p, i) for i, p in enumerate(problems)], [], [], [], [],
-                contact_rows(notice), diagnostic_rows(notice), [])
+                contact_rows(notice), diagnostic_rows(notice), correction_rows(notice), [])
     for i, p in enumerate(problems):
         get = p.get
         rows.measures += item_rows(i, get("measures") or ())

@@ -7,15 +7,16 @@ docs/DATABASE.md describes them; a test checks that both agree.
 """
 from __future__ import annotations
 
-from ..columns import NOTICE_COLUMNS, PROBLEM_COLUMNS, Column, columns
+from ..columns import CORRECTION_COLUMNS, NOTICE_COLUMNS, PROBLEM_COLUMNS, Column, columns
 
 #: ``PRAGMA user_version`` of the databases this code writes: the number of the last migration
 #: (``migrations.MIGRATIONS``); a database with a larger number is refused
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: SQLite gained the FTS5 ``trigram`` tokenizer in 3.34.0
 TRIGRAM_MIN_SQLITE = (3, 34, 0)
-#: the SQL type of each column kind; lists of texts are stored as a JSON array, booleans as 0 or 1
-SQL_TYPES = {"text": "TEXT", "integer": "INTEGER", "real": "REAL", "boolean": "INTEGER", "texts": "TEXT"}
+#: the SQL type of each column kind; lists of texts are stored as a JSON array, booleans as 0 or 1, any
+#: JSON value without a type (a text stays a text, a number a number, as ``entities.value``)
+SQL_TYPES = {"text": "TEXT", "integer": "INTEGER", "real": "REAL", "boolean": "INTEGER", "texts": "TEXT", "any": ""}
 
 
 def column_sql(column: Column) -> str:
@@ -117,6 +118,16 @@ CREATE TABLE diagnostics (
 CREATE INDEX diagnostics_code ON diagnostics(code);
 """
 
+#: database schema 4: what a person corrected, one row per applied correction (columns.CORRECTION_COLUMNS)
+CORRECTIONS = f"""
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+{_columns_sql(CORRECTION_COLUMNS)}    UNIQUE (notice_id, position)
+);
+CREATE INDEX corrections_path ON corrections(path);
+"""
+
 #: the views; ``p.*`` takes every problem column, so a column added later appears in the first view too
 VIEWS = """
 CREATE VIEW problems_with_notice AS
@@ -134,7 +145,7 @@ FROM notices n LEFT JOIN problems p ON p.notice_id = n.id
 GROUP BY n.id;
 """
 
-TABLES = NOTICES + PROBLEMS + PARTS + VIEWS
+TABLES = NOTICES + PROBLEMS + PARTS + CORRECTIONS + VIEWS
 
 #: the full-text index: one row per problem, rowid = problems.id; created only where SQLite has trigram.
 #: It indexes problems' own columns title, description and measures_text (``content="problems"``, an

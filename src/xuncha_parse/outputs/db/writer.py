@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .connect import has_fts
-from .rows import NOTICE_DB, PROBLEM_DB, Rows, notice_rows, now
+from .rows import CORRECTION_DB, NOTICE_DB, PROBLEM_DB, Rows, notice_rows, now
 from .schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ COLUMNS = {
     "topics": ("problem_id", "position", "code", "terms"),
     "contacts": ("notice_id", "position", "type", "value", "normalized", "owner", "line"),
     "diagnostics": ("notice_id", "position", "level", "code", "message", "line"),
+    "corrections": ("notice_id", *(c.name for c in CORRECTION_DB)),
     "problems_fts": ("rowid", "title", "description", "measures_text"),
 }
 
@@ -65,7 +66,8 @@ def write_rows(conn: sqlite3.Connection, rows: Rows) -> tuple[int, list[tuple[An
                          ("topics", rows.topics)):
         if items:
             conn.executemany(INSERTS[table], [(problem_id + r[0], *r[1:]) for r in items])
-    for table, items in (("contacts", rows.contacts), ("diagnostics", rows.diagnostics)):
+    for table, items in (("contacts", rows.contacts), ("diagnostics", rows.diagnostics),
+                         ("corrections", rows.corrections)):
         if items:
             conn.executemany(INSERTS[table], [(notice_id, *r) for r in items])
     return notice_id, [(problem_id + r[0], *r[1:]) for r in rows.fts]

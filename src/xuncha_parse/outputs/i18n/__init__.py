@@ -8,6 +8,7 @@ under ``status.``, ``topic.``, ``diag.``, ``count.`` keys.  Chinese is the defau
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
@@ -31,6 +32,9 @@ class Catalogue:
 
     lang: str
     strings: Mapping[str, str]
+    #: the library's own messages (a file that cannot be read or decoded) in this language: (the English
+    #: message as a pattern, its wording here with the pattern's groups as {0}, {1}); none for English
+    messages: tuple[tuple[str, str], ...] = ()
 
     def __call__(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values) if values else self.strings[key]
@@ -38,6 +42,15 @@ class Catalogue:
     def code(self, kind: str, code: str) -> str:
         """The name of a code the data carries (``status``/``in_progress``), else the code itself."""
         return self.strings.get(f"{kind}.{code}", code)
+
+    def message(self, text: str) -> str:
+        """A message of the library (exceptions speak English) in this language, when the catalogue has
+        it; else as it is."""
+        for pattern, wording in self.messages:
+            found = re.fullmatch(pattern, text)
+            if found:
+                return wording.format(*found.groups())
+        return text
 
     @property
     def html_lang(self) -> str:
@@ -54,4 +67,5 @@ def catalogue(lang: str | None = None) -> Catalogue:
 
 @lru_cache(maxsize=None)
 def _load(lang: str) -> Catalogue:
-    return Catalogue(lang, import_module(f"{__name__}.{lang}").STRINGS)
+    module = import_module(f"{__name__}.{lang}")
+    return Catalogue(lang, module.STRINGS, getattr(module, "MESSAGES", ()))
