@@ -92,6 +92,30 @@ INSPECTIONS = {
     "two teams in traditional script": (
         "中共寧川縣統計局黨組關於巡察整改進展情況的通報\n根據縣委統一部署，市委第一巡察組、第六巡察組對市水利局黨組開展了巡察。\n",
         "市委第一巡察組、第六巡察組", "市水利局黨組"),
+    "teams counted: the unnumbered name later is all of them": (
+        TITLE + "根据县委部署，县委派出3个巡察组，对县统计局党组开展巡察。巡察期间，县委巡察组设有专门电话。\n", None,
+        "县统计局党组"),
+    "teams counted before their committee": (
+        TITLE + PERIOD + "5个市委巡察组对市水务局党组开展了常规巡察。\n", None, "市水务局党组"),
+    "an unnumbered team without a count is named as written": (
+        TITLE + PERIOD + "县委巡察组对县统计局党组开展了常规巡察。\n", "县委巡察组", "县统计局党组"),
+    "an unnumbered team is the one numbered team named later": (
+        TITLE + PERIOD + "市委巡察组对县统计局党组开展了巡察。\n一、整改工作组织情况\n9月2日，市委第四巡察组向县统计局党组反馈了巡察意见。\n",
+        "市委第四巡察组", "县统计局党组"),
+    "an unnumbered team with two numbered teams named later stays": (
+        TITLE + PERIOD + "县委巡察组对县统计局党组开展了巡察。\n一、整改工作组织情况\n县委第一巡察组和县委第二巡察组分别听取汇报。\n",
+        "县委巡察组", "县统计局党组"),
+    "the team the unit works with is not the one inspecting": (
+        TITLE + PERIOD + "市委第一、二巡察组配合省委巡视组对市交通局党组开展了联动巡察。\n", None, "市交通局党组"),
+    "a commission's own team, named by its party group": (
+        TITLE + PERIOD + "委党组巡察组对市疾控中心党委开展了巡察。\n", "委党组巡察组", "市疾控中心党委"),
+    "a numbered team after the round": (
+        TITLE + PERIOD + "十五届县委第三轮巡察第四巡察组对县统计局党组开展了常规巡察。\n", "第四巡察组", "县统计局党组"),
+    "a round narrowed to this unit": (
+        TITLE + PERIOD + "区委第一至第四巡察组对区属群团组织开展了联动巡察，其中区委第三巡察组对区文联党组进行了巡察。\n",
+        "区委第三巡察组", "区文联党组"),
+    "a court's judicial inspection team gone to a court": (
+        "9月5日，北岭中院司法巡查组到临江县法院开展政治督察与司法巡查工作。\n", "北岭中院司法巡查组", "临江县法院"),
 }
 
 

@@ -351,6 +351,27 @@ TEAM_TOPIC = re.compile(
     rf"(?:(?![省市区县州旗盟]委|党工?委|部署|统一|安排|要求)[\u4e00-\u9fff“”]){{2,12}}?"
     rf"(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
     r"|[省市区县]{2}联动巡[察视]组")
+#: a unit's own team, named by the party group or committee that sends it, without a place: ``委党组巡察组`` (a
+#: commission's internal inspection), ``集团党委巡察组``, ``厅党组第二巡视组``
+TEAM_PARTY = re.compile(rf"(?:委|厅|局|院|集团|公司|学校)?党[组委](?:第{_CN_ORD})?巡[察视](?:{_CN_ORD})?组")
+#: the core of such a team, a cheap test before TEAM_PARTY (whose optional first part is tried at every position):
+#: ``党组巡察组``, ``党委第二巡视``
+TEAM_PARTY_HINT = re.compile(rf"党[组委](?:第{_CN_ORD})?巡[察视]")
+#: a court's judicial inspection team, named by the court that sends it: ``白河中院司法巡查组``, ``司法巡查组``
+TEAM_JUDICIAL = re.compile(r"(?:[\u4e00-\u9fff]{2}(?:中院|高院))?司法巡查组")
+#: what numbers a team, so that it is one team of several: ``第二``, ``巡察二组``, ``第一至第三`` (not ``县委巡察组``)
+TEAM_ORDINAL = re.compile(rf"第{_CN_ORD}|巡[察视]{_CN_ORD}组")
+#: teams counted, not named: ``派出2个巡察组``, ``4个区委巡察组``, ``三個巡察組`` (view: simplified); an unnumbered team
+#: the text names besides (``县委巡察组设有专门电话``) is then all of them, no one team
+TEAM_COUNT = re.compile(r"[0-9一二三四五六七八九十两]{1,2}\s*个(?:[省市区县州旗盟]委)?(?:专项)?巡[察视]组")
+#: the words before a team the inspected unit works with, which is not the one inspecting it: ``配合省委巡视组``,
+#: ``协助中央巡视组`` (looked for right before the team)
+TEAM_ASSISTED = re.compile(r"(?:配合|协助)$")
+#: how far before a team TEAM_ASSISTED is looked for
+TEAM_ASSISTED_REACH = 2
+#: a round's intro narrowed to this unit, the team and target after it the notice's own: ``…区委第一至第三巡察组对区属
+#: 群团组织开展了联动巡察，其中区委第二巡察组对区科协党组进行了巡察``
+NARROWED = re.compile(r"其中\s*[,:]?\s*(?=(?:中央|[省市区县州旗盟]委))")
 #: more teams after the first, joined by ``、`` or ``和``: ``市委第一巡察组``+``、第六巡察组``
 TEAM_MORE = re.compile(rf"(?:[、和及与]第{_CN_ORD}(?:专项|机动)?巡[察视]组){{1,8}}")
 #: the round: ``八届市委第八轮``, ``十二届市委第九轮``, ``省委第三轮``
@@ -793,6 +814,8 @@ NEIGHBOUR_TARGETS = (
     #: a feedback meeting's name: ``…巡察组巡察市人民医院党委情况反馈会召开``
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:工作)?情况反馈(?:会|大会|会议)"),
     re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
+    #: gone to, for a court's judicial inspection: ``…司法巡查组到安平县法院开展2023年政治督察与司法巡查工作``
+    re.compile(r"组到(?P<target>[^,;。到]{2,30}?)开展[^,;。]{0,20}?巡[察视查]"),
 )
 
 #: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``

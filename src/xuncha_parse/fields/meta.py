@@ -17,6 +17,7 @@ from ..grammar import (
     ISSUER_IN_TITLE,
     LAUNCH,
     MEETING,
+    NARROWED,
     NEIGHBOUR_TARGETS,
     PERIOD_CLAUSE_MARKS,
     PERIOD_FROM,
@@ -27,8 +28,15 @@ from ..grammar import (
     SIGNER,
     TARGET,
     TEAM,
+    TEAM_ASSISTED,
+    TEAM_ASSISTED_REACH,
     TEAM_BARE,
+    TEAM_COUNT,
+    TEAM_JUDICIAL,
     TEAM_MORE,
+    TEAM_ORDINAL,
+    TEAM_PARTY,
+    TEAM_PARTY_HINT,
     TEAM_TOPIC,
 )
 from ..layout.document import closing_pieces
@@ -69,6 +77,7 @@ def stage_inspection(state: NoticeState) -> None:
     found = inspection(state.intro, state.title_piece, state.issuer, where, read)
     if not is_rectification(state):
         _neighbour_body_and_period(state, found, where)
+    _settle_team(state.source.view, state.source.text, found, where)
     if found["target"] is None and read.outcome != "none":  # nothing read yet, or a self-reference
         _other_target(state, found, where)
     if read.outcome == "unresolved" and found["target"] is None and state.intro is not None:
@@ -98,7 +107,7 @@ def _trusted_signer(state: NoticeState) -> str | None:
 def _neighbour_body_and_period(state: NoticeState, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
     """A neighbour's team named only in its body (a plan, a summary), and its own period, never a meeting's."""
     if found["body"] is None:
-        team = TEAM.search(state.source.view)
+        team = _first(TEAM, state.source.view)
         found["body"] = state.source.text[team.start():team.end()] if team else None
     if state.intro is not None:
         _own_period(found, state.intro, where)
@@ -132,9 +141,11 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
     text = intro.text if intro else ""
     where = {} if where is None else where
     read = TargetRead() if read is None else read
-    result: InspectionDict = {"body": _team(view, text, where), "round": _round(title, intro), "kind": None,
+    narrowed = NARROWED.search(view)
+    start = narrowed.end() if narrowed else 0
+    result: InspectionDict = {"body": _team(view, text, where, start), "round": _round(title, intro), "kind": None,
                               "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
-    m = TARGET.search(view)
+    m = TARGET.search(view, start)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
         result["target"] = _read_target(m, view, text, issuer, where, read)
@@ -219,16 +230,51 @@ def _placed(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> dict
     return {key: hit for key in ("start", "end") for hit in hits if hit[1] is found[key]}
 
 
-def _team(view: str, text: str, where: dict[str, tuple[int, int]]) -> str | None:
-    """The inspecting team, or teams (``市委第一巡察组、第六巡察组``): by number, else by topic, else bare."""
-    found = [m for m in (TEAM.search(view), TEAM_TOPIC.search(view)) if m is not None]
-    m = min(found, key=lambda hit: hit.start()) if found else TEAM_BARE.search(view)
-    if m is None:
+def _team(view: str, text: str, where: dict[str, tuple[int, int]], start: int = 0) -> str | None:
+    """The inspecting team, or teams (``市委第一巡察组、第六巡察组``), from ``start`` (where a round's intro narrows to
+    this unit): the first one numbered or named by its topic or court, else a bare numbered one (``第二巡察组``),
+    else the first unnumbered one (``县委巡察组``, ``委党组巡察组``); never one the inspected unit only works with."""
+    found = [m for m in (_first(p, view, start) for p in _team_patterns(view)) if m is not None]
+    specific = [m for m in found if m.re is not TEAM and m.re is not TEAM_PARTY or TEAM_ORDINAL.search(m.group())]
+    bare = _first(TEAM_BARE, view, start)
+    choice = specific or ([bare] if bare else found)
+    if not choice:
         return None
+    m = min(choice, key=lambda hit: hit.start())
     more = TEAM_MORE.match(view, m.end())
     end = more.end() if more else m.end()
     where["body"] = (m.start(), end)
     return text[m.start():end]
+
+
+def _team_patterns(view: str) -> tuple[re.Pattern[str], ...]:
+    """The team patterns worth trying on this text (the rarer ones only where their core words stand)."""
+    party = (TEAM_PARTY,) if TEAM_PARTY_HINT.search(view) else ()
+    judicial = (TEAM_JUDICIAL,) if "司法巡查组" in view else ()
+    return (TEAM, TEAM_TOPIC, *party, *judicial)
+
+
+def _first(pattern: re.Pattern[str], view: str, start: int = 0) -> re.Match[str] | None:
+    """The first team of a pattern from ``start`` that is not one the inspected unit works with (``配合省委巡视组``)."""
+    for m in pattern.finditer(view, start):
+        if not TEAM_ASSISTED.search(view, max(0, m.start() - TEAM_ASSISTED_REACH), m.start()):
+            return m
+    return None
+
+
+def _settle_team(view: str, text: str, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
+    """An unnumbered team (``市委巡察组``) is the one numbered team of its committee the text names elsewhere
+    (``市委第五巡察组向…反馈了巡察意见``); where the text counts its teams instead (``派出2个巡察组``, ``4个区委巡察组``), it
+    is all of them, no one team: null."""
+    body = found["body"]
+    if body is None or TEAM_ORDINAL.search(body) or TEAM_TOPIC.fullmatch(body) or "司法" in body:
+        return
+    committee = body[:body.find("委") + 1] if "委" in body else None
+    numbered = {text[m.start():m.end()] for m in TEAM.finditer(view)
+                if committee and m.group().startswith(committee) and TEAM_ORDINAL.search(m.group())}
+    if len(numbered) == 1 or TEAM_COUNT.search(view):
+        found["body"] = numbered.pop() if len(numbered) == 1 else None
+        where.pop("body", None)
 
 
 def _round(title: Piece | None, intro: Piece | None) -> str | None:
