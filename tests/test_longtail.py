@@ -110,10 +110,15 @@ INSPECTIONS = {
     "a commission's own team, named by its party group": (
         TITLE + PERIOD + "委党组巡察组对市疾控中心党委开展了巡察。\n", "委党组巡察组", "市疾控中心党委"),
     "a numbered team after the round": (
-        TITLE + PERIOD + "十五届县委第三轮巡察第四巡察组对县统计局党组开展了常规巡察。\n", "第四巡察组", "县统计局党组"),
+        TITLE + PERIOD + "十五届县委第三轮巡察第四巡察组对县统计局党组开展了常规巡察，县委巡察组于5月9日反馈了意见。\n", "第四巡察组", "县统计局党组"),
     "a round narrowed to this unit": (
         TITLE + PERIOD + "区委第一至第四巡察组对区属群团组织开展了联动巡察，其中区委第三巡察组对区文联党组进行了巡察。\n",
         "区委第三巡察组", "区文联党组"),
+    "a unit named by itself first, by its name in the sentence stating the inspection": (
+        TITLE + "市委第二巡察组对行党委开展巡察以来，全行认真整改。根据市委统一部署，" + PERIOD[9:] +
+        "市委第二巡察组对宁川农商银行党委开展了常规巡察。\n", "市委第二巡察组", "宁川农商银行党委"),
+    "the unit holding a meeting on rectifying the findings": (
+        "11月3日，县档案馆党组召开县委第一巡察组巡察反馈问题整改专题民主生活会。\n", "县委第一巡察组", "县档案馆党组"),
     "a court's judicial inspection team gone to a court": (
         "9月5日，北岭中院司法巡查组到临江县法院开展政治督察与司法巡查工作。\n", "北岭中院司法巡查组", "临江县法院"),
 }
@@ -392,6 +397,14 @@ def test_dates_whose_year_and_month_marks_were_dropped(name):
         if found[key]:
             span = found["spans"][key]
             assert (TITLE + text)[span["start"]:span["end"]] == found[key]["text"]
+
+
+def test_a_page_set_on_one_line_with_taiwan_usage():
+    text = ("中共柳塘村支部委員會關於鎮黨委巡察整改進展情況的通報釋出於: 綜合2022-05-17標籤: 巡察根據縣委統一部署，"
+            "2021年9月6日至10月15日，縣委第三巡察組對我村黨支部開展了巡察。\n")
+    notice = parse_to_dict(text)
+    assert notice["title"] == "中共柳塘村支部委員會關於鎮黨委巡察整改進展情況的通報"
+    assert notice["inspection"]["target"] == notice["issuer"] == "中共柳塘村支部委員會"
 
 
 def test_a_page_set_on_one_line():

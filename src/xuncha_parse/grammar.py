@@ -816,6 +816,9 @@ NEIGHBOUR_TARGETS = (
     re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
     #: gone to, for a court's judicial inspection: ``…司法巡查组到安平县法院开展2023年政治督察与司法巡查工作``
     re.compile(r"组到(?P<target>[^,;。到]{2,30}?)开展[^,;。]{0,20}?巡[察视查]"),
+    #: the unit holding a meeting on rectifying what the inspection found, the clause's subject:
+    #: ``12月18日，市文广旅局党组召开市委第三巡察组巡察反馈问题整改专题民主生活会``, ``市卫生健康委召开巡察整改工作领导小组会议``
+    re.compile(r"(?:^|(?<=[,;。]))(?P<target>[^,;。]{2,30}?)召开[^,;。]{0,30}?巡[察视][^,;。]{0,12}?整改"),
 )
 
 #: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``
@@ -839,9 +842,10 @@ DAMAGED_DAY = re.compile(r"(?P<md>[0-9]{3,4})日?(?=[\u4e00-\u9fff])")
 # A page set on one line (fields/preamble.py, fields/meta.py)
 # --------------------------------------------------------------------------
 
-#: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``
+#: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``,
+#: ``…的通報釋出於: 綜合2021-07-12`` (a repost converted to Taiwan usage, 釋出 for 发布; matched in the simplified view)
 TITLE_INLINE = re.compile(
-    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源))")
+    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源|发布于|释出于))")
 #: the words a publication date follows, which make it no inspection date: ``发布时间2022年5月17日``
 PUBLISHED_BEFORE = re.compile(r"(?:发布|发文|成文|公开)(?:时间|日期)\s*:?\s*$")
 #: how far before a date those words are looked for

@@ -145,13 +145,25 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
     start = narrowed.end() if narrowed else 0
     result: InspectionDict = {"body": _team(view, text, where, start), "round": _round(title, intro), "kind": None,
                               "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
-    m = TARGET.search(view, start)
+    m = _named_rather(TARGET.search(view, start), view, text)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
         result["target"] = _read_target(m, view, text, issuer, where, read)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _named_rather(m: re.Match[str] | None, view: str, text: str) -> re.Match[str] | None:
+    """A target named by itself (``市委第三巡察组对行党委开展巡察以来，…``) yields to a later sentence of the intro that
+    names the unit (``…市委第三巡察组对青原农商银行党委开展了常规巡察``): that sentence states the inspection."""
+    if m is None or not _self_reference(view[m.start("target"):m.end("target")]):
+        return m
+    for later in TARGET.finditer(view, m.end()):
+        a, b = later.span("target")
+        if _target(text[a:b], view[a:b], None) is not None:
+            return later
+    return m
 
 
 def _read_target(m: re.Match[str], view: str, text: str, issuer: str | None, where: dict[str, tuple[int, int]],
