@@ -384,6 +384,18 @@ DAMAGED = {
         ("2023-09-11", "2023-11-29", "2023-12-20")),
     "a month and day that split two ways are not read": (
         "根据市委统一部署，2023111日至125日，市委第五巡察组对市水务公司党委开展了常规巡察。\n", (None, None, None)),
+    "a month and day of one digit each": (
+        "根据县委统一部署，202137日至512日，县委第二巡察组对县统计局党组开展了巡察。\n", ("2021-03-07", "2021-05-12", None)),
+    "only 月 dropped, the year kept": (
+        "根据县委统一部署，2021年3月1日至4月30日，县委第二巡察组对县统计局党组开展了巡察，2021年611日反馈了巡察意见。\n",
+        ("2021-03-01", "2021-04-30", "2021-06-11")),
+    "the year run into the month, 日 lost": (
+        "根据县委统一部署，20219月6,县委第二巡察组对县统计局党组开展了巡察。\n", ("2021-09-06", None, None)),
+    "a range that lost its 至": (
+        "根据县委统一部署，县委第二巡察组于2024年3月1日4月30日对县统计局党组进行了巡察。\n", ("2024-03-01", "2024-04-30", None)),
+    "a news item's dateline is not the start": (
+        "宁川在线5月8日讯 按照县委部署，2024年3月1日至4月30日，县委第二巡察组对县统计局党组开展了巡察。\n",
+        ("2024-03-01", "2024-04-30", None)),
     "a count is no date": ("根据市委统一部署，市委第五巡察组对市水务公司党委开展了常规巡察，谈话2023317人次。\n", (None, None, None)),
 }
 
@@ -397,6 +409,23 @@ def test_dates_whose_year_and_month_marks_were_dropped(name):
         if found[key]:
             span = found["spans"][key]
             assert (TITLE + text)[span["start"]:span["end"]] == found[key]["text"]
+
+
+#: a news page's headline without a kind's words, right above the page's info line → the title
+INFO_LINES = {
+    "a team acting, above 发布时间": (
+        "欢迎访问宁川县人民医院\n\n医院新闻\n\n县委第二巡察组对县人民医院开展专项巡察\n\n发布时间:2024-05-06  点击数:310\n\n"
+        "5月6日，县委第二巡察组进驻县人民医院开展专项巡察，并召开动员会。\n", "县委第二巡察组对县人民医院开展专项巡察"),
+    "a study's headline, above its date and source": (
+        "首页 工作动态 巡察工作\n宁川清风网\n\n宁川县村级巡察的难点与对策\n\n2024-05-06 10:12:30 | 来源: 宁川纪委网\n\n"
+        "近年来，宁川县委把村级巡察作为重点，共发现问题120条。\n", "宁川县村级巡察的难点与对策"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INFO_LINES))
+def test_a_headline_above_the_info_line(name):
+    text, title = INFO_LINES[name]
+    assert parse_to_dict(text)["title"] == title
 
 
 def test_a_page_set_on_one_line_with_taiwan_usage():

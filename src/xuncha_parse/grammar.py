@@ -325,6 +325,9 @@ DATE_ATOM = re.compile(
 DAY_ATOM = re.compile(rf"(?P<d>{_DATE_NUM})\s*[日号](?P<before>前)?")
 #: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``
 RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*(?P<next>次年|翌年|第二年)?")
+#: the mark that ends a day, after which a month and day run straight on are a range that lost its 至:
+#: ``2021年4月12日5月14日``
+DAY_MARK = "日"
 #: what joins items of a list: ``、``, ``和``, ``及``
 LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 
@@ -659,6 +662,11 @@ HEADLINE_NOT_SENTENCE = re.compile(r"[>|｜»＞/]|:")
 NAV_SEPARATOR = re.compile(r"[>|｜»＞]")
 #: a headline shorter than this is a column's label (``巡察反馈``, ``通知公告``), unless HEADLINE_SHORT
 HEADLINE_MIN = 8
+#: a web page's info line under its headline: the publication date with its source, hits or author:
+#: ``发布时间:2018-11-06  点击数:982``, ``2020-06-11 09:42:17 | 来源: 黄南纪委网``
+INFO_LINE = re.compile(r"^(?:发布时间|发布日期)\s*:|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]?\s*来\s*源")
+#: how many first lines (blank ones included) are looked at for an info line
+INFO_LINE_LINES = 12
 #: a short headline that names a document, not a column: ``巡察公告``, ``县委第二巡察组巡察公告``
 HEADLINE_SHORT = re.compile(r"^[\u4e00-\u9fff]{0,4}巡[察视]公告$")
 
@@ -830,8 +838,11 @@ PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整�
 # --------------------------------------------------------------------------
 
 #: a date whose 年 and 月 were dropped, the month and day run together after the year: ``2024717日``,
-#: ``20231220日``, ``2023911日`` (read only where the intro has it; the month and day must split one way)
-DAMAGED_DATE = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})(?P<md>[0-9]{3,4})(?:日|(?=\s*(?:至|到|-)))")
+#: ``20231220日``, ``2023911日``, ``201947日``, or only its 月: ``2020年213日``, ``2021年79日`` (read only where the intro
+#: has it; the month and day must split one way)
+DAMAGED_DATE = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})年?(?P<md>[0-9]{2,4})(?:日|(?=\s*(?:至|到|-)))")
+#: a date whose 年 was dropped, the year run into the month, and its 日 maybe too: ``20189月17,``, ``201810月5日``
+DAMAGED_YEAR = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})(?P<m>1[0-2]|[1-9])月(?P<d>[0-9]{1,2})(?:日|(?=[,;。]))")
 #: the end of such a range, month and day run together: ``至830日``, ``至1129``
 DAMAGED_RANGE_END = re.compile(r"\s*(?:至|到|-)\s*(?P<md>\d{3,4})日?(?![\d年月%.])")
 #: such a day opening a sentence before the words of its event: ``。1220市委巡察组向…反馈`` (``dates.damaged_dates``
@@ -850,3 +861,6 @@ TITLE_INLINE = re.compile(
 PUBLISHED_BEFORE = re.compile(r"(?:发布|发文|成文|公开)(?:时间|日期)\s*:?\s*$")
 #: how far before a date those words are looked for
 PUBLISHED_REACH = 8
+#: what follows a news item's dateline, whose date is the item's, never the inspection's: ``云州在线9月20日讯``,
+#: ``本报讯``, ``新华社武汉10月22日电``
+DATELINE_AFTER = re.compile(r"\s*(?:讯|电(?![\u4e00-\u9fff]))")
