@@ -157,7 +157,20 @@ def test_an_unresolved_self_reference_is_null_with_a_diagnostic():
 COUNTS = {
     "存在的问题36个": ("巡察组指出局党组存在的问题36个。", {"problems": 36}),
     "反馈面上问题741个": ("省委巡视组反馈面上问题741个，已完成整改698个。", {"problems": 741, "completed": 698}),
-    "4个方面、16个主要问题": ("巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16}),
+    "4个方面、16个主要问题, all done": (
+        "巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16, "completed": 16}),
+    "all done in the sentence that counts them": (
+        "巡察组反馈的2大方面9个具体问题，局党组已全部完成整改。", {"categories": 2, "problems": 9, "completed": 9}),
+    "all done of a part is no count": (
+        "巡察组反馈问题12个。立行立改问题已全部整改到位。", {"problems": 12}),
+    "反馈问题共8项": ("市委巡察组反馈问题共8项，截至6月底，已完成5项，3项正在推进。", {"problems": 8, "completed": 5, "in_progress": 3}),
+    "the items named before each count, then the total": (
+        "已完成整改的有制度不健全、台账不清等7个问题，正在整改的有队伍建设滞后等3个问题，共计10个问题。",
+        {"problems": 10, "completed": 7, "in_progress": 3}),
+    "the ones that need long-term work": (
+        "60项整改措施中，需要立行立改的22项已全部整改到位，需要长期坚持的38项正在推进。", {"completed": 22, "in_progress": 38}),
+    "ASCII full stops end the counting sentence": (
+        "截至10月底,9个问题已完成整改6个,持续推进3个.局党组对持续推进的3个问题实行挂账督办.", {"completed": 6, "in_progress": 3}),
     "a working slogan is no count": ("局党组坚持完成一项、销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
     "the count first": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68}),
     "the total before its done count": ("对照反馈的3个方面9个问题，9个问题已整改完成7个。", {"categories": 3, "problems": 9, "completed": 7}),
@@ -171,7 +184,8 @@ COUNTS = {
     "another few going on": ("目前已完成整改6个，另有2个正在持续推进。", {"completed": 6, "in_progress": 2}),
     "long-term ones": ("截至目前已完成整改10个，需长期坚持整改3个。", {"completed": 10, "in_progress": 3}),
     "a total opening the clause is no rest": ("截至5月底，40项整改措施中，已完成整改35项。", {"completed": 35}),
-    "done as 整改到位": ("巡察指出问题11个，截至目前已整改到位9个，正在整改2个。", {"completed": 9, "in_progress": 2}),
+    "done as 整改到位, problems noun first after 指出": (
+        "巡察指出问题11个，截至目前已整改到位9个，正在整改2个。", {"problems": 11, "completed": 9, "in_progress": 2}),
     "done as 整改落实": ("巡察反馈的6个问题，已整改落实6个。", {"problems": 6, "completed": 6}),
     "all of a count done": ("截至6月底，5个问题均已整改到位。", {"completed": 5}),
     "the rest with progress in stages": (

@@ -420,11 +420,13 @@ DECLARED_CATEGORIES = re.compile(
     rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?|(?<=类问题)|(?<=方面)问题)"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个`` (never the aspects the problems fall in: ``存在问题3个方面``)
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``反馈问题共8项`` (never the aspects the problems
+#: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``
 DECLARED_PROBLEMS = re.compile(
-    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条)"
+    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*共?\s*(?P<n2>{_N})\s*(?:个|项|条)"
     rf"(?!\s*(?:方面|类|大类)))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
@@ -434,23 +436,24 @@ DECLARED_PROBLEMS_BEFORE = re.compile(rf"(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]
 FEEDBACK_PROBLEMS = re.compile(r"反馈(?:的)?问题")
 #: how far before 反馈问题 its count may stand: ``31个省委巡视`` + 反馈问题
 BEFORE_FEEDBACK_REACH = 14
-#: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``, and in a round's summary with no 已:
+#: ``已完成的整改事项有8个``, ``已整改完成34个``, the items named before the count: ``已完成整改的有…、…等9个问题``, ``已完成整改12项``, and in a round's summary with no 已:
 #: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
 #: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
     rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
-    rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
 #: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
 #: ``8个问题均已整改到位`` (not the total before its done count: ``9个问题已整改完成7个``)
 DECLARED_COMPLETED_AFTER = re.compile(
     rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?均?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
-#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``, ``持续整改2个``
+#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``, ``持续整改2个``,
+#: ``需要长期坚持的53项``, the items named before the count: ``正在整改的有…等2个问题``
 #: (``剩余`` and ``持续整改`` take their count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
-    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|持续整改|需长期坚持(?:整改)?|未完成|剩余)"
-    rf"(?:(?<!剩余)(?<!持续整改)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|持续整改|需要?长期坚持(?:整改)?|未完成|剩余)"
+    rf"(?:(?<!剩余)(?<!持续整改)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
 #: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
@@ -462,6 +465,12 @@ DECLARED_IN_PROGRESS_AFTER = re.compile(
 )
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
 DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
+#: a full stop of a counting sentence, ``。`` or an ASCII ``.`` a site set for it (``…已完成整改5个,持续推进2个.``), not a
+#: decimal point or a web address's dot (``81.8%``, ``www.gov.cn``)
+COUNT_STOP = re.compile(r"[。.](?<![0-9A-Za-z]\.)")
+#: every problem declared done, no count of its own, in the sentence that counts them: ``反馈的3大方面15个具体问题，团县委已
+#: 全部完成整改``, ``…均已整改到位`` (the count is then the problems')
+ALL_DONE = re.compile(r"(?:已|均已)全部(?:完成整改|整改完成|整改到位|整改完毕)(?![^,;。]{0,6}[0-9])")
 #: ``整改完成率76%``, ``完成率达到92.5%``
 DECLARED_RATE = re.compile(r"完成率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
 #: the publicity window: ``公开期限：2026年1月21日至2026年2月28日``
