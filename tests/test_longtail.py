@@ -442,6 +442,19 @@ def test_a_headline_above_the_info_line(name):
     assert parse_to_dict(text)["title"] == title
 
 
+#: a closing without 监督: an invitation to give opinions, a contact person and phone → its phone is read
+CLOSINGS = {
+    "an invitation to give opinions": "欢迎广大师生对整改工作提出意见建议，联系人：陈老师，联系电话：0571-6632418。",
+    "a contact person and phone": "局党组将持续推进整改。联系人：陈老师，联系电话：0571-6632418。",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLOSINGS))
+def test_a_closing_without_the_word_supervise(name):
+    text = PREAMBLE + "一、整改落实情况\n1.制度不健全。\n整改情况：修订制度3项。\n" + CLOSINGS[name] + "\n"
+    assert [c["value"] for c in parse_to_dict(text)["contacts"]] == ["0571-6632418"]
+
+
 def test_a_page_set_on_one_line_with_taiwan_usage():
     text = ("中共柳塘村支部委員會關於鎮黨委巡察整改進展情況的通報釋出於: 綜合2022-05-17標籤: 巡察根據縣委統一部署，"
             "2021年9月6日至10月15日，縣委第三巡察組對我村黨支部開展了巡察。\n")

@@ -293,10 +293,11 @@ INTRO_OPENING = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)")
 INTRO = re.compile(INTRO_OPENING.pattern + r"|巡[察视][^。]{0,40}(?:开展|进行)了?")
 #: an addressee line: ``市政协办公室党支部：``
 ADDRESSEE = re.compile(r"^[^,;。:!?]{2,40}:$")
-#: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``;
+#: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``, ``欢迎广大师生对整改
+#:工作提出意见建议``, a contact person and phone (``联系人：唐老师，联系电话：…``);
 #: or a contact channel opening the paragraph: ``联系电话：…`` (a measure may mention 联系电话 in passing)
 CLOSING = re.compile(
-    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告"
+    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告|欢迎.{0,30}提出意见建议|联系人\s*:[^。]{0,12}联系电话"
     r"|^.{0,10}(?:联系电话|联系方式|电子邮箱|邮政信箱|举报电话|监督电话)"
 )
 #: what makes an invitation the notice's closing rather than a sentence of a measure (``公开举报电话，欢迎群众
@@ -490,9 +491,21 @@ PHONE = re.compile(
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,10}")
 #: a postcode after its label: ``邮政编码：521000``, ``邮编511500``
 POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
-#: a postal mailbox after its label, up to the next separator or a postcode in brackets:
-#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``
-MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮)[^;。,、:]){4,80})")
+#: a postal mailbox after its label, up to the next separator, a postcode in brackets or the team it is forwarded to:
+#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``,
+#: ``邮政信箱:某市2206邮箱转市委第二巡察组收`` (the box: ``某市2206邮箱``)
+MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮|转)[^;。,、:]){4,80})")
+#: a postal box named whole in a table's cell, without a label, up to the team it reaches: ``澄州市南港区C20451邮政专用
+#: 信箱区委专项巡察一组收`` (search where ``专用信箱`` stands)
+MAILBOX_CELL = re.compile(r"(?P<v>[^|｜,;。:\s]{2,30}邮政专用信箱[^|｜,;。:\s]{0,20}?收)")
+#: what a mailbox's value holds, a number or a place: ``某市2206邮箱``, ``湘桥区党政办公大楼4楼`` (not the words of a
+#: sentence naming the channel: ``邮政信箱公布如下``, ``邮政信箱和电子邮箱``)
+MAILBOX_VALUE = re.compile(r"[0-9]|[省市区县镇乡街路楼]")
+#: the words before an address's label that make it a place to walk in or a suggestion box's, no channel:
+#: ``接待信访地址：南湖路318号``, ``意见箱设置地址：…``, ``信访接待地点：…``
+WALK_IN = re.compile(r"(?:接待|来访|意见箱|举报箱|设置)[^,;。:]{0,4}$")
+#: how far before an address's label WALK_IN is looked for
+WALK_IN_REACH = 8
 #: a street address after its label, up to a postcode in brackets: ``来信地址：清远市清城区人民二路18号``,
 #: ``来信请寄：某某区政务中心3楼（邮编：211500）``
 ADDRESS = re.compile(
