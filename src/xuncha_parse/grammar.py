@@ -724,9 +724,13 @@ KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: a kind's words anywhere in the running text, when neither the headline, the formula nor the lead
 #: decided, tried in this order
 KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
-    #: an announcement's channels: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``, ``巡察期间，各巡察组
-    #: 开通专门信访电话``
-    ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间|巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
+    #: an announcement's own words: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``
+    ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间")),
+    #: the news that a mobilisation meeting was held, which tells the channels too: ``…巡察动员会召开``,
+    #: ``…召开巡察工作动员会`` (an announcement with a deadline may tell of the meetings as well, and is decided above)
+    ("mobilisation", re.compile(r"动员(?:部署)?会(?:[^,;。]{0,12}?)召开|召开[^,;。]{0,30}?动员(?:部署)?会")),
+    #: an announcement's channels: ``巡察期间，各巡察组开通专门信访电话``
+    ("announcement", re.compile(r"巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
     #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
