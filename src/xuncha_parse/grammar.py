@@ -689,6 +689,8 @@ HEADLINE_MIN = 8
 INFO_LINE = re.compile(r"^(?:发布时间|发布日期)\s*:|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]?\s*来\s*源")
 #: how many first lines (blank ones included) are looked at for an info line
 INFO_LINE_LINES = 12
+#: the stop a headline above an info line never holds (a news headline may cry out: ``問責312人!…通報巡視整改進展``)
+INFO_HEADLINE_STOP = "。"
 #: a short headline that names a document, not a column: ``巡察公告``, ``县委第二巡察组巡察公告``
 HEADLINE_SHORT = re.compile(r"^[\u4e00-\u9fff]{0,4}巡[察视]公告$")
 

@@ -11,6 +11,7 @@ from ..grammar import (
     HEADLINE_MIN,
     HEADLINE_NOT_SENTENCE,
     HEADLINE_SHORT,
+    INFO_HEADLINE_STOP,
     INFO_LINE,
     INFO_LINE_LINES,
     INTRO,
@@ -18,6 +19,7 @@ from ..grammar import (
     KIND_HEADLINE_LINES,
     KIND_HEADLINE_MAX,
     NAV_SEPARATOR,
+    NOISE_CHAR,
     ORG_LINE,
     SENTENCE_END,
     TITLE_ABOUT,
@@ -138,10 +140,10 @@ def above_info_line(tokens: Sequence[Token]) -> Piece | None:
     建议``): the line right above the page's info line (``发布时间:2018-11-06  点击数:982``), if it reads as one."""
     lines = [t for t in tokens[:INFO_LINE_LINES] if t.kind != "blank"]
     for above, tok in zip(lines, lines[1:]):
-        if INFO_LINE.match(tok.piece.view):
+        if INFO_LINE.match(tok.piece.view.replace(NOISE_CHAR, "")):  # (``發(fā)布時間:``, its gloss masked)
             view = above.piece.view
             fits = HEADLINE_MIN <= len(view) <= KIND_HEADLINE_MAX and HEADLINE_NOT_SENTENCE.search(view) is None
-            return above.piece.strip() if fits and not any(c in view for c in SENTENCE_END) else None
+            return above.piece.strip() if fits and INFO_HEADLINE_STOP not in view else None
     return None
 
 
