@@ -221,6 +221,16 @@ def test_kind_from_the_words_of_the_text(name):
     assert parse_to_dict(text)["kind"] == kind
 
 
+def test_a_start_without_a_year_takes_the_signature_dates():
+    text = ("根据县委巡察工作安排，县委第二巡察组自4月6日起对县林业局党组开展常规巡察。巡察期间设值班电话：0736-5521309。\n"
+            "特此公告。\n中共宁川县委巡察工作领导小组办公室\n2025年4月5日\n")
+    start = parse_to_dict(text)["inspection"]["start"]
+    assert start["iso"] is None  # signed before that day: another year, not known
+    signed_later = text.replace("2025年4月5日", "2025年4月8日")
+    start = parse_to_dict(signed_later)["inspection"]["start"]
+    assert (start["iso"], start["year_inferred"]) == ("2025-04-06", True)
+
+
 def test_a_plan_named_otherwise():
     assert parse_to_dict("第二轮巡察整改督导工作方案_第1页\n一、工作目标\n")["kind"] == "plan"
 

@@ -211,6 +211,11 @@ def date_dict(text: str, year: int | None, inferred: bool, hit: DateHit) -> Date
             "year_inferred": inferred, "qualifier": hit.qualifier}
 
 
+def iso_date(y: int, m: int, d: int) -> str | None:
+    """``2022-04-06``, or None where there is no such day."""
+    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     try:
         datetime.date(y, m, d)

@@ -44,7 +44,7 @@ from ..layout.text import Piece, piece_span
 from ..numerals import to_int
 from ..sentences import sentences_of
 from ..shapes import DateDict, Diagnostic, InspectionDict, PublicityDict
-from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
+from .dates import DateHit, YearContext, date_dict, find_dates, iso_date, resolve_dates
 from .declared import declared
 from .kind import is_rectification
 from .period import add_duration, intro_dates, period_and_feedback
@@ -78,6 +78,7 @@ def stage_inspection(state: NoticeState) -> None:
     if not is_rectification(state):
         _neighbour_body_and_period(state, found, where)
     _settle_team(state.source.view, state.source.text, found, where)
+    _year_from_signature(found, state.signature["date"] if state.signature else None)
     if found["target"] is None and read.outcome != "none":  # nothing read yet, or a self-reference
         _other_target(state, found, where)
     if read.outcome == "unresolved" and found["target"] is None and state.intro is not None:
@@ -272,6 +273,19 @@ def _first(pattern: re.Pattern[str], view: str, start: int = 0) -> re.Match[str]
         if not TEAM_ASSISTED.search(view, max(0, m.start() - TEAM_ASSISTED_REACH), m.start()):
             return m
     return None
+
+
+def _year_from_signature(found: InspectionDict, signed: DateDict | None) -> None:
+    """A date of the inspection without a year (``自4月6日起``) takes the signature date's year, when it falls no
+    later in that year (an announcement signed ``2022年6月1日`` of an inspection from 4月6日)."""
+    if signed is None or not signed["iso"]:
+        return
+    for key in ("start", "end", "feedback"):
+        d = found[key]
+        if d is not None and d["year"] is None and d["month"] and d["day"] \
+                and (d["month"], d["day"]) <= (signed["month"], signed["day"]):
+            iso = iso_date(signed["year"], d["month"], d["day"])  # type: ignore[arg-type]  # (checked above)
+            found[key] = {**d, "year": signed["year"], "iso": iso, "year_inferred": True} if iso else d
 
 
 def _settle_team(view: str, text: str, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
