@@ -159,6 +159,7 @@ COUNTS = {
     "反馈面上问题741个": ("省委巡视组反馈面上问题741个，已完成整改698个。", {"problems": 741, "completed": 698}),
     "4个方面、16个主要问题, all done": (
         "巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16, "completed": 16}),
+    "more aspects than problems are digits run together": ("巡察组共指出213个方面17个问题。", {"problems": 17}),
     "all done in the sentence that counts them": (
         "巡察组反馈的2大方面9个具体问题，局党组已全部完成整改。", {"categories": 2, "problems": 9, "completed": 9}),
     "all done of a part is no count": (

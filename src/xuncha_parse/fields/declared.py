@@ -37,6 +37,8 @@ def declared(view: str) -> DeclaredDict:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(count) if count else None
     if out["problems"] is None:
         out["problems"] = _declared_problems(view)
+    if out["categories"] and out["problems"] and out["categories"] > out["problems"]:
+        out["categories"] = None  # more aspects than problems: digits a site ran together (``共指出312个方面24个问题``)
     done = _declared_completed(view)
     out["completed"] = to_int(done.group("n")) if done else _all_done(view, out["problems"])
     out["in_progress"] = _declared_in_progress(view, done)
