@@ -173,7 +173,9 @@ COUNTS = {
     "ASCII full stops end the counting sentence": (
         "截至10月底,9个问题已完成整改6个,持续推进3个.局党组对持续推进的3个问题实行挂账督办.", {"completed": 6, "in_progress": 3}),
     "a working slogan is no count": ("局党组坚持完成一项、销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
-    "the count first": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68}),
+    "the count first, the rest due by a date": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68, "in_progress": 9}),
+    "the rest due, in the next sentence": (
+        "在40项整改任务中，35项已经完成。另有5项整改任务将于6月底前完成。", {"completed": 35, "in_progress": 5}),
     "the total before its done count": ("对照反馈的3个方面9个问题，9个问题已整改完成7个。", {"categories": 3, "problems": 9, "completed": 7}),
     "a slogan without its 、": ("局党组坚持完成一项销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
     "a part done at once, then all done, in one sentence": (

@@ -44,7 +44,7 @@ THRESHOLDS: dict[str, dict[str, tuple[float, float]]] = {
         "declared.categories": (0.995, 120 / 120),
         "declared.problems": (0.987, 119 / 120),
         "declared.completed": (0.987, 119 / 120),
-        "declared.in_progress": (0.979, 118 / 120),
+        "declared.in_progress": (0.987, 119 / 120),
         "declared.completion_rate": (0.987, 119 / 120),
         "problems.titles": (0.895, 108 / 120),
         "problems.count": (0.895, 108 / 120),

@@ -464,6 +464,8 @@ DECLARED_IN_PROGRESS_AFTER = re.compile(
     rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
     rf"|已?取得阶段性(?:进展|成效)|需长期坚持)"
 )
+#: the rest still to be done by a date: ``另有9项整改任务将于年内完成``, ``另有2个问题将于6月底前完成``
+DECLARED_IN_PROGRESS_DUE = re.compile(rf"另有\s*(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]{{0,6}}?将于[^,;。]{{1,8}}?完成")
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
 DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
 #: a full stop of a counting sentence, ``。`` or an ASCII ``.`` a site set for it (``…已完成整改5个,持续推进2个.``), not a

@@ -13,6 +13,7 @@ from ..grammar import (
     DECLARED_COMPLETED_AFTER,
     DECLARED_IN_PROGRESS,
     DECLARED_IN_PROGRESS_AFTER,
+    DECLARED_IN_PROGRESS_DUE,
     DECLARED_IN_PROGRESS_SAID,
     DECLARED_PROBLEMS,
     DECLARED_PROBLEMS_BEFORE,
@@ -95,7 +96,7 @@ def _counting(view: str) -> str:
 def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
     """The first count of unfinished problems; in a round's summary that lists several after the
     completed one in the same sentence (``完成整改112个，基本完成6个，未完成2个``), their sum."""
-    patterns = _IN_PROGRESS if "基本完成" in view else _IN_PROGRESS[:2]
+    patterns = _IN_PROGRESS if "基本完成" in view else _IN_PROGRESS[:3]
     hits = [m for m in (p.search(view) for p in patterns) if m]
     if not hits:
         return None
@@ -109,7 +110,4 @@ def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
 
 
 #: the phrasings of a count of unfinished problems
-
-
-#: the phrasings of a count of unfinished problems
-_IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_SAID)
+_IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_DUE, DECLARED_IN_PROGRESS_SAID)
