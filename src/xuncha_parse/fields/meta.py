@@ -248,7 +248,7 @@ def _team(view: str, text: str, where: dict[str, tuple[int, int]], start: int = 
     this unit): the first one numbered or named by its topic or court, else a bare numbered one (``第二巡察组``),
     else the first unnumbered one (``县委巡察组``, ``委党组巡察组``); never one the inspected unit only works with."""
     found = [m for m in (_first(p, view, start) for p in _team_patterns(view)) if m is not None]
-    specific = [m for m in found if m.re is not TEAM and m.re is not TEAM_PARTY or TEAM_ORDINAL.search(m.group())]
+    specific = [m for m in found if (m.re is not TEAM and m.re is not TEAM_PARTY) or TEAM_ORDINAL.search(m.group())]
     bare = _first(TEAM_BARE, view, start)
     choice = specific or ([bare] if bare else found)
     if not choice:
@@ -293,11 +293,11 @@ def _settle_team(view: str, text: str, found: InspectionDict, where: dict[str, t
     (``市委第五巡察组向…反馈了巡察意见``); where the text counts its teams instead (``派出2个巡察组``, ``4个区委巡察组``), it
     is all of them, no one team: null."""
     body = found["body"]
-    if body is None or TEAM_ORDINAL.search(body) or TEAM_TOPIC.fullmatch(body) or "司法" in body:
+    if body is None or TEAM_ORDINAL.search(body) or TEAM_TOPIC.fullmatch(body) or TEAM_JUDICIAL.fullmatch(body):
         return
-    committee = body[:body.find("委") + 1] if "委" in body else None
-    numbered = {text[m.start():m.end()] for m in TEAM.finditer(view)
-                if committee and m.group().startswith(committee) and TEAM_ORDINAL.search(m.group())}
+    committee = body[:body.find("委") + 1]  # ``市委`` of ``市委巡察组`` (nothing where there is no 委)
+    numbered = {text[m.start():m.end()] for m in (TEAM.finditer(view) if committee else ())
+                if m.group().startswith(committee) and TEAM_ORDINAL.search(m.group())}
     if len(numbered) == 1 or TEAM_COUNT.search(view):
         found["body"] = numbered.pop() if len(numbered) == 1 else None
         where.pop("body", None)
