@@ -41,6 +41,18 @@ CONTACTS = [
     ("网址：http://www.qy.gov.cn", [("website", "http://www.qy.gov.cn", "http://www.qy.gov.cn")]),
     ("版权所有 政协枣庄市委员会 | 违法和不良信息举报电话:0632-8269086", []),
     ("共有26项制度，3名干部", []),
+    # a box forwarded to a team keeps only the box; a sentence naming the channel is no box
+    ("邮政信箱：宁川市3108邮箱转市委第四巡察组收（邮编：528600）",
+     [("mailbox", "宁川市3108邮箱", None), ("postcode", "528600", "528600")]),
+    ("各巡察组信访电话、邮政信箱公布如下：", []),
+    ("巡察组设值班电话、邮政信箱和电子邮箱", []),
+    # a table's cell naming a postal box without a label
+    ("通信地址 | 宁川县C31207邮政专用信箱县委第三巡察组收 |", [("mailbox", "宁川县C31207邮政专用信箱县委第三巡察组收", None)]),
+    # an address is a channel of the contract's `address` type, whether letters go there or visitors (来访) or a
+    # suggestion box stands there: OUTPUT.md lists it beside phone, e-mail and box
+    ("接待信访地址：宁川路12号二楼会议室，", [("address", "宁川路12号二楼会议室", None)]),
+    ("意见箱设置地址：县法院办案楼一楼大厅；", [("address", "县法院办案楼一楼大厅", None)]),
+    ("通信地址：宁川县府前路8号县委巡察办；", [("address", "宁川县府前路8号县委巡察办", None)]),
 ]
 
 

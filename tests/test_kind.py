@@ -202,6 +202,35 @@ def test_other_kinds(name):
     assert notice["kind"] == "other" and notice["problems"] == []
 
 
+#: no headline, no lead of one date: the words of the text decide between a meeting's news that tells the
+#: channels and an announcement that tells of the meetings
+TEXT_KINDS = {
+    "a mobilisation meeting held, with channels in passing": (
+        "为推动全面从严治党向基层延伸，区委第二巡察组将于2025年6月2日至7月31日对区文联开展巡察。\n"
+        "6月2日上午，区委第二巡察组进驻区文联巡察动员会召开。\n"
+        "巡察期间，巡察组设信访电话：13905713321，欢迎干部群众反映情况。\n", "mobilisation"),
+    "an announcement with a deadline tells of its meetings": (
+        "根据集团党委统一安排，集团公司党委2个巡视组分别进驻两家企业开展常规巡视。各巡视组分别召开进驻动员会。\n"
+        "巡视期间，各巡视组开通信访电话。受理信访截止时间为2025年7月1日。\n", "announcement"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_KINDS))
+def test_kind_from_the_words_of_the_text(name):
+    text, kind = TEXT_KINDS[name]
+    assert parse_to_dict(text)["kind"] == kind
+
+
+def test_a_start_without_a_year_takes_the_signature_dates():
+    text = ("根据县委巡察工作安排，县委第二巡察组自4月6日起对县林业局党组开展常规巡察。巡察期间设值班电话：0736-5521309。\n"
+            "特此公告。\n中共宁川县委巡察工作领导小组办公室\n2025年4月5日\n")
+    start = parse_to_dict(text)["inspection"]["start"]
+    assert start["iso"] is None  # signed before that day: another year, not known
+    signed_later = text.replace("2025年4月5日", "2025年4月8日")
+    start = parse_to_dict(signed_later)["inspection"]["start"]
+    assert (start["iso"], start["year_inferred"]) == ("2025-04-06", True)
+
+
 def test_a_plan_named_otherwise():
     assert parse_to_dict("第二轮巡察整改督导工作方案_第1页\n一、工作目标\n")["kind"] == "plan"
 
@@ -212,11 +241,11 @@ def test_page_lines_above_a_whole_headline_are_not_its_title():
     assert (notice["kind"], notice["title"]) == ("feedback", "市委第三巡察组向市医保局党组反馈巡察情况")
 
 
-def test_a_mailbox_stops_at_its_bracketed_postcode():
+def test_a_mailbox_stops_at_its_bracketed_postcode_and_before_the_team_it_is_forwarded_to():
     text = ("中共东川市委第二巡察组巡察公告\n巡察期间，巡察组开通值班电话：(0758)26418853，"
             "邮政信箱：东川市2206邮箱转市委第二巡察组收(邮编:528611)。\n")
     contacts = {(c["type"], c["value"]) for c in parse_to_dict(text)["contacts"]}
-    assert contacts == {("phone", "(0758)26418853"), ("mailbox", "东川市2206邮箱转市委第二巡察组收"), ("postcode", "528611")}
+    assert contacts == {("phone", "(0758)26418853"), ("mailbox", "东川市2206邮箱"), ("postcode", "528611")}
 
 
 #: the last short line of a neighbour → its issuer: an organisation's name signs, a caption or a cut sentence does not

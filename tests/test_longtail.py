@@ -92,6 +92,35 @@ INSPECTIONS = {
     "two teams in traditional script": (
         "中共寧川縣統計局黨組關於巡察整改進展情況的通報\n根據縣委統一部署，市委第一巡察組、第六巡察組對市水利局黨組開展了巡察。\n",
         "市委第一巡察組、第六巡察組", "市水利局黨組"),
+    "teams counted: the unnumbered name later is all of them": (
+        TITLE + "根据县委部署，县委派出3个巡察组，对县统计局党组开展巡察。巡察期间，县委巡察组设有专门电话。\n", None,
+        "县统计局党组"),
+    "teams counted before their committee": (
+        TITLE + PERIOD + "5个市委巡察组对市水务局党组开展了常规巡察。\n", None, "市水务局党组"),
+    "an unnumbered team without a count is named as written": (
+        TITLE + PERIOD + "县委巡察组对县统计局党组开展了常规巡察。\n", "县委巡察组", "县统计局党组"),
+    "an unnumbered team is the one numbered team named later": (
+        TITLE + PERIOD + "市委巡察组对县统计局党组开展了巡察。\n一、整改工作组织情况\n9月2日，市委第四巡察组向县统计局党组反馈了巡察意见。\n",
+        "市委第四巡察组", "县统计局党组"),
+    "an unnumbered team with two numbered teams named later stays": (
+        TITLE + PERIOD + "县委巡察组对县统计局党组开展了巡察。\n一、整改工作组织情况\n县委第一巡察组和县委第二巡察组分别听取汇报。\n",
+        "县委巡察组", "县统计局党组"),
+    "the team the unit works with is not the one inspecting": (
+        TITLE + PERIOD + "市委第一、二巡察组配合省委巡视组对市交通局党组开展了联动巡察。\n", None, "市交通局党组"),
+    "a commission's own team, named by its party group": (
+        TITLE + PERIOD + "委党组巡察组对市疾控中心党委开展了巡察。\n", "委党组巡察组", "市疾控中心党委"),
+    "a numbered team after the round": (
+        TITLE + PERIOD + "十五届县委第三轮巡察第四巡察组对县统计局党组开展了常规巡察，县委巡察组于5月9日反馈了意见。\n", "第四巡察组", "县统计局党组"),
+    "a round narrowed to this unit": (
+        TITLE + PERIOD + "区委第一至第四巡察组对区属群团组织开展了联动巡察，其中区委第三巡察组对区文联党组进行了巡察。\n",
+        "区委第三巡察组", "区文联党组"),
+    "a unit named by itself first, by its name in the sentence stating the inspection": (
+        TITLE + "市委第二巡察组对行党委开展巡察以来，全行认真整改。根据市委统一部署，" + PERIOD[9:] +
+        "市委第二巡察组对宁川农商银行党委开展了常规巡察。\n", "市委第二巡察组", "宁川农商银行党委"),
+    "the unit holding a meeting on rectifying the findings": (
+        "11月3日，县档案馆党组召开县委第一巡察组巡察反馈问题整改专题民主生活会。\n", "县委第一巡察组", "县档案馆党组"),
+    "a court's judicial inspection team gone to a court": (
+        "9月5日，北岭中院司法巡查组到临江县法院开展政治督察与司法巡查工作。\n", "北岭中院司法巡查组", "临江县法院"),
 }
 
 
@@ -128,9 +157,25 @@ def test_an_unresolved_self_reference_is_null_with_a_diagnostic():
 COUNTS = {
     "存在的问题36个": ("巡察组指出局党组存在的问题36个。", {"problems": 36}),
     "反馈面上问题741个": ("省委巡视组反馈面上问题741个，已完成整改698个。", {"problems": 741, "completed": 698}),
-    "4个方面、16个主要问题": ("巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16}),
+    "4个方面、16个主要问题, all done": (
+        "巡察反馈的4个方面、16个主要问题已全部完成整改。", {"categories": 4, "problems": 16, "completed": 16}),
+    "more aspects than problems are digits run together": ("巡察组共指出213个方面17个问题。", {"problems": 17}),
+    "all done in the sentence that counts them": (
+        "巡察组反馈的2大方面9个具体问题，局党组已全部完成整改。", {"categories": 2, "problems": 9, "completed": 9}),
+    "all done of a part is no count": (
+        "巡察组反馈问题12个。立行立改问题已全部整改到位。", {"problems": 12}),
+    "反馈问题共8项": ("市委巡察组反馈问题共8项，截至6月底，已完成5项，3项正在推进。", {"problems": 8, "completed": 5, "in_progress": 3}),
+    "the items named before each count, then the total": (
+        "已完成整改的有制度不健全、台账不清等7个问题，正在整改的有队伍建设滞后等3个问题，共计10个问题。",
+        {"problems": 10, "completed": 7, "in_progress": 3}),
+    "the ones that need long-term work": (
+        "60项整改措施中，需要立行立改的22项已全部整改到位，需要长期坚持的38项正在推进。", {"completed": 22, "in_progress": 38}),
+    "ASCII full stops end the counting sentence": (
+        "截至10月底,9个问题已完成整改6个,持续推进3个.局党组对持续推进的3个问题实行挂账督办.", {"completed": 6, "in_progress": 3}),
     "a working slogan is no count": ("局党组坚持完成一项、销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
-    "the count first": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68}),
+    "the count first, the rest due by a date": ("在96项具体整改任务中，68项已经完成，另有9项将于年内完成。", {"completed": 68, "in_progress": 9}),
+    "the rest due, in the next sentence": (
+        "在40项整改任务中，35项已经完成。另有5项整改任务将于6月底前完成。", {"completed": 35, "in_progress": 5}),
     "the total before its done count": ("对照反馈的3个方面9个问题，9个问题已整改完成7个。", {"categories": 3, "problems": 9, "completed": 7}),
     "a slogan without its 、": ("局党组坚持完成一项销号一项，反馈的12个问题已完成整改10个。", {"problems": 12, "completed": 10}),
     "a part done at once, then all done, in one sentence": (
@@ -142,7 +187,8 @@ COUNTS = {
     "another few going on": ("目前已完成整改6个，另有2个正在持续推进。", {"completed": 6, "in_progress": 2}),
     "long-term ones": ("截至目前已完成整改10个，需长期坚持整改3个。", {"completed": 10, "in_progress": 3}),
     "a total opening the clause is no rest": ("截至5月底，40项整改措施中，已完成整改35项。", {"completed": 35}),
-    "done as 整改到位": ("巡察指出问题11个，截至目前已整改到位9个，正在整改2个。", {"completed": 9, "in_progress": 2}),
+    "done as 整改到位, problems noun first after 指出": (
+        "巡察指出问题11个，截至目前已整改到位9个，正在整改2个。", {"problems": 11, "completed": 9, "in_progress": 2}),
     "done as 整改落实": ("巡察反馈的6个问题，已整改落实6个。", {"problems": 6, "completed": 6}),
     "all of a count done": ("截至6月底，5个问题均已整改到位。", {"completed": 5}),
     "the rest with progress in stages": (
@@ -355,6 +401,18 @@ DAMAGED = {
         ("2023-09-11", "2023-11-29", "2023-12-20")),
     "a month and day that split two ways are not read": (
         "根据市委统一部署，2023111日至125日，市委第五巡察组对市水务公司党委开展了常规巡察。\n", (None, None, None)),
+    "a month and day of one digit each": (
+        "根据县委统一部署，202137日至512日，县委第二巡察组对县统计局党组开展了巡察。\n", ("2021-03-07", "2021-05-12", None)),
+    "only 月 dropped, the year kept": (
+        "根据县委统一部署，2021年3月1日至4月30日，县委第二巡察组对县统计局党组开展了巡察，2021年611日反馈了巡察意见。\n",
+        ("2021-03-01", "2021-04-30", "2021-06-11")),
+    "the year run into the month, 日 lost": (
+        "根据县委统一部署，20219月6,县委第二巡察组对县统计局党组开展了巡察。\n", ("2021-09-06", None, None)),
+    "a range that lost its 至": (
+        "根据县委统一部署，县委第二巡察组于2024年3月1日4月30日对县统计局党组进行了巡察。\n", ("2024-03-01", "2024-04-30", None)),
+    "a news item's dateline is not the start": (
+        "宁川在线5月8日讯 按照县委部署，2024年3月1日至4月30日，县委第二巡察组对县统计局党组开展了巡察。\n",
+        ("2024-03-01", "2024-04-30", None)),
     "a count is no date": ("根据市委统一部署，市委第五巡察组对市水务公司党委开展了常规巡察，谈话2023317人次。\n", (None, None, None)),
 }
 
@@ -368,6 +426,47 @@ def test_dates_whose_year_and_month_marks_were_dropped(name):
         if found[key]:
             span = found["spans"][key]
             assert (TITLE + text)[span["start"]:span["end"]] == found[key]["text"]
+
+
+#: a news page's headline without a kind's words, right above the page's info line → the title
+INFO_LINES = {
+    "a team acting, above 发布时间": (
+        "欢迎访问宁川县人民医院\n\n医院新闻\n\n县委第二巡察组对县人民医院开展专项巡察\n\n发布时间:2024-05-06  点击数:310\n\n"
+        "5月6日，县委第二巡察组进驻县人民医院开展专项巡察，并召开动员会。\n", "县委第二巡察组对县人民医院开展专项巡察"),
+    "a cry in a traditional repost's headline, above a glossed info line": (
+        "首頁 > 新聞中心 > 行業(yè)動態(tài)\n\n整改見效!寧川縣林業局通報巡察整改進展\n\n發(fā)布時間:2024-05-06\n\n"
+        "按照縣委統一安排，縣委第二巡察組對縣林業局黨組開展了巡察。\n", "整改見效!寧川縣林業局通報巡察整改進展"),
+    "a study's headline, above its date and source": (
+        "首页 工作动态 巡察工作\n宁川清风网\n\n宁川县村级巡察的难点与对策\n\n2024-05-06 10:12:30 | 来源: 宁川纪委网\n\n"
+        "近年来，宁川县委把村级巡察作为重点，共发现问题120条。\n", "宁川县村级巡察的难点与对策"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INFO_LINES))
+def test_a_headline_above_the_info_line(name):
+    text, title = INFO_LINES[name]
+    assert parse_to_dict(text)["title"] == title
+
+
+#: a closing without 监督: an invitation to give opinions, a contact person and phone → its phone is read
+CLOSINGS = {
+    "an invitation to give opinions": "欢迎广大师生对整改工作提出意见建议，联系人：陈老师，联系电话：0571-6632418。",
+    "a contact person and phone": "局党组将持续推进整改。联系人：陈老师，联系电话：0571-6632418。",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLOSINGS))
+def test_a_closing_without_the_word_supervise(name):
+    text = PREAMBLE + "一、整改落实情况\n1.制度不健全。\n整改情况：修订制度3项。\n" + CLOSINGS[name] + "\n"
+    assert [c["value"] for c in parse_to_dict(text)["contacts"]] == ["0571-6632418"]
+
+
+def test_a_page_set_on_one_line_with_taiwan_usage():
+    text = ("中共柳塘村支部委員會關於鎮黨委巡察整改進展情況的通報釋出於: 綜合2022-05-17標籤: 巡察根據縣委統一部署，"
+            "2021年9月6日至10月15日，縣委第三巡察組對我村黨支部開展了巡察。\n")
+    notice = parse_to_dict(text)
+    assert notice["title"] == "中共柳塘村支部委員會關於鎮黨委巡察整改進展情況的通報"
+    assert notice["inspection"]["target"] == notice["issuer"] == "中共柳塘村支部委員會"
 
 
 def test_a_page_set_on_one_line():

@@ -317,10 +317,11 @@ INTRO_OPENING = re.compile(r"^(?:根据|按照|依据|为贯彻|为落实)")
 INTRO = re.compile(INTRO_OPENING.pattern + r"|巡[察视][^。]{0,40}(?:开展|进行)了?")
 #: an addressee line: ``市政协办公室党支部：``
 ADDRESSEE = re.compile(r"^[^,;。:!?]{2,40}:$")
-#: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``;
+#: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``, ``欢迎广大师生对整改
+#:工作提出意见建议``, a contact person and phone (``联系人：唐老师，联系电话：…``);
 #: or a contact channel opening the paragraph: ``联系电话：…`` (a measure may mention 联系电话 in passing)
 CLOSING = re.compile(
-    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告"
+    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告|欢迎.{0,30}提出意见建议|联系人\s*:[^。]{0,12}联系电话"
     r"|^.{0,10}(?:联系电话|联系方式|电子邮箱|邮政信箱|举报电话|监督电话)"
 )
 #: what makes an invitation the notice's closing rather than a sentence of a measure (``公开举报电话，欢迎群众
@@ -349,6 +350,9 @@ DATE_ATOM = re.compile(
 DAY_ATOM = re.compile(rf"(?P<d>{_DATE_NUM})\s*[日号](?P<before>前)?")
 #: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``
 RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*(?P<next>次年|翌年|第二年)?")
+#: the mark that ends a day, after which a month and day run straight on are a range that lost its 至:
+#: ``2021年4月12日5月14日``
+DAY_MARK = "日"
 #: what joins items of a list: ``、``, ``和``, ``及``
 LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 
@@ -375,6 +379,27 @@ TEAM_TOPIC = re.compile(
     rf"(?:(?![省市区县州旗盟]委|党工?委|部署|统一|安排|要求)[\u4e00-\u9fff“”]){{2,12}}?"
     rf"(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
     r"|[省市区县]{2}联动巡[察视]组")
+#: a unit's own team, named by the party group or committee that sends it, without a place: ``委党组巡察组`` (a
+#: commission's internal inspection), ``集团党委巡察组``, ``厅党组第二巡视组``
+TEAM_PARTY = re.compile(rf"(?:委|厅|局|院|集团|公司|学校)?党[组委](?:第{_CN_ORD})?巡[察视](?:{_CN_ORD})?组")
+#: the core of such a team, a cheap test before TEAM_PARTY (whose optional first part is tried at every position):
+#: ``党组巡察组``, ``党委第二巡视``
+TEAM_PARTY_HINT = re.compile(rf"党[组委](?:第{_CN_ORD})?巡[察视]")
+#: a court's judicial inspection team, named by the court that sends it: ``白河中院司法巡查组``, ``司法巡查组``
+TEAM_JUDICIAL = re.compile(r"(?:[\u4e00-\u9fff]{2}(?:中院|高院))?司法巡查组")
+#: what numbers a team, so that it is one team of several: ``第二``, ``巡察二组``, ``第一至第三`` (not ``县委巡察组``)
+TEAM_ORDINAL = re.compile(rf"第{_CN_ORD}|巡[察视]{_CN_ORD}组")
+#: teams counted, not named: ``派出2个巡察组``, ``4个区委巡察组``, ``三個巡察組`` (view: simplified); an unnumbered team
+#: the text names besides (``县委巡察组设有专门电话``) is then all of them, no one team
+TEAM_COUNT = re.compile(r"[0-9一二三四五六七八九十两]{1,2}\s*个(?:[省市区县州旗盟]委)?(?:专项)?巡[察视]组")
+#: the words before a team the inspected unit works with, which is not the one inspecting it: ``配合省委巡视组``,
+#: ``协助中央巡视组`` (looked for right before the team)
+TEAM_ASSISTED = re.compile(r"(?:配合|协助)$")
+#: how far before a team TEAM_ASSISTED is looked for
+TEAM_ASSISTED_REACH = 2
+#: a round's intro narrowed to this unit, the team and target after it the notice's own: ``…区委第一至第三巡察组对区属
+#: 群团组织开展了联动巡察，其中区委第二巡察组对区科协党组进行了巡察``
+NARROWED = re.compile(r"其中\s*[,:]?\s*(?=(?:中央|[省市区县州旗盟]委))")
 #: more teams after the first, joined by ``、`` or ``和``: ``市委第一巡察组``+``、第六巡察组``
 TEAM_MORE = re.compile(rf"(?:[、和及与]第{_CN_ORD}(?:专项|机动)?巡[察视]组){{1,8}}")
 #: the round: ``八届市委第八轮``, ``十二届市委第九轮``, ``省委第三轮``
@@ -420,11 +445,13 @@ DECLARED_CATEGORIES = re.compile(
     rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?|(?<=类问题)|(?<=方面)问题)"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个`` (never the aspects the problems fall in: ``存在问题3个方面``)
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``反馈问题共8项`` (never the aspects the problems
+#: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``
 DECLARED_PROBLEMS = re.compile(
-    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*(?P<n2>{_N})\s*(?:个|项|条)"
+    rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*共?\s*(?P<n2>{_N})\s*(?:个|项|条)"
     rf"(?!\s*(?:方面|类|大类)))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|存在的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
@@ -434,23 +461,24 @@ DECLARED_PROBLEMS_BEFORE = re.compile(rf"(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]
 FEEDBACK_PROBLEMS = re.compile(r"反馈(?:的)?问题")
 #: how far before 反馈问题 its count may stand: ``31个省委巡视`` + 反馈问题
 BEFORE_FEEDBACK_REACH = 14
-#: ``已完成的整改事项有8个``, ``已整改完成34个``, ``已完成整改12项``, and in a round's summary with no 已:
+#: ``已完成的整改事项有8个``, ``已整改完成34个``, the items named before the count: ``已完成整改的有…、…等9个问题``, ``已完成整改12项``, and in a round's summary with no 已:
 #: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
 #: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
     rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
-    rf"(?:整改)?(?:的整改事项|的问题|的事项)?(?:有|共)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
 #: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
 #: ``8个问题均已整改到位`` (not the total before its done count: ``9个问题已整改完成7个``)
 DECLARED_COMPLETED_AFTER = re.compile(
     rf"(?P<n>{_N_LEADING})\s*(?:个|项|条)(?:问题|任务|事项)?均?已(?:经)?(?:全部)?(?:完成|整改到位|整改完成)(?![^,;。\d]{{0,3}}\d)")
-#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``, ``持续整改2个``
+#: ``已取得明显成效的17个``, ``阶段性完成整改3个``, ``正在整改5项``, ``剩余3项正在推进``, ``持续整改2个``,
+#: ``需要长期坚持的53项``, the items named before the count: ``正在整改的有…等2个问题``
 #: (``剩余`` and ``持续整改`` take their count at once: the words between apply to the other openings only)
 DECLARED_IN_PROGRESS = re.compile(
-    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|持续整改|需长期坚持(?:整改)?|未完成|剩余)"
-    rf"(?:(?<!剩余)(?<!持续整改)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:已取得明显成效|取得阶段性成效|阶段性完成(?:整改)?|基本完成(?:整改)?|正在(?:整改|推进)|持续推进|持续整改|需要?长期坚持(?:整改)?|未完成|剩余)"
+    rf"(?:(?<!剩余)(?<!持续整改)(?:的)?(?:整改事项|问题|事项)?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?)?\s*(?P<n>{_N})\s*(?:个|项|条)"
 )
 #: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
@@ -460,8 +488,16 @@ DECLARED_IN_PROGRESS_AFTER = re.compile(
     rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
     rf"|已?取得阶段性(?:进展|成效)|需长期坚持)"
 )
+#: the rest still to be done by a date: ``另有9项整改任务将于年内完成``, ``另有2个问题将于6月底前完成``
+DECLARED_IN_PROGRESS_DUE = re.compile(rf"另有\s*(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]{{0,6}}?将于[^,;。]{{1,8}}?完成")
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
 DECLARED_IN_PROGRESS_SAID = re.compile(rf"基本完成[^,;。、\d]{{1,24}}?问题(?P<n>{_N})\s*(?:个|项|条)")
+#: a full stop of a counting sentence, ``。`` or an ASCII ``.`` a site set for it (``…已完成整改5个,持续推进2个.``), not a
+#: decimal point or a web address's dot (``81.8%``, ``www.gov.cn``)
+COUNT_STOP = re.compile(r"[。.](?<![0-9A-Za-z]\.)")
+#: every problem declared done, no count of its own, in the sentence that counts them: ``反馈的3大方面15个具体问题，团县委已
+#: 全部完成整改``, ``…均已整改到位`` (the count is then the problems')
+ALL_DONE = re.compile(r"(?:已|均已)全部(?:完成整改|整改完成|整改到位|整改完毕)(?![^,;。]{0,6}[0-9])")
 #: ``整改完成率76%``, ``完成率达到92.5%``
 DECLARED_RATE = re.compile(r"完成率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
 #: the publicity window: ``公开期限：2026年1月21日至2026年2月28日``
@@ -481,9 +517,16 @@ PHONE = re.compile(
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,10}")
 #: a postcode after its label: ``邮政编码：521000``, ``邮编511500``
 POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
-#: a postal mailbox after its label, up to the next separator or a postcode in brackets:
-#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``
-MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮)[^;。,、:]){4,80})")
+#: a postal mailbox after its label, up to the next separator, a postcode in brackets or the team it is forwarded to:
+#: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``,
+#: ``邮政信箱:某市2206邮箱转市委第二巡察组收`` (the box: ``某市2206邮箱``)
+MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮|转)[^;。,、:]){4,80})")
+#: a postal box named whole in a table's cell, without a label, up to the team it reaches: ``澄州市南港区C20451邮政专用
+#: 信箱区委专项巡察一组收`` (search where ``专用信箱`` stands)
+MAILBOX_CELL = re.compile(r"(?P<v>[^|｜,;。:\s]{2,30}邮政专用信箱[^|｜,;。:\s]{0,20}?收)")
+#: what a mailbox's value holds, a number or a place: ``某市2206邮箱``, ``湘桥区党政办公大楼4楼`` (not the words of a
+#: sentence naming the channel: ``邮政信箱公布如下``, ``邮政信箱和电子邮箱``)
+MAILBOX_VALUE = re.compile(r"[0-9]|[省市区县镇乡街路楼]")
 #: a street address after its label, up to a postcode in brackets: ``来信地址：清远市清城区人民二路18号``,
 #: ``来信请寄：某某区政务中心3楼（邮编：211500）``
 ADDRESS = re.compile(
@@ -671,6 +714,13 @@ HEADLINE_NOT_SENTENCE = re.compile(r"[>|｜»＞/]|:")
 NAV_SEPARATOR = re.compile(r"[>|｜»＞]")
 #: a headline shorter than this is a column's label (``巡察反馈``, ``通知公告``), unless HEADLINE_SHORT
 HEADLINE_MIN = 8
+#: a web page's info line under its headline: the publication date with its source, hits or author:
+#: ``发布时间:2018-11-06  点击数:982``, ``2020-06-11 09:42:17 | 来源: 黄南纪委网``
+INFO_LINE = re.compile(r"^(?:发布时间|发布日期)\s*:|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]?\s*来\s*源")
+#: how many first lines (blank ones included) are looked at for an info line
+INFO_LINE_LINES = 12
+#: the stop a headline above an info line never holds (a news headline may cry out: ``問責312人!…通報巡視整改進展``)
+INFO_HEADLINE_STOP = "。"
 #: a short headline that names a document, not a column: ``巡察公告``, ``县委第二巡察组巡察公告``
 HEADLINE_SHORT = re.compile(r"^[\u4e00-\u9fff]{0,4}巡[察视]公告$")
 
@@ -706,9 +756,13 @@ KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: a kind's words anywhere in the running text, when neither the headline, the formula nor the lead
 #: decided, tried in this order
 KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
-    #: an announcement's channels: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``, ``巡察期间，各巡察组
-    #: 开通专门信访电话``
-    ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间|巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
+    #: an announcement's own words: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``
+    ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间")),
+    #: the news that a mobilisation meeting was held, which tells the channels too: ``…巡察动员会召开``,
+    #: ``…召开巡察工作动员会`` (an announcement with a deadline may tell of the meetings as well, and is decided above)
+    ("mobilisation", re.compile(r"动员(?:部署)?会(?:[^,;。]{0,12}?)召开|召开[^,;。]{0,30}?动员(?:部署)?会")),
+    #: an announcement's channels: ``巡察期间，各巡察组开通专门信访电话``
+    ("announcement", re.compile(r"巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
     #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
@@ -829,6 +883,11 @@ NEIGHBOUR_TARGETS = (
     #: a feedback meeting's name: ``…巡察组巡察市人民医院党委情况反馈会召开``
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:工作)?情况反馈(?:会|大会|会议)"),
     re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
+    #: gone to, for a court's judicial inspection: ``…司法巡查组到安平县法院开展2023年政治督察与司法巡查工作``
+    re.compile(r"组到(?P<target>[^,;。到]{2,30}?)开展[^,;。]{0,20}?巡[察视查]"),
+    #: the unit holding a meeting on rectifying what the inspection found, the clause's subject:
+    #: ``12月18日，市文广旅局党组召开市委第三巡察组巡察反馈问题整改专题民主生活会``, ``市卫生健康委召开巡察整改工作领导小组会议``
+    re.compile(r"(?:^|(?<=[,;。]))(?P<target>[^,;。]{2,30}?)召开[^,;。]{0,30}?巡[察视][^,;。]{0,12}?整改"),
 )
 
 #: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``
@@ -840,8 +899,11 @@ PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整�
 # --------------------------------------------------------------------------
 
 #: a date whose 年 and 月 were dropped, the month and day run together after the year: ``2024717日``,
-#: ``20231220日``, ``2023911日`` (read only where the intro has it; the month and day must split one way)
-DAMAGED_DATE = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})(?P<md>[0-9]{3,4})(?:日|(?=\s*(?:至|到|-)))")
+#: ``20231220日``, ``2023911日``, ``201947日``, or only its 月: ``2020年213日``, ``2021年79日`` (read only where the intro
+#: has it; the month and day must split one way)
+DAMAGED_DATE = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})年?(?P<md>[0-9]{2,4})(?:日|(?=\s*(?:至|到|-)))")
+#: a date whose 年 was dropped, the year run into the month, and its 日 maybe too: ``20189月17,``, ``201810月5日``
+DAMAGED_YEAR = re.compile(r"(?P<y>20(?<![\d.]20)[0-9]{2})(?P<m>1[0-2]|[1-9])月(?P<d>[0-9]{1,2})(?:日|(?=[,;。]))")
 #: the end of such a range, month and day run together: ``至830日``, ``至1129``
 DAMAGED_RANGE_END = re.compile(r"\s*(?:至|到|-)\s*(?P<md>\d{3,4})日?(?![\d年月%.])")
 #: such a day opening a sentence before the words of its event: ``。1220市委巡察组向…反馈`` (``dates.damaged_dates``
@@ -852,10 +914,14 @@ DAMAGED_DAY = re.compile(r"(?P<md>[0-9]{3,4})日?(?=[\u4e00-\u9fff])")
 # A page set on one line (fields/preamble.py, fields/meta.py)
 # --------------------------------------------------------------------------
 
-#: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``
+#: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``,
+#: ``…的通報釋出於: 綜合2021-07-12`` (a repost converted to Taiwan usage, 釋出 for 发布; matched in the simplified view)
 TITLE_INLINE = re.compile(
-    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源))")
+    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源|发布于|释出于))")
 #: the words a publication date follows, which make it no inspection date: ``发布时间2022年5月17日``
 PUBLISHED_BEFORE = re.compile(r"(?:发布|发文|成文|公开)(?:时间|日期)\s*:?\s*$")
 #: how far before a date those words are looked for
 PUBLISHED_REACH = 8
+#: what follows a news item's dateline, whose date is the item's, never the inspection's: ``云州在线9月20日讯``,
+#: ``本报讯``, ``新华社武汉10月22日电``
+DATELINE_AFTER = re.compile(r"\s*(?:讯|电(?![\u4e00-\u9fff]))")

@@ -11,6 +11,8 @@ from ..grammar import (
     FURNITURE,
     FURNITURE_REACH,
     MAILBOX,
+    MAILBOX_CELL,
+    MAILBOX_VALUE,
     OWNER,
     OWNER_REACH,
     OWNER_SELF,
@@ -45,13 +47,28 @@ def _in_piece(piece: Piece, source: Source) -> list[ContactDict]:
     view, found = piece.view, []
     emails = [m.span() for m in EMAIL.finditer(view)]
     starts = [a for a, _ in emails]
-    for kind, pattern, group in _RULES:
+    for kind, pattern, group in _rules(view):
         for m in pattern.finditer(view):
             a, b = m.span(group)
             if kind == "phone" and (_inside(a, emails, starts) or FURNITURE.search(view[max(0, a - FURNITURE_REACH):a])):
                 continue
+            if _SKIP.get(kind, _keep)(view, m):
+                continue
             found.append(_contact(kind, piece, a, b, source))
     return sorted(found, key=lambda c: c["span"]["start"])
+
+
+def _keep(view: str, m: re.Match[str]) -> bool:
+    return False
+
+
+def _not_a_box(view: str, m: re.Match[str]) -> bool:
+    """``邮政信箱公布如下``: the words of a sentence naming the channel, no box."""
+    return MAILBOX_VALUE.search(m.group("v")) is None
+
+
+#: the rules that drop a match of a kind, by the kind's name
+_SKIP: dict[str, Callable[[str, re.Match[str]], bool]] = {"mailbox": _not_a_box}
 
 
 def _inside(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -98,7 +115,7 @@ NORMALIZE: dict[str, Callable[[str], str | None]] = {
     "website": lambda v: v.strip().lower(),
 }
 
-_RULES = (
+_RULES: tuple[tuple[str, re.Pattern[str], int | str], ...] = (
     ("email", EMAIL, 0),
     ("phone", PHONE, 0),
     ("postcode", POSTCODE, "v"),
@@ -106,6 +123,14 @@ _RULES = (
     ("address", ADDRESS, "v"),
     ("website", WEBSITE, 0),
 )
+
+
+def _rules(view: str) -> tuple[tuple[str, re.Pattern[str], int | str], ...]:
+    """The rules worth trying on a piece: a table's unlabelled postal box only where ``专用信箱`` stands, and not
+    where a labelled one (``邮政信箱：…``) would take it already."""
+    if "专用信箱" in view and "邮政信箱" not in view:
+        return (*_RULES, ("mailbox", MAILBOX_CELL, "v"))
+    return _RULES
 
 
 def stage_contacts(state: NoticeState) -> None:

@@ -22,8 +22,10 @@ from ..grammar import (
     DAMAGED_DATE,
     DAMAGED_DAY,
     DAMAGED_RANGE_END,
+    DAMAGED_YEAR,
     DATE_ATOM,
     DAY_ATOM,
+    DAY_MARK,
     LIST_SEP,
     RANGE_SEP,
     SENTENCE_OPENS_AFTER,
@@ -133,7 +135,17 @@ def _next_link(view: str, at: int) -> tuple[str | None, DateHit | None]:
         if day:
             q = day.group("before")
             return link, DateHit(day.start(), day.end(), None, None, _num(day.group("d")), q)
-    return None, None
+    return _lost_range_mark(view, at)
+
+
+def _lost_range_mark(view: str, at: int) -> tuple[str | None, DateHit | None]:
+    """A day run straight into a month and day is a range whose 至 a site dropped: ``2021年4月12日5月14日``."""
+    if not view.startswith(DAY_MARK, at - 1):
+        return None, None
+    full = DATE_ATOM.match(view, at)
+    if full is None or full.group("d") is None or full.group("y"):
+        return None, None
+    return "range", _hit(full)
 
 
 def _year(s: str | None) -> int | None:
@@ -199,6 +211,11 @@ def date_dict(text: str, year: int | None, inferred: bool, hit: DateHit) -> Date
             "year_inferred": inferred, "qualifier": hit.qualifier}
 
 
+def iso_date(y: int, m: int, d: int) -> str | None:
+    """``2022-04-06``, or None where there is no such day."""
+    return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     try:
         datetime.date(y, m, d)
@@ -239,7 +256,18 @@ def damaged_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
         last = _damaged(end.start("md"), end.end(), year, end.group("md"), "range") if end else None
         if last is not None:
             out.append((last, date_dict(text[last.start:last.end], year, True, last)))
+    out += [(hit, date_dict(text[hit.start:hit.end], hit.year, False, hit)) for hit in _year_run_in(view)]
     return out + _damaged_days(text, view, out)
+
+
+def _year_run_in(view: str) -> list[DateHit]:
+    """Dates whose 年 a site dropped (``20189月17,``): the year run into the month."""
+    out: list[DateHit] = []
+    for m in DAMAGED_YEAR.finditer(view):
+        year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if 1 <= day <= 31:
+            out.append(DateHit(m.start(), m.end(), year, month, day, None))
+    return out
 
 
 def _damaged_days(text: str, view: str, found: list[tuple[DateHit, DateDict]]) -> list[tuple[DateHit, DateDict]]:
@@ -256,7 +284,7 @@ def _damaged_days(text: str, view: str, found: list[tuple[DateHit, DateDict]]) -
 
 def _damaged(start: int, end: int, year: int | None, md: str, link: str | None) -> DateHit | None:
     """The hit for month and day run together (``717`` → 7-17, ``1129`` → 11-29), if they split one way."""
-    splits = [(int(md[:k]), int(md[k:])) for k in (1, 2) if md[k:][:1] != "0"]
+    splits = [(int(md[:k]), int(md[k:])) for k in (1, 2) if k < len(md) and md[k] != "0"]
     valid = [(mo, d) for mo, d in splits if 1 <= mo <= 12 and 1 <= d <= 31]
     if len(valid) != 1:
         return None

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 from ..grammar import (
+    ALL_DONE,
     BEFORE_FEEDBACK_REACH,
+    COUNT_STOP,
     DECLARED_CATEGORIES,
     DECLARED_COMPLETED,
     DECLARED_COMPLETED_AFTER,
     DECLARED_IN_PROGRESS,
     DECLARED_IN_PROGRESS_AFTER,
+    DECLARED_IN_PROGRESS_DUE,
     DECLARED_IN_PROGRESS_SAID,
     DECLARED_PROBLEMS,
     DECLARED_PROBLEMS_BEFORE,
@@ -35,8 +38,10 @@ def declared(view: str) -> DeclaredDict:
         out["categories"], out["problems"] = to_int(m.group("cat")), to_int(count) if count else None
     if out["problems"] is None:
         out["problems"] = _declared_problems(view)
+    if out["categories"] and out["problems"] and out["categories"] > out["problems"]:
+        out["categories"] = None  # more aspects than problems: digits a site ran together (``共指出312个方面24个问题``)
     done = _declared_completed(view)
-    out["completed"] = to_int(done.group("n")) if done else None
+    out["completed"] = to_int(done.group("n")) if done else _all_done(view, out["problems"])
     out["in_progress"] = _declared_in_progress(view, done)
     return out
 
@@ -52,13 +57,23 @@ def _declared_completed(view: str) -> re.Match[str] | None:
     return hits[0] if hits else None
 
 
+def _all_done(view: str, problems: int | None) -> int | None:
+    """Every problem counted declared done, where no count of done ones is given: ``…15个具体问题，团县委已全部完成整改``
+    (in the sentence that counts them)."""
+    m = ALL_DONE.search(view) if problems is not None else None
+    if m is None:
+        return None
+    sentence = view[view.rfind("。", 0, m.start()) + 1:m.start()]
+    return problems if DECLARED_CATEGORIES.search(sentence) or DECLARED_PROBLEMS.search(sentence) else None
+
+
 def _declared_problems(view: str) -> int | None:
     """The first count of problems: ``反馈的25个具体问题`` or ``31个省委巡视反馈问题``."""
     found = DECLARED_PROBLEMS.search(view)
     before = _count_before_feedback(view)
     if before is not None and (found is None or before[0] < found.start()):
         return to_int(before[1])
-    return to_int(found.group("n") or found.group("n2") or found.group("n3") or found.group("n4")) if found else None
+    return to_int(next(g for g in found.group("n", "n2", "n3", "n4", "n5") if g)) if found else None
 
 
 def _count_before_feedback(view: str) -> tuple[int, str] | None:
@@ -81,13 +96,13 @@ def _counting(view: str) -> str:
 def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
     """The first count of unfinished problems; in a round's summary that lists several after the
     completed one in the same sentence (``完成整改112个，基本完成6个，未完成2个``), their sum."""
-    patterns = _IN_PROGRESS if "基本完成" in view else _IN_PROGRESS[:2]
+    patterns = _IN_PROGRESS if "基本完成" in view else _IN_PROGRESS[:3]
     hits = [m for m in (p.search(view) for p in patterns) if m]
     if not hits:
         return None
     if done is not None:
-        stop = view.find("。", done.end())
-        stop = len(view) if stop < 0 else stop
+        m = COUNT_STOP.search(view, done.end())
+        stop = m.start() if m else len(view)
         listed = [m for p in (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_SAID) for m in p.finditer(view, done.end(), stop)]
         if len(listed) >= 2:
             return sum(to_int(m.group("n")) or 0 for m in listed)
@@ -95,7 +110,4 @@ def _declared_in_progress(view: str, done: re.Match[str] | None) -> int | None:
 
 
 #: the phrasings of a count of unfinished problems
-
-
-#: the phrasings of a count of unfinished problems
-_IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_SAID)
+_IN_PROGRESS = (DECLARED_IN_PROGRESS, DECLARED_IN_PROGRESS_AFTER, DECLARED_IN_PROGRESS_DUE, DECLARED_IN_PROGRESS_SAID)

@@ -17,6 +17,7 @@ from ..grammar import (
     ISSUER_IN_TITLE,
     LAUNCH,
     MEETING,
+    NARROWED,
     NEIGHBOUR_TARGETS,
     PERIOD_CLAUSE_MARKS,
     PERIOD_FROM,
@@ -27,8 +28,15 @@ from ..grammar import (
     SIGNER,
     TARGET,
     TEAM,
+    TEAM_ASSISTED,
+    TEAM_ASSISTED_REACH,
     TEAM_BARE,
+    TEAM_COUNT,
+    TEAM_JUDICIAL,
     TEAM_MORE,
+    TEAM_ORDINAL,
+    TEAM_PARTY,
+    TEAM_PARTY_HINT,
     TEAM_TOPIC,
 )
 from ..layout.document import closing_pieces
@@ -36,7 +44,7 @@ from ..layout.text import Piece, piece_span
 from ..numerals import to_int
 from ..sentences import sentences_of
 from ..shapes import DateDict, Diagnostic, InspectionDict, PublicityDict
-from .dates import DateHit, YearContext, date_dict, find_dates, resolve_dates
+from .dates import DateHit, YearContext, date_dict, find_dates, iso_date, resolve_dates
 from .declared import declared
 from .kind import is_rectification
 from .period import add_duration, intro_dates, period_and_feedback
@@ -69,6 +77,8 @@ def stage_inspection(state: NoticeState) -> None:
     found = inspection(state.intro, state.title_piece, state.issuer, where, read)
     if not is_rectification(state):
         _neighbour_body_and_period(state, found, where)
+    _settle_team(state.source.view, state.source.text, found, where)
+    _year_from_signature(found, state.signature["date"] if state.signature else None)
     if found["target"] is None and read.outcome != "none":  # nothing read yet, or a self-reference
         _other_target(state, found, where)
     if read.outcome == "unresolved" and found["target"] is None and state.intro is not None:
@@ -98,7 +108,7 @@ def _trusted_signer(state: NoticeState) -> str | None:
 def _neighbour_body_and_period(state: NoticeState, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
     """A neighbour's team named only in its body (a plan, a summary), and its own period, never a meeting's."""
     if found["body"] is None:
-        team = TEAM.search(state.source.view)
+        team = _first(TEAM, state.source.view)
         found["body"] = state.source.text[team.start():team.end()] if team else None
     if state.intro is not None:
         _own_period(found, state.intro, where)
@@ -132,15 +142,29 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
     text = intro.text if intro else ""
     where = {} if where is None else where
     read = TargetRead() if read is None else read
-    result: InspectionDict = {"body": _team(view, text, where), "round": _round(title, intro), "kind": None,
+    narrowed = NARROWED.search(view)
+    start = narrowed.end() if narrowed else 0
+    result: InspectionDict = {"body": _team(view, text, where, start), "round": _round(title, intro), "kind": None,
                               "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
-    m = TARGET.search(view)
+    m = _named_rather(TARGET.search(view, start), view, text)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
         result["target"] = _read_target(m, view, text, issuer, where, read)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _named_rather(m: re.Match[str] | None, view: str, text: str) -> re.Match[str] | None:
+    """A target named by itself (``市委第三巡察组对行党委开展巡察以来，…``) yields to a later sentence of the intro that
+    names the unit (``…市委第三巡察组对青原农商银行党委开展了常规巡察``): that sentence states the inspection."""
+    if m is None or not _self_reference(view[m.start("target"):m.end("target")]):
+        return m
+    for later in TARGET.finditer(view, m.end()):
+        a, b = later.span("target")
+        if _target(text[a:b], view[a:b], None) is not None:
+            return later
+    return m
 
 
 def _read_target(m: re.Match[str], view: str, text: str, issuer: str | None, where: dict[str, tuple[int, int]],
@@ -219,16 +243,64 @@ def _placed(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> dict
     return {key: hit for key in ("start", "end") for hit in hits if hit[1] is found[key]}
 
 
-def _team(view: str, text: str, where: dict[str, tuple[int, int]]) -> str | None:
-    """The inspecting team, or teams (``市委第一巡察组、第六巡察组``): by number, else by topic, else bare."""
-    found = [m for m in (TEAM.search(view), TEAM_TOPIC.search(view)) if m is not None]
-    m = min(found, key=lambda hit: hit.start()) if found else TEAM_BARE.search(view)
-    if m is None:
+def _team(view: str, text: str, where: dict[str, tuple[int, int]], start: int = 0) -> str | None:
+    """The inspecting team, or teams (``市委第一巡察组、第六巡察组``), from ``start`` (where a round's intro narrows to
+    this unit): the first one numbered or named by its topic or court, else a bare numbered one (``第二巡察组``),
+    else the first unnumbered one (``县委巡察组``, ``委党组巡察组``); never one the inspected unit only works with."""
+    found = [m for m in (_first(p, view, start) for p in _team_patterns(view)) if m is not None]
+    specific = [m for m in found if (m.re is not TEAM and m.re is not TEAM_PARTY) or TEAM_ORDINAL.search(m.group())]
+    bare = _first(TEAM_BARE, view, start)
+    choice = specific or ([bare] if bare else found)
+    if not choice:
         return None
+    m = min(choice, key=lambda hit: hit.start())
     more = TEAM_MORE.match(view, m.end())
     end = more.end() if more else m.end()
     where["body"] = (m.start(), end)
     return text[m.start():end]
+
+
+def _team_patterns(view: str) -> tuple[re.Pattern[str], ...]:
+    """The team patterns worth trying on this text (the rarer ones only where their core words stand)."""
+    party = (TEAM_PARTY,) if TEAM_PARTY_HINT.search(view) else ()
+    judicial = (TEAM_JUDICIAL,) if "司法巡查组" in view else ()
+    return (TEAM, TEAM_TOPIC, *party, *judicial)
+
+
+def _first(pattern: re.Pattern[str], view: str, start: int = 0) -> re.Match[str] | None:
+    """The first team of a pattern from ``start`` that is not one the inspected unit works with (``配合省委巡视组``)."""
+    for m in pattern.finditer(view, start):
+        if not TEAM_ASSISTED.search(view, max(0, m.start() - TEAM_ASSISTED_REACH), m.start()):
+            return m
+    return None
+
+
+def _year_from_signature(found: InspectionDict, signed: DateDict | None) -> None:
+    """A date of the inspection without a year (``自4月6日起``) takes the signature date's year, when it falls no
+    later in that year (an announcement signed ``2022年6月1日`` of an inspection from 4月6日)."""
+    if signed is None or not signed["iso"]:
+        return
+    for key in ("start", "end", "feedback"):
+        d = found[key]
+        if d is not None and d["year"] is None and d["month"] and d["day"] \
+                and (d["month"], d["day"]) <= (signed["month"], signed["day"]):
+            iso = iso_date(signed["year"], d["month"], d["day"])  # type: ignore[arg-type]  # (checked above)
+            found[key] = {**d, "year": signed["year"], "iso": iso, "year_inferred": True} if iso else d
+
+
+def _settle_team(view: str, text: str, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
+    """An unnumbered team (``市委巡察组``) is the one numbered team of its committee the text names elsewhere
+    (``市委第五巡察组向…反馈了巡察意见``); where the text counts its teams instead (``派出2个巡察组``, ``4个区委巡察组``), it
+    is all of them, no one team: null."""
+    body = found["body"]
+    if body is None or TEAM_ORDINAL.search(body) or TEAM_TOPIC.fullmatch(body) or TEAM_JUDICIAL.fullmatch(body):
+        return
+    committee = body[:body.find("委") + 1]  # ``市委`` of ``市委巡察组`` (nothing where there is no 委)
+    numbered = {text[m.start():m.end()] for m in (TEAM.finditer(view) if committee else ())
+                if m.group().startswith(committee) and TEAM_ORDINAL.search(m.group())}
+    if len(numbered) == 1 or TEAM_COUNT.search(view):
+        found["body"] = numbered.pop() if len(numbered) == 1 else None
+        where.pop("body", None)
 
 
 def _round(title: Piece | None, intro: Piece | None) -> str | None:

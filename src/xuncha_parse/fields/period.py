@@ -7,6 +7,7 @@ import re
 from typing import TypedDict
 
 from ..grammar import (
+    DATELINE_AFTER,
     FEEDBACK,
     PUBLISHED_BEFORE,
     PUBLISHED_REACH,
@@ -109,5 +110,10 @@ def in_period(d: DateDict, out: PeriodDict) -> bool:
 def intro_dates(text: str, view: str) -> list[tuple[DateHit, DateDict]]:
     """The intro's dates in order, with those whose 年 and 月 a site dropped (``2024717日至830日``), without
     a page's publication date run into it (``发布时间2022年5月17日``)."""
-    found = sorted(resolve_dates(text, view, YearContext()) + damaged_dates(text, view), key=lambda hd: hd[0].start)
-    return [(h, d) for h, d in found if not PUBLISHED_BEFORE.search(view, max(0, h.start - PUBLISHED_REACH), h.start)]
+    damaged = damaged_dates(text, view)
+    taken = [(h.start, h.end) for h, _ in damaged]
+    whole = [(h, d) for h, d in resolve_dates(text, view, YearContext())
+             if not any(a <= h.start < b for a, b in taken)]  # (``89月`` of ``20189月17``)
+    found = sorted(whole + damaged, key=lambda hd: hd[0].start)
+    return [(h, d) for h, d in found if not PUBLISHED_BEFORE.search(view, max(0, h.start - PUBLISHED_REACH), h.start)
+            and not DATELINE_AFTER.match(view, h.end)]

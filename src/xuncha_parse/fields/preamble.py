@@ -11,11 +11,15 @@ from ..grammar import (
     HEADLINE_MIN,
     HEADLINE_NOT_SENTENCE,
     HEADLINE_SHORT,
+    INFO_HEADLINE_STOP,
+    INFO_LINE,
+    INFO_LINE_LINES,
     INTRO,
     KIND_HEADLINE,
     KIND_HEADLINE_LINES,
     KIND_HEADLINE_MAX,
     NAV_SEPARATOR,
+    NOISE_CHAR,
     ORG_LINE,
     SENTENCE_END,
     TITLE_ABOUT,
@@ -54,7 +58,7 @@ def stage_preamble(state: NoticeState) -> None:
     if captioned or (pre.title is not None and NAV_SEPARATOR.search(pre.title.view)):  # a page caption
         pre.title = None  # names the document better than any line; a breadcrumb names none
     if pre.title is None:
-        pre.title = headline_title(state.preamble)
+        pre.title = headline_title(state.preamble) or above_info_line(state.tokens)
         # a document's own title (``…关于…的整改方案``) is no guess, a news item's headline is
         state.title_from_headline = pre.title is not None and TITLE_ABOUT not in pre.title.view
     state.title_piece, state.title_from_page = pre.title, pre.title_from_page and not state.title_from_headline
@@ -128,6 +132,18 @@ def headline_title(tokens: list[Token]) -> Piece | None:
         line = tok.piece.sub(head.end() if head else 0, tail.start() if tail else len(view)).strip()
         if _headline_like(line.view):
             return line
+    return None
+
+
+def above_info_line(tokens: Sequence[Token]) -> Piece | None:
+    """A news page's headline without a kind's words (``…巡察组对市中医院开展专项巡察``, ``…巡察工作的现状、短板与改进
+    建议``): the line right above the page's info line (``发布时间:2018-11-06  点击数:982``), if it reads as one."""
+    lines = [t for t in tokens[:INFO_LINE_LINES] if t.kind != "blank"]
+    for above, tok in zip(lines, lines[1:]):
+        if INFO_LINE.match(tok.piece.view.replace(NOISE_CHAR, "")):  # (``發(fā)布時間:``, its gloss masked)
+            view = above.piece.view
+            fits = HEADLINE_MIN <= len(view) <= KIND_HEADLINE_MAX and HEADLINE_NOT_SENTENCE.search(view) is None
+            return above.piece.strip() if fits and INFO_HEADLINE_STOP not in view else None
     return None
 
 
