@@ -115,6 +115,14 @@ def _db(tmp_path, folder) -> str:
     return db
 
 
+@pytest.mark.parametrize("lang, line", [("zh", "已更新=0 问题=7 同措辞组=1 同类问题组=1 单位=1 屡查屡犯=1"),
+                                        ("en", "changed=0 problems=7 wording_clusters=1 finding_clusters=1 units=1 recurring=1")])
+def test_the_analyze_summary_speaks_the_language(tmp_path, lang, line):
+    db = _db(tmp_path, FIXTURES)
+    result = CliRunner().invoke(main, ["analyze", db], env={"XUNCHA_LANG": lang})
+    assert result.exit_code == 0 and result.stderr.splitlines() == [line]
+
+
 def test_a_unit_inspected_twice(tmp_path):
     db = _db(tmp_path, FIXTURES)
     result = CliRunner().invoke(main, ["units", db, "青山县文化和旅游局", "--json"])
@@ -238,6 +246,10 @@ def test_similar_search_and_report(tmp_path):
     for heading in ("Common problems by round", "Common problems by year", "Recurring problems", "Completion by body and year"):
         assert heading in html
     assert "部分财务管理不够规范" in html
+    # a recurring problem's notices are named by their round, the file's name kept in the tooltip
+    recurring = html[html.index("Recurring problems"):html.index("Completion by body and year")]
+    assert 'title="unit_round1.txt"><span translate="no">县委第三轮</span>' in recurring
+    assert ">unit_round1.txt<" not in recurring
 
 
 def test_stats_html_gains_the_sections_of_an_analysed_database(tmp_path):

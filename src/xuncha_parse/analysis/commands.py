@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..clitools import LANG, fail, use_lang
+from ..clitools import LANG, fail, use_lang, words
 from . import AnalysisUnavailable, require
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def analyze(db: str, force: bool, as_json: bool) -> None:
     if as_json:
         _json_lines([found])
     else:
-        click.echo(" ".join(f"{k}={int(v)}" for k, v in found.items()), err=True)
+        click.echo(" ".join(f"{words('analyze.' + k)}={int(v)}" for k, v in found.items()), err=True)
 
 
 @click.command()

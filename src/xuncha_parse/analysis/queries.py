@@ -93,7 +93,8 @@ def unit_history(conn: sqlite3.Connection, unit: str) -> list[dict[str, Any]]:
 def recurring(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every problem found again in a later round of its unit (finding level), earlier completed ones first."""
     return [dict(r) for r in conn.execute(
-        "SELECT r.*, n1.path AS earlier_path, n2.path AS later_path FROM recurring_problems r "
+        "SELECT r.*, n1.path AS earlier_path, n2.path AS later_path, n1.round AS earlier_round, n2.round AS later_round, "
+        "n1.year AS earlier_year, n2.year AS later_year FROM recurring_problems r "
         "JOIN notices n1 ON n1.id = r.earlier_notice_id JOIN notices n2 ON n2.id = r.later_notice_id "
         "WHERE r.level = 'finding' ORDER BY r.earlier_status != 'completed', r.unit_key, r.later_position")]
 

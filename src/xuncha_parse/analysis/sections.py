@@ -61,17 +61,21 @@ def _finding(row: dict[str, Any]) -> str:
     return f'{_own(canonical_wording(row["finding_type"]))}<br><small>{_own(row["representative"])}</small>'
 
 
-def _notice(path: str | None, links: dict[str, str]) -> str:
-    name = esc(PurePath(path).name if path else "—")
+def _notice(row: dict[str, Any], side: str, links: dict[str, str]) -> str:
+    """A notice named by its round (``八届市委第六轮``), else its year, else its file's name; the file's name stays
+    in the tooltip and the link goes to its review page."""
+    path = row[f"{side}_path"]
+    name = PurePath(path).name if path else "—"
+    label = row.get(f"{side}_round") or (str(row[f"{side}_year"]) if row.get(f"{side}_year") else name)
     href = links.get(path or "")
-    return (f'<a href="{esc(safe_href(href))}" translate="no">{name}</a>' if href
-            else f'<span translate="no">{name}</span>')
+    tag = f'a href="{esc(safe_href(href))}"' if href else "span"
+    return f'<{tag} title="{esc(name)}">{_own(label)}</{tag.split()[0]}>'
 
 
 def _recurring(rows: list[dict[str, Any]], links: dict[str, str], t: Catalogue) -> str:
-    body = [f'<tr><td>{_own(r["unit_key"])}</td><td>{_notice(r["earlier_path"], links)}<br>{_own(r["earlier_title"])}</td>'
+    body = [f'<tr><td>{_own(r["unit_key"])}</td><td>{_notice(r, "earlier", links)}<br>{_own(r["earlier_title"])}</td>'
             f'<td class="{"bad" if r["earlier_status"] == "completed" else ""}">{esc(t.code("status", str(r["earlier_status"])))}</td>'
-            f'<td>{_notice(r["later_path"], links)}<br>{_own(r["later_title"])}</td>'
+            f'<td>{_notice(r, "later", links)}<br>{_own(r["later_title"])}</td>'
             f'<td>{esc(t("analysis.yes")) if r["later_lookback"] else ""}</td></tr>' for r in rows]
     return _grid(t("analysis.recurring"), t("analysis.recurring_none"),
                  ("unit", "earlier", "earlier_status", "later", "lookback"), body, t)

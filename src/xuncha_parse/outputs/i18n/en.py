@@ -136,6 +136,9 @@ STRINGS: dict[str, str] = {
     "corrected.unknown": "(time unknown)", "corrected.empty": "(empty)",
     # the command line's own messages (cli.py, clicheck.py, clitools.py), one line on stderr after "xuncha: PATH: "
     "cli.summary": "notices={notices} problems={problems}{unchanged} failed={failed}{kinds} needs_review={review}",
+    # the analyze command's summary line (stderr): name=count
+    "analyze.changed": "changed", "analyze.problems": "problems", "analyze.wording_clusters": "wording_clusters",
+    "analyze.finding_clusters": "finding_clusters", "analyze.units": "units", "analyze.recurring": "recurring",
     "cli.summary.unchanged": " unchanged={n}", "cli.summary.kind": " {kind}={n}",
     "cli.interrupted": "interrupted; {line}", "cli.no_match": "no notice files matched",
     "cli.worker_lost": "a worker process died during the run; see the messages above",

@@ -135,6 +135,9 @@ STRINGS: dict[str, str] = {
     "corrected.empty": "（空）",
     # the command line's own messages (cli.py, clicheck.py, clitools.py), one line on stderr after "xuncha: PATH: "
     "cli.summary": "通报={notices} 问题={problems}{unchanged} 失败={failed}{kinds} 需人工查看={review}",
+    # the analyze command's summary line (stderr): name=count
+    "analyze.changed": "已更新", "analyze.problems": "问题", "analyze.wording_clusters": "同措辞组",
+    "analyze.finding_clusters": "同类问题组", "analyze.units": "单位", "analyze.recurring": "屡查屡犯",
     "cli.summary.unchanged": " 未变={n}", "cli.summary.kind": " {kind}={n}",
     "cli.interrupted": "已中断；{line}", "cli.no_match": "没有匹配的通报文件",
     "cli.worker_lost": "运行中有工作进程意外退出，详见上面的信息",
