@@ -202,6 +202,22 @@ COUNTS = {
     "aspects alone": ("针对反馈的6个方面问题，逐项制定措施。", {"categories": 6}),
     "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
     "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
+    "the rest on the timetable": ("截至6月底，已完成整改10个，其余2个正在按时序推进。", {"completed": 10, "in_progress": 2}),
+    "the rest, whatever is said of it": (
+        "巡察组反馈的9个问题已完成整改7个，其余2个已明确时限，逐月跟进。", {"problems": 9, "completed": 7, "in_progress": 2}),
+    "the rest done is no rest": ("已完成整改7个，其余2个均已完成立行立改。", {"completed": 7}),
+    "those that need long-term work": ("截至8月底，已完成整改8个，3个需要长期坚持。", {"completed": 8, "in_progress": 3}),
+    "large aspects and large items": ("共反馈问题2个大方面11个大项的问题。", {"categories": 2, "problems": 11}),
+    "aspects, items and the problems in them": (
+        "巡察组指出的3个方面9项20个具体问题，已完成整改15个。", {"categories": 3, "problems": 20, "completed": 15}),
+    "problems sorted out, then measures": ("局党组梳理出问题9个、整改措施26条。", {"problems": 9}),
+    "a rate of rectification": ("已完成整改8个，整改率80%。", {"completed": 8, "completion_rate": 0.8}),
+    "tasks the problems were broken into": (
+        "对反馈的3个方面问题，细化为40项整改任务，已完成31项，其余9项正在推进。", {"categories": 3}),
+    "the rest of the measures done": (
+        "反馈的5个方面12项问题细化为60项整改措施。已完成整改措施48项，其余12项正在推进。", {"categories": 5, "problems": 12}),
+    "problems counted apart from their tasks": (
+        "反馈的12个问题分解为40项整改任务，已完成整改9个，其余3个正在推进。", {"problems": 12, "completed": 9, "in_progress": 3}),
 }
 
 

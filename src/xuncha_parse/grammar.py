@@ -439,18 +439,20 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
 #: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``;
 #: a class level between: ``3个方面4类8个问题`` (problems 8), ``3个方面10类问题`` (no problem count); ``3方面共6个问题``;
-#: the aspects alone: ``反馈的5个方面问题``
+#: the aspects alone: ``反馈的5个方面问题``; aspects called large (``3个大方面19个大项的问题``); three levels, aspects, items
+#: and the problems they hold: ``4个方面14项28个具体问题`` (problems 28)
 DECLARED_CATEGORIES = re.compile(
-    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
-    rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?|(?<=类问题)|(?<=方面)问题)"
+    rf"(?P<cat>{_N_LEADING})\s*(?:个?大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
+    rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条)"
+    rf"|(?<=项)\s*(?P<items>{_N})\s*个(?=(?:具体|突出|主要)?问题))?|(?<=类问题)|(?<=方面)问题)"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``反馈问题共8项`` (never the aspects the problems
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``梳理出问题14个、整改任务37项``, ``反馈问题共8项`` (never the aspects the problems
 #: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``
 DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*共?\s*(?P<n2>{_N})\s*(?:个|项|条)"
     rf"(?!\s*(?:方面|类|大类)))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出|梳理出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
     rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
@@ -485,9 +487,19 @@ DECLARED_IN_PROGRESS = re.compile(
 #: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
     rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*"
-    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
-    rf"|已?取得阶段性(?:进展|成效)|需长期坚持)"
+    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划|按时序|按进度)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"|已?取得阶段性(?:进展|成效)|需要?长期坚持)"
 )
+#: the rest of a count of done ones, in the clause right after it, whatever it says of them but that they are done:
+#: ``已完成整改11个，其余2个已制定计划，持续整改``, ``已完成整改10个，其余2个正在按时序推进``
+DECLARED_REST = re.compile(
+    rf"[,;]\s*(?:其余|剩余)\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?(?!\s*(?:均已|已经?)?(?:全部)?(?:完成|整改到位|整改完成|销号))")
+#: the problems broken down into tasks or measures, whose counts in that word are the tasks', not the problems':
+#: ``对…反馈的5个方面问题，细化为146项具体任务，…已完成119项，其余27项正在推进``, ``分解为39项整改任务``
+TASKS_BROKEN_DOWN = re.compile(
+    rf"(?:细化|分解|梳理)(?:为|成)\s*(?P<n>{_N})\s*(?P<unit>项|条|个)[^,;。\d]{{0,6}}?(?:任务|措施|举措)")
+#: a count of measures or tasks done, named so: ``已完成整改措施97项``, ``完成整改任务40条``
+MEASURES_DONE = re.compile(rf"完成(?:整改)?(?:措施|任务|举措)\s*{_N}\s*(?:项|条|个)")
 #: the rest still to be done by a date: ``另有9项整改任务将于年内完成``, ``另有2个问题将于6月底前完成``
 DECLARED_IN_PROGRESS_DUE = re.compile(rf"另有\s*(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]{{0,6}}?将于[^,;。]{{1,8}}?完成")
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
@@ -498,8 +510,8 @@ COUNT_STOP = re.compile(r"[。.](?<![0-9A-Za-z]\.)")
 #: every problem declared done, no count of its own, in the sentence that counts them: ``反馈的3大方面15个具体问题，团县委已
 #: 全部完成整改``, ``…均已整改到位`` (the count is then the problems')
 ALL_DONE = re.compile(r"(?:已|均已)全部(?:完成整改|整改完成|整改到位|整改完毕)(?![^,;。]{0,6}[0-9])")
-#: ``整改完成率76%``, ``完成率达到92.5%``
-DECLARED_RATE = re.compile(r"完成率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
+#: ``整改完成率76%``, ``完成率达到92.5%``, ``整改率87.5%``
+DECLARED_RATE = re.compile(r"(?:完成|整改)率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
 #: the publicity window: ``公开期限：2026年1月21日至2026年2月28日``
 PUBLICITY = re.compile(r"公示期|公开期限|公示时间|公开时间")
 
