@@ -266,6 +266,41 @@ def test_title_line_without_page_words(name):
     assert line[span["start"]:span["end"]] == notice["title"]
 
 
+WHOLE_TITLE = "中共宁川县林业局党组关于巡察整改进展情况的通报"
+#: the text's opening lines → the title, where the page set more words around it or put it in a table's cell
+TITLE_PLACES = {
+    "a publication date glued before it": " date 2025-04-02 " + WHOLE_TITLE + "\n",
+    "a table's bar after it": WHOLE_TITLE + " |\n",
+    "a cell of the metadata table": "索引号: | 001-2024-07 | 分类: | 巡察 |\n名称: | " + WHOLE_TITLE + " | 文号: | |\n",
+    "the intro run on after a space": WHOLE_TITLE + " ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLE_PLACES))
+def test_title_with_the_page_words_around_it(name):
+    notice = parse_to_dict(TITLE_PLACES[name] + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n")
+    assert (notice["title"], notice["issuer"]) == (WHOLE_TITLE, "中共宁川县林业局党组")
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+
+
+#: a news item's opening lines → its headline: a place and a colon before it, a source line alone below it
+HEADLINES = {
+    "a place before the headline": (
+        "宁川县:十三届县委第二轮巡察启动\n\n发布时间:2024-03-01 来源:宁川纪检监察网\n\n",
+        "宁川县:十三届县委第二轮巡察启动"),
+    "the source alone below it": (
+        '宁州市委开展提级巡察"回头看" 覆盖我县3个社区\n来源:宁川日报\n时间:2024-03-02\n',
+        '宁州市委开展提级巡察"回头看" 覆盖我县3个社区'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINES))
+def test_a_news_headline_above_its_info_line(name):
+    head, title = HEADLINES[name]
+    text = head + "按照县委部署,县委派出3个巡察组,于2024年3月4日至4月26日对县直单位开展常规巡察。巡察期间设立意见箱。\n"
+    assert parse_to_dict(text)["title"] == title
+
+
 NOTICE = (
     "中共宁川县林业局党组关于巡察整改进展情况的通报\n" + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n"
     "一、整改落实情况\n1.制度执行不严格。\n整改措施：修订制度3项。\n"

@@ -297,9 +297,9 @@ IMMEDIATE = re.compile(r"立行立改|立知立改|即知即改")
 # --------------------------------------------------------------------------
 
 #: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``, ``…的通报（全文）``, and with the page's
-#: publication date after it: ``…的通报 (2024-07-26)`` (TITLE_DATE_TAIL)
+#: publication date after it: ``…的通报 (2024-07-26)`` (TITLE_DATE_TAIL), or a table's bar: ``…的通报 |``
 TITLE_LINE = re.compile(
-    r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?(?:\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?)?$")
+    r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?(?:\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?)?(?:\s*[|｜])?$")
 #: what a title is about: ``…关于…``, ``…巡察…``, ``…整改…``
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
 #: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
@@ -726,9 +726,10 @@ HEADLINE_NOT_SENTENCE = re.compile(r"[>|｜»＞/]|:")
 NAV_SEPARATOR = re.compile(r"[>|｜»＞]")
 #: a headline shorter than this is a column's label (``巡察反馈``, ``通知公告``), unless HEADLINE_SHORT
 HEADLINE_MIN = 8
-#: a web page's info line under its headline: the publication date with its source, hits or author:
-#: ``发布时间:2018-11-06  点击数:982``, ``2020-06-11 09:42:17 | 来源: 黄南纪委网``
-INFO_LINE = re.compile(r"^(?:发布时间|发布日期)\s*:|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]?\s*来\s*源")
+#: a web page's info line under its headline: the publication date with its source, hits or author, or the source
+#: alone: ``发布时间:2018-11-06  点击数:982``, ``2020-06-11 09:42:17 | 来源: 黄南纪委网``, ``来源:澄江日报``
+INFO_LINE = re.compile(
+    r"^(?:发布时间|发布日期|来\s*源)\s*:|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]?\s*来\s*源")
 #: how many first lines (blank ones included) are looked at for an info line
 INFO_LINE_LINES = 12
 #: the stop a headline above an info line never holds (a news headline may cry out: ``問責312人!…通報巡視整改進展``)
@@ -816,13 +817,20 @@ SELF_REFERENCE = re.compile(
 # Title line: the page's words around a title (fields/preamble.py)
 # --------------------------------------------------------------------------
 
-#: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``
-TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
+#: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``; the
+#: bar that ends a line of a table copied as text: ``…的通报 |``
+TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$|\s*[|｜]$")
 #: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
 #: and a table's bar left on the line above it: ``|`` / ``巡察公告``; a column set off by a bar ``廉洁云州丨``, and a
-#: news lead ``本网讯`` / ``本报讯`` (its separator may be a character the page lost: ``本网讯?``)
+#: news lead ``本网讯`` / ``本报讯`` (its separator may be a character the page lost: ``本网讯?``); the publication date a
+#: page glues before the title, with or without its field's name: `` date 2026-03-18 中共…的通报``
 TITLE_COLUMN_LABEL = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,6}\s*[:丨｜]\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*|本[网报]讯\s*[?？:]?\s*)(?=\S)")
+    r"^(?:[\u4e00-\u9fff]{2,6}\s*[:丨｜]\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*|本[网报]讯\s*[?？:]?\s*"
+    r"|\s*(?:date\s*:?\s*)?\d{4}-\d{1,2}-\d{1,2}\s+)(?=\S)")
+#: a title in a cell of the page's metadata table, after the cell that names it: ``名称: | 中共…的通报 | 文号: | |``
+TITLE_CELL = re.compile(r"(?:^|[|｜])\s*(?:文件名称|名\s*称|标\s*题)\s*:?\s*[|｜]\s*(?P<title>[^|｜]{5,78}?)\s*(?:[|｜]|$)")
+#: a news headline that opens with its place and a colon, the rest of it a headline: ``澄水县:十二届县委第七轮巡察启动``
+HEADLINE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}[省市县区州旗盟镇乡]\s*:")
 #: what an organisation's name ends with, when a neighbour of a notice is signed (in either script: the signature's
 #: text is matched): ``中共某某县委第二巡察组``, ``县委巡察工作领导小组办公室``, ``中共廊坊市委``, ``区妇联 区科协``
 #: (not a photo caption ``DSC04425市委常委``, nor a cut sentence ``…主席韩春梅作了表``)
@@ -927,9 +935,11 @@ DAMAGED_DAY = re.compile(r"(?P<md>[0-9]{3,4})日?(?=[\u4e00-\u9fff])")
 # --------------------------------------------------------------------------
 
 #: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``,
-#: ``…的通報釋出於: 綜合2021-07-12`` (a repost converted to Taiwan usage, 釋出 for 发布; matched in the simplified view)
+#: ``…的通報釋出於: 綜合2021-07-12`` (a repost converted to Taiwan usage, 釋出 for 发布; matched in the simplified view);
+#: or opening a line the intro runs on after a space: ``中共某某镇委员会关于…的通报 根据区委统一部署,…``
 TITLE_INLINE = re.compile(
-    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源|发布于|释出于))")
+    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源|发布于|释出于))"
+    r"|^[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s+(?:根据|按照|依据|为贯彻|为落实))")
 #: the words a publication date follows, which make it no inspection date: ``发布时间2022年5月17日``
 PUBLISHED_BEFORE = re.compile(r"(?:发布|发文|成文|公开)(?:时间|日期)\s*:?\s*$")
 #: how far before a date those words are looked for
