@@ -121,6 +121,21 @@ INSPECTIONS = {
         "11月3日，县档案馆党组召开县委第一巡察组巡察反馈问题整改专题民主生活会。\n", "县委第一巡察组", "县档案馆党组"),
     "a court's judicial inspection team gone to a court": (
         "9月5日，北岭中院司法巡查组到临江县法院开展政治督察与司法巡查工作。\n", "北岭中院司法巡查组", "临江县法院"),
+    "a department's own 巡查 team": (
+        TITLE + PERIOD + "县教育局党组第一巡查组对宁川县实验小学党支部开展了巡查。\n", "县教育局党组第一巡查组",
+        "宁川县实验小学党支部"),
+    "a team by its round and kind, its place after a stop": (
+        TITLE + "近日，宁州市委第三轮对村(社区)提级巡察“回头看”第一组进驻宁川县城西社区开展巡察。\n",
+        "宁州市委第三轮对村(社区)提级巡察“回头看”第一组", "宁川县城西社区"),
+    "a team by its kind, no round": (
+        TITLE + PERIOD + "县委村(社区)提级巡察第三组对城东村党支部开展了提级巡察。\n", "县委村(社区)提级巡察第三组",
+        "城东村党支部"),
+    "a village-level team": (TITLE + PERIOD + "区委第二村级巡察组对河西社区党委开展了巡察。\n", "区委第二村级巡察组", "河西社区党委"),
+    "a placeholder for the number": (TITLE + PERIOD + "县委第*巡察组对县**局党组开展了巡察。\n", "县委第*巡察组", "县**局党组"),
+    "a topic before 专项 without 的": (
+        TITLE + PERIOD + "市委第四巡察组对宁川经开区党工委开展了征地拆迁上下联动专项巡察。\n", "市委第四巡察组", "宁川经开区党工委"),
+    "two companies are no one target": (
+        TITLE + PERIOD + "县委第一巡察组对两家县属企业开展了安全生产专项巡察。\n", "县委第一巡察组", None),
 }
 
 

@@ -361,13 +361,23 @@ LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 # Inspection metadata (matched against the intro and the title)
 # --------------------------------------------------------------------------
 
-_CN_ORD = "[一二三四五六七八九十\\dXx×]{1,3}"
+#: an ordinal of a team or a round, an anonymised template's placeholder too: ``第二``, ``第12``, ``第X``, ``第*``
+_CN_ORD = "[一二三四五六七八九十\\dXx×*]{1,3}"
 #: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``, a range of
-#: teams (``县委第一至第五巡察组``), a team named after its round (``市委第九轮巡察二组``)
+#: teams (``县委第一至第五巡察组``), a team named after its round (``市委第九轮巡察二组``), a village-level team
+#: (``区委第三村级巡察组``)
 TEAM = re.compile(
     rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮(?:专项)?巡[察视]{_CN_ORD}组|(?:第{_CN_ORD}(?:[至到~-]第?{_CN_ORD})?)?"
-    rf"(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组)"
+    rf"(?:专项|机动|提级|联动|交叉|村级)?巡[察视](?:{_CN_ORD})?组)"
 )
+#: a team named by its round and its kind, its number last, with the place of its committee after a stop:
+#: ``江州市委第二轮对村(社区)提级巡察“回头看”第二组``, ``县委村(社区)提级巡察“回头看”第二组`` (tried where
+#: TEAM_BY_KIND_HINT finds its end)
+TEAM_BY_KIND = re.compile(
+    rf"(?:(?<=[,;。:\s])[\u4e00-\u9fff]{{2,4}}?)?(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮)?对?[^,;。“”巡委第]{{0,8}}?"
+    rf"(?:专项|机动|提级|联动|交叉)巡[察视](?:“回头看”)?第{_CN_ORD}组")
+#: the end of such a team: ``巡察“回头看”第二组``, ``巡察第三组``
+TEAM_BY_KIND_HINT = re.compile(rf"巡[察视](?:“回头看”)?第{_CN_ORD}组")
 #: a team named without its committee: ``第二巡察组``
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
 #: a team named by its topic or its linked levels: ``区委营商环境专项巡察组``, ``市委“三资”管理专项巡察组``,
@@ -380,11 +390,13 @@ TEAM_TOPIC = re.compile(
     rf"(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
     r"|[省市区县]{2}联动巡[察视]组")
 #: a unit's own team, named by the party group or committee that sends it, without a place: ``委党组巡察组`` (a
-#: commission's internal inspection), ``集团党委巡察组``, ``厅党组第二巡视组``
-TEAM_PARTY = re.compile(rf"(?:委|厅|局|院|集团|公司|学校)?党[组委](?:第{_CN_ORD})?巡[察视](?:{_CN_ORD})?组")
+#: commission's internal inspection), ``集团党委巡察组``, ``厅党组第二巡视组``; a department's party group with its place,
+#: whose team may be called 巡查: ``区卫健委党组第二巡查组``
+TEAM_PARTY = re.compile(
+    rf"(?:[省市区县][\u4e00-\u9fff]{{1,5}}?(?:委|局|厅)|委|厅|局|院|集团|公司|学校)?党[组委](?:第{_CN_ORD})?巡[察视查](?:{_CN_ORD})?组")
 #: the core of such a team, a cheap test before TEAM_PARTY (whose optional first part is tried at every position):
 #: ``党组巡察组``, ``党委第二巡视``
-TEAM_PARTY_HINT = re.compile(rf"党[组委](?:第{_CN_ORD})?巡[察视]")
+TEAM_PARTY_HINT = re.compile(rf"党[组委](?:第{_CN_ORD})?巡[察视查]")
 #: a court's judicial inspection team, named by the court that sends it: ``白河中院司法巡查组``, ``司法巡查组``
 TEAM_JUDICIAL = re.compile(r"(?:[\u4e00-\u9fff]{2}(?:中院|高院))?司法巡查组")
 #: what numbers a team, so that it is one team of several: ``第二``, ``巡察二组``, ``第一至第三`` (not ``县委巡察组``)
@@ -407,12 +419,13 @@ ROUND = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}届)?(?:[省市�
 #: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``,
 #: ``对区房管局党组进行了为期40天的政治巡察``,
 #: ``进驻县教育局开展常规巡察``, two kind words ``进行了提级交叉巡察``, a quoted kind ``开展了“机动式”巡视``,
-#: a quoted topic ``开展了“双高”建设专项巡察``, a company's round ``开展了集团公司第一届党委第三轮巡察``
+#: a quoted topic ``开展了“双高”建设专项巡察``, a company's round ``开展了集团公司第一届党委第三轮巡察``, a department's
+#: 巡查 (``对石桥镇卫生院党支部开展了巡查``), a topic before 专项 without 的 (``开展了工程建设项目上下联动专项巡察``)
 TARGET = re.compile(
     r"(?:对|进驻)(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)的)?"
-    r"(?:[^,;。]{0,12}?的)?(?:[^,;。“”]{0,12}?第[一二三四五六七八九十\d]{1,3}轮)?"
+    r"(?:[^,;。]{0,12}?的|[^,;。“”]{2,12}?(?=(?:上下联动)?专项))?(?:[^,;。“”]{0,12}?第[一二三四五六七八九十\d]{1,3}轮)?"
     r"(?:“[^”,;。]{1,8}”[^,;。“”巡]{0,4})?"
-    r"(?P<kind>“?(?:常规|专项|机动|提级|联动|交叉|延伸|回头看|政治){0,2}式?”?巡[察视])"
+    r"(?P<kind>“?(?:常规|专项|机动|提级|联动|上下联动|交叉|延伸|回头看|政治){0,2}式?”?巡[察视查])"
 )
 #: an alias in a unit's name: ``（以下简称“局党组”）``, ``(简称担保公司)``
 ALIAS = re.compile(r"\((?:以下)?简称[^)]{0,20}\)")
@@ -877,11 +890,12 @@ PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[�
 # --------------------------------------------------------------------------
 
 #: a target that lists or counts the units a round covers, outside brackets: no one unit is the inspected one:
-#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``
+#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``, a count
+#: opening it (``两家企业``)
 #: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach)
 SEVERAL_UNITS = re.compile(
     r"、|等[\d一二三四五六七八九十]{0,3}(?:个|家)?(?:单位|部门|党组织)|等[\d一二三四五六七八九十]{1,3}(?:个|家)"
-    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)")
+    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)|^[\d两二三四五六七八九十]{1,3}(?:个|家)")
 #: a bracketed part of a unit's name: ``(含县民宗局、县工商联)``
 BRACKETED = re.compile(r"\([^()]{0,40}\)")
 #: a target that names no unit, only the role of being inspected: ``被巡察党组织``, ``9家被巡察党组织``

@@ -31,6 +31,8 @@ from ..grammar import (
     TEAM_ASSISTED,
     TEAM_ASSISTED_REACH,
     TEAM_BARE,
+    TEAM_BY_KIND,
+    TEAM_BY_KIND_HINT,
     TEAM_COUNT,
     TEAM_JUDICIAL,
     TEAM_MORE,
@@ -146,13 +148,22 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
     start = narrowed.end() if narrowed else 0
     result: InspectionDict = {"body": _team(view, text, where, start), "round": _round(title, intro), "kind": None,
                               "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
-    m = _named_rather(TARGET.search(view, start), view, text)
+    m = _named_rather(_target_after_team(view, start, where.get("body")), view, text)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
         result["target"] = _read_target(m, view, text, issuer, where, read)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _target_after_team(view: str, start: int, team: tuple[int, int] | None) -> re.Match[str] | None:
+    """The first target phrase from ``start``, never one that opens inside the team's name (``…市委第二轮对村(社区)提级巡察
+    “回头看”第二组进驻…``: its 对 names the team's reach, the unit follows the team)."""
+    m = TARGET.search(view, start)
+    if m is not None and team is not None and team[0] <= m.start() < team[1]:
+        return TARGET.search(view, team[1])
+    return m
 
 
 def _named_rather(m: re.Match[str] | None, view: str, text: str) -> re.Match[str] | None:
@@ -264,7 +275,8 @@ def _team_patterns(view: str) -> tuple[re.Pattern[str], ...]:
     """The team patterns worth trying on this text (the rarer ones only where their core words stand)."""
     party = (TEAM_PARTY,) if TEAM_PARTY_HINT.search(view) else ()
     judicial = (TEAM_JUDICIAL,) if "司法巡查组" in view else ()
-    return (TEAM, TEAM_TOPIC, *party, *judicial)
+    by_kind = (TEAM_BY_KIND,) if TEAM_BY_KIND_HINT.search(view) else ()
+    return (TEAM, TEAM_TOPIC, *party, *judicial, *by_kind)
 
 
 def _first(pattern: re.Pattern[str], view: str, start: int = 0) -> re.Match[str] | None:
