@@ -348,8 +348,8 @@ DATE_ATOM = re.compile(
 )
 #: a bare day that ends a range or list: ``至30日``, ``、18日``
 DAY_ATOM = re.compile(rf"(?P<d>{_DATE_NUM})\s*[日号](?P<before>前)?")
-#: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``
-RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*(?P<next>次年|翌年|第二年)?")
+#: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``, a doubled dash ``——``
+RANGE_SEP = re.compile(r"\s*(?:至|到|-|—{1,2}|–|~|－|―{1,2})\s*(?P<next>次年|翌年|第二年)?")
 #: the mark that ends a day, after which a month and day run straight on are a range that lost its 至:
 #: ``2021年4月12日5月14日``
 DAY_MARK = "日"
@@ -435,6 +435,10 @@ FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心
 FIRST_PERSON_PLACE = re.compile(r"^我(?P<kind>[省市县区州旗盟])$")
 #: the sentence that reports feedback: ``…向市政协机关党组反馈了巡察意见``
 FEEDBACK = re.compile(r"反馈")
+#: the words before a 反馈 that make it a meeting's business, not the feedback itself: ``领导小组会议审议了反馈意见``
+FEEDBACK_REVIEWED = re.compile(r"(?:审议|审定|研究|听取)了?[^,;。]{0,4}$")
+#: how far before a 反馈 those words are looked for
+FEEDBACK_REVIEWED_REACH = 8
 #: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
 RECTIFICATION_WINDOW = re.compile(r"集中整改|整改期|整改时间")
 #: the issuer before ``关于`` in a title: ``中共枣庄市政协机关党组关于…``
@@ -805,8 +809,9 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
 KIND_FALLBACK = re.compile(r"整改|特此通报|通报如下")
 
 #: the words that make a sentence a meeting's or a publication's, whose date is never the inspection's
-#: (for every kind but rectification): ``召开巡察反馈会``, ``动员会上``, ``发布``
-MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")
+#: (for every kind but rectification): ``召开巡察反馈会``, ``动员会上``, ``发布`` (not channels made public during the
+#: inspection: ``其间公布举报电话、电子邮箱``)
+MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布(?!了?(?:举报|信访|联系|电话|邮箱|信箱|电子邮箱))")
 
 
 # --------------------------------------------------------------------------
@@ -907,6 +912,11 @@ PERIOD_CLAUSE_MARKS = ",;:!"
 DURATION = re.compile(r"为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)")
 #: a round's start said in words: ``县委第四轮巡察正式启动``
 LAUNCH = re.compile(r"巡[察视](?:工作)?(?:正式|全面)?(?:启动|开始)")
+#: a timetable of the inspection, its units each with a range: ``此次巡察时间安排:桂溪村5月17日~5月22日,…南苑社区5月29日~6月4日``
+#: (the period runs from the first start to the last end)
+TIMETABLE = re.compile(r"巡[察视](?:工作)?时间(?:安排|表)\s*:")
+#: a news page's date line, below its headline: ``时间:2021-05-18``, ``发布日期:2021-05-18``
+PAGE_DATE_LINE = re.compile(r"^(?:发布)?(?:时间|日期)\s*:\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 #: what follows a start given alone: ``自4月6日起``
 PERIOD_FROM = "起"
 #: the inspected unit as a meeting's news names it, tried in order: fed back to (``向市审计局党组反馈巡察情况``),
