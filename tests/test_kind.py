@@ -221,6 +221,14 @@ TEXT_KINDS = {
     "an announcement with a deadline tells of its meetings": (
         "根据集团党委统一安排，集团公司党委2个巡视组分别进驻两家企业开展常规巡视。各巡视组分别召开进驻动员会。\n"
         "巡视期间，各巡视组开通信访电话。受理信访截止时间为2025年7月1日。\n", "announcement"),
+    "feedback news without a year, its meeting attended": (
+        "为推进乡村振兴，市委组建市县联动巡察组，于4月6日至5月20日对河口镇党委开展了专项巡察。8月12日，联动巡察组向河口镇"
+        "党委反馈了巡察情况。县委常委王立新出席会议并讲话。\n联动巡察组指出，河口镇党委存在产业带动弱等问题，要求抓好整改。\n",
+        "feedback"),
+    "a plan's outline run into one line, a mobilisation meeting among its steps": (
+        "【提纲】一、总体要求。二、整改目标,确保问题按期清零。三、整改任务。四、进度安排。\n"
+        "将县委第*巡察组反馈的4个方面12个问题细化为30项整改任务。\n四、进度安排\n(一)动员部署阶段。召开整改动员会，印发整改方案。\n",
+        "plan"),
 }
 
 

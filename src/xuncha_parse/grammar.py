@@ -788,6 +788,9 @@ KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
 KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: an announcement's own words: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``
     ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间")),
+    #: a plan's own sections, which schedule what a notice reports (its steps may name a mobilisation meeting to come):
+    #: ``四、进度安排``, ``五、保障措施``, ``二、整改目标`` (an outline run into one line too: ``【提纲】一、总体要求,…``)
+    ("plan", re.compile(r"[一二三四五六七八九十]{1,2}、\s*(?:进度安排|保障措施|整改目标)")),
     #: the news that a mobilisation meeting was held, which tells the channels too: ``…巡察动员会召开``,
     #: ``…召开巡察工作动员会`` (an announcement with a deadline may tell of the meetings as well, and is decided above)
     ("mobilisation", re.compile(r"动员(?:部署)?会(?:[^,;。]{0,12}?)召开|召开[^,;。]{0,30}?动员(?:部署)?会")),
@@ -797,8 +800,10 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
     #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
     ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|特此公告|进驻|入驻")),
-    #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``
-    ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)")),
+    #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``; the feedback told, then who
+    #: attended or chaired its meeting: ``…向石泉镇党委反馈了巡察情况。…出席会议…``
+    ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)"
+                            r"|反馈了?[^,;。]{0,6}?(?:情况|意见)。[^。]{0,60}?(?:出席|主持)(?:会议|反馈会)")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
     ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
     #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md)
