@@ -548,8 +548,14 @@ EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A
 POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
 #: a postal mailbox after its label, up to the next separator, a postcode in brackets or the team it is forwarded to:
 #: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``,
-#: ``邮政信箱:某市2206邮箱转市委第二巡察组收`` (the box: ``某市2206邮箱``)
-MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮|转)[^;。,、:]){4,80})")
+#: ``邮政信箱:某市2206邮箱转市委第二巡察组收`` (the box: ``某市2206邮箱``), ``邮政信箱地址为…`` (the box after the label's
+#: words); never the words after a quoted box's name (``通过“某市3号邮政信箱”向我们反映``: MAILBOX_QUOTED reads it)
+MAILBOX = re.compile(r"邮政信箱\s*(?:地址)?\s*(?:为|是)?\s*[:]?\s*(?P<v>(?![”’」』为是地])(?:(?!\(\s*邮|转)[^;。,、:]){4,80})")
+#: a postal box named whole in quotes, with no label: ``通过“海州市3号邮政信箱”向我们反映`` (the box: ``海州市3号邮政信箱``; tried
+#: where a closing quote stands)
+MAILBOX_QUOTED = re.compile(r"“(?P<v>[^“”,;。]{2,30}?邮政(?:专用)?信箱)”")
+#: a local number without its area code, after a phone's label: ``联系电话:6238415(工作日9:00-17:00)``, ``举报电话：88126650``
+PHONE_LOCAL = re.compile(r"(?:电话|热线)\s*:?\s*(?P<v>[2-9]\d{6,7})(?![\d@.-])")
 #: a postal box named whole in a table's cell, without a label, up to the team it reaches: ``澄州市南港区C20451邮政专用
 #: 信箱区委专项巡察一组收`` (search where ``专用信箱`` stands)
 MAILBOX_CELL = re.compile(r"(?P<v>[^|｜,;。:\s]{2,30}邮政专用信箱[^|｜,;。:\s]{0,20}?收)")
