@@ -231,6 +231,9 @@ COUNTS = {
         "对反馈的3个方面问题，细化为40项整改任务，已完成31项，其余9项正在推进。", {"categories": 3}),
     "the rest of the measures done": (
         "反馈的5个方面12项问题细化为60项整改措施。已完成整改措施48项，其余12项正在推进。", {"categories": 5, "problems": 12}),
+    "items handed over, counted in 件": (
+        "巡察期间共移交立行立改事项4件。截至8月底，4件立行立改事项已完成3件，1件正在推进。", {"problems": 4, "completed": 3, "in_progress": 1}),
+    "cases in 件 are no problems": ("共清理积案，完成12件。反馈的6个问题已完成整改5个。", {"problems": 6, "completed": 5}),
     "problems counted apart from their tasks": (
         "反馈的12个问题分解为40项整改任务，已完成整改9个，其余3个正在推进。", {"problems": 12, "completed": 9, "in_progress": 3}),
 }

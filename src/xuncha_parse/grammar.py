@@ -465,12 +465,13 @@ DECLARED_CATEGORIES = re.compile(
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
 #: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``梳理出问题14个、整改任务37项``, ``反馈问题共8项`` (never the aspects the problems
-#: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``
+#: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``; items handed over, counted
+#: in 件: ``共移交立行立改事项3件`` (whose done and unfinished counts are then in 件 too: ``已完成2件,1件正在推进``)
 DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*共?\s*(?P<n2>{_N})\s*(?:个|项|条)"
     rf"(?!\s*(?:方面|类|大类)))"
     rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出|梳理出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
-    rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题"
+    rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题|事项\s*(?P<n6>{_N})\s*件"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
@@ -485,7 +486,7 @@ BEFORE_FEEDBACK_REACH = 14
 #: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
     rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
-    rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条|件)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
 #: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
@@ -503,7 +504,7 @@ DECLARED_IN_PROGRESS = re.compile(
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
 #: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
-    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*"
+    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条|件)(?:问题|事项)?\s*"
     rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划|按时序|按进度)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
     rf"|已?取得阶段性(?:进展|成效)|需要?长期坚持)"
 )

@@ -41,8 +41,7 @@ def declared(view: str) -> DeclaredDict:
     if out["categories"] and out["problems"] and out["categories"] > out["problems"]:
         out["categories"] = None  # more aspects than problems: digits a site ran together (``共指出312个方面24个问题``)
     counts = _Problems(view, TASKS_BROKEN_DOWN.search(view), unit)
-    done = _declared_completed(view)
-    done = done if done is None or counts.of_problems(done) else None
+    done = _declared_completed(view, counts)
     out["completed"] = to_int(done.group("n")) if done else _all_done(view, out["problems"])
     out["in_progress"] = _declared_in_progress(view, done, counts)
     return out
@@ -67,13 +66,16 @@ def _unit(view: str, end: int) -> str:
 class _Problems:
     """Which counts count problems: where the problems were broken down into tasks (``细化为146项具体任务``), a count
     in the tasks' measure word that names no problem counts tasks (``已完成119项，其余27项``), unless the problems too
-    are counted in that word; and the rest of a count of measures (``已完成整改措施97项，其余24项``) is measures."""
+    are counted in that word; the rest of a count of measures (``已完成整改措施97项，其余24项``) is measures; and a count in
+    件 counts problems only where the problems were counted as items in 件 (``移交立行立改事项3件``)."""
 
     def __init__(self, view: str, tasks: re.Match[str] | None, unit: str | None) -> None:
         self.view, self.tasks, self.unit = view, tasks, unit
 
     def of_problems(self, m: re.Match[str]) -> bool:
         tasks, view = self.tasks, self.view
+        if _unit(view, m.end("n")) == "件" != self.unit:
+            return False  # items (``已完成2件``) count problems only where the problems are items (``事项3件``)
         if tasks is not None and m.start() > tasks.start() and "问题" not in m.group() \
                 and _unit(view, m.end("n")) == tasks.group("unit") != self.unit:
             return False
@@ -81,12 +83,13 @@ class _Problems:
         return not (m.group().startswith((",", ";")) and MEASURES_DONE.search(clause))
 
 
-def _declared_completed(view: str) -> re.Match[str] | None:
-    """The completed count: the earlier of the two phrasings (``已完成整改18项``, ``…的3项已全部整改到位``), but
-    the larger when both stand in one sentence, where the smaller is a part of what was done
+def _declared_completed(view: str, counts: _Problems) -> re.Match[str] | None:
+    """The completed count of problems: the earlier of the two phrasings (``已完成整改18项``, ``…的3项已全部整改到位``),
+    but the larger when both stand in one sentence, where the smaller is a part of what was done
     (``需要立行立改的3项已全部整改到位，目前已完成整改18项``); a later sentence counts something else."""
-    hits = sorted((m for m in (DECLARED_COMPLETED.search(view), DECLARED_COMPLETED_AFTER.search(view)) if m),
-                  key=lambda m: m.start())
+    found = (next((m for m in p.finditer(view) if counts.of_problems(m)), None)
+             for p in (DECLARED_COMPLETED, DECLARED_COMPLETED_AFTER))
+    hits = sorted((m for m in found if m), key=lambda m: m.start())
     if len(hits) == 2 and not any(c in view[hits[0].end():hits[1].start()] for c in SENTENCE_END):
         return max(hits, key=lambda m: to_int(m.group("n")) or 0)
     return hits[0] if hits else None
@@ -110,7 +113,7 @@ def _declared_problems(view: str) -> tuple[int | None, str | None]:
         return to_int(before[1]), before[2]
     if found is None:
         return None, None
-    group = next(g for g in ("n", "n2", "n3", "n4", "n5") if found.group(g))
+    group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if found.group(g))
     return to_int(found.group(group)), _unit(view, found.end(group))
 
 
@@ -125,10 +128,10 @@ def _count_before_feedback(view: str) -> tuple[int, str, str] | None:
 
 
 def _counting(view: str) -> str:
-    """The sentences that count something (``个``, ``项``, ``条``), in order and joined by ``。``: every
+    """The sentences that count something (``个``, ``项``, ``条``, ``件``), in order and joined by ``。``: every
     declared count ends on one of those words and stays inside its sentence, so the count patterns
     need look nowhere else."""
-    return "。".join(s for s in view.split("。") if "个" in s or "项" in s or "条" in s)
+    return "。".join(s for s in view.split("。") if "个" in s or "项" in s or "条" in s or "件" in s)
 
 
 def _declared_in_progress(view: str, done: re.Match[str] | None, counts: _Problems) -> int | None:
