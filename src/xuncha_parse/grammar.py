@@ -550,8 +550,11 @@ POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
 #: a postal mailbox after its label, up to the next separator, a postcode in brackets or the team it is forwarded to:
 #: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``,
 #: ``邮政信箱:某市2206邮箱转市委第二巡察组收`` (the box: ``某市2206邮箱``), ``邮政信箱地址为…`` (the box after the label's
-#: words); never the words after a quoted box's name (``通过“某市3号邮政信箱”向我们反映``: MAILBOX_QUOTED reads it)
-MAILBOX = re.compile(r"邮政信箱\s*(?:地址)?\s*(?:为|是)?\s*[:]?\s*(?P<v>(?![”’」』为是地])(?:(?!\(\s*邮|转)[^;。,、:]){4,80})")
+#: words); never the words after a quoted box's name (``通过“某市3号邮政信箱”向我们反映``: MAILBOX_QUOTED reads it); a 、
+#: ends it only before another channel (``…(409室)、邮政编码：…``), not between two places of one address
+#: (``石门镇、青龙苗族乡人民政府巡察工作联络室``)
+MAILBOX = re.compile(
+    r"邮政信箱\s*(?:地址)?\s*(?:为|是)?\s*[:]?\s*(?P<v>(?![”’」』为是地])(?:(?!\(\s*邮|转|、\s*(?:邮|电|联系|网|举报|传真))[^;。,:]){4,80})")
 #: a postal box named whole in quotes, with no label: ``通过“海州市3号邮政信箱”向我们反映`` (the box: ``海州市3号邮政信箱``; tried
 #: where a closing quote stands)
 MAILBOX_QUOTED = re.compile(r"“(?P<v>[^“”,;。]{2,30}?邮政(?:专用)?信箱)”")
