@@ -353,6 +353,9 @@ RANGE_SEP = re.compile(r"\s*(?:至|到|-|—{1,2}|–|~|－|―{1,2})\s*(?P<next
 #: the mark that ends a day, after which a month and day run straight on are a range that lost its 至:
 #: ``2021年4月12日5月14日``
 DAY_MARK = "日"
+#: the day of a range's end whose 日 a site dropped, right after its month: ``23`` of ``至2021年7月23市委第五巡察组…`` (read only
+#: where the range's start has a day)
+LOST_DAY_MARK = re.compile(r"(?P<d>[12]?[0-9]|3[01])(?=[\u4e00-\u9fff,;。])(?![年月日号个名人次项件余多])")
 #: what joins items of a list: ``、``, ``和``, ``及``
 LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 
