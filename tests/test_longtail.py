@@ -3,6 +3,8 @@ written for this file; the shapes are the ones docs/NOTICES.md names."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xuncha_parse.api import parse_to_dict
 
@@ -237,6 +239,26 @@ COUNTS = {
     "problems counted apart from their tasks": (
         "反馈的12个问题分解为40项整改任务，已完成整改9个，其余3个正在推进。", {"problems": 12, "completed": 9, "in_progress": 3}),
 }
+
+
+#: what a notice says of the rest of its problems after the done count (never that they are done)
+REST_WORDS = ["正在推进", "正在按时序推进", "已制定计划，持续整改", "已明确时限", "需长期坚持", "正按计划推进"]
+
+
+@settings(max_examples=60)
+@given(st.integers(1, 80), st.integers(1, 20), st.sampled_from(REST_WORDS), st.sampled_from(["个", "项"]))
+def test_the_rest_of_a_done_count_is_unfinished(done, rest, words, unit):
+    sentence = f"反馈的{done + rest}个问题，截至目前已完成整改{done}{unit}，其余{rest}{unit}{words}。"
+    declared = parse_to_dict(TITLE + sentence + "\n")["declared"]
+    assert (declared["problems"], declared["completed"], declared["in_progress"]) == (done + rest, done, rest)
+
+
+@settings(max_examples=60)
+@given(st.integers(2, 9), st.integers(10, 200), st.integers(1, 9), st.sampled_from(["整改任务", "具体任务", "整改措施"]))
+def test_counts_of_the_tasks_problems_were_broken_into_are_no_problem_counts(aspects, tasks, rest, noun):
+    sentence = f"对反馈的{aspects}个方面问题，细化为{tasks}项{noun}，已完成{tasks - rest}项，其余{rest}项正在推进。"
+    declared = parse_to_dict(TITLE + sentence + "\n")["declared"]
+    assert (declared["categories"], declared["completed"], declared["in_progress"]) == (aspects, None, None)
 
 
 @pytest.mark.parametrize("name", sorted(COUNTS))
