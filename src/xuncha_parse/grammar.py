@@ -562,7 +562,8 @@ MAILBOX = re.compile(
 #: where a closing quote stands)
 MAILBOX_QUOTED = re.compile(r"“(?P<v>[^“”,;。]{2,30}?邮政(?:专用)?信箱)”")
 #: a local number without its area code, after a phone's label: ``联系电话:6238415(工作日9:00-17:00)``, ``举报电话：88126650``
-PHONE_LOCAL = re.compile(r"(?:电话|热线)\s*:?\s*(?P<v>[2-9]\d{6,7})(?![\d@.-])")
+#: (not a count of calls: ``接听电话3100000余次``)
+PHONE_LOCAL = re.compile(r"(?:电话|热线)\s*:?\s*(?P<v>[2-9]\d{6,7})(?![\d@.\-余多个次件人名条])")
 #: a postal box named whole in a table's cell, without a label, up to the team it reaches: ``澄州市南港区C20451邮政专用
 #: 信箱区委专项巡察一组收`` (search where ``专用信箱`` stands)
 MAILBOX_CELL = re.compile(r"(?P<v>[^|｜,;。:\s]{2,30}邮政专用信箱[^|｜,;。:\s]{0,20}?收)")
