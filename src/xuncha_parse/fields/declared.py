@@ -79,8 +79,10 @@ class _Problems:
         if tasks is not None and m.start() > tasks.start() and "问题" not in m.group() \
                 and _unit(view, m.end("n")) == tasks.group("unit") != self.unit:
             return False
+        if not m.group().startswith((",", ";")):
+            return True
         clause = view[max(view.rfind(c, 0, m.start()) for c in ",;。") + 1:m.start()]
-        return not (m.group().startswith((",", ";")) and MEASURES_DONE.search(clause))
+        return MEASURES_DONE.search(clause) is None
 
 
 def _declared_completed(view: str, counts: _Problems) -> re.Match[str] | None:
