@@ -53,6 +53,18 @@ CONTACTS = [
     ("接待信访地址：宁川路12号二楼会议室，", [("address", "宁川路12号二楼会议室", None)]),
     ("意见箱设置地址：县法院办案楼一楼大厅；", [("address", "县法院办案楼一楼大厅", None)]),
     ("通信地址：宁川县府前路8号县委巡察办；", [("address", "宁川县府前路8号县委巡察办", None)]),
+    # a box named whole in quotes, with no label; never the words after the quote as a box
+    ("也可写信通过“宁川市5号邮政信箱”向我们反映。", [("mailbox", "宁川市5号邮政信箱", None)]),
+    # the label's own words before the box are not the box
+    ("邮政信箱地址为宁川县府前路8号县委巡察办", [("mailbox", "宁川县府前路8号县委巡察办", None)]),
+    # a 、 between two places of one address is part of the box; before another channel it ends it
+    ("邮政信箱地址为东坪镇、西坪乡人民政府巡察联络室，电子信箱为xc2@163.com",
+     [("mailbox", "东坪镇、西坪乡人民政府巡察联络室", None), ("email", "xc2@163.com", "xc2@163.com")]),
+    # a local number without its area code, after a phone's label (not a year, not a count)
+    ("联系电话:6238415(工作日9:00-17:00)", [("phone", "6238415", "6238415")]),
+    ("举报电话：88126650；", [("phone", "88126650", "88126650")]),
+    ("2023年共受理来电2386次", []),
+    ("全年接听热线电话3100000余次", []),
 ]
 
 

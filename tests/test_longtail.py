@@ -3,6 +3,8 @@ written for this file; the shapes are the ones docs/NOTICES.md names."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xuncha_parse.api import parse_to_dict
 
@@ -121,6 +123,21 @@ INSPECTIONS = {
         "11月3日，县档案馆党组召开县委第一巡察组巡察反馈问题整改专题民主生活会。\n", "县委第一巡察组", "县档案馆党组"),
     "a court's judicial inspection team gone to a court": (
         "9月5日，北岭中院司法巡查组到临江县法院开展政治督察与司法巡查工作。\n", "北岭中院司法巡查组", "临江县法院"),
+    "a department's own 巡查 team": (
+        TITLE + PERIOD + "县教育局党组第一巡查组对宁川县实验小学党支部开展了巡查。\n", "县教育局党组第一巡查组",
+        "宁川县实验小学党支部"),
+    "a team by its round and kind, its place after a stop": (
+        TITLE + "近日，宁州市委第三轮对村(社区)提级巡察“回头看”第一组进驻宁川县城西社区开展巡察。\n",
+        "宁州市委第三轮对村(社区)提级巡察“回头看”第一组", "宁川县城西社区"),
+    "a team by its kind, no round": (
+        TITLE + PERIOD + "县委村(社区)提级巡察第三组对城东村党支部开展了提级巡察。\n", "县委村(社区)提级巡察第三组",
+        "城东村党支部"),
+    "a village-level team": (TITLE + PERIOD + "区委第二村级巡察组对河西社区党委开展了巡察。\n", "区委第二村级巡察组", "河西社区党委"),
+    "a placeholder for the number": (TITLE + PERIOD + "县委第*巡察组对县**局党组开展了巡察。\n", "县委第*巡察组", "县**局党组"),
+    "a topic before 专项 without 的": (
+        TITLE + PERIOD + "市委第四巡察组对宁川经开区党工委开展了征地拆迁上下联动专项巡察。\n", "市委第四巡察组", "宁川经开区党工委"),
+    "two companies are no one target": (
+        TITLE + PERIOD + "县委第一巡察组对两家县属企业开展了安全生产专项巡察。\n", "县委第一巡察组", None),
 }
 
 
@@ -202,7 +219,46 @@ COUNTS = {
     "aspects alone": ("针对反馈的6个方面问题，逐项制定措施。", {"categories": 6}),
     "aspects, not problems, after 存在问题": ("巡察组指出局党组存在问题4个方面。", {}),
     "aspects, not problems, after 反馈问题": ("县委巡察组反馈问题5个方面。", {}),
+    "the rest on the timetable": ("截至6月底，已完成整改10个，其余2个正在按时序推进。", {"completed": 10, "in_progress": 2}),
+    "the rest, whatever is said of it": (
+        "巡察组反馈的9个问题已完成整改7个，其余2个已明确时限，逐月跟进。", {"problems": 9, "completed": 7, "in_progress": 2}),
+    "the rest done is no rest": ("已完成整改7个，其余2个均已完成立行立改。", {"completed": 7}),
+    "those that need long-term work": ("截至8月底，已完成整改8个，3个需要长期坚持。", {"completed": 8, "in_progress": 3}),
+    "large aspects and large items": ("共反馈问题2个大方面11个大项的问题。", {"categories": 2, "problems": 11}),
+    "aspects, items and the problems in them": (
+        "巡察组指出的3个方面9项20个具体问题，已完成整改15个。", {"categories": 3, "problems": 20, "completed": 15}),
+    "problems sorted out, then measures": ("局党组梳理出问题9个、整改措施26条。", {"problems": 9}),
+    "a rate of rectification": ("已完成整改8个，整改率80%。", {"completed": 8, "completion_rate": 0.8}),
+    "tasks the problems were broken into": (
+        "对反馈的3个方面问题，细化为40项整改任务，已完成31项，其余9项正在推进。", {"categories": 3}),
+    "the rest of the measures done": (
+        "反馈的5个方面12项问题细化为60项整改措施。已完成整改措施48项，其余12项正在推进。", {"categories": 5, "problems": 12}),
+    "items handed over, counted in 件": (
+        "巡察期间共移交立行立改事项4件。截至8月底，4件立行立改事项已完成3件，1件正在推进。", {"problems": 4, "completed": 3, "in_progress": 1}),
+    "cases in 件 are no problems": ("共清理积案，完成12件。反馈的6个问题已完成整改5个。", {"problems": 6, "completed": 5}),
+    "problems counted apart from their tasks": (
+        "反馈的12个问题分解为40项整改任务，已完成整改9个，其余3个正在推进。", {"problems": 12, "completed": 9, "in_progress": 3}),
 }
+
+
+#: what a notice says of the rest of its problems after the done count (never that they are done)
+REST_WORDS = ["正在推进", "正在按时序推进", "已制定计划，持续整改", "已明确时限", "需长期坚持", "正按计划推进"]
+
+
+@settings(max_examples=60)
+@given(st.integers(1, 80), st.integers(1, 20), st.sampled_from(REST_WORDS), st.sampled_from(["个", "项"]))
+def test_the_rest_of_a_done_count_is_unfinished(done, rest, words, unit):
+    sentence = f"反馈的{done + rest}个问题，截至目前已完成整改{done}{unit}，其余{rest}{unit}{words}。"
+    declared = parse_to_dict(TITLE + sentence + "\n")["declared"]
+    assert (declared["problems"], declared["completed"], declared["in_progress"]) == (done + rest, done, rest)
+
+
+@settings(max_examples=60)
+@given(st.integers(2, 9), st.integers(10, 200), st.integers(1, 9), st.sampled_from(["整改任务", "具体任务", "整改措施"]))
+def test_counts_of_the_tasks_problems_were_broken_into_are_no_problem_counts(aspects, tasks, rest, noun):
+    sentence = f"对反馈的{aspects}个方面问题，细化为{tasks}项{noun}，已完成{tasks - rest}项，其余{rest}项正在推进。"
+    declared = parse_to_dict(TITLE + sentence + "\n")["declared"]
+    assert (declared["categories"], declared["completed"], declared["in_progress"]) == (aspects, None, None)
 
 
 @pytest.mark.parametrize("name", sorted(COUNTS))
@@ -248,6 +304,41 @@ def test_title_line_without_page_words(name):
     assert notice["inspection"]["start"]["iso"] == "2024-03-01"
     span = notice["title_span"]
     assert line[span["start"]:span["end"]] == notice["title"]
+
+
+WHOLE_TITLE = "中共宁川县林业局党组关于巡察整改进展情况的通报"
+#: the text's opening lines → the title, where the page set more words around it or put it in a table's cell
+TITLE_PLACES = {
+    "a publication date glued before it": " date 2025-04-02 " + WHOLE_TITLE + "\n",
+    "a table's bar after it": WHOLE_TITLE + " |\n",
+    "a cell of the metadata table": "索引号: | 001-2024-07 | 分类: | 巡察 |\n名称: | " + WHOLE_TITLE + " | 文号: | |\n",
+    "the intro run on after a space": WHOLE_TITLE + " ",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLE_PLACES))
+def test_title_with_the_page_words_around_it(name):
+    notice = parse_to_dict(TITLE_PLACES[name] + PERIOD + "县委第三巡察组对县林业局党组开展了常规巡察。\n")
+    assert (notice["title"], notice["issuer"]) == (WHOLE_TITLE, "中共宁川县林业局党组")
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+
+
+#: a news item's opening lines → its headline: a place and a colon before it, a source line alone below it
+HEADLINES = {
+    "a place before the headline": (
+        "宁川县:十三届县委第二轮巡察启动\n\n发布时间:2024-03-01 来源:宁川纪检监察网\n\n",
+        "宁川县:十三届县委第二轮巡察启动"),
+    "the source alone below it": (
+        '宁州市委开展提级巡察"回头看" 覆盖我县3个社区\n来源:宁川日报\n时间:2024-03-02\n',
+        '宁州市委开展提级巡察"回头看" 覆盖我县3个社区'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINES))
+def test_a_news_headline_above_its_info_line(name):
+    head, title = HEADLINES[name]
+    text = head + "按照县委部署,县委派出3个巡察组,于2024年3月4日至4月26日对县直单位开展常规巡察。巡察期间设立意见箱。\n"
+    assert parse_to_dict(text)["title"] == title
 
 
 NOTICE = (

@@ -116,6 +116,13 @@ def test_feedback_dated_in_the_sentence_that_names_the_inspection():
     assert (ins["start"], ins["feedback"]["iso"]) == (None, "2021-12-30")
 
 
+def test_feedback_a_meeting_reviewed_is_not_the_feedback():
+    """``…领导小组会议审议了反馈意见;6月26日,巡察组向…反馈了巡察意见``: the meeting's day is not the feedback's."""
+    n = parse_to_dict(TITLE + "\n根据学校党委部署，2024年4月8日至5月10日，校党委第一巡察组对化学学院党委开展了巡察。6月18日，"
+                              "校党委巡察工作领导小组会议审议了反馈意见；6月25日，巡察组向化学学院党委反馈了巡察意见。\n" + BODY)
+    assert n["inspection"]["feedback"]["iso"] == "2024-06-25"
+
+
 @pytest.mark.parametrize("issuer,first_person,target", [
     ("中共廊坊市委", "我市", "廊坊市"),
     ("中共某某县委", "我县", "某某县"),

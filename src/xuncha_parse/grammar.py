@@ -297,9 +297,9 @@ IMMEDIATE = re.compile(r"立行立改|立知立改|即知即改")
 # --------------------------------------------------------------------------
 
 #: a title line: ``…关于…巡察整改进展情况的通报``, ``…整改情况的报告``, ``…的通报（全文）``, and with the page's
-#: publication date after it: ``…的通报 (2024-07-26)`` (TITLE_DATE_TAIL)
+#: publication date after it: ``…的通报 (2024-07-26)`` (TITLE_DATE_TAIL), or a table's bar: ``…的通报 |``
 TITLE_LINE = re.compile(
-    r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?(?:\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?)?$")
+    r"(?:通报|报告|公告|公示|通告|情况)(?:\s*\((?:全文|摘要|公开版)\))?(?:\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?)?(?:\s*[|｜])?$")
 #: what a title is about: ``…关于…``, ``…巡察…``, ``…整改…``
 TITLE_START = re.compile(r"关于|巡[察视]|整改")
 #: the word that opens a title's subject, up to which a split title is extended: ``…党组关于十二届市委``
@@ -348,11 +348,14 @@ DATE_ATOM = re.compile(
 )
 #: a bare day that ends a range or list: ``至30日``, ``、18日``
 DAY_ATOM = re.compile(rf"(?P<d>{_DATE_NUM})\s*[日号](?P<before>前)?")
-#: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``
-RANGE_SEP = re.compile(r"\s*(?:至|到|-|—|–|~|－|―)\s*(?P<next>次年|翌年|第二年)?")
+#: what joins the two ends of a range: ``至``, ``到``, ``-``, ``—``, ``~``, a doubled dash ``——``
+RANGE_SEP = re.compile(r"\s*(?:至|到|-|—{1,2}|–|~|－|―{1,2})\s*(?P<next>次年|翌年|第二年)?")
 #: the mark that ends a day, after which a month and day run straight on are a range that lost its 至:
 #: ``2021年4月12日5月14日``
 DAY_MARK = "日"
+#: the day of a range's end whose 日 a site dropped, right after its month: ``23`` of ``至2021年7月23市委第五巡察组…`` (read only
+#: where the range's start has a day)
+LOST_DAY_MARK = re.compile(r"(?P<d>[12]?[0-9]|3[01])(?=[\u4e00-\u9fff,;。])(?![年月日号个名人次项件余多])")
 #: what joins items of a list: ``、``, ``和``, ``及``
 LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 
@@ -361,13 +364,23 @@ LIST_SEP = re.compile(r"\s*(?:、|和|及)\s*")
 # Inspection metadata (matched against the intro and the title)
 # --------------------------------------------------------------------------
 
-_CN_ORD = "[一二三四五六七八九十\\dXx×]{1,3}"
+#: an ordinal of a team or a round, an anonymised template's placeholder too: ``第二``, ``第12``, ``第X``, ``第*``
+_CN_ORD = "[一二三四五六七八九十\\dXx×*]{1,3}"
 #: the inspecting team: ``市委第二巡察组``, ``区委巡察二组``, ``市委第一专项巡察组``, ``省委第三巡视组``, a range of
-#: teams (``县委第一至第五巡察组``), a team named after its round (``市委第九轮巡察二组``)
+#: teams (``县委第一至第五巡察组``), a team named after its round (``市委第九轮巡察二组``), a village-level team
+#: (``区委第三村级巡察组``)
 TEAM = re.compile(
     rf"(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮(?:专项)?巡[察视]{_CN_ORD}组|(?:第{_CN_ORD}(?:[至到~-]第?{_CN_ORD})?)?"
-    rf"(?:专项|机动|提级|联动|交叉)?巡[察视](?:{_CN_ORD})?组)"
+    rf"(?:专项|机动|提级|联动|交叉|村级)?巡[察视](?:{_CN_ORD})?组)"
 )
+#: a team named by its round and its kind, its number last, with the place of its committee after a stop:
+#: ``江州市委第二轮对村(社区)提级巡察“回头看”第二组``, ``县委村(社区)提级巡察“回头看”第二组`` (tried where
+#: TEAM_BY_KIND_HINT finds its end)
+TEAM_BY_KIND = re.compile(
+    rf"(?:(?<=[,;。:\s])[\u4e00-\u9fff]{{2,4}}?)?(?:中央|[省市区县州旗盟]委)(?:第{_CN_ORD}轮)?对?[^,;。“”巡委第]{{0,8}}?"
+    rf"(?:专项|机动|提级|联动|交叉)巡[察视](?:“回头看”)?第{_CN_ORD}组")
+#: the end of such a team: ``巡察“回头看”第二组``, ``巡察第三组``
+TEAM_BY_KIND_HINT = re.compile(rf"巡[察视](?:“回头看”)?第{_CN_ORD}组")
 #: a team named without its committee: ``第二巡察组``
 TEAM_BARE = re.compile(rf"第{_CN_ORD}(?:专项|机动)?巡[察视]组")
 #: a team named by its topic or its linked levels: ``区委营商环境专项巡察组``, ``市委“三资”管理专项巡察组``,
@@ -380,11 +393,13 @@ TEAM_TOPIC = re.compile(
     rf"(?:第{_CN_ORD})?(?:专项|联动)巡[察视](?:工作)?组"
     r"|[省市区县]{2}联动巡[察视]组")
 #: a unit's own team, named by the party group or committee that sends it, without a place: ``委党组巡察组`` (a
-#: commission's internal inspection), ``集团党委巡察组``, ``厅党组第二巡视组``
-TEAM_PARTY = re.compile(rf"(?:委|厅|局|院|集团|公司|学校)?党[组委](?:第{_CN_ORD})?巡[察视](?:{_CN_ORD})?组")
+#: commission's internal inspection), ``集团党委巡察组``, ``厅党组第二巡视组``; a department's party group with its place,
+#: whose team may be called 巡查: ``区卫健委党组第二巡查组``
+TEAM_PARTY = re.compile(
+    rf"(?:[省市区县][\u4e00-\u9fff]{{1,5}}?(?:委|局|厅)|委|厅|局|院|集团|公司|学校)?党[组委](?:第{_CN_ORD})?巡[察视查](?:{_CN_ORD})?组")
 #: the core of such a team, a cheap test before TEAM_PARTY (whose optional first part is tried at every position):
 #: ``党组巡察组``, ``党委第二巡视``
-TEAM_PARTY_HINT = re.compile(rf"党[组委](?:第{_CN_ORD})?巡[察视]")
+TEAM_PARTY_HINT = re.compile(rf"党[组委](?:第{_CN_ORD})?巡[察视查]")
 #: a court's judicial inspection team, named by the court that sends it: ``白河中院司法巡查组``, ``司法巡查组``
 TEAM_JUDICIAL = re.compile(r"(?:[\u4e00-\u9fff]{2}(?:中院|高院))?司法巡查组")
 #: what numbers a team, so that it is one team of several: ``第二``, ``巡察二组``, ``第一至第三`` (not ``县委巡察组``)
@@ -407,12 +422,13 @@ ROUND = re.compile(rf"(?:[一二三四五六七八九十]{{1,3}}届)?(?:[省市�
 #: the inspected unit and the kind of inspection: ``对市政协机关党组开展了常规巡察``, ``对我局进行了为期45天的巡察``,
 #: ``对区房管局党组进行了为期40天的政治巡察``,
 #: ``进驻县教育局开展常规巡察``, two kind words ``进行了提级交叉巡察``, a quoted kind ``开展了“机动式”巡视``,
-#: a quoted topic ``开展了“双高”建设专项巡察``, a company's round ``开展了集团公司第一届党委第三轮巡察``
+#: a quoted topic ``开展了“双高”建设专项巡察``, a company's round ``开展了集团公司第一届党委第三轮巡察``, a department's
+#: 巡查 (``对石桥镇卫生院党支部开展了巡查``), a topic before 专项 without 的 (``开展了工程建设项目上下联动专项巡察``)
 TARGET = re.compile(
     r"(?:对|进驻)(?P<target>[^,;。]{2,60}?)(?:开展|进行|实施)了?\s*(?:为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)的)?"
-    r"(?:[^,;。]{0,12}?的)?(?:[^,;。“”]{0,12}?第[一二三四五六七八九十\d]{1,3}轮)?"
+    r"(?:[^,;。]{0,12}?的|[^,;。“”]{2,12}?(?=(?:上下联动)?专项))?(?:[^,;。“”]{0,12}?第[一二三四五六七八九十\d]{1,3}轮)?"
     r"(?:“[^”,;。]{1,8}”[^,;。“”巡]{0,4})?"
-    r"(?P<kind>“?(?:常规|专项|机动|提级|联动|交叉|延伸|回头看|政治){0,2}式?”?巡[察视])"
+    r"(?P<kind>“?(?:常规|专项|机动|提级|联动|上下联动|交叉|延伸|回头看|政治){0,2}式?”?巡[察视查])"
 )
 #: an alias in a unit's name: ``（以下简称“局党组”）``, ``(简称担保公司)``
 ALIAS = re.compile(r"\((?:以下)?简称[^)]{0,20}\)")
@@ -422,6 +438,10 @@ FIRST_PERSON = re.compile(r"^我(?:局|委|单位|部|院|办|会|校|所|中心
 FIRST_PERSON_PLACE = re.compile(r"^我(?P<kind>[省市县区州旗盟])$")
 #: the sentence that reports feedback: ``…向市政协机关党组反馈了巡察意见``
 FEEDBACK = re.compile(r"反馈")
+#: the words before a 反馈 that make it a meeting's business, not the feedback itself: ``领导小组会议审议了反馈意见``
+FEEDBACK_REVIEWED = re.compile(r"(?:审议|审定|研究|听取)了?[^,;。]{0,4}$")
+#: how far before a 反馈 those words are looked for
+FEEDBACK_REVIEWED_REACH = 8
 #: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
 RECTIFICATION_WINDOW = re.compile(r"集中整改|整改期|整改时间")
 #: the issuer before ``关于`` in a title: ``中共枣庄市政协机关党组关于…``
@@ -439,19 +459,22 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 #: ``3大方面17个分项问题``, ``4个方面37个问题``, ``4类21个``
 #: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``;
 #: a class level between: ``3个方面4类8个问题`` (problems 8), ``3个方面10类问题`` (no problem count); ``3方面共6个问题``;
-#: the aspects alone: ``反馈的5个方面问题``
+#: the aspects alone: ``反馈的5个方面问题``; aspects called large (``3个大方面19个大项的问题``); three levels, aspects, items
+#: and the problems they hold: ``4个方面14项28个具体问题`` (problems 28)
 DECLARED_CATEGORIES = re.compile(
-    rf"(?P<cat>{_N_LEADING})\s*(?:大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
-    rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条))?|(?<=类问题)|(?<=方面)问题)"
+    rf"(?P<cat>{_N_LEADING})\s*(?:个?大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
+    rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条)"
+    rf"|(?<=项)\s*(?P<items>{_N})\s*个(?=(?:具体|突出|主要)?问题))?|(?<=类问题)|(?<=方面)问题)"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``反馈问题共8项`` (never the aspects the problems
-#: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``梳理出问题14个、整改任务37项``, ``反馈问题共8项`` (never the aspects the problems
+#: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``; items handed over, counted
+#: in 件: ``共移交立行立改事项3件`` (whose done and unfinished counts are then in 件 too: ``已完成2件,1件正在推进``)
 DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*共?\s*(?P<n2>{_N})\s*(?:个|项|条)"
     rf"(?!\s*(?:方面|类|大类)))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
-    rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出|梳理出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题|事项\s*(?P<n6>{_N})\s*件"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
 #: matched on the few characters before each FEEDBACK_PROBLEMS (a pattern that opens with a number
@@ -466,7 +489,7 @@ BEFORE_FEEDBACK_REACH = 14
 #: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
     rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
-    rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条)"
+    rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条|件)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
 #: the count first, then that it is done: ``在96项具体整改任务中，68项已经完成``, ``需要立行立改的31项已全部整改到位``
@@ -484,10 +507,20 @@ DECLARED_IN_PROGRESS = re.compile(
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
 #: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
-    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?\s*"
-    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
-    rf"|已?取得阶段性(?:进展|成效)|需长期坚持)"
+    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条|件)(?:问题|事项)?\s*"
+    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划|按时序|按进度)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"|已?取得阶段性(?:进展|成效)|需要?长期坚持)"
 )
+#: the rest of a count of done ones, in the clause right after it, whatever it says of them but that they are done:
+#: ``已完成整改11个，其余2个已制定计划，持续整改``, ``已完成整改10个，其余2个正在按时序推进``
+DECLARED_REST = re.compile(
+    rf"[,;]\s*(?:其余|剩余)\s*(?P<n>{_N})\s*(?:个|项|条)(?:问题|事项)?(?!\s*(?:均已|已经?)?(?:全部)?(?:完成|整改到位|整改完成|销号))")
+#: the problems broken down into tasks or measures, whose counts in that word are the tasks', not the problems':
+#: ``对…反馈的5个方面问题，细化为146项具体任务，…已完成119项，其余27项正在推进``, ``分解为39项整改任务``
+TASKS_BROKEN_DOWN = re.compile(
+    rf"(?:细化|分解|梳理)(?:为|成)\s*(?P<n>{_N})\s*(?P<unit>项|条|个)[^,;。\d]{{0,6}}?(?:任务|措施|举措)")
+#: a count of measures or tasks done, named so: ``已完成整改措施97项``, ``完成整改任务40条``
+MEASURES_DONE = re.compile(rf"完成(?:整改)?(?:措施|任务|举措)\s*{_N}\s*(?:项|条|个)")
 #: the rest still to be done by a date: ``另有9项整改任务将于年内完成``, ``另有2个问题将于6月底前完成``
 DECLARED_IN_PROGRESS_DUE = re.compile(rf"另有\s*(?P<n>{_N})\s*(?:个|项|条)[^,;。\d]{{0,6}}?将于[^,;。]{{1,8}}?完成")
 #: a round's summary may say what 基本完成 means before its count: ``基本完成取得阶段性成果并持续整改问题4个``
@@ -498,8 +531,8 @@ COUNT_STOP = re.compile(r"[。.](?<![0-9A-Za-z]\.)")
 #: every problem declared done, no count of its own, in the sentence that counts them: ``反馈的3大方面15个具体问题，团县委已
 #: 全部完成整改``, ``…均已整改到位`` (the count is then the problems')
 ALL_DONE = re.compile(r"(?:已|均已)全部(?:完成整改|整改完成|整改到位|整改完毕)(?![^,;。]{0,6}[0-9])")
-#: ``整改完成率76%``, ``完成率达到92.5%``
-DECLARED_RATE = re.compile(r"完成率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
+#: ``整改完成率76%``, ``完成率达到92.5%``, ``整改率87.5%``
+DECLARED_RATE = re.compile(r"(?:完成|整改)率\s*(?:为|达到|达)?\s*(?P<r>\d{1,3}(?:\.\d+)?)\s*%")
 #: the publicity window: ``公开期限：2026年1月21日至2026年2月28日``
 PUBLICITY = re.compile(r"公示期|公开期限|公示时间|公开时间")
 
@@ -519,8 +552,18 @@ EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A
 POSTCODE = re.compile(r"(?:邮政编码|邮编)\s*[:]?\s*(?P<v>\d{6})(?!\d)")
 #: a postal mailbox after its label, up to the next separator, a postcode in brackets or the team it is forwarded to:
 #: ``邮政信箱：湘桥区党政办公大楼4楼区政协办公室（409室）``, ``邮政信箱:某市2206邮箱(邮编:528611)``,
-#: ``邮政信箱:某市2206邮箱转市委第二巡察组收`` (the box: ``某市2206邮箱``)
-MAILBOX = re.compile(r"邮政信箱\s*[:]?\s*(?P<v>(?:(?!\(\s*邮|转)[^;。,、:]){4,80})")
+#: ``邮政信箱:某市2206邮箱转市委第二巡察组收`` (the box: ``某市2206邮箱``), ``邮政信箱地址为…`` (the box after the label's
+#: words); never the words after a quoted box's name (``通过“某市3号邮政信箱”向我们反映``: MAILBOX_QUOTED reads it); a 、
+#: ends it only before another channel (``…(409室)、邮政编码：…``), not between two places of one address
+#: (``石门镇、青龙苗族乡人民政府巡察工作联络室``)
+MAILBOX = re.compile(
+    r"邮政信箱\s*(?:地址)?\s*(?:为|是)?\s*[:]?\s*(?P<v>(?![”’」』为是地])(?:(?!\(\s*邮|转|、\s*(?:邮|电|联系|网|举报|传真))[^;。,:]){4,80})")
+#: a postal box named whole in quotes, with no label: ``通过“海州市3号邮政信箱”向我们反映`` (the box: ``海州市3号邮政信箱``; tried
+#: where a closing quote stands)
+MAILBOX_QUOTED = re.compile(r"“(?P<v>[^“”,;。]{2,30}?邮政(?:专用)?信箱)”")
+#: a local number without its area code, after a phone's label: ``联系电话:6238415(工作日9:00-17:00)``, ``举报电话：88126650``
+#: (not a count of calls: ``接听电话3100000余次``)
+PHONE_LOCAL = re.compile(r"(?:电话|热线)\s*:?\s*(?P<v>[2-9]\d{6,7})(?![\d@.\-余多个次件人名条])")
 #: a postal box named whole in a table's cell, without a label, up to the team it reaches: ``澄州市南港区C20451邮政专用
 #: 信箱区委专项巡察一组收`` (search where ``专用信箱`` stands)
 MAILBOX_CELL = re.compile(r"(?P<v>[^|｜,;。:\s]{2,30}邮政专用信箱[^|｜,;。:\s]{0,20}?收)")
@@ -714,9 +757,10 @@ HEADLINE_NOT_SENTENCE = re.compile(r"[>|｜»＞/]|:")
 NAV_SEPARATOR = re.compile(r"[>|｜»＞]")
 #: a headline shorter than this is a column's label (``巡察反馈``, ``通知公告``), unless HEADLINE_SHORT
 HEADLINE_MIN = 8
-#: a web page's info line under its headline: the publication date with its source, hits or author:
-#: ``发布时间:2018-11-06  点击数:982``, ``2020-06-11 09:42:17 | 来源: 黄南纪委网``
-INFO_LINE = re.compile(r"^(?:发布时间|发布日期)\s*:|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]?\s*来\s*源")
+#: a web page's info line under its headline: the publication date with its source, hits or author, or the source
+#: alone: ``发布时间:2018-11-06  点击数:982``, ``2020-06-11 09:42:17 | 来源: 黄南纪委网``, ``来源:澄江日报``
+INFO_LINE = re.compile(
+    r"^(?:发布时间|发布日期|来\s*源)\s*:|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜]?\s*来\s*源")
 #: how many first lines (blank ones included) are looked at for an info line
 INFO_LINE_LINES = 12
 #: the stop a headline above an info line never holds (a news headline may cry out: ``問責312人!…通報巡視整改進展``)
@@ -758,6 +802,9 @@ KIND_LEAD: tuple[tuple[str, re.Pattern[str]], ...] = (
 KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     #: an announcement's own words: ``巡察期间主要受理反映…的来信来电来访``, ``信访受理截止时间``
     ("announcement", re.compile(r"来信来电来访|信访(?:受理)?截止时间")),
+    #: a plan's own sections, which schedule what a notice reports (its steps may name a mobilisation meeting to come):
+    #: ``四、进度安排``, ``五、保障措施``, ``二、整改目标`` (an outline run into one line too: ``【提纲】一、总体要求,…``)
+    ("plan", re.compile(r"[一二三四五六七八九十]{1,2}、\s*(?:进度安排|保障措施|整改目标)")),
     #: the news that a mobilisation meeting was held, which tells the channels too: ``…巡察动员会召开``,
     #: ``…召开巡察工作动员会`` (an announcement with a deadline may tell of the meetings as well, and is decided above)
     ("mobilisation", re.compile(r"动员(?:部署)?会(?:[^,;。]{0,12}?)召开|召开[^,;。]{0,30}?动员(?:部署)?会")),
@@ -767,8 +814,10 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
     #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
     ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|特此公告|进驻|入驻")),
-    #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``
-    ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)")),
+    #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``; the feedback told, then who
+    #: attended or chaired its meeting: ``…向石泉镇党委反馈了巡察情况。…出席会议…``
+    ("feedback", re.compile(r"反馈(?:大)?会|(?m:^)\s*反馈(?:指出|认为|提出|要求)"
+                            r"|反馈了?[^,;。]{0,6}?(?:情况|意见)。[^。]{0,60}?(?:出席|主持)(?:会议|反馈会)")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
     ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
     #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md)
@@ -779,8 +828,9 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
 KIND_FALLBACK = re.compile(r"整改|特此通报|通报如下")
 
 #: the words that make a sentence a meeting's or a publication's, whose date is never the inspection's
-#: (for every kind but rectification): ``召开巡察反馈会``, ``动员会上``, ``发布``
-MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布")
+#: (for every kind but rectification): ``召开巡察反馈会``, ``动员会上``, ``发布`` (not channels made public during the
+#: inspection: ``其间公布举报电话、电子邮箱``)
+MEETING = re.compile(r"召开|会议|会上|动员会|反馈会|发布|公布(?!了?(?:举报|信访|联系|电话|邮箱|信箱|电子邮箱))")
 
 
 # --------------------------------------------------------------------------
@@ -804,13 +854,20 @@ SELF_REFERENCE = re.compile(
 # Title line: the page's words around a title (fields/preamble.py)
 # --------------------------------------------------------------------------
 
-#: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``
-TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$")
+#: a publication date a page sets after the title, not part of it: ``…的通报 (2024-07-26)``, ``…的通报 2024-07-26``; the
+#: bar that ends a line of a table copied as text: ``…的通报 |``
+TITLE_DATE_TAIL = re.compile(r"\s*\(?\d{4}-\d{1,2}-\d{1,2}\)?$|\s*[|｜]$")
 #: a column label a page sets before the title, not part of it: ``上级巡视:``, ``巡察整改：``, ``【巡察动态】``,
 #: and a table's bar left on the line above it: ``|`` / ``巡察公告``; a column set off by a bar ``廉洁云州丨``, and a
-#: news lead ``本网讯`` / ``本报讯`` (its separator may be a character the page lost: ``本网讯?``)
+#: news lead ``本网讯`` / ``本报讯`` (its separator may be a character the page lost: ``本网讯?``); the publication date a
+#: page glues before the title, with or without its field's name: `` date 2026-03-18 中共…的通报``
 TITLE_COLUMN_LABEL = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,6}\s*[:丨｜]\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*|本[网报]讯\s*[?？:]?\s*)(?=\S)")
+    r"^(?:[\u4e00-\u9fff]{2,6}\s*[:丨｜]\s*|【[\u4e00-\u9fff]{2,8}】\s*|\|+\s*|本[网报]讯\s*[?？:]?\s*"
+    r"|\s*(?:date\s*:?\s*)?\d{4}-\d{1,2}-\d{1,2}\s+)(?=\S)")
+#: a title in a cell of the page's metadata table, after the cell that names it: ``名称: | 中共…的通报 | 文号: | |``
+TITLE_CELL = re.compile(r"(?:^|[|｜])\s*(?:文件名称|名\s*称|标\s*题)\s*:?\s*[|｜]\s*(?P<title>[^|｜]{5,78}?)\s*(?:[|｜]|$)")
+#: a news headline that opens with its place and a colon, the rest of it a headline: ``澄水县:十二届县委第七轮巡察启动``
+HEADLINE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}[省市县区州旗盟镇乡]\s*:")
 #: what an organisation's name ends with, when a neighbour of a notice is signed (in either script: the signature's
 #: text is matched): ``中共某某县委第二巡察组``, ``县委巡察工作领导小组办公室``, ``中共廊坊市委``, ``区妇联 区科协``
 #: (not a photo caption ``DSC04425市委常委``, nor a cut sentence ``…主席韩春梅作了表``)
@@ -857,11 +914,12 @@ PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[�
 # --------------------------------------------------------------------------
 
 #: a target that lists or counts the units a round covers, outside brackets: no one unit is the inspected one:
-#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``
+#: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``, a count
+#: opening it (``两家企业``)
 #: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach)
 SEVERAL_UNITS = re.compile(
     r"、|等[\d一二三四五六七八九十]{0,3}(?:个|家)?(?:单位|部门|党组织)|等[\d一二三四五六七八九十]{1,3}(?:个|家)"
-    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)")
+    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)|^[\d两二三四五六七八九十]{1,3}(?:个|家)")
 #: a bracketed part of a unit's name: ``(含县民宗局、县工商联)``
 BRACKETED = re.compile(r"\([^()]{0,40}\)")
 #: a target that names no unit, only the role of being inspected: ``被巡察党组织``, ``9家被巡察党组织``
@@ -873,6 +931,11 @@ PERIOD_CLAUSE_MARKS = ",;:!"
 DURATION = re.compile(r"为期(?P<days>[\d一二三四五六七八九十两]{1,3})\s*(?P<unit>天|个月)")
 #: a round's start said in words: ``县委第四轮巡察正式启动``
 LAUNCH = re.compile(r"巡[察视](?:工作)?(?:正式|全面)?(?:启动|开始)")
+#: a timetable of the inspection, its units each with a range: ``此次巡察时间安排:桂溪村5月17日~5月22日,…南苑社区5月29日~6月4日``
+#: (the period runs from the first start to the last end)
+TIMETABLE = re.compile(r"巡[察视](?:工作)?时间(?:安排|表)\s*:")
+#: a news page's date line, below its headline: ``时间:2021-05-18``, ``发布日期:2021-05-18``
+PAGE_DATE_LINE = re.compile(r"^(?:发布)?(?:时间|日期)\s*:\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 #: what follows a start given alone: ``自4月6日起``
 PERIOD_FROM = "起"
 #: the inspected unit as a meeting's news names it, tried in order: fed back to (``向市审计局党组反馈巡察情况``),
@@ -915,9 +978,11 @@ DAMAGED_DAY = re.compile(r"(?P<md>[0-9]{3,4})日?(?=[\u4e00-\u9fff])")
 # --------------------------------------------------------------------------
 
 #: a title run into the page's metadata on one line: ``党务公开中共某某党组关于巡察整改进展情况的通报发布时间2022年…``,
-#: ``…的通報釋出於: 綜合2021-07-12`` (a repost converted to Taiwan usage, 釋出 for 发布; matched in the simplified view)
+#: ``…的通報釋出於: 綜合2021-07-12`` (a repost converted to Taiwan usage, 釋出 for 发布; matched in the simplified view);
+#: or opening a line the intro runs on after a space: ``中共某某镇委员会关于…的通报 根据区委统一部署,…``
 TITLE_INLINE = re.compile(
-    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源|发布于|释出于))")
+    r"(?:中共|共青团)[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s*(?:发布时间|发布日期|发文日期|来源|发布于|释出于))"
+    r"|^[^,;。:\s]{2,40}?关于[^,;。:\s]{4,60}?的(?:通报|报告)(?=\s+(?:根据|按照|依据|为贯彻|为落实))")
 #: the words a publication date follows, which make it no inspection date: ``发布时间2022年5月17日``
 PUBLISHED_BEFORE = re.compile(r"(?:发布|发文|成文|公开)(?:时间|日期)\s*:?\s*$")
 #: how far before a date those words are looked for

@@ -12,11 +12,13 @@ from ..grammar import (
     FURNITURE_REACH,
     MAILBOX,
     MAILBOX_CELL,
+    MAILBOX_QUOTED,
     MAILBOX_VALUE,
     OWNER,
     OWNER_REACH,
     OWNER_SELF,
     PHONE,
+    PHONE_LOCAL,
     POSTCODE,
     WEBSITE,
 )
@@ -127,10 +129,16 @@ _RULES: tuple[tuple[str, re.Pattern[str], int | str], ...] = (
 
 def _rules(view: str) -> tuple[tuple[str, re.Pattern[str], int | str], ...]:
     """The rules worth trying on a piece: a table's unlabelled postal box only where ``专用信箱`` stands, and not
-    where a labelled one (``邮政信箱：…``) would take it already."""
+    where a labelled one (``邮政信箱：…``) would take it already; a box named in quotes only where a closing quote
+    follows 信箱; a local number only after a phone's label."""
+    more: list[tuple[str, re.Pattern[str], int | str]] = []
     if "专用信箱" in view and "邮政信箱" not in view:
-        return (*_RULES, ("mailbox", MAILBOX_CELL, "v"))
-    return _RULES
+        more.append(("mailbox", MAILBOX_CELL, "v"))
+    if "信箱”" in view:
+        more.append(("mailbox", MAILBOX_QUOTED, "v"))
+    if "电话" in view or "热线" in view:
+        more.append(("phone", PHONE_LOCAL, "v"))
+    return (*_RULES, *more) if more else _RULES
 
 
 def stage_contacts(state: NoticeState) -> None:

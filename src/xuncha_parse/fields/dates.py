@@ -27,6 +27,7 @@ from ..grammar import (
     DAY_ATOM,
     DAY_MARK,
     LIST_SEP,
+    LOST_DAY_MARK,
     RANGE_SEP,
     SENTENCE_OPENS_AFTER,
 )
@@ -111,7 +112,7 @@ def _follow(view: str, hit: DateHit, hits: list[DateHit]) -> int:
     """Take bare days and month-days chained after ``hit`` by a range or list separator."""
     prev = hit
     while True:
-        link, nxt = _next_link(view, prev.end)
+        link, nxt = _next_link(view, prev)
         if nxt is None:
             return prev.end
         nxt.link = link
@@ -121,7 +122,8 @@ def _follow(view: str, hit: DateHit, hits: list[DateHit]) -> int:
         prev = nxt
 
 
-def _next_link(view: str, at: int) -> tuple[str | None, DateHit | None]:
+def _next_link(view: str, prev: DateHit) -> tuple[str | None, DateHit | None]:
+    at = prev.end
     for link, sep in (("range", RANGE_SEP), ("list", LIST_SEP)):
         s = sep.match(view, at)
         if not s:
@@ -130,12 +132,23 @@ def _next_link(view: str, at: int) -> tuple[str | None, DateHit | None]:
         if full:
             hit = _hit(full)
             hit.next_year = bool(s.groupdict().get("next"))
-            return link, hit
+            return link, _lost_day_mark(view, hit, prev) if link == "range" else hit
         day = DAY_ATOM.match(view, s.end())
         if day:
             q = day.group("before")
             return link, DateHit(day.start(), day.end(), None, None, _num(day.group("d")), q)
     return _lost_range_mark(view, at)
+
+
+def _lost_day_mark(view: str, hit: DateHit, start: DateHit) -> DateHit:
+    """A range's end whose 日 a site dropped (``2021年5月10日至2021年7月23市委…``): the digits after its month are its day,
+    where the range's start has one."""
+    if hit.day is not None or hit.qualifier or start.day is None or not view.startswith("月", hit.end - 1):
+        return hit
+    m = LOST_DAY_MARK.match(view, hit.end)
+    if m is not None and int(m.group("d")) >= 1:
+        hit.day, hit.end = int(m.group("d")), m.end()
+    return hit
 
 
 def _lost_range_mark(view: str, at: int) -> tuple[str | None, DateHit | None]:

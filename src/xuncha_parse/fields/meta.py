@@ -15,10 +15,12 @@ from ..grammar import (
     FIRST_PERSON_PLACE,
     GENERIC_TARGET,
     ISSUER_IN_TITLE,
+    KIND_HEADLINE_LINES,
     LAUNCH,
     MEETING,
     NARROWED,
     NEIGHBOUR_TARGETS,
+    PAGE_DATE_LINE,
     PERIOD_CLAUSE_MARKS,
     PERIOD_FROM,
     PUBLICITY,
@@ -31,6 +33,8 @@ from ..grammar import (
     TEAM_ASSISTED,
     TEAM_ASSISTED_REACH,
     TEAM_BARE,
+    TEAM_BY_KIND,
+    TEAM_BY_KIND_HINT,
     TEAM_COUNT,
     TEAM_JUDICIAL,
     TEAM_MORE,
@@ -38,6 +42,7 @@ from ..grammar import (
     TEAM_PARTY,
     TEAM_PARTY_HINT,
     TEAM_TOPIC,
+    TIMETABLE,
 )
 from ..layout.document import closing_pieces
 from ..layout.text import Piece, piece_span
@@ -79,6 +84,8 @@ def stage_inspection(state: NoticeState) -> None:
         _neighbour_body_and_period(state, found, where)
     _settle_team(state.source.view, state.source.text, found, where)
     _year_from_signature(found, state.signature["date"] if state.signature else None)
+    if not is_rectification(state):
+        _year_from_page(found, state)
     if found["target"] is None and read.outcome != "none":  # nothing read yet, or a self-reference
         _other_target(state, found, where)
     if read.outcome == "unresolved" and found["target"] is None and state.intro is not None:
@@ -146,13 +153,22 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
     start = narrowed.end() if narrowed else 0
     result: InspectionDict = {"body": _team(view, text, where, start), "round": _round(title, intro), "kind": None,
                               "target": None, "start": None, "end": None, "feedback": None, "spans": {}}
-    m = _named_rather(TARGET.search(view, start), view, text)
+    m = _named_rather(_target_after_team(view, start, where.get("body")), view, text)
     if m:
         result["kind"] = text[m.start("kind"):m.end("kind")]
         result["target"] = _read_target(m, view, text, issuer, where, read)
     # a part of the Inspection shape (its dates), which mypy's TypedDict.update cannot take
     result.update(period_and_feedback(view, text, m, where))  # type: ignore[typeddict-item]
     return result
+
+
+def _target_after_team(view: str, start: int, team: tuple[int, int] | None) -> re.Match[str] | None:
+    """The first target phrase from ``start``, never one that opens inside the team's name (``…市委第二轮对村(社区)提级巡察
+    “回头看”第二组进驻…``: its 对 names the team's reach, the unit follows the team)."""
+    m = TARGET.search(view, start)
+    if m is not None and team is not None and team[0] <= m.start() < team[1]:
+        return TARGET.search(view, team[1])
+    return m
 
 
 def _named_rather(m: re.Match[str] | None, view: str, text: str) -> re.Match[str] | None:
@@ -216,12 +232,25 @@ def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int,
     view = intro.view
     for a, b in sentences_of(view):
         hits = [(h, d) for h, d in resolved if a <= h.start < b]
+        if TIMETABLE.search(view, a, hits[0][0].start if hits else a) and _timetable(found, hits):
+            where.update((key, (h.start, h.end)) for key, (h, _) in _placed(found, hits).items())
+            return
         if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b) or LAUNCH.search(view, a, b)):
             continue
         clause = max(view.rfind(c, a, hits[0][0].start) for c in PERIOD_CLAUSE_MARKS) + 1 or a
         if MEETING.search(view, clause, b) is None and _period_in(found, hits, view, clause, b):
             where.update((key, (h.start, h.end)) for key, (h, _) in _placed(found, hits).items())
             return
+
+
+def _timetable(found: InspectionDict, hits: list[tuple[DateHit, DateDict]]) -> bool:
+    """The period of a timetable (``巡察时间安排:桂溪村5月17日~5月22日,…南苑社区5月29日~6月4日``): from its first start to
+    its last range's end."""
+    ends = [d for h, d in hits[1:] if h.link == "range"]
+    if not ends:
+        return False
+    found["start"], found["end"] = hits[0][1], ends[-1]
+    return True
 
 
 def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view: str, a: int, b: int) -> bool:
@@ -264,7 +293,8 @@ def _team_patterns(view: str) -> tuple[re.Pattern[str], ...]:
     """The team patterns worth trying on this text (the rarer ones only where their core words stand)."""
     party = (TEAM_PARTY,) if TEAM_PARTY_HINT.search(view) else ()
     judicial = (TEAM_JUDICIAL,) if "司法巡查组" in view else ()
-    return (TEAM, TEAM_TOPIC, *party, *judicial)
+    by_kind = (TEAM_BY_KIND,) if TEAM_BY_KIND_HINT.search(view) else ()
+    return (TEAM, TEAM_TOPIC, *party, *judicial, *by_kind)
 
 
 def _first(pattern: re.Pattern[str], view: str, start: int = 0) -> re.Match[str] | None:
@@ -286,6 +316,21 @@ def _year_from_signature(found: InspectionDict, signed: DateDict | None) -> None
                 and (d["month"], d["day"]) <= (signed["month"], signed["day"]):
             iso = iso_date(signed["year"], d["month"], d["day"])  # type: ignore[arg-type]  # (checked above)
             found[key] = {**d, "year": signed["year"], "iso": iso, "year_inferred": True} if iso else d
+
+
+def _year_from_page(found: InspectionDict, state: NoticeState) -> None:
+    """A news item's inspection date without a year (``5月17日~6月4日``) takes the year of the page's date line
+    (``时间:2021-05-18``) that puts it within half a year of that day: a news item tells of what is under way."""
+    m = next((m for t in state.preamble[:KIND_HEADLINE_LINES + 2] if (m := PAGE_DATE_LINE.match(t.piece.view))), None)
+    if m is None:
+        return
+    year, month = int(m.group("y")), int(m.group("m"))
+    for key in ("start", "end"):
+        d = found[key]
+        if d is not None and d["year"] is None and d["month"] and d["day"]:
+            near = year - 1 if d["month"] - month > 6 else year + 1 if month - d["month"] > 6 else year
+            iso = iso_date(near, d["month"], d["day"])
+            found[key] = {**d, "year": near, "iso": iso, "year_inferred": True} if iso else d
 
 
 def _settle_team(view: str, text: str, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:

@@ -9,6 +9,8 @@ from typing import TypedDict
 from ..grammar import (
     DATELINE_AFTER,
     FEEDBACK,
+    FEEDBACK_REVIEWED,
+    FEEDBACK_REVIEWED_REACH,
     PUBLISHED_BEFORE,
     PUBLISHED_REACH,
     RECTIFICATION_WINDOW,
@@ -51,8 +53,10 @@ def period_and_feedback(view: str, text: str, target: re.Match[str] | None,
 
 
 def _feedback_in(sentence: str, offset: int, in_sentence: list[tuple[DateHit, DateDict]], out: PeriodDict) -> None:
-    """The feedback's date: the last date before 反馈 in its sentence that is not the period's."""
-    fb = FEEDBACK.search(sentence)
+    """The feedback's date: the last date before 反馈 in its sentence that is not the period's (a 反馈 a meeting reviewed,
+    ``…会议审议了反馈意见;6月26日,巡察组向学院党委反馈了…``, is passed over)."""
+    fb = next((m for m in FEEDBACK.finditer(sentence) if not FEEDBACK_REVIEWED.search(
+        sentence, max(0, m.start() - FEEDBACK_REVIEWED_REACH), m.start())), None)
     before = [d for h, d in in_sentence if h.start < offset + fb.start() and not in_period(d, out)] if fb else []
     if before:
         out["feedback"] = before[-1]

@@ -10,6 +10,7 @@ from ..grammar import (
     CHROME_TITLE,
     HEADLINE_MIN,
     HEADLINE_NOT_SENTENCE,
+    HEADLINE_PLACE,
     HEADLINE_SHORT,
     INFO_HEADLINE_STOP,
     INFO_LINE,
@@ -23,6 +24,7 @@ from ..grammar import (
     ORG_LINE,
     SENTENCE_END,
     TITLE_ABOUT,
+    TITLE_CELL,
     TITLE_COLUMN_LABEL,
     TITLE_DATE_TAIL,
     TITLE_INLINE,
@@ -80,6 +82,8 @@ def read_preamble(tokens: list[Token], chrome: Sequence[Token] = ()) -> Preamble
     take the title the page's metadata (``chrome``, noise lines before the body) gives."""
     start, end, after = title_block(tokens)
     title = _trimmed(Piece.join([t.piece for t in tokens[start:end]])) if end > start else chrome_title(chrome)
+    if title is None:
+        title = cell_title([*chrome, *tokens])
     if title is None and tokens:
         title = _inline_title(tokens[0].piece)
     rest = tokens[after:]
@@ -137,12 +141,15 @@ def headline_title(tokens: list[Token]) -> Piece | None:
 
 def above_info_line(tokens: Sequence[Token]) -> Piece | None:
     """A news page's headline without a kind's words (``…巡察组对市中医院开展专项巡察``, ``…巡察工作的现状、短板与改进
-    建议``): the line right above the page's info line (``发布时间:2018-11-06  点击数:982``), if it reads as one."""
+    建议``, ``澄水县:十二届县委第七轮巡察启动``): the line right above the page's info line (``发布时间:2018-11-06``,
+    ``来源:澄江日报``), if it reads as one."""
     lines = [t for t in tokens[:INFO_LINE_LINES] if t.kind != "blank"]
     for above, tok in zip(lines, lines[1:]):
         if INFO_LINE.match(tok.piece.view.replace(NOISE_CHAR, "")):  # (``發(fā)布時間:``, its gloss masked)
             view = above.piece.view
-            fits = HEADLINE_MIN <= len(view) <= KIND_HEADLINE_MAX and HEADLINE_NOT_SENTENCE.search(view) is None
+            place = HEADLINE_PLACE.match(view)  # (``澄水县:`` before a headline is its place, no field's name)
+            fits = HEADLINE_MIN <= len(view) <= KIND_HEADLINE_MAX \
+                and HEADLINE_NOT_SENTENCE.search(view, place.end() if place else 0) is None
             return above.piece.strip() if fits and INFO_HEADLINE_STOP not in view else None
     return None
 
@@ -204,6 +211,16 @@ def _opens_body(tok: Token) -> bool:
 
 def _joined(tokens: list[Token], start: int, end: int) -> str:
     return "".join(t.piece.view for t in tokens[start:end + 1])
+
+
+def cell_title(tokens: Sequence[Token]) -> Piece | None:
+    """``名称: | 中共某某局党组关于…的通报 | 文号: | |``, a row of the page's metadata table → the title in the cell after
+    the one that names it."""
+    for tok in tokens:
+        m = TITLE_CELL.search(tok.piece.view) if "|" in tok.piece.view or "｜" in tok.piece.view else None
+        if m and TITLE_LINE.search(m.group("title")) and TITLE_START.search(m.group("title")):
+            return tok.piece.sub(m.start("title"), m.end("title")).strip()
+    return None
 
 
 def chrome_title(chrome: Sequence[Token]) -> Piece | None:
