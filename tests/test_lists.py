@@ -191,3 +191,33 @@ def test_a_table_of_contents_above_the_title(name):
     if furniture:
         assert notice["inspection"]["start"]["iso"] == "2024-03-01"
         assert [p["title"] for p in notice["problems"]] == ["河道巡查记录不全"]
+
+
+def test_a_page_on_one_line_with_numbered_headings_after_spaces():
+    """No first-level heading, paragraphs joined by single spaces: two numbered headings each after a space make
+    the line a fused page, cut back into the title, the intro, the count, each problem and the closing."""
+    text = (TITLE.strip() + " " + INTRO.strip() + " 巡察组反馈问题3个,已整改到位2个,1个正在整改。 1.河道巡查记录不全。"
+            "整改情况:建立巡河日志,每周抽查一次。 2.工程资料归档滞后。整改情况:专人清理归档,补齐资料42卷。 "
+            "欢迎广大干部群众对整改落实情况进行监督。联系电话:0736-5521309。\n")
+    notice = parse_to_dict(text)
+    assert notice["title"] == TITLE.strip()
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+    assert [(p["marker"], p["title"]) for p in notice["problems"]] == [("1.", "河道巡查记录不全"), ("2.", "工程资料归档滞后")]
+    assert [m["text"] for m in notice["problems"][1]["measures"]] == ["专人清理归档,补齐资料42卷。"]
+
+
+#: problems numbered at the top with no wrapper, their labels inline after the problem's sentence, one naming an
+#: earlier rectification in its own words (``…问题整改不彻底``) or none: every one of them is a problem
+INLINE_LABELLED = {
+    "labels inline": ("1.上轮巡察指出的食堂采购问题整改不彻底。整改情况:重新招标。\n2.档案管理滞后。整改情况:补录档案120卷。\n"
+                      "3.党员教育管理松散。整改情况:恢复主题党日。\n",
+                      ["上轮巡察指出的食堂采购问题整改不彻底", "档案管理滞后", "党员教育管理松散"]),
+    "labels inline, no section's words": ("1.档案管理滞后。整改情况:补录档案120卷。\n2.党员教育管理松散。整改情况:恢复主题党日。\n",
+                                          ["档案管理滞后", "党员教育管理松散"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INLINE_LABELLED))
+def test_labelled_problems_at_the_top_with_labels_inline(name):
+    body, titles = INLINE_LABELLED[name]
+    assert _titles(TITLE + INTRO + body + "欢迎广大干部群众监督。\n") == titles

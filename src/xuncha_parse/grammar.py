@@ -149,6 +149,9 @@ FUSED_MIN = 120
 #: ... when a second first-level heading stands inside it after a sentence's end, a colon or a space, a first
 #: one before it: ``…公布如下。一、整改组织情况。…二、问题整改情况。…``, ``…如下。 一、…总体情况 … 二、整改进展情况 …``
 FUSED_SECOND = re.compile(r"[。!?;: ]二、")
+#: ... or when two or more numbered headings stand inside it each after a space (paragraphs joined by single
+#: spaces, a page with no first-level heading): ``…通报如下。 1.…。整改情况:…。 2.…``, ``… (一)… (二)…``
+FUSED_SPACED = re.compile(r" (?:[1-9]\d?(?:、|\.(?!\d))|\([一二三四五六七八九十]{1,3}\))")
 #: where such a line breaks: before a first-level heading after a sentence's end, a colon or a space (``。二、``);
 #: before a lower heading after a sentence's end or a space (``。1.``, `` (一)``; not after a label's colon,
 #: ``整改情况:1.…`` counts off measures); at spaces between two characters that are not ASCII (``…的报告 根据…``)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..grammar import (
     CATEGORY_HEADING,
+    INLINE_LABEL,
     ROLE_NEXT,
     ROLE_NEXT_WEAK,
     ROLE_OVERVIEW,
@@ -99,8 +100,8 @@ def _by_words(tops: list[Node]) -> list[int]:
 
 
 def _by_labels(tops: list[Node]) -> list[int]:
-    """Several top sections holding labelled lines are categories."""
-    labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
+    """Several top sections holding labelled lines are categories (or problems, labelled inline)."""
+    labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and (has_labels(n) or is_labelled_leaf(n))]
     return labelled if len(labelled) >= 2 else []
 
 
@@ -118,7 +119,12 @@ def has_labels(node: Node) -> bool:
 
 
 def is_labelled_leaf(node: Node) -> bool:
-    return not node.children and any(t.kind == "label" for t in node.body)
+    """A heading with no headings below it and a labelled line of its own: on a line below it, or inline after
+    its first sentence (``1.党员教育管理松散。整改情况:…``)."""
+    if node.children:
+        return False
+    rest = node.sentence[1].view
+    return any(t.kind == "label" for t in node.body) or (":" in rest and INLINE_LABEL.search(rest) is not None)
 
 
 def _role_at(i: int, node: Node, rect: list[int]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..grammar import FUSED_BREAK, FUSED_MIN, FUSED_SECOND, LIST_BULLETS
+from ..grammar import FUSED_BREAK, FUSED_MIN, FUSED_SECOND, FUSED_SPACED, LIST_BULLETS
 from ..source import BREAKS as BREAKS
 from ..source import NOISE_CHAR as NOISE_CHAR
 from ..source import Piece as Piece
@@ -37,7 +37,7 @@ def split_lines(source: Source) -> list[Line]:
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     masked, bulleted = source.masked, source.bulleted
     lines = [_line(text, view, n, a, b, masked, bulleted) for n, (a, b) in enumerate(zip(starts, ends), 1)]
-    if any(len(line.piece.view) >= FUSED_MIN and "二、" in line.piece.view for line in lines):
+    if any(len(v := line.piece.view) >= FUSED_MIN and ("二、" in v or " 2" in v or " (二)" in v) for line in lines):
         return [part for line in lines for part in unfuse(line)]
     return lines
 
@@ -47,13 +47,20 @@ def unfuse(line: Line) -> list[Line]:
     each heading and at the spaces that stood for line breaks (never inside quotation marks); any other line as
     it is."""
     view = line.piece.view
-    if len(view) < FUSED_MIN or "一、" not in view or FUSED_SECOND.search(view) is None:
+    if len(view) < FUSED_MIN or not _fused(view):
         return [line]
     cuts = [m.start() for m in FUSED_BREAK.finditer(view) if view[m.start()] != " " or _outside_quotes(view, m.start())]
     bounds = [0] + cuts + [len(view)]
     parts = [line.piece.sub(a, b).strip() for a, b in zip(bounds, bounds[1:])]
     return [Line(line.number, part, line.indent if a == 0 else 0, len(part.view))
             for a, part in zip(bounds, parts) if part.text]
+
+
+def _fused(view: str) -> bool:
+    """A first and a second first-level heading inside the line, or two numbered headings each after a space."""
+    if "一、" in view and FUSED_SECOND.search(view) is not None:
+        return True
+    return len(FUSED_SPACED.findall(view)) >= 2
 
 
 def _outside_quotes(view: str, i: int) -> bool:
