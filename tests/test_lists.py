@@ -221,3 +221,42 @@ INLINE_LABELLED = {
 def test_labelled_problems_at_the_top_with_labels_inline(name):
     body, titles = INLINE_LABELLED[name]
     assert _titles(TITLE + INTRO + body + "欢迎广大干部群众监督。\n") == titles
+
+
+#: problem shapes of the long tail (docs/NOTICES.md), each a body after the title and intro → the problem titles
+SHAPES = {
+    "one label for the measures and what they achieved": (
+        "一、关于“河道保洁外包监管缺位,保洁质量不达标”问题\n整改措施及成效:修订考核办法,扣减保洁费3.2万元。\n"
+        "二、关于“堤防巡查记录不实”问题\n整改措施及成效:启用巡查打卡,每周通报一次。\n",
+        ["河道保洁外包监管缺位,保洁质量不达标", "堤防巡查记录不实"]),
+    "a quoted name under a wrapper, numbered remedies below it": (
+        "一、整改工作总体情况\n局党组成立整改领导小组。\n二、巡察反馈问题的整改落实情况\n"
+        "(一)关于“河湖管护责任落实不够”问题的整改情况\n1.修订河长巡河办法,明确巡河频次。\n2.聘请民间河长12名。\n"
+        "(二)关于“项目资金拨付滞后”问题的整改情况\n1.建立资金拨付台账。\n2.已拨付滞留资金86万元。\n",
+        ["河湖管护责任落实不够", "项目资金拨付滞后"]),
+    "a quoted name over problems named again below it": (
+        "二、整改落实情况\n(一)关于“河湖管护不到位”问题的整改\n(1)关于“河道保洁外包监管缺位”\n整改情况:修订考核办法。\n"
+        "(2)关于“堤防巡查记录不实”\n整改情况:启用巡查打卡。\n",
+        ["河道保洁外包监管缺位", "堤防巡查记录不实"]),
+    "problems named at the top with no quotes, measures counted off below": (
+        "一、关于河湖长制落实不到位的问题\n一是修订河长巡河办法;\n二是每月通报巡河情况。\n"
+        "二、关于项目资金管理不规范的问题\n一是建立资金拨付台账;\n二是开展专项审计。\n",
+        ["河湖长制落实不到位", "项目资金管理不规范"]),
+    "unnumbered paragraphs naming their problems": (
+        "关于河道保洁外包监管缺位的问题。局党组修订考核办法,扣减保洁费3.2万元。\n"
+        "关于“河长制”巡河记录不实的问题。启用巡查打卡,每周通报一次。\n",
+        ["河道保洁外包监管缺位", "“河长制”巡河记录不实"]),
+    "paragraphs counted off by ordinals, each opening with its problem": (
+        "反馈的问题共3个,目前已全部整改完毕。\n一是河道保洁监管不严。局党组修订考核办法,扣减保洁费3.2万元。\n"
+        "二是堤防巡查记录不实。启用巡查打卡,每周通报一次。\n三是工程资料归档滞后。专人清理归档,补齐资料42卷。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实", "工程资料归档滞后"]),
+    "paragraphs counted off by ordinals, each a measure": (
+        "局党组把整改作为政治任务。\n一是提高思想认识。召开专题会议部署整改。\n二是压实工作责任。班子成员分别领题。\n",
+        []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_problem_shapes_of_the_long_tail(name):
+    body, titles = SHAPES[name]
+    assert _titles(TITLE + INTRO + body + "欢迎广大干部群众对整改落实情况进行监督。\n") == titles

@@ -85,7 +85,8 @@ NOISE_ANYWHERE = re.compile(
 NOISE_MAX_LEN = 160
 
 #: which field of a Problem each label feeds: ``整改措施：…`` → measures, ``原因分析：…`` → cause,
-#: ``责任领导：张某`` → leader (a person; ``责任单位：办公室``, a unit, stays in the description)
+#: ``责任领导：张某`` → leader (a person; ``责任单位：办公室``, a unit, stays in the description); what was done and what
+#: it achieved under one label is the measures: ``整改措施及成效：…``
 LABEL_FIELDS = {
     "原因分析": "cause", "问题原因": "cause", "产生原因": "cause",
     "存在问题": "description", "问题表现": "description", "问题描述": "description",
@@ -95,6 +96,7 @@ LABEL_FIELDS = {
     "整改": "measures", "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
     "整改措施和进展": "measures", "整改措施和进展情况": "measures",
     "整改措施及进展": "measures", "整改措施及进展情况": "measures",
+    "整改措施及成效": "measures", "整改措施和成效": "measures",
     "整改情况": "measures", "整改落实情况": "measures", "落实情况": "measures",
     "整改进展情况": "progress", "整改进展": "progress", "进展情况": "progress",
     "整改成效": "progress", "工作成效": "progress",
@@ -796,6 +798,17 @@ CUT_CLAUSE_MAX = 2
 #: a problem stated on a line of its own under the word 问题, its remedy on the next under 整改:
 #: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
 PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
+#: in a text with no heading nor label, a paragraph that opens by naming its problem, what was done after it:
+#: ``关于境外业务监管薄弱的问题。对全部27家境外子企业…``, ``针对“三重一大”制度执行不严的问题。…``
+PROBLEM_PARAGRAPH = re.compile(r"^(?:关于|针对)[^。;:,]{2,80}?的?问题(?:。|$)")
+#: ... or by an ordinal of a run (``一是``, ``二是``, …) and a short sentence stating the problem:
+#: ``一是粮食收购资金监管不严。局党组对…``
+PROBLEM_ORDINAL = re.compile(rf"^(?P<num>{CN_NUM})是")
+#: such paragraphs are a problem list when there are at least this many
+UNHEADED_MIN = 2
+#: a top heading that names one problem with no quotes, as categories never end: ``一、关于落实国企改革…不到位的问题``
+#: (``关于…方面的问题`` is a category: CATEGORY_HEADING)
+PROBLEM_HEADING = re.compile(r"^(?:关于|针对)[^。;:]{2,80}?的?问题$")
 #: a problem named by a line of its own with no number, under a group, its labelled lines below it:
 #: ``针对“村务公开不及时”的问题`` / ``整改进展情况:`` / ``一是…``; each such line opens one problem
 PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[。.]?$")
@@ -837,6 +850,8 @@ NEIGHBOUR_TARGETS = (
 #: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``
 #: (the heading is the problem, its ``（一）`` children are measures, not problems)
 PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整改(?:情况|落实情况)?$")
+#: the words a heading naming a problem opens with, which a remedy never does: ``关于“…”``, ``针对…的问题``
+PROBLEM_NAMING = ("关于", "针对")
 
 # --------------------------------------------------------------------------
 # Dates whose 年 and 月 a site dropped (fields/dates.py)

@@ -22,6 +22,7 @@ from ..grammar import (
     ORDINAL,
     PROBLEM_LABEL,
     PROBLEM_LINE,
+    PROBLEM_NAMING,
     PROBLEM_SECTION,
     SENTENCE_END,
     SHORTCOMING,
@@ -29,6 +30,7 @@ from ..grammar import (
     SUB_POINT_MAX,
     TITLE_MAX,
 )
+from ..layout.document import problem_opening, problem_paragraphs
 from ..layout.text import Piece, Source
 from ..layout.tokens import VOID_KINDS, Token, content_tokens
 from ..layout.tree import Node
@@ -105,14 +107,27 @@ def _unheaded(root: Node, source: Source) -> list[FoundProblem]:
     """Problems stated under the word 问题 with no heading above them (``问题:…`` / ``整改:…`` right after the
     intro): the list opens the body, each ``问题:`` line one unnumbered problem, no category."""
     tokens = content_tokens(root.body)
-    if not tokens or tokens[0].kind != "body" or PROBLEM_LABEL.match(tokens[0].piece.view) is None:
+    if not tokens or tokens[0].kind != "body":
         return []
+    if PROBLEM_LABEL.match(tokens[0].piece.view) is None:
+        return _paragraph_problems(root, tokens, source)
     return [build(root, [], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
+
+
+def _paragraph_problems(root: Node, tokens: list[Token], source: Source) -> list[FoundProblem]:
+    """A text with no heading nor label whose body opens with paragraphs that each name a problem
+    (``关于…的问题。…``, ``一是…不严。…``): each one problem, the lines after it up to the next its measures."""
+    starts = problem_paragraphs(tokens)
+    if not starts or starts[0] != 0:
+        return []
+    bounds = starts + [len(tokens)]
+    runs = [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [build(root, [], source, problem_opening(run[0]), run[1:], None, run) for run in runs]
 
 
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
     for node in nodes:
-        if is_problem(node, nodes):
+        if is_problem(node, nodes) or names_one_problem(node):
             out.extend(build_node(node, chain, source))
         else:
             _walk_nodes(node.children, chain + [node], source, out)
@@ -125,6 +140,14 @@ def is_problem(node: Node, siblings: Sequence[Node] = ()) -> bool:
     if any(t.kind == "label" and t.line < first_child for t in node.body):
         return True
     return has_sub_points(node) and not any(_group_like(s.heading.view) for s in siblings)
+
+
+def names_one_problem(node: Node) -> bool:
+    """``(一)关于“…”问题的整改情况`` over ``1./2.`` lines: a heading that names one problem in quotes, at any level,
+    over remedies (``1.修订…实施方案。``), is the problem; not when a line below names a problem of its own
+    (``(1)关于“…”``: the heading is a group)."""
+    return PROBLEM_SECTION.match(node.heading.view.rstrip("。")) is not None \
+        and not any(c.heading.view.startswith(PROBLEM_NAMING) for c in node.children)
 
 
 def has_sub_points(node: Node) -> bool:

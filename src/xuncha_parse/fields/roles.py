@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..grammar import (
     CATEGORY_HEADING,
     INLINE_LABEL,
+    PROBLEM_HEADING,
     ROLE_NEXT,
     ROLE_NEXT_WEAK,
     ROLE_OVERVIEW,
@@ -64,7 +65,7 @@ def assign_roles(root: Node) -> None:
 def _rectification_indices(tops: list[Node]) -> list[int]:
     """The top sections that hold the problems: by their words, else by their labelled lines, else as
     categories, else the one that looks most like the problem list (structure_score)."""
-    for rule in (_by_words, _by_labels, _by_categories):
+    for rule in (_by_words, _by_labels, _by_categories, _by_problem_names):
         found = rule(tops)
         if found:
             return _labelled_problems(tops, found)
@@ -111,6 +112,13 @@ def _by_categories(tops: list[Node]) -> list[int]:
     categories = [i for i, n in enumerate(tops)
                   if (n.children or n.body) and (CATEGORY_HEADING.search(n.heading.view) or n.style == "aspect")]
     return categories if len(categories) >= 2 or categories and len(categories) == len(tops) else []
+
+
+def _by_problem_names(tops: list[Node]) -> list[int]:
+    """Two or more top sections that each name a problem (``一、关于…不到位的问题`` over its ``一是…;`` lines): the
+    problems stand at the top with no wrapper."""
+    named = [i for i, n in enumerate(tops) if (n.children or n.body) and PROBLEM_HEADING.match(n.heading.view)]
+    return named if len(named) >= 2 else []
 
 
 def has_labels(node: Node) -> bool:
