@@ -809,6 +809,14 @@ UNHEADED_MIN = 2
 #: a top heading that names one problem with no quotes, as categories never end: ``一、关于落实国企改革…不到位的问题``
 #: (``关于…方面的问题`` is a category: CATEGORY_HEADING)
 PROBLEM_HEADING = re.compile(r"^(?:关于|针对)[^。;:]{2,80}?的?问题$")
+#: a paragraph under a category that opens by naming its problem in quotes and goes on with what was done:
+#: ``针对“民事执行监督力度不够”的问题,开展…专项活动``, ``关于“…”问题,…``; each such paragraph opens one problem
+PROBLEM_LEAD = re.compile(r"^(?:针对|关于)\s*“[^“”]{2,200}”\s*(?:等)?的?问题\s*[,:。]")
+#: a problem named by its remedy, its measures counted off after it (``1.进一步规范定点医药机构协议管理。一是…;二是…``):
+#: the heading's first sentence
+REMEDY_HEADING = re.compile(r"^进一步[^。;:,]{2,30}$")
+#: ... and what follows it on the line: ``一是…``
+REMEDY_MEASURES = re.compile(r"^一是")
 #: a problem named by a line of its own with no number, under a group, its labelled lines below it:
 #: ``针对“村务公开不及时”的问题`` / ``整改进展情况:`` / ``一是…``; each such line opens one problem
 PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[。.]?$")

@@ -21,6 +21,7 @@ from ..grammar import (
     HEADING_LIKE_MAX,
     ORDINAL,
     PROBLEM_LABEL,
+    PROBLEM_LEAD,
     PROBLEM_LINE,
     PROBLEM_NAMING,
     PROBLEM_SECTION,
@@ -173,7 +174,7 @@ def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProbl
     tokens = list(node.tokens())[1:]
     if not _is_category_leaf(node, tokens):
         return [build(node, chain, source, node.token.content, tokens, node.sentence)]
-    runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else [[t] for t in tokens]
+    runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else _lead_runs(tokens)
     found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in runs]
     if not chain and node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
         for problem in found:  # ``二、反馈问题整改情况`` over ``问题:…`` lines wraps them, it is no category
@@ -241,7 +242,7 @@ def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
     first = tokens[0].piece.view
     named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(first) is not None \
         or _problem_lines(tokens)
-    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens))
+    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens) or _leads(tokens[0]))
 
 
 def _problem_lines(tokens: list[Token]) -> bool:
@@ -250,6 +251,20 @@ def _problem_lines(tokens: list[Token]) -> bool:
     if PROBLEM_LINE.match(tokens[0].piece.view) is None:
         return False
     return sum(1 for t in tokens if t.kind == "body" and PROBLEM_LINE.match(t.piece.view)) >= 2
+
+
+def _leads(tok: Token) -> bool:
+    """Does the paragraph open by naming its problem in quotes (``针对“…”的问题,开展…``)?"""
+    return tok.kind == "body" and PROBLEM_LEAD.match(tok.piece.view) is not None
+
+
+def _lead_runs(tokens: list[Token]) -> list[list[Token]]:
+    """A category's paragraphs, one problem each; or, where they open by naming their problems (``针对“…”的问题,…``),
+    cut before each such paragraph, the lines after one (``…将持续巩固整改成果。``) going with it."""
+    if not _leads(tokens[0]):
+        return [[t] for t in tokens]
+    bounds = [i for i, t in enumerate(tokens) if _leads(t)] + [len(tokens)]
+    return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _stated_paragraphs(tokens: list[Token]) -> bool:

@@ -14,6 +14,8 @@ from ..grammar import (
     CATEGORY_HEADING,
     INLINE_LABEL,
     PROBLEM_HEADING,
+    REMEDY_HEADING,
+    REMEDY_MEASURES,
     ROLE_NEXT,
     ROLE_NEXT_WEAK,
     ROLE_OVERVIEW,
@@ -64,12 +66,14 @@ def assign_roles(root: Node) -> None:
 
 def _rectification_indices(tops: list[Node]) -> list[int]:
     """The top sections that hold the problems: by their words, else by their labelled lines, else as
-    categories, else the one that looks most like the problem list (structure_score)."""
+    categories, else as problems named at the top, else the one that looks most like the problem list
+    (structure_score) among those whose words name no other role (an overview's numbered measures under
+    ``(一)党委书记履行第一责任人责任情况`` are no problems, even when the text was cut before the list)."""
     for rule in (_by_words, _by_labels, _by_categories, _by_problem_names):
         found = rule(tops)
         if found:
             return _labelled_problems(tops, found)
-    scores = [structure_score(n) for n in tops]
+    scores = [structure_score(n) if keyword_role(n) is None else 0 for n in tops]
     best = max(scores)
     return [scores.index(best)] if best > 0 else []
 
@@ -115,10 +119,17 @@ def _by_categories(tops: list[Node]) -> list[int]:
 
 
 def _by_problem_names(tops: list[Node]) -> list[int]:
-    """Two or more top sections that each name a problem (``一、关于…不到位的问题`` over its ``一是…;`` lines): the
-    problems stand at the top with no wrapper."""
-    named = [i for i, n in enumerate(tops) if (n.children or n.body) and PROBLEM_HEADING.match(n.heading.view)]
+    """Two or more top sections that each name a problem, with no wrapper above them: by its words
+    (``一、关于…不到位的问题`` over its ``一是…;`` lines) or by its remedy (``1.进一步规范…管理。一是…;二是…``)."""
+    named = [i for i, n in enumerate(tops) if names_problem(n)]
     return named if len(named) >= 2 else []
+
+
+def names_problem(node: Node) -> bool:
+    head, rest = node.sentence
+    if PROBLEM_HEADING.match(head.view):
+        return bool(node.children or node.body)
+    return REMEDY_HEADING.match(head.view) is not None and REMEDY_MEASURES.match(rest.view) is not None
 
 
 def has_labels(node: Node) -> bool:
