@@ -273,3 +273,32 @@ SHAPES = {
 def test_problem_shapes_of_the_long_tail(name):
     body, titles = SHAPES[name]
     assert _titles(TITLE + INTRO + body + "欢迎广大干部群众对整改落实情况进行监督。\n") == titles
+
+
+def test_a_page_that_renders_its_text_twice_with_a_bar_after_each_line():
+    """A table cell rendered twice: every line ends in `` |``, the whole text comes again → read once, no bar."""
+    text = (TITLE.strip() + " |\n" + INTRO.strip() + " |\n1、河道保洁监管不严。整改情况:修订考核办法。 |\n"
+            "2、堤防巡查记录不实。整改情况:启用巡查打卡。 |\n")
+    notice = parse_to_dict(text + text)
+    assert notice["title"] == TITLE.strip()
+    assert [p["title"] for p in notice["problems"]] == ["河道保洁监管不严", "堤防巡查记录不实"]
+    assert notice["problems"][1]["measures"][0]["text"] == "启用巡查打卡。"
+
+
+#: a text whose opening lines come again further down → whether the second run is a copy: only when it repeats
+#: the opening one for one to the end of the text
+REPEATS = {
+    "the whole text again": (2, True),
+    "the title and intro again, then new lines": (1, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPEATS))
+def test_only_a_true_copy_of_the_text_is_dropped(name):
+    copies, dropped = REPEATS[name]
+    body = "1、河道保洁监管不严。整改情况:修订考核办法。\n2、堤防巡查记录不实。整改情况:启用巡查打卡。\n"
+    text = (TITLE + INTRO + body) * copies
+    if copies == 1:
+        text += TITLE + INTRO + "3、工程资料归档滞后。整改情况:补齐资料42卷。\n"
+    titles = _titles(text)
+    assert titles == ["河道保洁监管不严", "堤防巡查记录不实"] if dropped else len(titles) == 3

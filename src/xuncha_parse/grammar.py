@@ -33,6 +33,9 @@ INLINE_NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
 TRADITIONAL_MARKS = ("組", "黨")
 #: a pinyin gloss a site sets after a character of a traditional repost: ``衛(wèi)``, ``區(qū)``
 PINYIN_GLOSS = re.compile(r"[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+#: a table cell's bar a page leaves at the end of a line of running text, left out of the line's text (a line with
+#: no other bar: a table row has several): ``中共…的通报 |``, ``2、统计执法检查力度不足。整改情况:…3起。 |``
+TRAILING_BAR = "|"
 #: list bullets a web page sets before a line, left out of the line's text: ``• 文件名称:``, ``● 发布机构：``
 LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 

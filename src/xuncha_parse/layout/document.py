@@ -46,6 +46,7 @@ def stage_parts(state: NoticeState) -> None:
     """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature_tokens`` (content tokens only,
     except ``body``, which the tree stage folds and which keeps every token)."""
     tokens = state.tokens
+    _drop_repeat(tokens)
     _drop_contents(tokens)
     _drop_after_signature(tokens)
     sig = signature_start(tokens)
@@ -132,6 +133,20 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
         yield "closing", tok
     for tok in state.signature_tokens:
         yield "signature", tok
+
+
+def _drop_repeat(tokens: list[Token]) -> None:
+    """Make noise of a second copy of the text (a page that renders a table cell twice): from some line on, the
+    lines repeat the text's opening lines one for one to the end, at least CONTENTS_MIN of them."""
+    content = content_tokens(tokens)
+    first = content[0].piece.view if content else ""
+    for k in range(CONTENTS_MIN, len(content) - CONTENTS_MIN + 1):
+        if content[k].piece.view == first:
+            copy = content[k:]
+            if len(copy) <= k and all(a.piece.view == b.piece.view for a, b in zip(copy, content)):
+                for tok in copy:
+                    tok.kind = "noise"
+            return
 
 
 def _drop_contents(tokens: list[Token]) -> None:

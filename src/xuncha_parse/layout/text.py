@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..grammar import FUSED_BREAK, FUSED_MIN, FUSED_SECOND, FUSED_SPACED, LIST_BULLETS
+from ..grammar import FUSED_BREAK, FUSED_MIN, FUSED_SECOND, FUSED_SPACED, LIST_BULLETS, TRAILING_BAR
 from ..source import BREAKS as BREAKS
 from ..source import NOISE_CHAR as NOISE_CHAR
 from ..source import Piece as Piece
@@ -74,6 +74,8 @@ def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True
     right = len(raw.rstrip())
     if bulleted and left < right and raw[left] in LIST_BULLETS:  # ``  • 文件名称:``: not the line's text
         left = len(raw) - len(raw[left + 1:].lstrip())
+    if right > left + 1 and raw[right - 1] == TRAILING_BAR and raw.count(TRAILING_BAR, left, right) == 1:  # ``…通报 |``
+        right = len(raw[:right - 1].rstrip())
     if masked and NOISE_CHAR in raw:
         return _noisy_line(text, view, number, a, b)
     piece = Piece(text[a + left:a + right], raw[left:right], (0,), (a + left,))
