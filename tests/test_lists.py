@@ -263,6 +263,10 @@ SHAPES = {
         "一、局党组履行整改主体责任情况\n(一)党组书记履行第一责任人责任情况\n党组书记亲自部署整改。\n"
         "1.压实责任抓部署。党组书记主持召开专题会议,逐条研究反馈意见。\n2.建立机制抓推进。细化整改措施46条,实行周调度。\n",
         []),
+    "a site's comma damage at the end of each problem's sentence": (
+        "一、整改落实情况\n1.河道保洁监管不严,,保洁质量不达标,。\n整改情况:修订考核办法,。\n"
+        "2.堤防巡查记录不实,。\n整改情况:启用巡查打卡,。\n",
+        ["河道保洁监管不严,,保洁质量不达标", "堤防巡查记录不实"]),
     "paragraphs counted off by ordinals, each a measure": (
         "局党组把整改作为政治任务。\n一是提高思想认识。召开专题会议部署整改。\n二是压实工作责任。班子成员分别领题。\n",
         []),
@@ -302,3 +306,19 @@ def test_only_a_true_copy_of_the_text_is_dropped(name):
         text += TITLE + INTRO + "3、工程资料归档滞后。整改情况:补齐资料42卷。\n"
     titles = _titles(text)
     assert titles == ["河道保洁监管不严", "堤防巡查记录不实"] if dropped else len(titles) == 3
+
+
+#: the last line of a truncated text, a heading cut on a clause mark → the problems: a shortcoming stated before
+#: the mark stays a problem as far as it goes; a remedy's stub does not (tests/test_longtail.py: ``2.弥补差距,``)
+CUT_STATEMENTS = {
+    "a stated shortcoming": ("2.专项资金拨付未经集体研究,,", ["河道保洁监管不严", "专项资金拨付未经集体研究"]),
+    "a remedy's stub": ("2.健全资金管理制度,", ["河道保洁监管不严"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_STATEMENTS))
+def test_a_statement_cut_after_its_clause_at_the_end(name):
+    line, titles = CUT_STATEMENTS[name]
+    notice = parse_to_dict(TITLE + INTRO + "一、整改落实情况\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n" + line + "\n")
+    assert [p["title"] for p in notice["problems"]] == titles
+    assert "truncated" in {d["code"] for d in notice["diagnostics"]}

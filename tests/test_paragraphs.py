@@ -30,6 +30,10 @@ REJOIN_CASES = [
     (WRAPPED + "\n公开期限：2023年3月1日至3月31日\n市林业局党组\n2023年3月1日", "市林业局党组", True),
     # a wrapped paragraph's tail still joins
     (WRAPPED, WRAPPED.replace("\n", ""), True),
+    # a character or two the wrap cut off a short heading's line go back to it
+    (WRAPPED + "\n(1)支委会学习记录缺\n失\n整改情况:建立学习台账。", "(1)支委会学习记录缺失", True),
+    # ... not after a line that ended its sentence
+    (WRAPPED + "\n特此通报。\n附件", "附件", True),
 ]
 
 

@@ -238,7 +238,7 @@ TITLE_WRAPPERS = (
 #: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``
 SHORTCOMING = re.compile(
     r"不到位|不深入|不严格|不规范|不够|不足|不力|不实|不严|不透|不细|缺失|缺位|缺乏|薄弱|欠缺|流于形式|存在|"
-    r"未按|未能|未及时|没有|滞后|不及时|不健全|不完善|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
+    r"未按|未能|未及时|未经|没有|滞后|不及时|不健全|不完善|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
 )
 
 #: a first sentence longer than this is cut at its first clause to make a title
@@ -567,6 +567,9 @@ LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 # --------------------------------------------------------------------------
 
 # Rejoining wrapped lines (layout/paragraphs.py)
+#: in a wrapped text, a line of at most this many Han characters and nothing else is the end of the line before it
+#: that the wrap cut off, when that line ended no sentence: ``(1)支委会学习上级精神不及时,学习记录缺`` / ``失``
+ORPHAN_MAX = 2
 #: a document is wrapped when at least this share of its lines is full
 WRAPPED_SHARE = 0.35
 #: ... or this share, when no line runs past the common width (a hard cap, as a PDF column sets);

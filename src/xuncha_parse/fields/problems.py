@@ -56,7 +56,8 @@ def stage_problems(state: NoticeState) -> None:
 
 def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     """Is the problem a short bare heading cut by the end of a truncated text: the text's last line, with
-    nothing below it, ending on an open clause or a stub of one (``2.弥补差距,致``), cut in mid-word before any
+    nothing below it, ending on an open clause that states no shortcoming or a stub of one (``2.弥补差距,致``; a
+    statement cut after its clause, ``4.…未经…表决,``, stays a problem), cut in mid-word before any
     word of a shortcoming (``(一)贯彻落实上级重大决策部``), or a status group whose items were cut off
     (``(一)已整改完成的问题``, bare or with a cut lead sentence)?  (A long one keeps the problem's statement, cut
     or not.)"""
@@ -68,6 +69,8 @@ def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     view = node.token.content.view.rstrip()
     if not view:
         return True
+    if view[-1] in CLAUSE_OPEN and SHORTCOMING.search(view):
+        return False  # a stated shortcoming cut after its clause (``4.…未经村民代表会议表决,``): kept as far as it goes
     mid_word = not (HEADING_END.search(view) or view[-1] in SENTENCE_END or SHORTCOMING.search(view))
     cut = view[-1] in CLAUSE_OPEN or stub_clause(view) or mid_word or STATUS_GROUP.search(view) is not None
     return len(view) <= HEADING_LIKE_MAX and cut

@@ -35,6 +35,7 @@ from ..grammar import (
     NO_LINE_START,
     OPENERS,
     ORG_LINE,
+    ORPHAN_MAX,
     PHONE,
     SENTENCE_END,
     TITLE_LINE,
@@ -217,7 +218,11 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str 
         return False
     if prev.kind == "noise":
         return _chrome_goes_on(prev, tok, layout)
-    if prev.kind == "blank" or prev.width < layout.width * FULL_SHARE:
+    if prev.kind == "blank":
+        return False
+    if _orphan(prev, tok):
+        return True
+    if prev.width < layout.width * FULL_SHARE:
         return False
     edge = prev.width >= layout.width - 1
     if group[0].kind == "heading" and len(group) <= HEADING_LINES:
@@ -229,6 +234,14 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str 
         return False  # ``…情况的通报`` / ``根据市委统一部署，…``: the title ends where the intro opens
     ended = prev.piece.view[-1:] in LINE_END
     return tok.kind == "body" or (not ended and edge)
+
+
+def _orphan(prev: Token, tok: Token) -> bool:
+    """A character or two alone on a line (``失``), after a line that ended no sentence: the wrap cut them off it,
+    however short that line was (a heading set narrower than the column)."""
+    view = tok.piece.view
+    return tok.kind == "body" and len(view) <= ORPHAN_MAX and all("\u4e00" <= c <= "\u9fff" for c in view) \
+        and prev.piece.view[-1:] not in LINE_END
 
 
 def _starts_anew(tok: Token, layout: Layout, numbers: dict[str | None, int]) -> bool:
