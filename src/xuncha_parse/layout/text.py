@@ -36,7 +36,8 @@ def split_lines(source: Source) -> list[Line]:
     text, view, starts = source.text, source.view, source.line_starts
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     masked, bulleted = source.masked, source.bulleted
-    lines = [_line(text, view, n, a, b, masked, bulleted) for n, (a, b) in enumerate(zip(starts, ends), 1)]
+    barred = TRAILING_BAR in view  # (one scan of the text: most have no bar, and their lines are not looked at)
+    lines = [_line(text, view, n, a, b, masked, bulleted, barred) for n, (a, b) in enumerate(zip(starts, ends), 1)]
     if any(len(v := line.piece.view) >= FUSED_MIN and ("二、" in v or " 2" in v or " (二)" in v) for line in lines):
         return [part for line in lines for part in unfuse(line)]
     return lines
@@ -68,13 +69,14 @@ def _outside_quotes(view: str, i: int) -> bool:
     return view.count("“", 0, i) <= view.count("”", 0, i)
 
 
-def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True, bulleted: bool = True) -> Line:
+def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True, bulleted: bool = True,
+          barred: bool = True) -> Line:
     raw = view[a:b]
     left = len(raw) - len(raw.lstrip())
     right = len(raw.rstrip())
     if bulleted and left < right and raw[left] in LIST_BULLETS:  # ``  • 文件名称:``: not the line's text
         left = len(raw) - len(raw[left + 1:].lstrip())
-    if right > left + 1 and raw[right - 1] == TRAILING_BAR and raw.count(TRAILING_BAR, left, right) == 1:  # ``…通报 |``
+    if barred and right > left + 1 and raw[right - 1] == TRAILING_BAR and raw.count(TRAILING_BAR, left, right) == 1:  # ``…通报 |``
         right = len(raw[:right - 1].rstrip())
     if masked and NOISE_CHAR in raw:
         return _noisy_line(text, view, number, a, b)
