@@ -322,3 +322,18 @@ def test_a_statement_cut_after_its_clause_at_the_end(name):
     notice = parse_to_dict(TITLE + INTRO + "一、整改落实情况\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n" + line + "\n")
     assert [p["title"] for p in notice["problems"]] == titles
     assert "truncated" in {d["code"] for d in notice["diagnostics"]}
+
+
+#: the opening line of a page whose title is glued to the intro by a space → (title, start)
+GLUED_TITLES = {
+    "a title and the intro": (TITLE.strip() + " " + INTRO, (TITLE.strip(), "2024-03-01")),
+    "an intro sentence that ends on 报告": ("局党组向县委作了书面报告 " + INTRO, (None, "2024-03-01")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GLUED_TITLES))
+def test_a_title_glued_to_the_intro(name):
+    line, (title, start) = GLUED_TITLES[name]
+    notice = parse_to_dict(line + "一、整改落实情况\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n")
+    assert (notice["title"], notice["inspection"]["start"]["iso"]) == (title, start)
+    assert [p["title"] for p in notice["problems"]] == ["河道保洁监管不严"]

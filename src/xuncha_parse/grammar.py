@@ -165,6 +165,13 @@ FUSED_BREAK = re.compile(
     r"|(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])"
 )
 
+#: a title glued to the intro by a space on one line: ``中共白泉镇委员会关于…的通报 根据区委统一部署,…`` (cut at the space
+#: when what stands before it reads as a title: TITLE_LINE, TITLE_START)
+#: (plain words open each alternative, so the engine jumps to them; the title ends two characters into the match)
+TITLE_GLUED = re.compile("|".join(rf"{word} +(?=根据|按照|依据|为贯彻|为落实)" for word in ("通报", "报告", "公告", "公示")))
+#: ... looked for in this many first lines, where a title stands
+TITLE_GLUED_LINES = 8
+
 #: a table of contents above a page's title lists at least this many headings, with no text between them:
 #: ``一、统一思想认识`` / ``二、健全领导机制`` / ``(一)聚焦…方面(6个问题)`` … then the title
 CONTENTS_MIN = 3

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..grammar import FUSED_BREAK, FUSED_MIN, FUSED_SECOND, FUSED_SPACED, LIST_BULLETS, TRAILING_BAR
+from ..grammar import (
+    FUSED_BREAK,
+    FUSED_MIN,
+    FUSED_SECOND,
+    FUSED_SPACED,
+    LIST_BULLETS,
+    TITLE_GLUED,
+    TITLE_GLUED_LINES,
+    TITLE_LINE,
+    TITLE_START,
+    TRAILING_BAR,
+)
 from ..source import BREAKS as BREAKS
 from ..source import NOISE_CHAR as NOISE_CHAR
 from ..source import Piece as Piece
@@ -39,7 +50,21 @@ def split_lines(source: Source) -> list[Line]:
     barred = TRAILING_BAR in view  # (one scan of the text: most have no bar, and their lines are not looked at)
     lines = [_line(text, view, n, a, b, masked, bulleted, barred) for n, (a, b) in enumerate(zip(starts, ends), 1)]
     if any(len(v := line.piece.view) >= FUSED_MIN and ("二、" in v or " 2" in v or " (二)" in v) for line in lines):
-        return [part for line in lines for part in unfuse(line)]
+        lines = [part for line in lines for part in unfuse(line)]
+    return _unglue_title(lines)
+
+
+def _unglue_title(lines: list[Line]) -> list[Line]:
+    """A title glued to the intro by a space (``…关于…的通报 根据区委统一部署,…``), among the first lines, cut back
+    into the title's line and the intro's."""
+    for i, line in enumerate(lines[:TITLE_GLUED_LINES]):
+        m = TITLE_GLUED.search(line.piece.view) if " " in line.piece.view else None  # (most lines hold no space)
+        if m is None:
+            continue
+        title, intro = line.piece.sub(0, m.start() + 2).strip(), line.piece.sub(m.end()).strip()
+        if TITLE_LINE.search(title.view) and TITLE_START.search(title.view):
+            return lines[:i] + [Line(line.number, title, line.indent, len(title.view)),
+                                Line(line.number, intro, 0, len(intro.view))] + lines[i + 1:]
     return lines
 
 
