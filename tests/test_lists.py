@@ -278,6 +278,14 @@ SHAPES = {
         "一、整改落实情况\n1.河道保洁监管不严,,保洁质量不达标,。\n整改情况:修订考核办法,。\n"
         "2.堤防巡查记录不实,。\n整改情况:启用巡查打卡,。\n",
         ["河道保洁监管不严,,保洁质量不达标", "堤防巡查记录不实"]),
+    "paragraphs naming their problems before a comma under categories": (
+        "一、关于河湖管理方面\n针对河道保洁外包监管缺位的问题,修订考核办法,扣减保洁费3.2万元。\n"
+        "针对堤防巡查记录不实的问题,启用巡查打卡。\n",
+        ["河道保洁外包监管缺位", "堤防巡查记录不实"]),
+    "a category named as a problem among problems named at the top": (
+        "一、关于河湖管理方面的问题\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n"
+        "二、关于工程建设方面的问题\n1.工程资料归档滞后。\n整改情况:补齐资料42卷。\n",
+        ["河道保洁监管不严", "工程资料归档滞后"]),
     "paragraphs counted off by ordinals, each a measure": (
         "局党组把整改作为政治任务。\n一是提高思想认识。召开专题会议部署整改。\n二是压实工作责任。班子成员分别领题。\n",
         []),
@@ -302,21 +310,20 @@ def test_a_page_that_renders_its_text_twice_with_a_bar_after_each_line():
 
 #: a text whose opening lines come again further down → whether the second run is a copy: only when it repeats
 #: the opening one for one to the end of the text
+REPEAT_BODY = "1、河道保洁监管不严。整改情况:修订考核办法。\n2、堤防巡查记录不实。整改情况:启用巡查打卡。\n"
 REPEATS = {
-    "the whole text again": (2, True),
-    "the title and intro again, then new lines": (1, False),
+    "the whole text again": (TITLE + INTRO + REPEAT_BODY, ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "the text again, cut in its last line": (TITLE + INTRO + REPEAT_BODY[:-12] + "\n", ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "the title and intro again, then new lines": (
+        TITLE + INTRO + "3、工程资料归档滞后。整改情况:补齐资料42卷。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实", "工程资料归档滞后"]),
 }
 
 
 @pytest.mark.parametrize("name", sorted(REPEATS))
 def test_only_a_true_copy_of_the_text_is_dropped(name):
-    copies, dropped = REPEATS[name]
-    body = "1、河道保洁监管不严。整改情况:修订考核办法。\n2、堤防巡查记录不实。整改情况:启用巡查打卡。\n"
-    text = (TITLE + INTRO + body) * copies
-    if copies == 1:
-        text += TITLE + INTRO + "3、工程资料归档滞后。整改情况:补齐资料42卷。\n"
-    titles = _titles(text)
-    assert titles == ["河道保洁监管不严", "堤防巡查记录不实"] if dropped else len(titles) == 3
+    again, titles = REPEATS[name]
+    assert _titles(TITLE + INTRO + REPEAT_BODY + again) == titles
 
 
 #: the last line of a truncated text, a heading cut on a clause mark → the problems: a shortcoming stated before

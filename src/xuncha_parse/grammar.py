@@ -241,6 +241,8 @@ TITLE_WRAPPERS = (
     re.compile(r"^“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
     re.compile(r"^(?:存在问题|问题表现|问题描述|问题)\s*:\s*(?P<title>.+)$"),
+    #: a paragraph's lead that names the problem before a comma, what was done after it: ``针对食堂采购不规范的问题,…``
+    re.compile(r"^(?:针对|关于|对于)(?P<title>[^。;:,“”]{2,60}?)的?问题\s*[,:]"),
 )
 #: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``
 SHORTCOMING = re.compile(
@@ -812,8 +814,8 @@ CUT_CLAUSE_MAX = 2
 #: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
 PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
 #: in a text with no heading nor label, a paragraph that opens by naming its problem, what was done after it:
-#: ``关于境外业务监管薄弱的问题。对全部27家境外子企业…``, ``针对“三重一大”制度执行不严的问题。…``
-PROBLEM_PARAGRAPH = re.compile(r"^(?:关于|针对)[^。;:,]{2,80}?的?问题(?:。|$)")
+#: ``关于境外业务监管薄弱的问题。对全部27家境外子企业…``, ``针对“三重一大”制度执行不严的问题,…``
+PROBLEM_PARAGRAPH = re.compile(r"^(?:关于|针对)[^。;:,]{2,80}?的?问题(?:[。,:]|$)")
 #: ... or by an ordinal of a run (``一是``, ``二是``, …) and a short sentence stating the problem:
 #: ``一是粮食收购资金监管不严。局党组对…``
 PROBLEM_ORDINAL = re.compile(rf"^(?P<num>{CN_NUM})是")
@@ -822,9 +824,9 @@ UNHEADED_MIN = 2
 #: a top heading that names one problem with no quotes, as categories never end: ``一、关于落实国企改革…不到位的问题``
 #: (``关于…方面的问题`` is a category: CATEGORY_HEADING)
 PROBLEM_HEADING = re.compile(r"^(?:关于|针对)[^。;:]{2,80}?的?问题$")
-#: a paragraph under a category that opens by naming its problem in quotes and goes on with what was done:
-#: ``针对“民事执行监督力度不够”的问题,开展…专项活动``, ``关于“…”问题,…``; each such paragraph opens one problem
-PROBLEM_LEAD = re.compile(r"^(?:针对|关于)\s*“[^“”]{2,200}”\s*(?:等)?的?问题\s*[,:。]")
+#: a paragraph under a category that opens by naming its problem, in quotes or not, and goes on with what was done:
+#: ``针对“民事执行监督力度不够”的问题,开展…专项活动``, ``针对执行案款发放滞后的问题,…``; each such paragraph opens one problem
+PROBLEM_LEAD = re.compile(r"^(?:针对|关于)\s*(?:“[^“”]{2,200}”\s*(?:等)?|[^。;:,“”]{2,60}?)的?问题\s*[,:。]")
 #: a problem named by its remedy, its measures counted off after it (``1.进一步规范定点医药机构协议管理。一是…;二是…``):
 #: the heading's first sentence
 REMEDY_HEADING = re.compile(r"^进一步[^。;:,]{2,30}$")

@@ -100,11 +100,17 @@ def find_problems(root: Node, source: Source) -> list[FoundProblem]:
         _walk_nodes(rect, [], source, out)
     else:
         for top in rect:
-            if PROBLEM_SECTION.match(top.heading.view.rstrip("。")):
+            if PROBLEM_SECTION.match(top.heading.view.rstrip("。")) or _lone_category(top):
                 out.extend(build_node(top, [], source))
             else:
                 _walk_nodes(top.children, [], source, out)
     return out
+
+
+def _lone_category(top: Node) -> bool:
+    """The one category of a text (a cut one, or a unit's single 方面) over unnumbered problems: ``一、关于…方面`` /
+    ``针对…的问题,…``."""
+    return not top.children and _is_category_leaf(top, list(top.tokens())[1:])
 
 
 def _unheaded(root: Node, source: Source) -> list[FoundProblem]:

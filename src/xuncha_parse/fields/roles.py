@@ -127,8 +127,8 @@ def _by_problem_names(tops: list[Node]) -> list[int]:
 
 def names_problem(node: Node) -> bool:
     head, rest = node.sentence
-    if PROBLEM_HEADING.match(head.view):
-        return bool(node.children or node.body)
+    if PROBLEM_HEADING.match(head.view):  # (``关于…方面的问题`` names a category)
+        return bool(node.children or node.body) and CATEGORY_HEADING.search(head.view) is None
     return REMEDY_HEADING.match(head.view) is not None and REMEDY_MEASURES.match(rest.view) is not None
 
 

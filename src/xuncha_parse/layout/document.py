@@ -137,18 +137,25 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
 
 def _drop_repeat(tokens: list[Token]) -> None:
     """Make noise of a second copy of the text (a page that renders a table cell twice): from some line on, the
-    lines repeat the text's opening lines one for one to the end, at least CONTENTS_MIN of them (a copy is no
-    longer than what it copies, so it starts in the second half)."""
+    lines repeat the text's opening lines one for one to the end (the last perhaps cut), at least CONTENTS_MIN of
+    them (a copy is no longer than what it copies, so it starts in the second half)."""
     content = content_tokens(tokens)
     n = len(content)
     first = content[0].piece.view if content else ""
     for k in range((n + 1) // 2, n - CONTENTS_MIN + 1):
         if content[k].piece.view == first:
             copy = content[k:]
-            if all(a.piece.view == b.piece.view for a, b in zip(copy, content)):
+            if _copies(copy, content):
                 for tok in copy:
                     tok.kind = "noise"
                 return
+
+
+def _copies(copy: list[Token], original: list[Token]) -> bool:
+    """Does ``copy`` repeat the opening lines of ``original`` one for one, its last line perhaps cut short?"""
+    *whole, last = copy
+    return all(a.piece.view == b.piece.view for a, b in zip(whole, original)) \
+        and original[len(whole)].piece.view.startswith(last.piece.view)
 
 
 def _drop_contents(tokens: list[Token]) -> None:
