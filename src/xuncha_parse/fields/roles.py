@@ -20,7 +20,9 @@ from ..grammar import (
     ROLE_NEXT_WEAK,
     ROLE_OVERVIEW,
     ROLE_RECTIFICATION,
+    SHORTCOMING,
     STATUS_GROUP,
+    TITLE_MAX,
 )
 from ..layout.tree import Node
 
@@ -75,7 +77,22 @@ def _rectification_indices(tops: list[Node]) -> list[int]:
             return _labelled_problems(tops, found)
     scores = [structure_score(n) if keyword_role(n) is None else 0 for n in tops]
     best = max(scores)
-    return [scores.index(best)] if best > 0 else []
+    return [scores.index(best)] if best > 0 else _by_statements(tops)
+
+
+def _by_statements(tops: list[Node]) -> list[int]:
+    """Top headings with nothing below them but their own lines, each opening with a short sentence and going on
+    (``(一)林草资源保护监管不到位。开展…``, ``1.…``), two or more, at least half of those sentences stating a
+    shortcoming: problems stated at the top, what was done after them (measures counted off the same way state
+    none: ``1.压实责任抓部署。…``)."""
+    stated = [i for i, n in enumerate(tops) if not n.children and keyword_role(n) is None and _opens_statement(n)]
+    shortcomings = sum(1 for i in stated if SHORTCOMING.search(tops[i].heading.view))
+    return stated if len(stated) >= 2 and 2 * shortcomings >= len(stated) else []
+
+
+def _opens_statement(node: Node) -> bool:
+    head, rest = node.sentence
+    return len(head.view) <= TITLE_MAX and bool(rest.text or node.body)
 
 
 def _labelled_problems(tops: list[Node], found: list[int]) -> list[int]:
