@@ -291,6 +291,17 @@ SHAPES = {
         ["河道保洁监管不严", "堤防巡查记录不实"]),
     "measures numbered at the top with no label": (
         "1.压实责任抓部署。党组书记主持召开专题会议。\n2.建立机制抓推进。细化整改措施46条,实行周调度。\n", []),
+    "paragraphs counted off by 第一, 第二, each opening with its problem": (
+        "第一,河道保洁监管不严。局党组修订考核办法。\n第二,堤防巡查记录不实。启用巡查打卡。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "problems named at the top, numbered remedies below them": (
+        "一、关于河湖长制落实不到位的问题\n(一)修订河长巡河办法。\n(二)每月通报巡河情况。\n"
+        "二、关于“项目资金管理不规范”的问题\n(一)建立资金拨付台账。\n(二)开展专项审计。\n",
+        ["河湖长制落实不到位", "项目资金管理不规范"]),
+    "a group named as a problem over problems with labels": (
+        "二、整改落实情况\n(一)关于落实主体责任不到位的问题\n1.党组会议研究整改不经常。\n整改情况:每月专题研究。\n"
+        "2.班子成员领题整改不够。\n整改情况:逐人领题。\n",
+        ["党组会议研究整改不经常", "班子成员领题整改不够"]),
     "paragraphs counted off by ordinals, each a measure": (
         "局党组把整改作为政治任务。\n一是提高思想认识。召开专题会议部署整改。\n二是压实工作责任。班子成员分别领题。\n",
         []),

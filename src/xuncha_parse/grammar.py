@@ -816,9 +816,9 @@ PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
 #: in a text with no heading nor label, a paragraph that opens by naming its problem, what was done after it:
 #: ``关于境外业务监管薄弱的问题。对全部27家境外子企业…``, ``针对“三重一大”制度执行不严的问题,…``
 PROBLEM_PARAGRAPH = re.compile(r"^(?:关于|针对)[^。;:,]{2,80}?的?问题(?:[。,:]|$)")
-#: ... or by an ordinal of a run (``一是``, ``二是``, …) and a short sentence stating the problem:
-#: ``一是粮食收购资金监管不严。局党组对…``
-PROBLEM_ORDINAL = re.compile(rf"^(?P<num>{CN_NUM})是")
+#: ... or by an ordinal of a run (``一是``, ``二是``, …, or ``第一,``, ``第二、``) and a short sentence stating the problem:
+#: ``一是粮食收购资金监管不严。局党组对…``, ``第二,库存管理不规范。…``
+PROBLEM_ORDINAL = re.compile(rf"^(?:(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、])")
 #: such paragraphs are a problem list when there are at least this many
 UNHEADED_MIN = 2
 #: a top heading that names one problem with no quotes, as categories never end: ``一、关于落实国企改革…不到位的问题``

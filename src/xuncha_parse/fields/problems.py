@@ -20,6 +20,7 @@ from ..grammar import (
     HEADING_END,
     HEADING_LIKE_MAX,
     ORDINAL,
+    PROBLEM_HEADING,
     PROBLEM_LABEL,
     PROBLEM_LEAD,
     PROBLEM_LINE,
@@ -42,7 +43,7 @@ from .problem_fields import Draft, feed, finish_problem, inline_labels, read_hea
 if TYPE_CHECKING:
     from ..state import NoticeState
 from .kind import is_rectification
-from .roles import wrapper_free
+from .roles import has_labels, wrapper_free
 
 
 def stage_problems(state: NoticeState) -> None:
@@ -155,9 +156,15 @@ def is_problem(node: Node, siblings: Sequence[Node] = ()) -> bool:
 def names_one_problem(node: Node) -> bool:
     """``(一)关于“…”问题的整改情况`` over ``1./2.`` lines: a heading that names one problem in quotes, at any level,
     over remedies (``1.修订…实施方案。``), is the problem; not when a line below names a problem of its own
-    (``(1)关于“…”``: the heading is a group)."""
-    return PROBLEM_SECTION.match(node.heading.view.rstrip("。")) is not None \
-        and not any(c.heading.view.startswith(PROBLEM_NAMING) for c in node.children)
+    (``(1)关于“…”``: the heading is a group).  So is ``一、关于…不到位的问题`` (quoted or not, never ``…方面的问题``) over
+    remedies that neither state a shortcoming nor carry labels of their own."""
+    head = node.heading.view.rstrip("。")
+    if any(c.heading.view.startswith(PROBLEM_NAMING) for c in node.children):
+        return False
+    if PROBLEM_SECTION.match(head):
+        return True
+    return bool(node.children) and PROBLEM_HEADING.match(head) is not None and not CATEGORY_HEADING.search(head) \
+        and not any(has_labels(c) or SHORTCOMING.search(c.heading.view) for c in node.children)
 
 
 def has_sub_points(node: Node) -> bool:

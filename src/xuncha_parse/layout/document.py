@@ -88,7 +88,7 @@ def _ordinal_statement(tok: Token, number: int) -> bool | None:
     after it?  None when the paragraph is no such item."""
     view = tok.piece.view
     m = PROBLEM_ORDINAL.match(view) if tok.kind == "body" else None
-    if m is None or to_int(m.group("num")) != number:
+    if m is None or to_int(m.group("num") or m.group("num2")) != number:
         return None
     end = find_end(view, SENTENCE_END)
     if not m.end() < end <= m.end() + TITLE_MAX or end >= len(view) - 1:

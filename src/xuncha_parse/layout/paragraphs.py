@@ -255,7 +255,7 @@ ORDINAL_RUN = "ordinal"
 def _ordinal(tok: Token) -> int | None:
     """The number of the ordinal a body line opens with: ``三是…`` → 3."""
     m = PROBLEM_ORDINAL.match(tok.piece.view) if tok.kind == "body" else None
-    return to_int(m.group("num")) if m else None
+    return to_int(m.group("num") or m.group("num2")) if m else None
 
 
 def _next_ordinal(prev: Token, tok: Token, numbers: dict[str | None, int]) -> bool:
