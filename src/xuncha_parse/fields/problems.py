@@ -159,12 +159,12 @@ def names_one_problem(node: Node) -> bool:
     (``(1)关于“…”``: the heading is a group).  So is ``一、关于…不到位的问题`` (quoted or not, never ``…方面的问题``) over
     remedies that neither state a shortcoming nor carry labels of their own."""
     head = node.heading.view.rstrip("。")
+    quoted = PROBLEM_SECTION.match(head) is not None
+    if not quoted and (PROBLEM_HEADING.match(head) is None or CATEGORY_HEADING.search(head) or not node.children):
+        return False
     if any(c.heading.view.startswith(PROBLEM_NAMING) for c in node.children):
         return False
-    if PROBLEM_SECTION.match(head):
-        return True
-    return bool(node.children) and PROBLEM_HEADING.match(head) is not None and not CATEGORY_HEADING.search(head) \
-        and not any(has_labels(c) or SHORTCOMING.search(c.heading.view) for c in node.children)
+    return quoted or not any(has_labels(c) or SHORTCOMING.search(c.heading.view) for c in node.children)
 
 
 def has_sub_points(node: Node) -> bool:
