@@ -3,9 +3,13 @@
 A problem is a heading in a rectification section that has no headings below
 it, or that is numbered as a problem (``问题1：``), or whose labelled lines
 come before its sub-points, or that states a shortcoming and has short
-numbered remedies below it.  Headings above it are its category (the outer)
-and group (the inner); a group that names a status (``已完成的整改事项``)
-gives its problems that status.
+numbered remedies below it, or that names one problem over its remedies
+(``(一)关于“…”问题的整改情况`` / ``1.…``).  Under a category with no
+headings below it, each paragraph that names its problem (``针对“…”的问题,…``)
+or states it in its first sentence is one.  In a text with no heading at all,
+so is each paragraph that names its problem (``关于…的问题。…``, ``一是…不严。…``).
+Headings above it are its category (the outer) and group (the inner); a group
+that names a status (``已完成的整改事项``) gives its problems that status.
 """
 from __future__ import annotations
 
