@@ -172,6 +172,10 @@ TITLE_GLUED = re.compile("|".join(rf"{word} +(?=根据|按照|依据|为贯彻|�
 #: ... looked for in this many first lines, where a title stands
 TITLE_GLUED_LINES = 8
 
+#: a second copy of a text is looked for at no more than this many lines that repeat its opening line (a title may
+#: stand twice in the text before its copy starts), so that a text of one line repeated costs no more than a few passes
+COPY_STARTS = 3
+
 #: a table of contents above a page's title lists at least this many headings, with no text between them:
 #: ``一、统一思想认识`` / ``二、健全领导机制`` / ``(一)聚焦…方面(6个问题)`` … then the title
 CONTENTS_MIN = 3

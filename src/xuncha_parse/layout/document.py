@@ -11,6 +11,7 @@ very end.
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Iterator
 
 from ..grammar import (
@@ -20,6 +21,7 @@ from ..grammar import (
     CLOSING,
     CLOSING_CONFIRM,
     CONTENTS_MIN,
+    COPY_STARTS,
     PROBLEM_LABEL,
     PROBLEM_ORDINAL,
     PROBLEM_PARAGRAPH,
@@ -138,17 +140,16 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
 def _drop_repeat(tokens: list[Token]) -> None:
     """Make noise of a second copy of the text (a page that renders a table cell twice): from some line on, the
     lines repeat the text's opening lines one for one to the end (the last perhaps cut), at least CONTENTS_MIN of
-    them (a copy is no longer than what it copies, so it starts in the second half)."""
+    them (a copy is no longer than what it copies, so it starts in the second half; COPY_STARTS bounds the tries)."""
     content = content_tokens(tokens)
     n = len(content)
     first = content[0].piece.view if content else ""
-    for k in range((n + 1) // 2, n - CONTENTS_MIN + 1):
-        if content[k].piece.view == first:
-            copy = content[k:]
-            if _copies(copy, content):
-                for tok in copy:
-                    tok.kind = "noise"
-                return
+    starts = (k for k in range((n + 1) // 2, n - CONTENTS_MIN + 1) if content[k].piece.view == first)
+    for k in islice(starts, COPY_STARTS):
+        if _copies(content[k:], content):
+            for tok in content[k:]:
+                tok.kind = "noise"
+            return
 
 
 def _copies(copy: list[Token], original: list[Token]) -> bool:
