@@ -819,7 +819,7 @@ CUT_CLAUSE_MAX = 2
 PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
 #: in a text with no heading nor label, a paragraph that opens by naming its problem, what was done after it:
 #: ``关于境外业务监管薄弱的问题。对全部27家境外子企业…``, ``针对“三重一大”制度执行不严的问题,…``
-PROBLEM_PARAGRAPH = re.compile(r"^(?:关于|针对)[^。;:,]{2,80}?的?问题(?:[。,:]|$)")
+PROBLEM_PARAGRAPH = re.compile(r"^(?:关于|针对)[^。;:,]{2,80}问题(?:[。,:]|$)")
 #: ... or by an ordinal of a run (``一是``, ``二是``, …, or ``第一,``, ``第二、``) and a short sentence stating the problem:
 #: ``一是粮食收购资金监管不严。局党组对…``, ``第二,库存管理不规范。…``
 PROBLEM_ORDINAL = re.compile(rf"^(?:(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、])")
@@ -827,10 +827,10 @@ PROBLEM_ORDINAL = re.compile(rf"^(?:(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,
 UNHEADED_MIN = 2
 #: a top heading that names one problem with no quotes, as categories never end: ``一、关于落实国企改革…不到位的问题``
 #: (``关于…方面的问题`` is a category: CATEGORY_HEADING)
-PROBLEM_HEADING = re.compile(r"^(?:关于|针对)[^。;:]{2,80}?的?问题$")
+PROBLEM_HEADING = re.compile(r"^(?:关于|针对)[^。;:]{2,80}问题$")
 #: a paragraph under a category that opens by naming its problem, in quotes or not, and goes on with what was done:
 #: ``针对“民事执行监督力度不够”的问题,开展…专项活动``, ``针对执行案款发放滞后的问题,…``; each such paragraph opens one problem
-PROBLEM_LEAD = re.compile(r"^(?:针对|关于)\s*(?:“[^“”]{2,200}”\s*(?:等)?|[^。;:,“”]{2,60}?)的?问题\s*[,:。]")
+PROBLEM_LEAD = re.compile(r"^(?:针对|关于)\s*(?:“[^“”]{2,200}”\s*(?:等)?的?|[^。;:,“”]{2,60})问题\s*[,:。]")
 #: a problem named by its remedy, its measures counted off after it (``1.进一步规范定点医药机构协议管理。一是…;二是…``):
 #: the heading's first sentence
 REMEDY_HEADING = re.compile(r"^进一步[^。;:,]{2,30}$")

@@ -162,6 +162,8 @@ def names_one_problem(node: Node) -> bool:
     over remedies (``1.修订…实施方案。``), is the problem; not when a line below names a problem of its own
     (``(1)关于“…”``: the heading is a group).  So is ``一、关于…不到位的问题`` (quoted or not, never ``…方面的问题``) over
     remedies that neither state a shortcoming nor carry labels of their own."""
+    if not node.token.content.view.startswith(PROBLEM_NAMING):
+        return False  # (the heading's sentence is cut only for the few that may name a problem)
     head = node.heading.view.rstrip("。")
     quoted = PROBLEM_SECTION.match(head) is not None
     if not quoted and (PROBLEM_HEADING.match(head) is None or CATEGORY_HEADING.search(head) or not node.children):

@@ -49,7 +49,7 @@ def split_lines(source: Source) -> list[Line]:
     masked, bulleted = source.masked, source.bulleted
     barred = TRAILING_BAR in view  # (one scan of the text: most have no bar, and their lines are not looked at)
     lines = [_line(text, view, n, a, b, masked, bulleted, barred) for n, (a, b) in enumerate(zip(starts, ends), 1)]
-    if any(len(v := line.piece.view) >= FUSED_MIN and ("二、" in v or " 2" in v or " (二)" in v) for line in lines):
+    if any(len(v := line.piece.view) >= FUSED_MIN and _fused(v) for line in lines):
         lines = [part for line in lines for part in unfuse(line)]
     return _unglue_title(lines)
 
@@ -86,7 +86,7 @@ def _fused(view: str) -> bool:
     """A first and a second first-level heading inside the line, or two numbered headings each after a space."""
     if "一、" in view and FUSED_SECOND.search(view) is not None:
         return True
-    return len(FUSED_SPACED.findall(view)) >= 2
+    return (" 2" in view or " (二)" in view) and len(FUSED_SPACED.findall(view)) >= 2
 
 
 def _outside_quotes(view: str, i: int) -> bool:
