@@ -191,3 +191,183 @@ def test_a_table_of_contents_above_the_title(name):
     if furniture:
         assert notice["inspection"]["start"]["iso"] == "2024-03-01"
         assert [p["title"] for p in notice["problems"]] == ["河道巡查记录不全"]
+
+
+def test_a_page_on_one_line_with_numbered_headings_after_spaces():
+    """No first-level heading, paragraphs joined by single spaces: two numbered headings each after a space make
+    the line a fused page, cut back into the title, the intro, the count, each problem and the closing."""
+    text = (TITLE.strip() + " " + INTRO.strip() + " 巡察组反馈问题3个,已整改到位2个,1个正在整改。 1.河道巡查记录不全。"
+            "整改情况:建立巡河日志,每周抽查一次。 2.工程资料归档滞后。整改情况:专人清理归档,补齐资料42卷。 "
+            "欢迎广大干部群众对整改落实情况进行监督。联系电话:0736-5521309。\n")
+    notice = parse_to_dict(text)
+    assert notice["title"] == TITLE.strip()
+    assert notice["inspection"]["start"]["iso"] == "2024-03-01"
+    assert [(p["marker"], p["title"]) for p in notice["problems"]] == [("1.", "河道巡查记录不全"), ("2.", "工程资料归档滞后")]
+    assert [m["text"] for m in notice["problems"][1]["measures"]] == ["专人清理归档,补齐资料42卷。"]
+
+
+#: problems numbered at the top with no wrapper, their labels inline after the problem's sentence, one naming an
+#: earlier rectification in its own words (``…问题整改不彻底``) or none: every one of them is a problem
+INLINE_LABELLED = {
+    "labels inline": ("1.上轮巡察指出的食堂采购问题整改不彻底。整改情况:重新招标。\n2.档案管理滞后。整改情况:补录档案120卷。\n"
+                      "3.党员教育管理松散。整改情况:恢复主题党日。\n",
+                      ["上轮巡察指出的食堂采购问题整改不彻底", "档案管理滞后", "党员教育管理松散"]),
+    "问题 and 整改 after the number": ("1.问题:河道保洁监管不严。整改:修订考核办法。\n2.问题:堤防巡查记录不实。整改:启用巡查打卡。\n",
+                                   ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "(1) at the top": ("(1)河道保洁监管不严。整改情况:修订考核办法。\n(2)堤防巡查记录不实。整改情况:启用巡查打卡。\n",
+                       ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "(一) after an overview counting off 一是": (
+        "局党组把整改与河长制一体推进:一是成立整改领导小组;二是建立整改台账。\n"
+        "(一)河道保洁监管不严。整改情况:修订考核办法。\n(二)堤防巡查记录不实。整改情况:启用巡查打卡。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "traditional 問題N with a 完成情況 on the same line": (
+        "局黨組逐項制定整改措施。\n問題1:河道保潔監管不嚴。整改情況:修訂考核辦法。完成情況:已完成。\n問題2:堤防巡查記錄不實。整改情況:啟用巡查打卡。完成情況:正在推進。\n",
+        ["河道保潔監管不嚴", "堤防巡查記錄不實"]),
+    "labels inline, no section's words": ("1.档案管理滞后。整改情况:补录档案120卷。\n2.党员教育管理松散。整改情况:恢复主题党日。\n",
+                                          ["档案管理滞后", "党员教育管理松散"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INLINE_LABELLED))
+def test_labelled_problems_at_the_top_with_labels_inline(name):
+    body, titles = INLINE_LABELLED[name]
+    assert _titles(TITLE + INTRO + body + "欢迎广大干部群众监督。\n") == titles
+
+
+#: problem shapes of the long tail (docs/NOTICES.md), each a body after the title and intro → the problem titles
+SHAPES = {
+    "one label for the measures and what they achieved": (
+        "一、关于“河道保洁外包监管缺位,保洁质量不达标”问题\n整改措施及成效:修订考核办法,扣减保洁费3.2万元。\n"
+        "二、关于“堤防巡查记录不实”问题\n整改措施及成效:启用巡查打卡,每周通报一次。\n",
+        ["河道保洁外包监管缺位,保洁质量不达标", "堤防巡查记录不实"]),
+    "a quoted name under a wrapper, numbered remedies below it": (
+        "一、整改工作总体情况\n局党组成立整改领导小组。\n二、巡察反馈问题的整改落实情况\n"
+        "(一)关于“河湖管护责任落实不够”问题的整改情况\n1.修订河长巡河办法,明确巡河频次。\n2.聘请民间河长12名。\n"
+        "(二)关于“项目资金拨付滞后”问题的整改情况\n1.建立资金拨付台账。\n2.已拨付滞留资金86万元。\n",
+        ["河湖管护责任落实不够", "项目资金拨付滞后"]),
+    "a quoted name over problems named again below it": (
+        "二、整改落实情况\n(一)关于“河湖管护不到位”问题的整改\n(1)关于“河道保洁外包监管缺位”\n整改情况:修订考核办法。\n"
+        "(2)关于“堤防巡查记录不实”\n整改情况:启用巡查打卡。\n",
+        ["河道保洁外包监管缺位", "堤防巡查记录不实"]),
+    "problems named at the top with no quotes, measures counted off below": (
+        "一、关于河湖长制落实不到位的问题\n一是修订河长巡河办法;\n二是每月通报巡河情况。\n"
+        "二、关于项目资金管理不规范的问题\n一是建立资金拨付台账;\n二是开展专项审计。\n",
+        ["河湖长制落实不到位", "项目资金管理不规范"]),
+    "unnumbered paragraphs naming their problems": (
+        "关于河道保洁外包监管缺位的问题。局党组修订考核办法,扣减保洁费3.2万元。\n"
+        "关于“河长制”巡河记录不实的问题。启用巡查打卡,每周通报一次。\n",
+        ["河道保洁外包监管缺位", "“河长制”巡河记录不实"]),
+    "paragraphs counted off by ordinals, each opening with its problem": (
+        "反馈的问题共3个,目前已全部整改完毕。\n一是河道保洁监管不严。局党组修订考核办法,扣减保洁费3.2万元。\n"
+        "二是堤防巡查记录不实。启用巡查打卡,每周通报一次。\n三是工程资料归档滞后。专人清理归档,补齐资料42卷。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实", "工程资料归档滞后"]),
+    "problems named by their remedy at the top, measures inline": (
+        "1.进一步规范河道保洁外包管理。一是修订考核办法;二是扣减保洁费3.2万元。\n"
+        "2.进一步落实堤防巡查制度。一是启用巡查打卡;二是每周通报一次。\n",
+        ["进一步规范河道保洁外包管理", "进一步落实堤防巡查制度"]),
+    "paragraphs naming their problems in quotes under categories": (
+        "一、关于河湖管理方面\n针对“河道保洁外包监管缺位”的问题,修订考核办法,扣减保洁费3.2万元。\n"
+        "针对“堤防巡查记录不实”的问题,启用巡查打卡。\n二、关于资金管理方面\n"
+        "针对“项目资金拨付滞后”的问题,建立资金拨付台账。\n局党组将持续巩固整改成果。\n",
+        ["河道保洁外包监管缺位", "堤防巡查记录不实", "项目资金拨付滞后"]),
+    "an overview's numbered measures, the text cut before the problems": (
+        "一、局党组履行整改主体责任情况\n(一)党组书记履行第一责任人责任情况\n党组书记亲自部署整改。\n"
+        "1.压实责任抓部署。党组书记主持召开专题会议,逐条研究反馈意见。\n2.建立机制抓推进。细化整改措施46条,实行周调度。\n",
+        []),
+    "a site's comma damage at the end of each problem's sentence": (
+        "一、整改落实情况\n1.河道保洁监管不严,,保洁质量不达标,。\n整改情况:修订考核办法,。\n"
+        "2.堤防巡查记录不实,。\n整改情况:启用巡查打卡,。\n",
+        ["河道保洁监管不严,,保洁质量不达标", "堤防巡查记录不实"]),
+    "paragraphs naming their problems before a comma under categories": (
+        "一、关于河湖管理方面\n针对河道保洁外包监管缺位的问题,修订考核办法,扣减保洁费3.2万元。\n"
+        "针对堤防巡查记录不实的问题,启用巡查打卡。\n",
+        ["河道保洁外包监管缺位", "堤防巡查记录不实"]),
+    "a category named as a problem among problems named at the top": (
+        "一、关于河湖管理方面的问题\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n"
+        "二、关于工程建设方面的问题\n1.工程资料归档滞后。\n整改情况:补齐资料42卷。\n",
+        ["河道保洁监管不严", "工程资料归档滞后"]),
+    "problems stated at the top with no label, what was done after them": (
+        "(一)河道保洁监管不严。修订考核办法,扣减保洁费3.2万元。\n(二)堤防巡查记录不实。启用巡查打卡,每周通报一次。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "measures numbered at the top with no label": (
+        "1.压实责任抓部署。党组书记主持召开专题会议。\n2.建立机制抓推进。细化整改措施46条,实行周调度。\n", []),
+    "paragraphs counted off by 第一, 第二, each opening with its problem": (
+        "第一,河道保洁监管不严。局党组修订考核办法。\n第二,堤防巡查记录不实。启用巡查打卡。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "problems named at the top, numbered remedies below them": (
+        "一、关于河湖长制落实不到位的问题\n(一)修订河长巡河办法。\n(二)每月通报巡河情况。\n"
+        "二、关于“项目资金管理不规范”的问题\n(一)建立资金拨付台账。\n(二)开展专项审计。\n",
+        ["河湖长制落实不到位", "项目资金管理不规范"]),
+    "a group named as a problem over problems with labels": (
+        "二、整改落实情况\n(一)关于落实主体责任不到位的问题\n1.党组会议研究整改不经常。\n整改情况:每月专题研究。\n"
+        "2.班子成员领题整改不够。\n整改情况:逐人领题。\n",
+        ["党组会议研究整改不经常", "班子成员领题整改不够"]),
+    "paragraphs counted off by ordinals, each a measure": (
+        "局党组把整改作为政治任务。\n一是提高思想认识。召开专题会议部署整改。\n二是压实工作责任。班子成员分别领题。\n",
+        []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_problem_shapes_of_the_long_tail(name):
+    body, titles = SHAPES[name]
+    assert _titles(TITLE + INTRO + body + "欢迎广大干部群众对整改落实情况进行监督。\n") == titles
+
+
+def test_a_page_that_renders_its_text_twice_with_a_bar_after_each_line():
+    """A table cell rendered twice: every line ends in `` |``, the whole text comes again → read once, no bar."""
+    text = (TITLE.strip() + " |\n" + INTRO.strip() + " |\n1、河道保洁监管不严。整改情况:修订考核办法。 |\n"
+            "2、堤防巡查记录不实。整改情况:启用巡查打卡。 |\n")
+    notice = parse_to_dict(text + text)
+    assert notice["title"] == TITLE.strip()
+    assert [p["title"] for p in notice["problems"]] == ["河道保洁监管不严", "堤防巡查记录不实"]
+    assert notice["problems"][1]["measures"][0]["text"] == "启用巡查打卡。"
+
+
+#: a text whose opening lines come again further down → whether the second run is a copy: only when it repeats
+#: the opening one for one to the end of the text
+REPEAT_BODY = "1、河道保洁监管不严。整改情况:修订考核办法。\n2、堤防巡查记录不实。整改情况:启用巡查打卡。\n"
+REPEATS = {
+    "the whole text again": (TITLE + INTRO + REPEAT_BODY, ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "the text again, cut in its last line": (TITLE + INTRO + REPEAT_BODY[:-12] + "\n", ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "the title and intro again, then new lines": (
+        TITLE + INTRO + "3、工程资料归档滞后。整改情况:补齐资料42卷。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实", "工程资料归档滞后"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPEATS))
+def test_only_a_true_copy_of_the_text_is_dropped(name):
+    again, titles = REPEATS[name]
+    assert _titles(TITLE + INTRO + REPEAT_BODY + again) == titles
+
+
+#: the last line of a truncated text, a heading cut on a clause mark → the problems: a shortcoming stated before
+#: the mark stays a problem as far as it goes; a remedy's stub does not (tests/test_longtail.py: ``2.弥补差距,``)
+CUT_STATEMENTS = {
+    "a stated shortcoming": ("2.专项资金拨付未经集体研究,,", ["河道保洁监管不严", "专项资金拨付未经集体研究"]),
+    "a remedy's stub": ("2.健全资金管理制度,", ["河道保洁监管不严"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_STATEMENTS))
+def test_a_statement_cut_after_its_clause_at_the_end(name):
+    line, titles = CUT_STATEMENTS[name]
+    notice = parse_to_dict(TITLE + INTRO + "一、整改落实情况\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n" + line + "\n")
+    assert [p["title"] for p in notice["problems"]] == titles
+    assert "truncated" in {d["code"] for d in notice["diagnostics"]}
+
+
+#: the opening line of a page whose title is glued to the intro by a space → (title, start)
+GLUED_TITLES = {
+    "a title and the intro": (TITLE.strip() + " " + INTRO, (TITLE.strip(), "2024-03-01")),
+    "an intro sentence that ends on 报告": ("局党组向县委作了书面报告 " + INTRO, (None, "2024-03-01")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GLUED_TITLES))
+def test_a_title_glued_to_the_intro(name):
+    line, (title, start) = GLUED_TITLES[name]
+    notice = parse_to_dict(line + "一、整改落实情况\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n")
+    assert (notice["title"], notice["inspection"]["start"]["iso"]) == (title, start)
+    assert [p["title"] for p in notice["problems"]] == ["河道保洁监管不严"]

@@ -30,6 +30,16 @@ REJOIN_CASES = [
     (WRAPPED + "\n公开期限：2023年3月1日至3月31日\n市林业局党组\n2023年3月1日", "市林业局党组", True),
     # a wrapped paragraph's tail still joins
     (WRAPPED, WRAPPED.replace("\n", ""), True),
+    # a character or two the wrap cut off a short heading's line go back to it
+    (WRAPPED + "\n(1)支委会学习记录缺\n失\n整改情况:建立学习台账。", "(1)支委会学习记录缺失", True),
+    # ... not after a line that ended its sentence
+    (WRAPPED + "\n特此通报。\n附件", "附件", True),
+    # the next ordinal of a run after a finished sentence opens a paragraph, though the line before filled the column
+    (WRAPPED + "\n一是建立河长巡河制度并且每周巡查两次。\n二是修订考核办法。", "二是修订考核办法。", True),
+    # ... not one that skips a number (``三是`` after ``一是``: a wrapped sentence that goes on)
+    (WRAPPED + "\n一是建立河长巡河制度并且每周巡查两次。\n三是修订考核办法。", "三是修订考核办法。", False),
+    # ... nor a run's first item, which may stand inside a paragraph
+    (WRAPPED + "\n局党组把整改当作一项政治任务抓紧抓实。\n一是修订考核办法。", "一是修订考核办法。", False),
 ]
 
 

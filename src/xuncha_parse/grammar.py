@@ -33,6 +33,9 @@ INLINE_NOISE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|##paid(?:begin|end)##")
 TRADITIONAL_MARKS = ("組", "黨")
 #: a pinyin gloss a site sets after a character of a traditional repost: ``衛(wèi)``, ``區(qū)``
 PINYIN_GLOSS = re.compile(r"[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+#: a table cell's bar a page leaves at the end of a line of running text, left out of the line's text (a line with
+#: no other bar: a table row has several): ``中共…的通报 |``, ``2、统计执法检查力度不足。整改情况:…3起。 |``
+TRAILING_BAR = "|"
 #: list bullets a web page sets before a line, left out of the line's text: ``• 文件名称:``, ``● 发布机构：``
 LIST_BULLETS = frozenset("•·●◆◇■□▪▶►★☆")
 
@@ -85,7 +88,8 @@ NOISE_ANYWHERE = re.compile(
 NOISE_MAX_LEN = 160
 
 #: which field of a Problem each label feeds: ``整改措施：…`` → measures, ``原因分析：…`` → cause,
-#: ``责任领导：张某`` → leader (a person; ``责任单位：办公室``, a unit, stays in the description)
+#: ``责任领导：张某`` → leader (a person; ``责任单位：办公室``, a unit, stays in the description); what was done and what
+#: it achieved under one label is the measures: ``整改措施及成效：…``
 LABEL_FIELDS = {
     "原因分析": "cause", "问题原因": "cause", "产生原因": "cause",
     "存在问题": "description", "问题表现": "description", "问题描述": "description",
@@ -95,6 +99,7 @@ LABEL_FIELDS = {
     "整改": "measures", "整改措施": "measures", "整改举措": "measures", "主要措施": "measures", "具体措施": "measures",
     "整改措施和进展": "measures", "整改措施和进展情况": "measures",
     "整改措施及进展": "measures", "整改措施及进展情况": "measures",
+    "整改措施及成效": "measures", "整改措施和成效": "measures",
     "整改情况": "measures", "整改落实情况": "measures", "落实情况": "measures",
     "整改进展情况": "progress", "整改进展": "progress", "进展情况": "progress",
     "整改成效": "progress", "工作成效": "progress",
@@ -149,6 +154,9 @@ FUSED_MIN = 120
 #: ... when a second first-level heading stands inside it after a sentence's end, a colon or a space, a first
 #: one before it: ``…公布如下。一、整改组织情况。…二、问题整改情况。…``, ``…如下。 一、…总体情况 … 二、整改进展情况 …``
 FUSED_SECOND = re.compile(r"[。!?;: ]二、")
+#: ... or when two or more numbered headings stand inside it each after a space (paragraphs joined by single
+#: spaces, a page with no first-level heading): ``…通报如下。 1.…。整改情况:…。 2.…``, ``… (一)… (二)…``
+FUSED_SPACED = re.compile(r" (?:[1-9]\d?(?:、|\.(?!\d))|\([一二三四五六七八九十]{1,3}\))")
 #: where such a line breaks: before a first-level heading after a sentence's end, a colon or a space (``。二、``);
 #: before a lower heading after a sentence's end or a space (``。1.``, `` (一)``; not after a label's colon,
 #: ``整改情况:1.…`` counts off measures); at spaces between two characters that are not ASCII (``…的报告 根据…``)
@@ -156,6 +164,17 @@ FUSED_BREAK = re.compile(
     r"(?<=[。!?;: ])[一二三四五六七八九十]{1,3}、|(?<=[。!?; ])(?:\([一二三四五六七八九十]{1,3}\)|\d{1,2}(?:、|\.(?!\d)))"
     r"|(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])"
 )
+
+#: a title glued to the intro by a space on one line: ``中共白泉镇委员会关于…的通报 根据区委统一部署,…`` (cut at the space
+#: when what stands before it reads as a title: TITLE_LINE, TITLE_START)
+#: (plain words open each alternative, so the engine jumps to them; the title ends two characters into the match)
+TITLE_GLUED = re.compile("|".join(rf"{word} +(?=根据|按照|依据|为贯彻|为落实)" for word in ("通报", "报告", "公告", "公示")))
+#: ... looked for in this many first lines, where a title stands
+TITLE_GLUED_LINES = 8
+
+#: a second copy of a text is looked for at no more than this many lines that repeat its opening line (a title may
+#: stand twice in the text before its copy starts), so that a text of one line repeated costs no more than a few passes
+COPY_STARTS = 3
 
 #: a table of contents above a page's title lists at least this many headings, with no text between them:
 #: ``一、统一思想认识`` / ``二、健全领导机制`` / ``(一)聚焦…方面(6个问题)`` … then the title
@@ -226,11 +245,13 @@ TITLE_WRAPPERS = (
     re.compile(r"^“(?P<title>[^”]{1,200})”\s*(?:等)?(?:方面)?(?:的)?问题(?:的)?(?:整改(?:情况|落实情况)?)?"),
     re.compile(r"^(?:针对|关于|对于)(?P<title>.+?)的?问题(?:的)?(?:整改(?:情况|落实情况)?)?$"),
     re.compile(r"^(?:存在问题|问题表现|问题描述|问题)\s*:\s*(?P<title>.+)$"),
+    #: a paragraph's lead that names the problem before a comma, what was done after it: ``针对食堂采购不规范的问题,…``
+    re.compile(r"^(?:针对|关于|对于)(?P<title>[^。;:,“”]{2,60}?)的?问题\s*[,:]"),
 )
 #: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``
 SHORTCOMING = re.compile(
     r"不到位|不深入|不严格|不规范|不够|不足|不力|不实|不严|不透|不细|缺失|缺位|缺乏|薄弱|欠缺|流于形式|存在|"
-    r"未按|未能|未及时|没有|滞后|不及时|不健全|不完善|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
+    r"未按|未能|未及时|未经|没有|滞后|不及时|不健全|不完善|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
 )
 
 #: a first sentence longer than this is cut at its first clause to make a title
@@ -645,6 +666,9 @@ LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 # --------------------------------------------------------------------------
 
 # Rejoining wrapped lines (layout/paragraphs.py)
+#: in a wrapped text, a line of at most this many Han characters and nothing else is the end of the line before it
+#: that the wrap cut off, when that line ended no sentence: ``(1)支委会学习上级精神不及时,学习记录缺`` / ``失``
+ORPHAN_MAX = 2
 #: a document is wrapped when at least this share of its lines is full
 WRAPPED_SHARE = 0.35
 #: ... or this share, when no line runs past the common width (a hard cap, as a PDF column sets);
@@ -904,6 +928,25 @@ CUT_CLAUSE_MAX = 2
 #: a problem stated on a line of its own under the word 问题, its remedy on the next under 整改:
 #: ``问题:理论学习不深入。`` / ``整改:制定学习计划。``; each such line opens one unnumbered problem
 PROBLEM_LABEL = re.compile(r"^(?:存在)?问题\s*:")
+#: in a text with no heading nor label, a paragraph that opens by naming its problem, what was done after it:
+#: ``关于境外业务监管薄弱的问题。对全部27家境外子企业…``, ``针对“三重一大”制度执行不严的问题,…``
+PROBLEM_PARAGRAPH = re.compile(r"^(?:关于|针对)[^。;:,]{2,80}问题(?:[。,:]|$)")
+#: ... or by an ordinal of a run (``一是``, ``二是``, …, or ``第一,``, ``第二、``) and a short sentence stating the problem:
+#: ``一是粮食收购资金监管不严。局党组对…``, ``第二,库存管理不规范。…``
+PROBLEM_ORDINAL = re.compile(rf"^(?:(?P<num>{CN_NUM})是|第(?P<num2>{CN_NUM})[,、])")
+#: such paragraphs are a problem list when there are at least this many
+UNHEADED_MIN = 2
+#: a top heading that names one problem with no quotes, as categories never end: ``一、关于落实国企改革…不到位的问题``
+#: (``关于…方面的问题`` is a category: CATEGORY_HEADING)
+PROBLEM_HEADING = re.compile(r"^(?:关于|针对)[^。;:]{2,80}问题$")
+#: a paragraph under a category that opens by naming its problem, in quotes or not, and goes on with what was done:
+#: ``针对“民事执行监督力度不够”的问题,开展…专项活动``, ``针对执行案款发放滞后的问题,…``; each such paragraph opens one problem
+PROBLEM_LEAD = re.compile(r"^(?:针对|关于)\s*(?:“[^“”]{2,200}”\s*(?:等)?的?|[^。;:,“”]{2,60})问题\s*[,:。]")
+#: a problem named by its remedy, its measures counted off after it (``1.进一步规范定点医药机构协议管理。一是…;二是…``):
+#: the heading's first sentence
+REMEDY_HEADING = re.compile(r"^进一步[^。;:,]{2,30}$")
+#: ... and what follows it on the line: ``一是…``
+REMEDY_MEASURES = re.compile(r"^一是")
 #: a problem named by a line of its own with no number, under a group, its labelled lines below it:
 #: ``针对“村务公开不及时”的问题`` / ``整改进展情况:`` / ``一是…``; each such line opens one problem
 PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[。.]?$")
@@ -956,6 +999,8 @@ NEIGHBOUR_TARGETS = (
 #: a top heading that names one problem, its remedies numbered below it: ``一、关于“推动工作质量不高”问题的整改情况``
 #: (the heading is the problem, its ``（一）`` children are measures, not problems)
 PROBLEM_SECTION = re.compile(r"^关于“[^”]{4,200}”(?:等)?问题的?整改(?:情况|落实情况)?$")
+#: the words a heading naming a problem opens with, which a remedy never does: ``关于“…”``, ``针对…的问题``
+PROBLEM_NAMING = ("关于", "针对")
 
 # --------------------------------------------------------------------------
 # Dates whose 年 and 月 a site dropped (fields/dates.py)

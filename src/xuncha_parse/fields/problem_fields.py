@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..grammar import (
     CLAUSE_END,
+    CLAUSE_OPEN,
     COMPLETED_PHRASE,
     DEADLINE_LABELS,
     IMMEDIATE,
@@ -56,9 +57,12 @@ class Draft:
 
 
 def split_title(piece: Piece, first: tuple[Piece, Piece] | None = None) -> tuple[Piece, Piece]:
-    """(title, rest): the quoted or wrapped name, else the first sentence, else its first clause.
+    """(title, rest): the quoted or wrapped name, else the first sentence, else its first clause; never with the
+    clause marks a sentence's end may carry on a damaged page (``…没有签到,。``, a cut ``…表决,,``).
     ``first`` is the piece's (first sentence, rest) when already known."""
     sentence, rest = first or first_sentence(piece)
+    if sentence.view[-1:] in CLAUSE_OPEN:
+        sentence = sentence.sub(0, len(sentence.view.rstrip(CLAUSE_OPEN))).strip()
     for wrapper in TITLE_WRAPPERS:
         m = wrapper.match(sentence.view)
         if m and _wraps_whole_name(m, sentence.view):

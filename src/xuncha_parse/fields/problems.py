@@ -3,9 +3,13 @@
 A problem is a heading in a rectification section that has no headings below
 it, or that is numbered as a problem (``问题1：``), or whose labelled lines
 come before its sub-points, or that states a shortcoming and has short
-numbered remedies below it.  Headings above it are its category (the outer)
-and group (the inner); a group that names a status (``已完成的整改事项``)
-gives its problems that status.
+numbered remedies below it, or that names one problem over its remedies
+(``(一)关于“…”问题的整改情况`` / ``1.…``).  Under a category with no
+headings below it, each paragraph that names its problem (``针对“…”的问题,…``)
+or states it in its first sentence is one.  In a text with no heading at all,
+so is each paragraph that names its problem (``关于…的问题。…``, ``一是…不严。…``).
+Headings above it are its category (the outer) and group (the inner); a group
+that names a status (``已完成的整改事项``) gives its problems that status.
 """
 from __future__ import annotations
 
@@ -20,8 +24,11 @@ from ..grammar import (
     HEADING_END,
     HEADING_LIKE_MAX,
     ORDINAL,
+    PROBLEM_HEADING,
     PROBLEM_LABEL,
+    PROBLEM_LEAD,
     PROBLEM_LINE,
+    PROBLEM_NAMING,
     PROBLEM_SECTION,
     SENTENCE_END,
     SHORTCOMING,
@@ -29,6 +36,7 @@ from ..grammar import (
     SUB_POINT_MAX,
     TITLE_MAX,
 )
+from ..layout.document import problem_opening, problem_paragraphs
 from ..layout.text import Piece, Source
 from ..layout.tokens import VOID_KINDS, Token, content_tokens
 from ..layout.tree import Node
@@ -39,7 +47,7 @@ from .problem_fields import Draft, feed, finish_problem, inline_labels, read_hea
 if TYPE_CHECKING:
     from ..state import NoticeState
 from .kind import is_rectification
-from .roles import wrapper_free
+from .roles import has_labels, wrapper_free
 
 
 def stage_problems(state: NoticeState) -> None:
@@ -53,7 +61,8 @@ def stage_problems(state: NoticeState) -> None:
 
 def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     """Is the problem a short bare heading cut by the end of a truncated text: the text's last line, with
-    nothing below it, ending on an open clause or a stub of one (``2.弥补差距,致``), cut in mid-word before any
+    nothing below it, ending on an open clause that states no shortcoming or a stub of one (``2.弥补差距,致``; a
+    statement cut after its clause, ``4.…未经…表决,``, stays a problem), cut in mid-word before any
     word of a shortcoming (``(一)贯彻落实上级重大决策部``), or a status group whose items were cut off
     (``(一)已整改完成的问题``, bare or with a cut lead sentence)?  (A long one keeps the problem's statement, cut
     or not.)"""
@@ -65,6 +74,8 @@ def _cut_heading(node: Node, tokens: list[Token]) -> bool:
     view = node.token.content.view.rstrip()
     if not view:
         return True
+    if view[-1] in CLAUSE_OPEN and SHORTCOMING.search(view):
+        return False  # a stated shortcoming cut after its clause (``4.…未经村民代表会议表决,``): kept as far as it goes
     mid_word = not (HEADING_END.search(view) or view[-1] in SENTENCE_END or SHORTCOMING.search(view))
     cut = view[-1] in CLAUSE_OPEN or stub_clause(view) or mid_word or STATUS_GROUP.search(view) is not None
     return len(view) <= HEADING_LIKE_MAX and cut
@@ -94,25 +105,44 @@ def find_problems(root: Node, source: Source) -> list[FoundProblem]:
         _walk_nodes(rect, [], source, out)
     else:
         for top in rect:
-            if PROBLEM_SECTION.match(top.heading.view.rstrip("。")):
+            if PROBLEM_SECTION.match(top.heading.view.rstrip("。")) or _lone_category(top):
                 out.extend(build_node(top, [], source))
             else:
                 _walk_nodes(top.children, [], source, out)
     return out
 
 
+def _lone_category(top: Node) -> bool:
+    """The one category of a text (a cut one, or a unit's single 方面) over unnumbered problems: ``一、关于…方面`` /
+    ``针对…的问题,…``."""
+    return not top.children and _is_category_leaf(top, list(top.tokens())[1:])
+
+
 def _unheaded(root: Node, source: Source) -> list[FoundProblem]:
     """Problems stated under the word 问题 with no heading above them (``问题:…`` / ``整改:…`` right after the
     intro): the list opens the body, each ``问题:`` line one unnumbered problem, no category."""
     tokens = content_tokens(root.body)
-    if not tokens or tokens[0].kind != "body" or PROBLEM_LABEL.match(tokens[0].piece.view) is None:
+    if not tokens or tokens[0].kind != "body":
         return []
+    if PROBLEM_LABEL.match(tokens[0].piece.view) is None:
+        return _paragraph_problems(root, tokens, source)
     return [build(root, [], source, run[0].piece, run[1:], None, run) for run in _unnumbered_runs(tokens)]
+
+
+def _paragraph_problems(root: Node, tokens: list[Token], source: Source) -> list[FoundProblem]:
+    """A text with no heading nor label whose body opens with paragraphs that each name a problem
+    (``关于…的问题。…``, ``一是…不严。…``): each one problem, the lines after it up to the next its measures."""
+    starts = problem_paragraphs(tokens)
+    if not starts or starts[0] != 0:
+        return []
+    bounds = starts + [len(tokens)]
+    runs = [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [build(root, [], source, problem_opening(run[0]), run[1:], None, run) for run in runs]
 
 
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
     for node in nodes:
-        if is_problem(node, nodes):
+        if is_problem(node, nodes) or names_one_problem(node):
             out.extend(build_node(node, chain, source))
         else:
             _walk_nodes(node.children, chain + [node], source, out)
@@ -125,6 +155,22 @@ def is_problem(node: Node, siblings: Sequence[Node] = ()) -> bool:
     if any(t.kind == "label" and t.line < first_child for t in node.body):
         return True
     return has_sub_points(node) and not any(_group_like(s.heading.view) for s in siblings)
+
+
+def names_one_problem(node: Node) -> bool:
+    """``(一)关于“…”问题的整改情况`` over ``1./2.`` lines: a heading that names one problem in quotes, at any level,
+    over remedies (``1.修订…实施方案。``), is the problem; not when a line below names a problem of its own
+    (``(1)关于“…”``: the heading is a group).  So is ``一、关于…不到位的问题`` (quoted or not, never ``…方面的问题``) over
+    remedies that neither state a shortcoming nor carry labels of their own."""
+    if not node.token.content.view.startswith(PROBLEM_NAMING):
+        return False  # (the heading's sentence is cut only for the few that may name a problem)
+    head = node.heading.view.rstrip("。")
+    quoted = PROBLEM_SECTION.match(head) is not None
+    if not quoted and (PROBLEM_HEADING.match(head) is None or CATEGORY_HEADING.search(head) or not node.children):
+        return False
+    if any(c.heading.view.startswith(PROBLEM_NAMING) for c in node.children):
+        return False
+    return quoted or not any(has_labels(c) or SHORTCOMING.search(c.heading.view) for c in node.children)
 
 
 def has_sub_points(node: Node) -> bool:
@@ -150,7 +196,7 @@ def build_node(node: Node, chain: list[Node], source: Source) -> list[FoundProbl
     tokens = list(node.tokens())[1:]
     if not _is_category_leaf(node, tokens):
         return [build(node, chain, source, node.token.content, tokens, node.sentence)]
-    runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else [[t] for t in tokens]
+    runs = _unnumbered_runs(tokens) if any(_has_label(t) for t in tokens) else _lead_runs(tokens)
     found = [build(node, chain + [node], source, run[0].piece, run[1:], None, run) for run in runs]
     if not chain and node.role == "rectification" and not CATEGORY_HEADING.search(node.heading.view):
         for problem in found:  # ``二、反馈问题整改情况`` over ``问题:…`` lines wraps them, it is no category
@@ -218,7 +264,7 @@ def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
     first = tokens[0].piece.view
     named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(first) is not None \
         or _problem_lines(tokens)
-    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens))
+    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens) or _leads(tokens[0]))
 
 
 def _problem_lines(tokens: list[Token]) -> bool:
@@ -227,6 +273,20 @@ def _problem_lines(tokens: list[Token]) -> bool:
     if PROBLEM_LINE.match(tokens[0].piece.view) is None:
         return False
     return sum(1 for t in tokens if t.kind == "body" and PROBLEM_LINE.match(t.piece.view)) >= 2
+
+
+def _leads(tok: Token) -> bool:
+    """Does the paragraph open by naming its problem in quotes (``针对“…”的问题,开展…``)?"""
+    return tok.kind == "body" and PROBLEM_LEAD.match(tok.piece.view) is not None
+
+
+def _lead_runs(tokens: list[Token]) -> list[list[Token]]:
+    """A category's paragraphs, one problem each; or, where they open by naming their problems (``针对“…”的问题,…``),
+    cut before each such paragraph, the lines after one (``…将持续巩固整改成果。``) going with it."""
+    if not _leads(tokens[0]):
+        return [[t] for t in tokens]
+    bounds = [i for i, t in enumerate(tokens) if _leads(t)] + [len(tokens)]
+    return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _stated_paragraphs(tokens: list[Token]) -> bool:

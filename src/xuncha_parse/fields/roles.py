@@ -12,11 +12,17 @@ from typing import TYPE_CHECKING
 
 from ..grammar import (
     CATEGORY_HEADING,
+    INLINE_LABEL,
+    PROBLEM_HEADING,
+    REMEDY_HEADING,
+    REMEDY_MEASURES,
     ROLE_NEXT,
     ROLE_NEXT_WEAK,
     ROLE_OVERVIEW,
     ROLE_RECTIFICATION,
+    SHORTCOMING,
     STATUS_GROUP,
+    TITLE_MAX,
 )
 from ..layout.tree import Node
 
@@ -62,14 +68,31 @@ def assign_roles(root: Node) -> None:
 
 def _rectification_indices(tops: list[Node]) -> list[int]:
     """The top sections that hold the problems: by their words, else by their labelled lines, else as
-    categories, else the one that looks most like the problem list (structure_score)."""
-    for rule in (_by_words, _by_labels, _by_categories):
+    categories, else as problems named at the top, else the one that looks most like the problem list
+    (structure_score) among those whose words name no other role (an overview's numbered measures under
+    ``(一)党委书记履行第一责任人责任情况`` are no problems, even when the text was cut before the list)."""
+    for rule in (_by_words, _by_labels, _by_categories, _by_problem_names):
         found = rule(tops)
         if found:
             return _labelled_problems(tops, found)
-    scores = [structure_score(n) for n in tops]
+    scores = [structure_score(n) if keyword_role(n) is None else 0 for n in tops]
     best = max(scores)
-    return [scores.index(best)] if best > 0 else []
+    return [scores.index(best)] if best > 0 else _by_statements(tops)
+
+
+def _by_statements(tops: list[Node]) -> list[int]:
+    """Top headings with nothing below them but their own lines, each opening with a short sentence and going on
+    (``(一)林草资源保护监管不到位。开展…``, ``1.…``), two or more, at least half of those sentences stating a
+    shortcoming: problems stated at the top, what was done after them (measures counted off the same way state
+    none: ``1.压实责任抓部署。…``)."""
+    stated = [i for i, n in enumerate(tops) if not n.children and keyword_role(n) is None and _opens_statement(n)]
+    shortcomings = sum(1 for i in stated if SHORTCOMING.search(tops[i].heading.view))
+    return stated if len(stated) >= 2 and 2 * shortcomings >= len(stated) else []
+
+
+def _opens_statement(node: Node) -> bool:
+    head, rest = node.sentence
+    return len(head.view) <= TITLE_MAX and bool(rest.text or node.body)
 
 
 def _labelled_problems(tops: list[Node], found: list[int]) -> list[int]:
@@ -99,8 +122,8 @@ def _by_words(tops: list[Node]) -> list[int]:
 
 
 def _by_labels(tops: list[Node]) -> list[int]:
-    """Several top sections holding labelled lines are categories."""
-    labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and has_labels(n)]
+    """Several top sections holding labelled lines are categories (or problems, labelled inline)."""
+    labelled = [i for i, n in enumerate(tops) if keyword_role(n) != "next_steps" and (has_labels(n) or is_labelled_leaf(n))]
     return labelled if len(labelled) >= 2 else []
 
 
@@ -112,13 +135,32 @@ def _by_categories(tops: list[Node]) -> list[int]:
     return categories if len(categories) >= 2 or categories and len(categories) == len(tops) else []
 
 
+def _by_problem_names(tops: list[Node]) -> list[int]:
+    """Two or more top sections that each name a problem, with no wrapper above them: by its words
+    (``一、关于…不到位的问题`` over its ``一是…;`` lines) or by its remedy (``1.进一步规范…管理。一是…;二是…``)."""
+    named = [i for i, n in enumerate(tops) if names_problem(n)]
+    return named if len(named) >= 2 else []
+
+
+def names_problem(node: Node) -> bool:
+    head, rest = node.sentence
+    if PROBLEM_HEADING.match(head.view):  # (``关于…方面的问题`` names a category)
+        return bool(node.children or node.body) and CATEGORY_HEADING.search(head.view) is None
+    return REMEDY_HEADING.match(head.view) is not None and REMEDY_MEASURES.match(rest.view) is not None
+
+
 def has_labels(node: Node) -> bool:
     """Is there a labelled line (``整改措施：``) anywhere in this section?"""
     return any(t.kind == "label" for t in node.body) or any(has_labels(c) for c in node.children)
 
 
 def is_labelled_leaf(node: Node) -> bool:
-    return not node.children and any(t.kind == "label" for t in node.body)
+    """A heading with no headings below it and a labelled line of its own: on a line below it, or inline after
+    its first sentence (``1.党员教育管理松散。整改情况:…``)."""
+    if node.children:
+        return False
+    rest = node.sentence[1].view
+    return any(t.kind == "label" for t in node.body) or (":" in rest and INLINE_LABEL.search(rest) is not None)
 
 
 def _role_at(i: int, node: Node, rect: list[int]) -> str:

@@ -2,7 +2,8 @@
 
 A table of contents above the title is page furniture.  The preamble is everything
 before the first heading or labelled line (title, addressee, intro), or before a
-first ``问题:…`` line (a list with no heading above it).  The closing starts after
+first ``问题:…`` line (a list with no heading above it), or, in a text with neither, before the first of its
+paragraphs that each open by naming a problem (``关于…的问题。…``, ``一是…不严。…``).  The closing starts after
 the last heading, at the first invitation to supervise (``欢迎…监督``,
 ``如有意见建议``) or paragraph opening with a contact channel (``联系电话：…``).
 The signature is the organisation line(s) and the date alone on its line at the
@@ -10,6 +11,7 @@ very end.
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Iterator
 
 from ..grammar import (
@@ -19,10 +21,19 @@ from ..grammar import (
     CLOSING,
     CLOSING_CONFIRM,
     CONTENTS_MIN,
+    COPY_STARTS,
     PROBLEM_LABEL,
+    PROBLEM_ORDINAL,
+    PROBLEM_PARAGRAPH,
+    SENTENCE_END,
+    SHORTCOMING,
     SIGNATURE_ORG,
     SIGNER,
+    TITLE_MAX,
+    UNHEADED_MIN,
 )
+from ..numerals import to_int
+from ..sentences import find_end
 from .text import Piece
 from .tokens import VOID_KINDS, Token, content_tokens
 
@@ -37,11 +48,14 @@ def stage_parts(state: NoticeState) -> None:
     """Reads ``tokens``; writes ``preamble``, ``body``, ``closing`` and ``signature_tokens`` (content tokens only,
     except ``body``, which the tree stage folds and which keeps every token)."""
     tokens = state.tokens
+    _drop_repeat(tokens)
     _drop_contents(tokens)
     _drop_after_signature(tokens)
     sig = signature_start(tokens)
     close = closing_start(tokens, sig)
     first = next((i for i, t in enumerate(tokens[:close]) if _opens_body(t)), close)
+    if first == close:
+        first = next(iter(problem_paragraphs(tokens[:close])), close)
     state.preamble = content_tokens(tokens[:first])
     state.body = tokens[first:close]
     state.closing = content_tokens(tokens[close:sig])
@@ -52,6 +66,42 @@ def _opens_body(tok: Token) -> bool:
     """The first heading or labelled line; or, in a notice without either above its list, the first problem
     stated under the word 问题 (``问题:…`` / ``整改:…``)."""
     return tok.kind in _STRUCTURE or (tok.kind == "body" and PROBLEM_LABEL.match(tok.piece.view) is not None)
+
+
+def problem_paragraphs(tokens: list[Token]) -> list[int]:
+    """In a text with no heading nor label, the paragraphs that each open a problem, two or more: named
+    (``关于境外业务监管薄弱的问题。对…``), or a run of ordinals ``一是…。二是…。`` each opening with a short sentence
+    and going on, at least half of those sentences stating a shortcoming (``…监管不严。``; measures counted off
+    the same way state none: ``一是提高思想认识。…``).  Their indices in ``tokens``."""
+    named = [i for i, t in enumerate(tokens) if t.kind == "body" and PROBLEM_PARAGRAPH.match(t.piece.view)]
+    if len(named) >= UNHEADED_MIN:
+        return named
+    run: list[tuple[int, bool]] = []  # (index, whether its first sentence states a shortcoming)
+    for i, tok in enumerate(tokens):
+        stated = _ordinal_statement(tok, len(run) + 1)
+        if stated is not None:
+            run.append((i, stated))
+    shortcomings = sum(stated for _, stated in run)
+    return [i for i, _ in run] if len(run) >= UNHEADED_MIN and 2 * shortcomings >= len(run) else []
+
+
+def _ordinal_statement(tok: Token, number: int) -> bool | None:
+    """Does ``一是…不严。…`` (the ordinal ``number``) state a shortcoming in its short first sentence, with more
+    after it?  None when the paragraph is no such item."""
+    view = tok.piece.view
+    m = PROBLEM_ORDINAL.match(view) if tok.kind == "body" else None
+    if m is None or to_int(m.group("num") or m.group("num2")) != number:
+        return None
+    end = find_end(view, SENTENCE_END)
+    if not m.end() < end <= m.end() + TITLE_MAX or end >= len(view) - 1:
+        return None
+    return SHORTCOMING.search(view, m.end(), end) is not None
+
+
+def problem_opening(tok: Token) -> Piece:
+    """A problem paragraph from its name on: past the ordinal of ``一是…``."""
+    m = PROBLEM_ORDINAL.match(tok.piece.view)
+    return tok.piece.sub(m.end()) if m else tok.piece
 
 
 def stage_outside(state: NoticeState) -> None:
@@ -85,6 +135,28 @@ def parts(state: NoticeState) -> Iterator[tuple[str, Token]]:
         yield "closing", tok
     for tok in state.signature_tokens:
         yield "signature", tok
+
+
+def _drop_repeat(tokens: list[Token]) -> None:
+    """Make noise of a second copy of the text (a page that renders a table cell twice): from some line on, the
+    lines repeat the text's opening lines one for one to the end (the last perhaps cut), at least CONTENTS_MIN of
+    them (a copy is no longer than what it copies, so it starts in the second half; COPY_STARTS bounds the tries)."""
+    content = content_tokens(tokens)
+    n = len(content)
+    first = content[0].piece.view if content else ""
+    starts = (k for k in range((n + 1) // 2, n - CONTENTS_MIN + 1) if content[k].piece.view == first)
+    for k in islice(starts, COPY_STARTS):
+        if _copies(content[k:], content):
+            for tok in content[k:]:
+                tok.kind = "noise"
+            return
+
+
+def _copies(copy: list[Token], original: list[Token]) -> bool:
+    """Does ``copy`` repeat the opening lines of ``original`` one for one, its last line perhaps cut short?"""
+    *whole, last = copy
+    return all(a.piece.view == b.piece.view for a, b in zip(whole, original)) \
+        and original[len(whole)].piece.view.startswith(last.piece.view)
 
 
 def _drop_contents(tokens: list[Token]) -> None:

@@ -35,7 +35,9 @@ from ..grammar import (
     NO_LINE_START,
     OPENERS,
     ORG_LINE,
+    ORPHAN_MAX,
     PHONE,
+    PROBLEM_ORDINAL,
     SENTENCE_END,
     TITLE_LINE,
     WEBSITE,
@@ -43,6 +45,7 @@ from ..grammar import (
     WRAP_WIDTH_QUANTILE,
     WRAPPED_SHARE,
 )
+from ..numerals import to_int
 from ..sentences import stop_before_last
 from .tokens import VOID_KINDS, Token, content_tokens
 
@@ -151,6 +154,8 @@ class RejoinState:
         self.groups.append([tok])
         if tok.kind == "heading" and tok.number is not None:  # (a bare category line has none)
             self.numbers[tok.style] = tok.number
+        elif (ordinal := _ordinal(tok)) is not None:
+            self.numbers[ORDINAL_RUN] = ordinal
 
     def paragraphs(self) -> list[Token]:
         groups = self.groups + ([self.held] if self.held else [])
@@ -213,11 +218,15 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str 
     prev = group[-1]
     if tok.kind not in VOID_KINDS and prev.kind not in VOID_KINDS and _glued(prev, tok):
         return True  # no paragraph opens with ``。`` or the rest of a cut phone number, indented or not
-    if _starts_anew(tok, layout, numbers):
+    if _starts_anew(tok, layout, numbers) or _next_ordinal(prev, tok, numbers):
         return False
     if prev.kind == "noise":
         return _chrome_goes_on(prev, tok, layout)
-    if prev.kind == "blank" or prev.width < layout.width * FULL_SHARE:
+    if prev.kind == "blank":
+        return False
+    if _orphan(prev, tok):
+        return True
+    if prev.width < layout.width * FULL_SHARE:
         return False
     edge = prev.width >= layout.width - 1
     if group[0].kind == "heading" and len(group) <= HEADING_LINES:
@@ -229,6 +238,33 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str 
         return False  # ``…情况的通报`` / ``根据市委统一部署，…``: the title ends where the intro opens
     ended = prev.piece.view[-1:] in LINE_END
     return tok.kind == "body" or (not ended and edge)
+
+
+def _orphan(prev: Token, tok: Token) -> bool:
+    """A character or two alone on a line (``失``), after a line that ended no sentence: the wrap cut them off it,
+    however short that line was (a heading set narrower than the column)."""
+    view = tok.piece.view
+    return tok.kind == "body" and len(view) <= ORPHAN_MAX and all("\u4e00" <= c <= "\u9fff" for c in view) \
+        and prev.piece.view[-1:] not in LINE_END
+
+
+#: the key under which ``numbers`` keeps the last ordinal that opened a paragraph (``二是…``)
+ORDINAL_RUN = "ordinal"
+
+
+def _ordinal(tok: Token) -> int | None:
+    """The number of the ordinal a body line opens with: ``三是…`` → 3."""
+    m = PROBLEM_ORDINAL.match(tok.piece.view) if tok.kind == "body" else None
+    return to_int(m.group("num") or m.group("num2")) if m else None
+
+
+def _next_ordinal(prev: Token, tok: Token, numbers: dict[str | None, int]) -> bool:
+    """After a finished sentence, a line opening with the next ordinal of a run whose last item opened a paragraph
+    (``二是…`` after a paragraph opened by ``一是…``) opens a paragraph too, even when the line before it filled the
+    column (a run's first item may stand inside a paragraph: ``…实践中。一是…``, wrapped before 一是 or not)."""
+    if prev.piece.view[-1:] not in SENTENCE_END or ORDINAL_RUN not in numbers:
+        return False
+    return _ordinal(tok) == numbers[ORDINAL_RUN] + 1
 
 
 def _starts_anew(tok: Token, layout: Layout, numbers: dict[str | None, int]) -> bool:

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..grammar import FUSED_BREAK, FUSED_MIN, FUSED_SECOND, LIST_BULLETS
+from ..grammar import (
+    FUSED_BREAK,
+    FUSED_MIN,
+    FUSED_SECOND,
+    FUSED_SPACED,
+    LIST_BULLETS,
+    TITLE_GLUED,
+    TITLE_GLUED_LINES,
+    TITLE_LINE,
+    TITLE_START,
+    TRAILING_BAR,
+)
 from ..source import BREAKS as BREAKS
 from ..source import NOISE_CHAR as NOISE_CHAR
 from ..source import Piece as Piece
@@ -36,9 +47,24 @@ def split_lines(source: Source) -> list[Line]:
     text, view, starts = source.text, source.view, source.line_starts
     ends = [s - 1 for s in starts[1:]] + [len(text)]
     masked, bulleted = source.masked, source.bulleted
-    lines = [_line(text, view, n, a, b, masked, bulleted) for n, (a, b) in enumerate(zip(starts, ends), 1)]
-    if any(len(line.piece.view) >= FUSED_MIN and "二、" in line.piece.view for line in lines):
-        return [part for line in lines for part in unfuse(line)]
+    barred = TRAILING_BAR in view  # (one scan of the text: most have no bar, and their lines are not looked at)
+    lines = [_line(text, view, n, a, b, masked, bulleted, barred) for n, (a, b) in enumerate(zip(starts, ends), 1)]
+    if any(len(v := line.piece.view) >= FUSED_MIN and _fused(v) for line in lines):
+        lines = [part for line in lines for part in unfuse(line)]
+    return _unglue_title(lines)
+
+
+def _unglue_title(lines: list[Line]) -> list[Line]:
+    """A title glued to the intro by a space (``…关于…的通报 根据区委统一部署,…``), among the first lines, cut back
+    into the title's line and the intro's."""
+    for i, line in enumerate(lines[:TITLE_GLUED_LINES]):
+        m = TITLE_GLUED.search(line.piece.view) if " " in line.piece.view else None  # (most lines hold no space)
+        if m is None:
+            continue
+        title, intro = line.piece.sub(0, m.start() + 2).strip(), line.piece.sub(m.end()).strip()
+        if TITLE_LINE.search(title.view) and TITLE_START.search(title.view):
+            return lines[:i] + [Line(line.number, title, line.indent, len(title.view)),
+                                Line(line.number, intro, 0, len(intro.view))] + lines[i + 1:]
     return lines
 
 
@@ -47,7 +73,7 @@ def unfuse(line: Line) -> list[Line]:
     each heading and at the spaces that stood for line breaks (never inside quotation marks); any other line as
     it is."""
     view = line.piece.view
-    if len(view) < FUSED_MIN or "一、" not in view or FUSED_SECOND.search(view) is None:
+    if len(view) < FUSED_MIN or not _fused(view):
         return [line]
     cuts = [m.start() for m in FUSED_BREAK.finditer(view) if view[m.start()] != " " or _outside_quotes(view, m.start())]
     bounds = [0] + cuts + [len(view)]
@@ -56,17 +82,27 @@ def unfuse(line: Line) -> list[Line]:
             for a, part in zip(bounds, parts) if part.text]
 
 
+def _fused(view: str) -> bool:
+    """A first and a second first-level heading inside the line, or two numbered headings each after a space."""
+    if "一、" in view and FUSED_SECOND.search(view) is not None:
+        return True
+    return (" 2" in view or " (二)" in view) and len(FUSED_SPACED.findall(view)) >= 2
+
+
 def _outside_quotes(view: str, i: int) -> bool:
     """Is offset ``i`` outside quotation marks (a space inside ``“科技入企 送智上门”`` is no lost line break)?"""
     return view.count("“", 0, i) <= view.count("”", 0, i)
 
 
-def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True, bulleted: bool = True) -> Line:
+def _line(text: str, view: str, number: int, a: int, b: int, masked: bool = True, bulleted: bool = True,
+          barred: bool = True) -> Line:
     raw = view[a:b]
     left = len(raw) - len(raw.lstrip())
     right = len(raw.rstrip())
     if bulleted and left < right and raw[left] in LIST_BULLETS:  # ``  • 文件名称:``: not the line's text
         left = len(raw) - len(raw[left + 1:].lstrip())
+    if barred and right > left + 1 and raw[right - 1] == TRAILING_BAR and raw.count(TRAILING_BAR, left, right) == 1:  # ``…通报 |``
+        right = len(raw[:right - 1].rstrip())
     if masked and NOISE_CHAR in raw:
         return _noisy_line(text, view, number, a, b)
     piece = Piece(text[a + left:a + right], raw[left:right], (0,), (a + left,))
