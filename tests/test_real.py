@@ -72,10 +72,10 @@ KINDS = {"rectification", "announcement", "feedback", "plan", "mobilisation", "s
 CONTACT_TYPES = {"phone", "email", "mailbox", "postcode"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TXT_FILES = sorted(REAL.glob("[0-9][0-9][0-9]_*.txt"))
-#: the held-out fixtures (250-299, issue 21's unseen measure): written to measure the parser on notices nobody
-#: tuned it on, so they are scored apart (tests/real/notes/fixf.md, fixg.md) and kept out of these floors;
-#: their truth files are checked like every other
-HELD_OUT = range(250, 300)
+#: the held-out fixtures (250-299 and the second set 300-324, issue 21's unseen measure): written to measure the
+#: parser on notices nobody tuned it on, so they are scored apart (tests/real/notes/fixf.md, fixg.md, fixh.md) and
+#: kept out of these floors; their truth files are checked like every other
+HELD_OUT = range(250, 325)
 TUNED_FILES = [txt for txt in TXT_FILES if int(txt.name[:3]) not in HELD_OUT]
 
 
