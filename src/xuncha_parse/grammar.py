@@ -248,10 +248,11 @@ TITLE_WRAPPERS = (
     #: a paragraph's lead that names the problem before a comma, what was done after it: ``针对食堂采购不规范的问题,…``
     re.compile(r"^(?:针对|关于|对于)(?P<title>[^。;:,“”]{2,60}?)的?问题\s*[,:]"),
 )
-#: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``
+#: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``, ``合同管理混乱``,
+#: ``作用发挥不充分``, ``未召开村民代表会议`` (an omission: 未 and a verb, never 未来)
 SHORTCOMING = re.compile(
     r"不到位|不深入|不严格|不规范|不够|不足|不力|不实|不严|不透|不细|缺失|缺位|缺乏|薄弱|欠缺|流于形式|存在|"
-    r"未按|未能|未及时|未经|没有|滞后|不及时|不健全|不完善|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
+    r"未(?!来)|没有|滞后|不及时|不健全|不完善|不充分|混乱|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
 )
 
 #: a first sentence longer than this is cut at its first clause to make a title
