@@ -212,6 +212,15 @@ COUNTS = {
         "截至6月底，8个问题中已整改完成6个，2个取得阶段性进展。", {"completed": 6, "in_progress": 2}),
     "the rest with results in stages": ("已完成整改7个，其余3个已取得阶段性成效。", {"completed": 7, "in_progress": 3}),
     "the rest kept up long-term": ("已整改完成4个，1个需长期坚持。", {"completed": 4, "in_progress": 1}),
+    "the noun first after 需整改": ("全镇12个村共需整改问题94项，已完成整改90项。", {"problems": 94, "completed": 90}),
+    "aspects of problems beside a count of suggestions": (
+        "巡察组指出局党组存在4个方面的问题，提出了6项整改建议。", {"categories": 4}),
+    "aspects before a redacted count": ("局党组对反馈的3个方面XX个问题照单全收。", {"categories": 3}),
+    "done as a bare 已整改": (
+        "对反馈的2个方面5个问题逐条认领，已整改4个，1个正在整改。",
+        {"categories": 2, "problems": 5, "completed": 4, "in_progress": 1}),
+    "the rest described before they are under way": (
+        "已完成整改8个，3个涉及跨部门协调的问题正在分步解决。", {"completed": 8, "in_progress": 3}),
     "the rest under continued work": ("已完成整改5个，持续整改2个。", {"completed": 5, "in_progress": 2}),
     "a class level between aspects and problems": ("对照反馈的3个方面5类9个问题逐项整改。", {"categories": 3, "problems": 9}),
     "a class level and no problem count": ("围绕反馈的4个方面11类问题和6条建议抓整改。", {"categories": 4}),

@@ -482,20 +482,21 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 #: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``;
 #: a class level between: ``3个方面4类8个问题`` (problems 8), ``3个方面10类问题`` (no problem count); ``3方面共6个问题``;
 #: the aspects alone: ``反馈的5个方面问题``; aspects called large (``3个大方面19个大项的问题``); three levels, aspects, items
-#: and the problems they hold: ``4个方面14项28个具体问题`` (problems 28)
+#: and the problems they hold: ``4个方面14项28个具体问题`` (problems 28); ``5个方面的问题``; the count redacted: ``4个方面XX个问题``
 DECLARED_CATEGORIES = re.compile(
     rf"(?P<cat>{_N_LEADING})\s*(?:个?大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
     rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条)"
-    rf"|(?<=项)\s*(?P<items>{_N})\s*个(?=(?:具体|突出|主要)?问题))?|(?<=类问题)|(?<=方面)问题)"
+    rf"|(?<=项)\s*(?P<items>{_N})\s*个(?=(?:具体|突出|主要)?问题))?|(?<=类问题)|(?<=方面)问题|(?<=方面的)问题"
+    rf"|X{{1,3}}\s*(?:个|项|条))"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``梳理出问题14个、整改任务37项``, ``反馈问题共8项`` (never the aspects the problems
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``梳理出问题14个、整改任务37项``, ``共需整改问题286项``, ``反馈问题共8项`` (never the aspects the problems
 #: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``; items handed over, counted
 #: in 件: ``共移交立行立改事项3件`` (whose done and unfinished counts are then in 件 too: ``已完成2件,1件正在推进``)
 DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*共?\s*(?P<n2>{_N})\s*(?:个|项|条)"
     rf"(?!\s*(?:方面|类|大类)))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出|梳理出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出|梳理出|需整改)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
     rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题|事项\s*(?P<n6>{_N})\s*件"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
@@ -507,10 +508,10 @@ FEEDBACK_PROBLEMS = re.compile(r"反馈(?:的)?问题")
 #: how far before 反馈问题 its count may stand: ``31个省委巡视`` + 反馈问题
 BEFORE_FEEDBACK_REACH = 14
 #: ``已完成的整改事项有8个``, ``已整改完成34个``, the items named before the count: ``已完成整改的有…、…等9个问题``, ``已完成整改12项``, and in a round's summary with no 已:
-#: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
+#: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``, ``已整改6个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
 #: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
-    rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
+    rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实)?)"
     rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条|件)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
@@ -527,10 +528,11 @@ DECLARED_IN_PROGRESS = re.compile(
 )
 #: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
-#: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``
+#: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``,
+#: the problems described before the phrase: ``，2个涉及历史遗留用地的问题正在分步解决``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
-    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条|件)(?:问题|事项)?\s*"
-    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划|按时序|按进度)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条|件)(?:问题|事项|[^,;。\d]{{1,16}}?的(?:问题|事项))?\s*"
+    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划|按时序|按进度|分步)?(?:长期)?(?:持续)?(?:整改|推进|解决)"  # (not ``，84项整改措施``)
     rf"|已?取得阶段性(?:进展|成效)|需要?长期坚持)"
 )
 #: the rest of a count of done ones, in the clause right after it, whatever it says of them but that they are done:
