@@ -439,6 +439,7 @@ OVERVIEWS = {
     "rectification as a political task": "一、把抓好整改当作政治任务落实到位\n",
     "the party committee and its head": "一、党委及主要负责人组织落实整改情况\n",
     "the organisation of the rectification": "一、组织落实整改情况\n",
+    "the organisation of the rectification, in the other order": "一、巡察整改组织落实情况\n",
 }
 
 
