@@ -277,6 +277,9 @@ ROLE_OVERVIEW = re.compile(
 )
 #: ``三、下一步工作措施``, ``三、下一步整改打算``, ``四、今后工作``
 ROLE_NEXT = re.compile(r"下一步|今后|下步|努力方向")
+#: a heading that is nothing but the words of next steps, numbered in the list's style by mistake, never a problem:
+#: ``3、下一步打算``, ``4.今后工作措施``
+NEXT_STEPS_HEADING = re.compile(r"^(?:下一步|下步|今后)(?:工作|整改)?(?:打算|计划|安排|措施|思路|工作)?$")
 #: weaker words for next steps, read only when nothing else matched: ``三、巩固整改成果，建立长效机制``
 ROLE_NEXT_WEAK = re.compile(r"工作打算|工作计划|巩固|长效|成果转化")
 #: a category heading (as opposed to the wrapper of the problems): ``关于…方面``, ``…存在的问题``

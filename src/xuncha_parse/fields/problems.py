@@ -23,6 +23,7 @@ from ..grammar import (
     CUT_CLAUSE_MAX,
     HEADING_END,
     HEADING_LIKE_MAX,
+    NEXT_STEPS_HEADING,
     ORDINAL,
     PROBLEM_HEADING,
     PROBLEM_LABEL,
@@ -142,6 +143,8 @@ def _paragraph_problems(root: Node, tokens: list[Token], source: Source) -> list
 
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
     for node in nodes:
+        if NEXT_STEPS_HEADING.match(node.heading.view.rstrip("。")):
+            continue  # ``3、下一步打算`` set among the problems: the notice's next steps, no problem
         if is_problem(node, nodes) or names_one_problem(node):
             out.extend(build_node(node, chain, source))
         else:
