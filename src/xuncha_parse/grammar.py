@@ -676,6 +676,9 @@ LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 #: in a wrapped text, a line of at most this many Han characters and nothing else is the end of the line before it
 #: that the wrap cut off, when that line ended no sentence: ``(1)支委会学习上级精神不及时,学习记录缺`` / ``失``
 ORPHAN_MAX = 2
+#: in a wrapped text, a line opening with the last character or two of a sentence the wrap cut off the heading
+#: above it, a line short of the edge for its half-width marks: ``1.…未经党委前置研`` / ``究。整改情况:…``
+SENTENCE_STUB = re.compile(r"^[\u4e00-\u9fff]{1,2}[。;]")
 #: a document is wrapped when at least this share of its lines is full
 WRAPPED_SHARE = 0.35
 #: ... or this share, when no line runs past the common width (a hard cap, as a PDF column sets);
