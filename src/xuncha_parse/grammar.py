@@ -344,10 +344,10 @@ INTRO = re.compile(INTRO_OPENING.pattern + r"|巡[察视][^。]{0,40}(?:开展|�
 #: an addressee line: ``市政协办公室党支部：``
 ADDRESSEE = re.compile(r"^[^,;。:!?]{2,40}:$")
 #: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``, ``欢迎广大师生对整改
-#:工作提出意见建议``, a contact person and phone (``联系人：唐老师，联系电话：…``);
+#:工作提出意见建议``, ``群众如有意见,可向…反映``, a contact person and phone (``联系人：唐老师，联系电话：…``);
 #: or a contact channel opening the paragraph: ``联系电话：…`` (a measure may mention 联系电话 in passing)
 CLOSING = re.compile(
-    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告|欢迎.{0,30}提出意见建议|联系人\s*:[^。]{0,12}联系电话"
+    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见|公开期限|特此通报|特此报告|欢迎.{0,30}提出意见建议|联系人\s*:[^。]{0,12}联系电话"
     r"|^.{0,10}(?:联系电话|联系方式|电子邮箱|邮政信箱|举报电话|监督电话)"
 )
 #: what makes an invitation the notice's closing rather than a sentence of a measure (``公开举报电话，欢迎群众
