@@ -173,6 +173,9 @@ NEIGHBOUR_PERIODS = {
         "6月27日至30日，各巡察组集中反馈。\n", ("2023-04-10", None)),
     "a round's launch": ("按照县委部署，2023年4月10日，县委第四轮巡察正式启动。截至4月12日，县委3个巡察组已全部进驻到位。\n",
                          ("2023-04-10", None)),
+    "a round's period in an announcement, its end after a comma": (
+        "巡察公告\n根据县委统一安排,九届县委第三轮巡察于2025年3月10日开始,至5月9日结束。有关事项公告如下:\n"
+        "一、巡察对象\n县委第一巡察组负责对县林业局开展常规巡察。\n", ("2025-03-10", "2025-05-09")),
     "only the meeting's day": ("5月9日，县委第二巡察组巡察县财政局党组工作动员会召开。\n", (None, None)),
     "a timetable of units, the year from the page's date line": (
         "宁州市委提级巡察进驻我县3个村\n来源:宁川日报\n时间:2022-08-30\n近日，宁州市委第一巡察组进驻我县3个村开展巡察。"

@@ -468,6 +468,9 @@ FEEDBACK = re.compile(r"反馈")
 FEEDBACK_REVIEWED = re.compile(r"(?:审议|审定|研究|听取)了?[^,;。]{0,4}$")
 #: how far before a 反馈 those words are looked for
 FEEDBACK_REVIEWED_REACH = 8
+#: a round's period as an announcement gives it, with no team nor target in the sentence, its end after a comma:
+#: ``十二届区委第二轮巡察于2024年4月8日开始,至6月14日结束``
+ROUND_PERIOD = re.compile(r"轮巡[察视]于[^。;]{4,16}?开始[,，]?至")
 #: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
 RECTIFICATION_WINDOW = re.compile(r"集中整改|整改期|整改时间")
 #: the issuer before ``关于`` in a title: ``中共枣庄市政协机关党组关于…``

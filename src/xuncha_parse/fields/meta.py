@@ -25,6 +25,7 @@ from ..grammar import (
     PERIOD_FROM,
     PUBLICITY,
     ROUND,
+    ROUND_PERIOD,
     SELF_REFERENCE,
     SEVERAL_UNITS,
     SIGNER,
@@ -235,7 +236,8 @@ def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int,
         if TIMETABLE.search(view, a, hits[0][0].start if hits else a) and _timetable(found, hits):
             where.update((key, (h.start, h.end)) for key, (h, _) in _placed(found, hits).items())
             return
-        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b) or LAUNCH.search(view, a, b)):
+        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b) or LAUNCH.search(view, a, b)
+                            or ROUND_PERIOD.search(view, a, b)):
             continue
         clause = max(view.rfind(c, a, hits[0][0].start) for c in PERIOD_CLAUSE_MARKS) + 1 or a
         if MEETING.search(view, clause, b) is None and _period_in(found, hits, view, clause, b):
@@ -257,6 +259,8 @@ def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view
     """Take the period a clause gives, if it gives one."""
     (h0, d0) = hits[0]
     end = next((d for h, d in hits[1:] if h.link == "range"), None)
+    if end is None and len(hits) > 1 and ROUND_PERIOD.search(view, a, b):
+        end = hits[1][1]  # ``…第二轮巡察于2024年4月8日开始,至6月14日结束``
     m = DURATION.search(view, a, b)
     if end is None and m is not None and d0["iso"]:
         end = add_duration(d0, to_int(m.group("days")), m.group("unit"), m)
