@@ -165,10 +165,12 @@ FUSED_BREAK = re.compile(
     r"|(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])"
 )
 
-#: a title glued to the intro by a space on one line: ``中共白泉镇委员会关于…的通报 根据区委统一部署,…`` (cut at the space
+#: a title glued to the intro by a space on one line: ``中共白泉镇委员会关于…的通报 根据区委统一部署,…``, or to the
+#: first heading of its table of contents on a document site's page: ``…整改工作方案一、总体要求`` (cut at the space
 #: when what stands before it reads as a title: TITLE_LINE, TITLE_START)
 #: (plain words open each alternative, so the engine jumps to them; the title ends two characters into the match)
-TITLE_GLUED = re.compile("|".join(rf"{word} +(?=根据|按照|依据|为贯彻|为落实)" for word in ("通报", "报告", "公告", "公示")))
+TITLE_GLUED = re.compile("|".join(rf"{word} +(?=根据|按照|依据|为贯彻|为落实)" for word in ("通报", "报告", "公告", "公示"))
+                         + "|" + "|".join(rf"{word}(?=一、)" for word in ("通报", "报告", "方案")))
 #: ... looked for in this many first lines, where a title stands
 TITLE_GLUED_LINES = 8
 
