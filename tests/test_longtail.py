@@ -62,6 +62,8 @@ INSPECTIONS = {
     "one unit with a bracketed list": (
         TITLE + PERIOD + "县委第二巡察组对县委统战部(含县民宗局、县工商联)开展了巡察。\n", "县委第二巡察组",
         "县委统战部(含县民宗局、县工商联)"),
+    "a street and its communities, no body over them": (
+        TITLE + PERIOD + "区委巡察一组对东塘街及所辖9个社区开展了常规巡察。\n", "区委巡察一组", None),
     "one party committee's reach": (
         TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
     "a place's system named in the first person": (

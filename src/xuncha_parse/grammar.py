@@ -974,10 +974,12 @@ PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[�
 #: a target that lists or counts the units a round covers, outside brackets: no one unit is the inspected one:
 #: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``, a count
 #: opening it (``两家企业``)
-#: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach)
+#: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach), and a
+#: count of places ending it, no body over them: ``新港道街及所辖17个社区``
 SEVERAL_UNITS = re.compile(
     r"、|等[\d一二三四五六七八九十]{0,3}(?:个|家)?(?:单位|部门|党组织)|等[\d一二三四五六七八九十]{1,3}(?:个|家)"
-    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)|^[\d两二三四五六七八九十]{1,3}(?:个|家)")
+    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)|^[\d两二三四五六七八九十]{1,3}(?:个|家)"
+    r"|\d{1,3}个(?:社区|村|居委会)$")
 #: a bracketed part of a unit's name: ``(含县民宗局、县工商联)``
 BRACKETED = re.compile(r"\([^()]{0,40}\)")
 #: a target that names no unit, only the role of being inspected: ``被巡察党组织``, ``9家被巡察党组织``
