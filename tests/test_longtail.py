@@ -64,6 +64,9 @@ INSPECTIONS = {
         "县委统战部(含县民宗局、县工商联)"),
     "a street and its communities, no body over them": (
         TITLE + PERIOD + "区委巡察一组对东塘街及所辖9个社区开展了常规巡察。\n", "区委巡察一组", None),
+    "a concurrent inspection's clause before the unit's own": (
+        TITLE + PERIOD + "市委第二专项巡察组在对全市河湖治理开展专项巡察的同时,对市水利局党组进行了专项巡察。\n",
+        "市委第二专项巡察组", "市水利局党组"),
     "one party committee's reach": (
         TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
     "a place's system named in the first person": (

@@ -458,6 +458,9 @@ TARGET = re.compile(
     r"(?:“[^”,;。]{1,8}”[^,;。“”巡]{0,4})?"
     r"(?P<kind>“?(?:常规|专项|机动|提级|联动|上下联动|交叉|延伸|回头看|政治){0,2}式?”?巡[察视查])"
 )
+#: what makes a target phrase a concurrent inspection's, the unit's own following it:
+#: ``在对全县脱贫攻坚开展专项巡察的同时,对我院党委进行了…专项巡察``
+CONCURRENT = "的同时"
 #: an alias in a unit's name: ``（以下简称“局党组”）``, ``(简称担保公司)``
 ALIAS = re.compile(r"\((?:以下)?简称[^)]{0,20}\)")
 #: a first-person unit: ``我局``, ``我委``, ``我单位``, ``我厅党组``

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..grammar import (
     ALIAS,
     BRACKETED,
+    CONCURRENT,
     DATE_LINE,
     DURATION,
     FIRST_PERSON,
@@ -165,10 +166,13 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
 
 def _target_after_team(view: str, start: int, team: tuple[int, int] | None) -> re.Match[str] | None:
     """The first target phrase from ``start``, never one that opens inside the team's name (``…市委第二轮对村(社区)提级巡察
-    “回头看”第二组进驻…``: its 对 names the team's reach, the unit follows the team)."""
+    “回头看”第二组进驻…``: its 对 names the team's reach, the unit follows the team), nor a concurrent inspection's
+    (``在对全县脱贫攻坚开展专项巡察的同时,对我院党委…``: the next phrase is the unit's)."""
     m = TARGET.search(view, start)
     if m is not None and team is not None and team[0] <= m.start() < team[1]:
-        return TARGET.search(view, team[1])
+        m = TARGET.search(view, team[1])
+    if m is not None and view.startswith(CONCURRENT, m.end()):
+        return TARGET.search(view, m.end()) or m  # ``在对全县…开展专项巡察的同时,对我院党委进行了…``
     return m
 
 
