@@ -232,6 +232,9 @@ TEXT_KINDS = {
         "【提纲】一、总体要求。二、整改目标,确保问题按期清零。三、整改任务。四、进度安排。\n"
         "将县委第*巡察组反馈的4个方面12个问题细化为30项整改任务。\n四、进度安排\n(一)动员部署阶段。召开整改动员会，印发整改方案。\n",
         "plan"),
+    "a round's story that tells of entering, its tallies": (
+        "日前，县委第三轮巡察完成了对县交通局、县文旅局等5个单位的常规巡察，共发现问题42个，移交问题线索3件。\n"
+        "进驻前，县委巡察办向有关部门了解被巡察单位的情况。\n进驻期间，各巡察组个别谈话152人次。\n", "summary"),
 }
 
 
@@ -239,6 +242,11 @@ TEXT_KINDS = {
 def test_kind_from_the_words_of_the_text(name):
     text, kind = TEXT_KINDS[name]
     assert parse_to_dict(text)["kind"] == kind
+
+
+def test_a_time_after_entering_is_no_target():
+    text = "日前，县委第三轮巡察完成了常规巡察。\n进驻期间，各巡察组个别谈话152人次，走访群众80户。\n"
+    assert parse_to_dict(text)["inspection"]["target"] is None
 
 
 def test_a_start_without_a_year_takes_the_signature_dates():

@@ -854,6 +854,9 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("announcement", re.compile(r"巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
+    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md), before
+    #: the weak words an announcement shares with a round's story (``进驻前``, ``进驻期间``)
+    ("summary", re.compile(r"本轮巡[察视]共|移交问题线索|已完成\d{1,3}轮巡[察视]")),
     #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
     ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|特此公告|进驻|入驻")),
     #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``; the feedback told, then who
@@ -862,8 +865,6 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|反馈了?[^,;。]{0,6}?(?:情况|意见)。[^。]{0,60}?(?:出席|主持)(?:会议|反馈会)")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
     ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
-    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md)
-    ("summary", re.compile(r"本轮巡[察视]共|移交问题线索|已完成\d{1,3}轮巡[察视]")),
 )
 #: a text that decided nothing is a rectification notice when it speaks of rectifying or closes as a
 #: notice does: ``整改``, ``特此通报``
@@ -1008,7 +1009,8 @@ NEIGHBOUR_TARGETS = (
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:及所属[^,;。]{0,10})?(?:工作)?动员(?:部署)?会"),
     #: a feedback meeting's name: ``…巡察组巡察市人民医院党委情况反馈会召开``
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:工作)?情况反馈(?:会|大会|会议)"),
-    re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
+    #: (not a time: ``进驻期间,…``, ``进驻前``, ``进驻后``)
+    re.compile(r"进驻(?![工(]|期间|前|后|以来)(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
     #: gone to, for a court's judicial inspection: ``…司法巡查组到安平县法院开展2023年政治督察与司法巡查工作``
     re.compile(r"组到(?P<target>[^,;。到]{2,30}?)开展[^,;。]{0,20}?巡[察视查]"),
     #: the unit holding a meeting on rectifying what the inspection found, the clause's subject:
