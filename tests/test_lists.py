@@ -389,15 +389,17 @@ def test_a_title_glued_to_the_intro(name):
     assert [p["title"] for p in notice["problems"]] == ["河道保洁监管不严"]
 
 
-#: a title glued to the first heading of its contents on a document site's page → the title
+#: a title glued to the first heading of its contents on a document site's page → the title and the issuer it names
+#: (before 关于, or a party body before 落实 in a plan's title)
 TOC_TITLES = {
     "a plan's title": ("中共宁川县水利局党组落实县委第二巡察组反馈意见整改工作方案一、总体要求\n",
-                       "中共宁川县水利局党组落实县委第二巡察组反馈意见整改工作方案"),
-    "a notice's title": (TITLE.strip() + "一、整改工作总体情况\n", TITLE.strip()),
+                       ("中共宁川县水利局党组落实县委第二巡察组反馈意见整改工作方案", "中共宁川县水利局党组")),
+    "a notice's title": (TITLE.strip() + "一、整改工作总体情况\n", (TITLE.strip(), "中共宁川县水利局党组")),
 }
 
 
 @pytest.mark.parametrize("name", sorted(TOC_TITLES))
 def test_a_title_glued_to_its_first_heading(name):
-    line, title = TOC_TITLES[name]
-    assert parse_to_dict("文档简介\n" + line + "1.1指导思想\n二、整改任务\n2.1河道保洁监管不严的问题\n")["title"] == title
+    line, want = TOC_TITLES[name]
+    notice = parse_to_dict("文档简介\n" + line + "1.1指导思想\n二、整改任务\n2.1河道保洁监管不严的问题\n")
+    assert (notice["title"], notice["issuer"]) == want

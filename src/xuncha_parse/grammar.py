@@ -479,7 +479,8 @@ ROUND_PERIOD = re.compile(r"轮巡[察视]于[^。;]{4,16}?开始[,，]?至")
 #: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
 RECTIFICATION_WINDOW = re.compile(r"集中整改|整改期|整改时间")
 #: the issuer before ``关于`` in a title: ``中共枣庄市政协机关党组关于…``
-ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)关于")
+#: or a party body's name before ``落实`` in a plan's title with no 关于: ``中共临沅市统计局党组落实市委第四巡察组反馈意见整改工作方案``
+ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?(?=关于)|[^关]{2,40}?(?:党组|党委|委员会|党工委|党总支|党支部)(?=落实))")
 
 # --------------------------------------------------------------------------
 # Declared counts
