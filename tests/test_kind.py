@@ -244,6 +244,16 @@ def test_kind_from_the_words_of_the_text(name):
     assert parse_to_dict(text)["kind"] == kind
 
 
+def test_a_plan_whose_inspection_is_stated_after_its_contents():
+    text = ("版权说明:本文档由用户上传\n文档简介\n中共宁川县水利局党组落实县委第二巡察组反馈意见整改工作方案一、总体要求\n"
+            "1.1指导思想\n二、整改任务\n2.1河道保洁监管不严的问题\n三、保障措施\n3.1加强组织领导一、总体要求1.1指导思想 "
+            "县委第二巡察组于2025年3月3日至4月25日对局党组开展了常规巡察,5月30日反馈了巡察意见。为确保整改到位,制定本方案。\n")
+    notice = parse_to_dict(text)
+    inspection = notice["inspection"]
+    assert (notice["kind"], notice["issuer"], inspection["target"]) == ("plan", "中共宁川县水利局党组", "中共宁川县水利局党组")
+    assert [inspection[k]["iso"] for k in ("start", "end", "feedback")] == ["2025-03-03", "2025-04-25", "2025-05-30"]
+
+
 def test_a_time_after_entering_is_no_target():
     text = "日前，县委第三轮巡察完成了常规巡察。\n进驻期间，各巡察组个别谈话152人次，走访群众80户。\n"
     assert parse_to_dict(text)["inspection"]["target"] is None

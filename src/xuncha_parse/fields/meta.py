@@ -48,6 +48,7 @@ from ..grammar import (
 )
 from ..layout.document import closing_pieces
 from ..layout.text import Piece, piece_span
+from ..layout.tokens import VOID_KINDS, Token
 from ..numerals import to_int
 from ..sentences import sentences_of
 from ..shapes import DateDict, Diagnostic, InspectionDict, PublicityDict
@@ -77,13 +78,19 @@ def stage_signature(state: NoticeState) -> None:
 
 
 def stage_inspection(state: NoticeState) -> None:
-    """Reads ``title_piece``, ``intro``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``."""
+    """Reads ``title_piece``, ``intro``, ``tokens``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``
+    (and ``intro``, for a neighbour whose preamble states no inspection: see _inspection_paragraph)."""
     state.issuer = issuer(state.title_piece, _trusted_signer(state))
     where: dict[str, tuple[int, int]] = {}
     read = TargetRead()
+    if not is_rectification(state) and not _states_inspection(state.intro):
+        state.intro = _inspection_paragraph(state.tokens) or state.intro
     found = inspection(state.intro, state.title_piece, state.issuer, where, read)
     if not is_rectification(state):
+        feedback = found["feedback"]
         _neighbour_body_and_period(state, found, where)
+        if state.kind == "plan" and found["start"] is not None:
+            found["feedback"] = feedback  # a plan answers the feedback: its date is the inspection's, no meeting's
     _settle_team(state.source.view, state.source.text, found, where)
     _year_from_signature(found, state.signature["date"] if state.signature else None)
     if not is_rectification(state):
@@ -98,6 +105,17 @@ def stage_inspection(state: NoticeState) -> None:
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
     state.inspection = found
+
+
+def _states_inspection(intro: Piece | None) -> bool:
+    """Does the intro name the inspected unit or give a date (an announcement's round period names none)?"""
+    return intro is not None and (TARGET.search(intro.view) is not None or bool(find_dates(intro.view)))
+
+
+def _inspection_paragraph(tokens: list[Token]) -> Piece | None:
+    """A neighbour whose preamble is page furniture and a title (a document site's plan, its contents run into its
+    text): the first paragraph that states who inspected whom (``市委第四巡察组于…对局党组开展了常规巡察``)."""
+    return next((t.piece for t in tokens if t.kind not in VOID_KINDS and TARGET.search(t.piece.view)), None)
 
 
 @dataclass(slots=True)
