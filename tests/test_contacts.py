@@ -1,6 +1,7 @@
 """fields/contacts.py: contact channels and their owners, as fixture tables (text -> type, value, normalized)."""
 import pytest
 
+from xuncha_parse.api import parse_to_dict
 from xuncha_parse.fields.contacts import find_contacts
 from xuncha_parse.layout.text import Source, split_lines
 
@@ -88,3 +89,18 @@ def test_contact_owners(text, owners):
 
 def test_enough_cases():
     assert len(CONTACTS) >= 20
+
+
+#: the last line of a notice whose problems are headings with what was done after them → the phones it gives
+CLOSING_LINES = {
+    "an invitation to give opinions": ("公示期间,群众如有意见,可向镇纪委反映,电话:0736-2851406。", ["0736-2851406"]),
+    "an invitation to supervise": ("欢迎群众监督,监督电话:0736-2851407。", ["0736-2851407"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLOSING_LINES))
+def test_a_closing_line_after_the_last_problem_gives_its_channels(name):
+    line, phones = CLOSING_LINES[name]
+    text = ("县委第一巡察组对上湾村党支部开展了常规巡察。现将整改情况公示如下:\n"
+            "①村务公开不及时。已按月公开。\n②低保评议未召开村民代表会议。已重新评议。\n" + line + "\n")
+    assert [c["value"] for c in parse_to_dict(text)["contacts"]] == phones

@@ -173,6 +173,9 @@ NEIGHBOUR_PERIODS = {
         "6月27日至30日，各巡察组集中反馈。\n", ("2023-04-10", None)),
     "a round's launch": ("按照县委部署，2023年4月10日，县委第四轮巡察正式启动。截至4月12日，县委3个巡察组已全部进驻到位。\n",
                          ("2023-04-10", None)),
+    "a round's period in an announcement, its end after a comma": (
+        "巡察公告\n根据县委统一安排,九届县委第三轮巡察于2025年3月10日开始,至5月9日结束。有关事项公告如下:\n"
+        "一、巡察对象\n县委第一巡察组负责对县林业局开展常规巡察。\n", ("2025-03-10", "2025-05-09")),
     "only the meeting's day": ("5月9日，县委第二巡察组巡察县财政局党组工作动员会召开。\n", (None, None)),
     "a timetable of units, the year from the page's date line": (
         "宁州市委提级巡察进驻我县3个村\n来源:宁川日报\n时间:2022-08-30\n近日，宁州市委第一巡察组进驻我县3个村开展巡察。"
@@ -229,6 +232,9 @@ TEXT_KINDS = {
         "【提纲】一、总体要求。二、整改目标,确保问题按期清零。三、整改任务。四、进度安排。\n"
         "将县委第*巡察组反馈的4个方面12个问题细化为30项整改任务。\n四、进度安排\n(一)动员部署阶段。召开整改动员会，印发整改方案。\n",
         "plan"),
+    "a round's story that tells of entering, its tallies": (
+        "日前，县委第三轮巡察完成了对县交通局、县文旅局等5个单位的常规巡察，共发现问题42个，移交问题线索3件。\n"
+        "进驻前，县委巡察办向有关部门了解被巡察单位的情况。\n进驻期间，各巡察组个别谈话152人次。\n", "summary"),
 }
 
 
@@ -236,6 +242,21 @@ TEXT_KINDS = {
 def test_kind_from_the_words_of_the_text(name):
     text, kind = TEXT_KINDS[name]
     assert parse_to_dict(text)["kind"] == kind
+
+
+def test_a_plan_whose_inspection_is_stated_after_its_contents():
+    text = ("版权说明:本文档由用户上传\n文档简介\n中共宁川县水利局党组落实县委第二巡察组反馈意见整改工作方案一、总体要求\n"
+            "1.1指导思想\n二、整改任务\n2.1河道保洁监管不严的问题\n三、保障措施\n3.1加强组织领导一、总体要求1.1指导思想 "
+            "县委第二巡察组于2025年3月3日至4月25日对局党组开展了常规巡察,5月30日反馈了巡察意见。为确保整改到位,制定本方案。\n")
+    notice = parse_to_dict(text)
+    inspection = notice["inspection"]
+    assert (notice["kind"], notice["issuer"], inspection["target"]) == ("plan", "中共宁川县水利局党组", "中共宁川县水利局党组")
+    assert [inspection[k]["iso"] for k in ("start", "end", "feedback")] == ["2025-03-03", "2025-04-25", "2025-05-30"]
+
+
+def test_a_time_after_entering_is_no_target():
+    text = "日前，县委第三轮巡察完成了常规巡察。\n进驻期间，各巡察组个别谈话152人次，走访群众80户。\n"
+    assert parse_to_dict(text)["inspection"]["target"] is None
 
 
 def test_a_start_without_a_year_takes_the_signature_dates():

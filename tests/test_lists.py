@@ -302,6 +302,22 @@ SHAPES = {
         "二、整改落实情况\n(一)关于落实主体责任不到位的问题\n1.党组会议研究整改不经常。\n整改情况:每月专题研究。\n"
         "2.班子成员领题整改不够。\n整改情况:逐人领题。\n",
         ["党组会议研究整改不经常", "班子成员领题整改不够"]),
+    "paragraphs counted off by ordinals, shortcomings of disorder and of too little": (
+        "一是河道保洁台账管理混乱。局党组重建台账,逐月核对。\n二是河长巡河作用发挥不充分。启用巡查打卡。\n"
+        "三是堤防巡查记录不实。每周通报一次。\n",
+        ["河道保洁台账管理混乱", "河长巡河作用发挥不充分", "堤防巡查记录不实"]),
+    "problems stated at the top by circled numbers, omissions with 未": (
+        "①河道保洁验收未召开专题会议。已补开会议并签字确认。\n②堤防巡查经费长期未拨付。已拨付经费8.6万元。\n"
+        "③工程资料归档滞后。已补齐资料42卷。\n",
+        ["河道保洁验收未召开专题会议", "堤防巡查经费长期未拨付", "工程资料归档滞后"]),
+    "next steps numbered in the list's style after its last problem": (
+        "二、具体问题整改情况\n(一)河湖管理方面\n1.河道保洁监管不严。\n整改措施:修订考核办法。\n"
+        "(二)工程管理方面\n1.堤防巡查记录不实。\n整改措施:启用巡查打卡。\n3、下一步打算\n局党组将持续巩固整改成果。\n",
+        ["河道保洁监管不严", "堤防巡查记录不实"]),
+    "categories over a problem alone on its line, what was done in a paragraph after it": (
+        "一、河湖管理方面\n河道保洁外包合同长期未按规定审查。\n已修订考核办法,扣减保洁费3.2万元,合同全部重新审查。\n"
+        "二、工程管理方面\n堤防巡查记录不实,个别记录事后补填。\n已启用巡查打卡,每周通报一次。\n",
+        ["河道保洁外包合同长期未按规定审查", "堤防巡查记录不实,个别记录事后补填"]),
     "paragraphs counted off by ordinals, each a measure": (
         "局党组把整改作为政治任务。\n一是提高思想认识。召开专题会议部署整改。\n二是压实工作责任。班子成员分别领题。\n",
         []),
@@ -371,3 +387,19 @@ def test_a_title_glued_to_the_intro(name):
     notice = parse_to_dict(line + "一、整改落实情况\n1.河道保洁监管不严。\n整改情况:修订考核办法。\n")
     assert (notice["title"], notice["inspection"]["start"]["iso"]) == (title, start)
     assert [p["title"] for p in notice["problems"]] == ["河道保洁监管不严"]
+
+
+#: a title glued to the first heading of its contents on a document site's page → the title and the issuer it names
+#: (before 关于, or a party body before 落实 in a plan's title)
+TOC_TITLES = {
+    "a plan's title": ("中共宁川县水利局党组落实县委第二巡察组反馈意见整改工作方案一、总体要求\n",
+                       ("中共宁川县水利局党组落实县委第二巡察组反馈意见整改工作方案", "中共宁川县水利局党组")),
+    "a notice's title": (TITLE.strip() + "一、整改工作总体情况\n", (TITLE.strip(), "中共宁川县水利局党组")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOC_TITLES))
+def test_a_title_glued_to_its_first_heading(name):
+    line, want = TOC_TITLES[name]
+    notice = parse_to_dict("文档简介\n" + line + "1.1指导思想\n二、整改任务\n2.1河道保洁监管不严的问题\n")
+    assert (notice["title"], notice["issuer"]) == want

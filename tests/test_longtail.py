@@ -62,6 +62,11 @@ INSPECTIONS = {
     "one unit with a bracketed list": (
         TITLE + PERIOD + "县委第二巡察组对县委统战部(含县民宗局、县工商联)开展了巡察。\n", "县委第二巡察组",
         "县委统战部(含县民宗局、县工商联)"),
+    "a street and its communities, no body over them": (
+        TITLE + PERIOD + "区委巡察一组对东塘街及所辖9个社区开展了常规巡察。\n", "区委巡察一组", None),
+    "a concurrent inspection's clause before the unit's own": (
+        TITLE + PERIOD + "市委第二专项巡察组在对全市河湖治理开展专项巡察的同时,对市水利局党组进行了专项巡察。\n",
+        "市委第二专项巡察组", "市水利局党组"),
     "one party committee's reach": (
         TITLE + PERIOD + "县委第二巡察组对东塘街道及所辖6个社区党委开展了巡察。\n", "县委第二巡察组", "东塘街道及所辖6个社区党委"),
     "a place's system named in the first person": (
@@ -212,6 +217,15 @@ COUNTS = {
         "截至6月底，8个问题中已整改完成6个，2个取得阶段性进展。", {"completed": 6, "in_progress": 2}),
     "the rest with results in stages": ("已完成整改7个，其余3个已取得阶段性成效。", {"completed": 7, "in_progress": 3}),
     "the rest kept up long-term": ("已整改完成4个，1个需长期坚持。", {"completed": 4, "in_progress": 1}),
+    "the noun first after 需整改": ("全镇12个村共需整改问题94项，已完成整改90项。", {"problems": 94, "completed": 90}),
+    "aspects of problems beside a count of suggestions": (
+        "巡察组指出局党组存在4个方面的问题，提出了6项整改建议。", {"categories": 4}),
+    "aspects before a redacted count": ("局党组对反馈的3个方面XX个问题照单全收。", {"categories": 3}),
+    "done as a bare 已整改": (
+        "对反馈的2个方面5个问题逐条认领，已整改4个，1个正在整改。",
+        {"categories": 2, "problems": 5, "completed": 4, "in_progress": 1}),
+    "the rest described before they are under way": (
+        "已完成整改8个，3个涉及跨部门协调的问题正在分步解决。", {"completed": 8, "in_progress": 3}),
     "the rest under continued work": ("已完成整改5个，持续整改2个。", {"completed": 5, "in_progress": 2}),
     "a class level between aspects and problems": ("对照反馈的3个方面5类9个问题逐项整改。", {"categories": 3, "problems": 9}),
     "a class level and no problem count": ("围绕反馈的4个方面11类问题和6条建议抓整改。", {"categories": 4}),
@@ -430,6 +444,7 @@ OVERVIEWS = {
     "rectification as a political task": "一、把抓好整改当作政治任务落实到位\n",
     "the party committee and its head": "一、党委及主要负责人组织落实整改情况\n",
     "the organisation of the rectification": "一、组织落实整改情况\n",
+    "the organisation of the rectification, in the other order": "一、巡察整改组织落实情况\n",
 }
 
 

@@ -34,6 +34,9 @@ REJOIN_CASES = [
     (WRAPPED + "\n(1)支委会学习记录缺\n失\n整改情况:建立学习台账。", "(1)支委会学习记录缺失", True),
     # ... not after a line that ended its sentence
     (WRAPPED + "\n特此通报。\n附件", "附件", True),
+    # the end of a sentence the wrap cut off a heading short of the edge (its half-width marks) goes back to it
+    (WRAPPED + "\n1.保洁合同审查不严,未经党组研\n究。整改情况:建立合同审查台账。",
+     "1.保洁合同审查不严,未经党组研究。整改情况:建立合同审查台账。", True),
     # the next ordinal of a run after a finished sentence opens a paragraph, though the line before filled the column
     (WRAPPED + "\n一是建立河长巡河制度并且每周巡查两次。\n二是修订考核办法。", "二是修订考核办法。", True),
     # ... not one that skips a number (``三是`` after ``一是``: a wrapped sentence that goes on)

@@ -165,10 +165,12 @@ FUSED_BREAK = re.compile(
     r"|(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])"
 )
 
-#: a title glued to the intro by a space on one line: ``中共白泉镇委员会关于…的通报 根据区委统一部署,…`` (cut at the space
+#: a title glued to the intro by a space on one line: ``中共白泉镇委员会关于…的通报 根据区委统一部署,…``, or to the
+#: first heading of its table of contents on a document site's page: ``…整改工作方案一、总体要求`` (cut at the space
 #: when what stands before it reads as a title: TITLE_LINE, TITLE_START)
 #: (plain words open each alternative, so the engine jumps to them; the title ends two characters into the match)
-TITLE_GLUED = re.compile("|".join(rf"{word} +(?=根据|按照|依据|为贯彻|为落实)" for word in ("通报", "报告", "公告", "公示")))
+TITLE_GLUED = re.compile("|".join(rf"{word} +(?=根据|按照|依据|为贯彻|为落实)" for word in ("通报", "报告", "公告", "公示"))
+                         + "|" + "|".join(rf"{word}(?=一、)" for word in ("通报", "报告", "方案")))
 #: ... looked for in this many first lines, where a title stands
 TITLE_GLUED_LINES = 8
 
@@ -248,10 +250,11 @@ TITLE_WRAPPERS = (
     #: a paragraph's lead that names the problem before a comma, what was done after it: ``针对食堂采购不规范的问题,…``
     re.compile(r"^(?:针对|关于|对于)(?P<title>[^。;:,“”]{2,60}?)的?问题\s*[,:]"),
 )
-#: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``
+#: the words of a shortcoming, as problems are stated: ``调查研究不深入``, ``形式主义依然存在``, ``合同管理混乱``,
+#: ``作用发挥不充分``, ``未召开村民代表会议`` (an omission: 未 and a verb, never 未来)
 SHORTCOMING = re.compile(
     r"不到位|不深入|不严格|不规范|不够|不足|不力|不实|不严|不透|不细|缺失|缺位|缺乏|薄弱|欠缺|流于形式|存在|"
-    r"未按|未能|未及时|未经|没有|滞后|不及时|不健全|不完善|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
+    r"未(?!来)|没有|滞后|不及时|不健全|不完善|不充分|混乱|有差距|有漏洞|有欠缺|短板|弱项|宽松软|偏差"
 )
 
 #: a first sentence longer than this is cut at its first clause to make a title
@@ -267,14 +270,18 @@ ROLE_RECTIFICATION = re.compile(
     r"整改落实情况|落实情况|整改进展|进展情况|任务落实|反馈问题|反馈意见|问题整改|整改事项|具体问题|整改情况|整改台账$"
 )
 #: ``一、党组履行整改主体责任情况``, ``一、整改工作基本情况``, ``一、巡察整改工作总体情况``
-#: ``一、市委及主要负责人组织整改落实情况``, ``一、组织落实整改情况`` (the 巡视 template's first part),
+#: ``一、市委及主要负责人组织整改落实情况``, ``一、组织落实整改情况`` (the 巡视 template's first part), in the other
+#: order ``一、巡察整改组织落实情况``,
 #: ``一、把抓好整改当作政治任务落实到位`` (not ``…作为政治任务，逐项抓好反馈问题整改``)
 ROLE_OVERVIEW = re.compile(
     r"主体责任|总体情况|基本情况|组织领导|整改工作开展|提高政治站位|工作开展情况|总体进展|主要做法"
-    r"|组织(?:落实)?整改|主要负责人|(?:当作|作为)[^,;。]{0,4}政治任务(?![^;。]{0,20}(?:反馈问题|具体问题))"
+    r"|组织(?:落实)?整改|整改组织落实|主要负责人|(?:当作|作为)[^,;。]{0,4}政治任务(?![^;。]{0,20}(?:反馈问题|具体问题))"
 )
 #: ``三、下一步工作措施``, ``三、下一步整改打算``, ``四、今后工作``
 ROLE_NEXT = re.compile(r"下一步|今后|下步|努力方向")
+#: a heading that is nothing but the words of next steps, numbered in the list's style by mistake, never a problem:
+#: ``3、下一步打算``, ``4.今后工作措施``
+NEXT_STEPS_HEADING = re.compile(r"^(?:下一步|下步|今后)(?:工作|整改)?(?:打算|计划|安排|措施|思路|工作)?$")
 #: weaker words for next steps, read only when nothing else matched: ``三、巩固整改成果，建立长效机制``
 ROLE_NEXT_WEAK = re.compile(r"工作打算|工作计划|巩固|长效|成果转化")
 #: a category heading (as opposed to the wrapper of the problems): ``关于…方面``, ``…存在的问题``
@@ -339,10 +346,10 @@ INTRO = re.compile(INTRO_OPENING.pattern + r"|巡[察视][^。]{0,40}(?:开展|�
 #: an addressee line: ``市政协办公室党支部：``
 ADDRESSEE = re.compile(r"^[^,;。:!?]{2,40}:$")
 #: the closing invitation, anywhere in a paragraph: ``欢迎广大干部群众对巡察整改落实情况进行监督``, ``欢迎广大师生对整改
-#:工作提出意见建议``, a contact person and phone (``联系人：唐老师，联系电话：…``);
+#:工作提出意见建议``, ``群众如有意见,可向…反映``, a contact person and phone (``联系人：唐老师，联系电话：…``);
 #: or a contact channel opening the paragraph: ``联系电话：…`` (a measure may mention 联系电话 in passing)
 CLOSING = re.compile(
-    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见建议|公开期限|特此通报|特此报告|欢迎.{0,30}提出意见建议|联系人\s*:[^。]{0,12}联系电话"
+    r"欢迎.{0,30}监督|请.{0,40}监督|如有意见|公开期限|特此通报|特此报告|欢迎.{0,30}提出意见建议|联系人\s*:[^。]{0,12}联系电话"
     r"|^.{0,10}(?:联系电话|联系方式|电子邮箱|邮政信箱|举报电话|监督电话)"
 )
 #: what makes an invitation the notice's closing rather than a sentence of a measure (``公开举报电话，欢迎群众
@@ -451,6 +458,9 @@ TARGET = re.compile(
     r"(?:“[^”,;。]{1,8}”[^,;。“”巡]{0,4})?"
     r"(?P<kind>“?(?:常规|专项|机动|提级|联动|上下联动|交叉|延伸|回头看|政治){0,2}式?”?巡[察视查])"
 )
+#: what makes a target phrase a concurrent inspection's, the unit's own following it:
+#: ``在对全县脱贫攻坚开展专项巡察的同时,对我院党委进行了…专项巡察``
+CONCURRENT = "的同时"
 #: an alias in a unit's name: ``（以下简称“局党组”）``, ``(简称担保公司)``
 ALIAS = re.compile(r"\((?:以下)?简称[^)]{0,20}\)")
 #: a first-person unit: ``我局``, ``我委``, ``我单位``, ``我厅党组``
@@ -463,10 +473,14 @@ FEEDBACK = re.compile(r"反馈")
 FEEDBACK_REVIEWED = re.compile(r"(?:审议|审定|研究|听取)了?[^,;。]{0,4}$")
 #: how far before a 反馈 those words are looked for
 FEEDBACK_REVIEWED_REACH = 8
+#: a round's period as an announcement gives it, with no team nor target in the sentence, its end after a comma:
+#: ``十二届区委第二轮巡察于2024年4月8日开始,至6月14日结束``
+ROUND_PERIOD = re.compile(r"轮巡[察视]于[^。;]{4,16}?开始[,，]?至")
 #: the rectification window, which is not the inspection period: ``进行了三个月的集中整改``
 RECTIFICATION_WINDOW = re.compile(r"集中整改|整改期|整改时间")
 #: the issuer before ``关于`` in a title: ``中共枣庄市政协机关党组关于…``
-ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?)关于")
+#: or a party body's name before ``落实`` in a plan's title with no 关于: ``中共临沅市统计局党组落实市委第四巡察组反馈意见整改工作方案``
+ISSUER_IN_TITLE = re.compile(r"^(?P<issuer>.{2,40}?(?=关于)|[^关]{2,40}?(?:党组|党委|委员会|党工委|党总支|党支部)(?=落实))")
 
 # --------------------------------------------------------------------------
 # Declared counts
@@ -481,20 +495,21 @@ _N_LEADING = "[\\d一二三四五六七八九十百两](?:(?<=\\d)\\d{0,3}|(?<!\
 #: and a total after the items: ``3个方面6项共11个问题`` (problems 11); with a ``、`` between: ``4个方面、16个主要问题``;
 #: a class level between: ``3个方面4类8个问题`` (problems 8), ``3个方面10类问题`` (no problem count); ``3方面共6个问题``;
 #: the aspects alone: ``反馈的5个方面问题``; aspects called large (``3个大方面19个大项的问题``); three levels, aspects, items
-#: and the problems they hold: ``4个方面14项28个具体问题`` (problems 28)
+#: and the problems they hold: ``4个方面14项28个具体问题`` (problems 28); ``5个方面的问题``; the count redacted: ``4个方面XX个问题``
 DECLARED_CATEGORIES = re.compile(
     rf"(?P<cat>{_N_LEADING})\s*(?:个?大|个)?(?:方面|类)\s*[、,]?\s*(?:的)?\s*(?:{_N}\s*类\s*(?:问题)?\s*)?(?:共\s*)?"
     rf"(?:(?P<prob>{_N})\s*(?:个|项|条)(?:共\s*(?P<total>{_N})\s*(?:个|项|条)"
-    rf"|(?<=项)\s*(?P<items>{_N})\s*个(?=(?:具体|突出|主要)?问题))?|(?<=类问题)|(?<=方面)问题)"
+    rf"|(?<=项)\s*(?P<items>{_N})\s*个(?=(?:具体|突出|主要)?问题))?|(?<=类问题)|(?<=方面)问题|(?<=方面的)问题"
+    rf"|X{{1,3}}\s*(?:个|项|条))"
 )
 #: ``反馈的25个具体问题``, ``共反馈问题25个``, ``问题清单21项`` (and DECLARED_PROBLEMS_BEFORE); the noun first:
-#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``梳理出问题14个、整改任务37项``, ``反馈问题共8项`` (never the aspects the problems
+#: ``反馈面上问题741个``, ``指出…存在的问题36个``, ``巡察指出问题18个``, ``梳理出问题14个、整改任务37项``, ``共需整改问题286项``, ``反馈问题共8项`` (never the aspects the problems
 #: fall in: ``存在问题3个方面``); the total after the items listed: ``…等2个问题，共计11个问题``; items handed over, counted
 #: in 件: ``共移交立行立改事项3件`` (whose done and unfinished counts are then in 件 too: ``已完成2件,1件正在推进``)
 DECLARED_PROBLEMS = re.compile(
     rf"反馈(?:[^。;]{{0,12}}?(?P<n>{_N})\s*(?:个|项|条)(?:具体|分项)?问题|[^。;,\d]{{0,4}}?问题\s*共?\s*(?P<n2>{_N})\s*(?:个|项|条)"
     rf"(?!\s*(?:方面|类|大类)))"
-    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出|梳理出)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
+    rf"|问题清单\s*(?P<n3>{_N})\s*(?:个|项|条)|(?:存在|指出|梳理出|需整改)的?(?:主要|突出)?问题\s*(?P<n4>{_N})\s*(?:个|项|条)(?!\s*(?:方面|类|大类))"
     rf"|共计\s*(?P<n5>{_N})\s*(?:个|项|条)问题|事项\s*(?P<n6>{_N})\s*件"
 )
 #: the count before the words that say whose problems: ``31个省委巡视反馈问题``, ``17个巡察反馈的问题``;
@@ -506,10 +521,10 @@ FEEDBACK_PROBLEMS = re.compile(r"反馈(?:的)?问题")
 #: how far before 反馈问题 its count may stand: ``31个省委巡视`` + 反馈问题
 BEFORE_FEEDBACK_REACH = 14
 #: ``已完成的整改事项有8个``, ``已整改完成34个``, the items named before the count: ``已完成整改的有…、…等9个问题``, ``已完成整改12项``, and in a round's summary with no 已:
-#: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
+#: ``完成整改112个``, ``已整改到位14个``, ``已整改落实8个``, ``已整改6个``; never ``基本完成6个``, ``未完成2个``, ``阶段性完成整改3个``
 #: (opens with its plain words, so the engine jumps to each 完成 and 已整改)
 DECLARED_COMPLETED = re.compile(
-    rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实))"
+    rf"(?:完成(?<!基本完成)(?<!未完成)(?<!未能完成)(?<!阶段性完成)(?<!尚未完成)|已整改(?:到位|落实)?)"
     rf"(?:整改)?(?:的整改事项|的问题|的事项|的(?=有))?(?:有|共)?(?:(?<=的有)[^。;]{{1,60}}?等)?\s*(?P<n>{_N})\s*(?:个|项|条|件)"
     rf"(?!、?[^、,;。]{{1,4}}一[个项条])"  # not a working slogan: ``完成一项、销号一项``, ``完成一项销号一项``
 )
@@ -526,10 +541,11 @@ DECLARED_IN_PROGRESS = re.compile(
 )
 #: the count first, opening a clause, maybe after the words for the rest: ``已整改完成7个，2个正在持续推进``,
 #: ``，3项仍在整改``, ``，其余4个正按计划推进``, ``，其余4个按计划持续推进``, ``，另有2个正在持续推进``,
-#: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``
+#: ``，其余4个需长期推进的…``, ``，2个取得阶段性进展``, ``，其余2个已取得阶段性成效``, ``，1个需长期坚持``,
+#: the problems described before the phrase: ``，2个涉及历史遗留用地的问题正在分步解决``
 DECLARED_IN_PROGRESS_AFTER = re.compile(
-    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条|件)(?:问题|事项)?\s*"
-    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划|按时序|按进度)?(?:长期)?(?:持续)?(?:整改|推进)"  # (not ``，84项整改措施``)
+    rf"[,;]\s*(?:其余|其他|另有|剩余)?\s*(?P<n>{_N})\s*(?:个|项|条|件)(?:问题|事项|[^,;。\d]{{1,16}}?的(?:问题|事项))?\s*"
+    rf"(?=[正仍需按持已取])(?:(?:正在|仍在|正|需)?(?:按计划|按时序|按进度|分步)?(?:长期)?(?:持续)?(?:整改|推进|解决)"  # (not ``，84项整改措施``)
     rf"|已?取得阶段性(?:进展|成效)|需要?长期坚持)"
 )
 #: the rest of a count of done ones, in the clause right after it, whatever it says of them but that they are done:
@@ -669,6 +685,9 @@ LEDGER_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 #: in a wrapped text, a line of at most this many Han characters and nothing else is the end of the line before it
 #: that the wrap cut off, when that line ended no sentence: ``(1)支委会学习上级精神不及时,学习记录缺`` / ``失``
 ORPHAN_MAX = 2
+#: in a wrapped text, a line opening with the last character or two of a sentence the wrap cut off the heading
+#: above it, a line short of the edge for its half-width marks: ``1.…未经党委前置研`` / ``究。整改情况:…``
+SENTENCE_STUB = re.compile(r"^[\u4e00-\u9fff]{1,2}[。;]")
 #: a document is wrapped when at least this share of its lines is full
 WRAPPED_SHARE = 0.35
 #: ... or this share, when no line runs past the common width (a hard cap, as a PDF column sets);
@@ -836,6 +855,9 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("announcement", re.compile(r"巡[察视]期间[^。]{0,20}(?:电话|信箱|邮箱)")),
     #: ``召开巡察工作动员会``, ``…作动员讲话``
     ("mobilisation", re.compile(r"动员(?:部署)?会|作动员讲话")),
+    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md), before
+    #: the weak words an announcement shares with a round's story (``进驻前``, ``进驻期间``)
+    ("summary", re.compile(r"本轮巡[察视]共|移交问题线索|已完成\d{1,3}轮巡[察视]")),
     #: weaker words of an announcement: ``受理信访``, ``信访受理时间``, ``特此公告``, ``进驻``
     ("announcement", re.compile(r"信访(?:受理)?时间|受理[^。]{0,20}(?:来信|来访|信访)|特此公告|进驻|入驻")),
     #: ``召开巡察反馈会``, ``反馈会上``, a paragraph opening with ``反馈指出``, ``反馈认为``; the feedback told, then who
@@ -844,8 +866,6 @@ KIND_TEXT: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|反馈了?[^,;。]{0,6}?(?:情况|意见)。[^。]{0,60}?(?:出席|主持)(?:会议|反馈会)")),
     #: a plan's own formula: ``特制定本方案``, ``制定整改方案如下`` (a notice also mentions its 整改方案)
     ("plan", re.compile(r"制定本(?:整改)?方案|整改(?:工作)?(?:实施)?方案如下")),
-    #: ``本轮巡察共发现问题312个``, ``移交问题线索``, ``全区已完成8轮巡察`` (seen on one unit's page: docs/NOTICES.md)
-    ("summary", re.compile(r"本轮巡[察视]共|移交问题线索|已完成\d{1,3}轮巡[察视]")),
 )
 #: a text that decided nothing is a rectification notice when it speaks of rectifying or closes as a
 #: notice does: ``整改``, ``特此通报``
@@ -959,10 +979,12 @@ PROBLEM_LINE = re.compile(r"^针对\s*“[^”]{2,200}”\s*(?:等)?的?问题[�
 #: a target that lists or counts the units a round covers, outside brackets: no one unit is the inspected one:
 #: ``区人社局、区住建局等5家单位``, ``县直12个单位``, ``龙湾镇党委及所辖38个村级党组织``, ``白沙镇、溪口乡等党组织``, a count
 #: opening it (``两家企业``)
-#: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach)
+#: (``县委统战部(含县民宗局、县工商联)`` is one unit; ``东塘街道及所辖6个社区党委`` one party committee's reach), and a
+#: count of places ending it, no body over them: ``新港道街及所辖17个社区``
 SEVERAL_UNITS = re.compile(
     r"、|等[\d一二三四五六七八九十]{0,3}(?:个|家)?(?:单位|部门|党组织)|等[\d一二三四五六七八九十]{1,3}(?:个|家)"
-    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)|^[\d两二三四五六七八九十]{1,3}(?:个|家)")
+    r"|\d{1,3}(?:个|家)[\u4e00-\u9fff]{0,3}(?:单位|部门|党组织)|^[\d两二三四五六七八九十]{1,3}(?:个|家)"
+    r"|\d{1,3}个(?:社区|村|居委会)$")
 #: a bracketed part of a unit's name: ``(含县民宗局、县工商联)``
 BRACKETED = re.compile(r"\([^()]{0,40}\)")
 #: a target that names no unit, only the role of being inspected: ``被巡察党组织``, ``9家被巡察党组织``
@@ -988,7 +1010,8 @@ NEIGHBOUR_TARGETS = (
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:及所属[^,;。]{0,10})?(?:工作)?动员(?:部署)?会"),
     #: a feedback meeting's name: ``…巡察组巡察市人民医院党委情况反馈会召开``
     re.compile(r"组巡[察视](?P<target>[^,;。]{2,30}?)(?:工作)?情况反馈(?:会|大会|会议)"),
-    re.compile(r"进驻(?![工(])(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
+    #: (not a time: ``进驻期间,…``, ``进驻前``, ``进驻后``)
+    re.compile(r"进驻(?![工(]|期间|前|后|以来)(?P<target>[^,;。并会]{2,30}?)(?:并|,|开展|召开)"),
     #: gone to, for a court's judicial inspection: ``…司法巡查组到安平县法院开展2023年政治督察与司法巡查工作``
     re.compile(r"组到(?P<target>[^,;。到]{2,30}?)开展[^,;。]{0,20}?巡[察视查]"),
     #: the unit holding a meeting on rectifying what the inspection found, the clause's subject:

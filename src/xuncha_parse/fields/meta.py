@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..grammar import (
     ALIAS,
     BRACKETED,
+    CONCURRENT,
     DATE_LINE,
     DURATION,
     FIRST_PERSON,
@@ -25,6 +26,7 @@ from ..grammar import (
     PERIOD_FROM,
     PUBLICITY,
     ROUND,
+    ROUND_PERIOD,
     SELF_REFERENCE,
     SEVERAL_UNITS,
     SIGNER,
@@ -46,6 +48,7 @@ from ..grammar import (
 )
 from ..layout.document import closing_pieces
 from ..layout.text import Piece, piece_span
+from ..layout.tokens import VOID_KINDS, Token
 from ..numerals import to_int
 from ..sentences import sentences_of
 from ..shapes import DateDict, Diagnostic, InspectionDict, PublicityDict
@@ -75,13 +78,19 @@ def stage_signature(state: NoticeState) -> None:
 
 
 def stage_inspection(state: NoticeState) -> None:
-    """Reads ``title_piece``, ``intro``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``."""
+    """Reads ``title_piece``, ``intro``, ``tokens``, ``signature`` and ``kind``; writes ``issuer`` and ``inspection``
+    (and ``intro``, for a neighbour whose preamble states no inspection: see _inspection_paragraph)."""
     state.issuer = issuer(state.title_piece, _trusted_signer(state))
     where: dict[str, tuple[int, int]] = {}
     read = TargetRead()
+    if not is_rectification(state) and not _states_inspection(state.intro):
+        state.intro = _inspection_paragraph(state.tokens) or state.intro
     found = inspection(state.intro, state.title_piece, state.issuer, where, read)
     if not is_rectification(state):
+        feedback = found["feedback"]
         _neighbour_body_and_period(state, found, where)
+        if state.kind == "plan" and found["start"] is not None:
+            found["feedback"] = feedback  # a plan answers the feedback: its date is the inspection's, no meeting's
     _settle_team(state.source.view, state.source.text, found, where)
     _year_from_signature(found, state.signature["date"] if state.signature else None)
     if not is_rectification(state):
@@ -96,6 +105,17 @@ def stage_inspection(state: NoticeState) -> None:
         intro, source = state.intro, state.source
         found["spans"] = {name: piece_span(intro, source, a, b) for name, (a, b) in where.items()}
     state.inspection = found
+
+
+def _states_inspection(intro: Piece | None) -> bool:
+    """Does the intro name the inspected unit or give a date (an announcement's round period names none)?"""
+    return intro is not None and (TARGET.search(intro.view) is not None or bool(find_dates(intro.view)))
+
+
+def _inspection_paragraph(tokens: list[Token]) -> Piece | None:
+    """A neighbour whose preamble is page furniture and a title (a document site's plan, its contents run into its
+    text): the first paragraph that states who inspected whom (``市委第四巡察组于…对局党组开展了常规巡察``)."""
+    return next((t.piece for t in tokens if t.kind not in VOID_KINDS and TARGET.search(t.piece.view)), None)
 
 
 @dataclass(slots=True)
@@ -164,10 +184,13 @@ def inspection(intro: Piece | None, title: Piece | None, issuer: str | None,
 
 def _target_after_team(view: str, start: int, team: tuple[int, int] | None) -> re.Match[str] | None:
     """The first target phrase from ``start``, never one that opens inside the team's name (``…市委第二轮对村(社区)提级巡察
-    “回头看”第二组进驻…``: its 对 names the team's reach, the unit follows the team)."""
+    “回头看”第二组进驻…``: its 对 names the team's reach, the unit follows the team), nor a concurrent inspection's
+    (``在对全县脱贫攻坚开展专项巡察的同时,对我院党委…``: the next phrase is the unit's)."""
     m = TARGET.search(view, start)
     if m is not None and team is not None and team[0] <= m.start() < team[1]:
-        return TARGET.search(view, team[1])
+        m = TARGET.search(view, team[1])
+    if m is not None and view.startswith(CONCURRENT, m.end()):
+        return TARGET.search(view, m.end()) or m  # ``在对全县…开展专项巡察的同时,对我院党委进行了…``
     return m
 
 
@@ -235,7 +258,8 @@ def _own_period(found: InspectionDict, intro: Piece, where: dict[str, tuple[int,
         if TIMETABLE.search(view, a, hits[0][0].start if hits else a) and _timetable(found, hits):
             where.update((key, (h.start, h.end)) for key, (h, _) in _placed(found, hits).items())
             return
-        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b) or LAUNCH.search(view, a, b)):
+        if not hits or not (TEAM.search(view, a, b) or TARGET.search(view, a, b) or LAUNCH.search(view, a, b)
+                            or ROUND_PERIOD.search(view, a, b)):
             continue
         clause = max(view.rfind(c, a, hits[0][0].start) for c in PERIOD_CLAUSE_MARKS) + 1 or a
         if MEETING.search(view, clause, b) is None and _period_in(found, hits, view, clause, b):
@@ -257,6 +281,8 @@ def _period_in(found: InspectionDict, hits: list[tuple[DateHit, DateDict]], view
     """Take the period a clause gives, if it gives one."""
     (h0, d0) = hits[0]
     end = next((d for h, d in hits[1:] if h.link == "range"), None)
+    if end is None and len(hits) > 1 and ROUND_PERIOD.search(view, a, b):
+        end = hits[1][1]  # ``…第二轮巡察于2024年4月8日开始,至6月14日结束``
     m = DURATION.search(view, a, b)
     if end is None and m is not None and d0["iso"]:
         end = add_duration(d0, to_int(m.group("days")), m.group("unit"), m)

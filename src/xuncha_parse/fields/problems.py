@@ -23,6 +23,7 @@ from ..grammar import (
     CUT_CLAUSE_MAX,
     HEADING_END,
     HEADING_LIKE_MAX,
+    NEXT_STEPS_HEADING,
     ORDINAL,
     PROBLEM_HEADING,
     PROBLEM_LABEL,
@@ -142,6 +143,8 @@ def _paragraph_problems(root: Node, tokens: list[Token], source: Source) -> list
 
 def _walk_nodes(nodes: list[Node], chain: list[Node], source: Source, out: list[FoundProblem]) -> None:
     for node in nodes:
+        if NEXT_STEPS_HEADING.match(node.heading.view.rstrip("。")):
+            continue  # ``3、下一步打算`` set among the problems: the notice's next steps, no problem
         if is_problem(node, nodes) or names_one_problem(node):
             out.extend(build_node(node, chain, source))
         else:
@@ -264,7 +267,20 @@ def _is_category_leaf(node: Node, tokens: list[Token]) -> bool:
     first = tokens[0].piece.view
     named = CATEGORY_HEADING.search(node.heading.view) is not None or PROBLEM_LABEL.match(first) is not None \
         or _problem_lines(tokens)
-    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens) or _leads(tokens[0]))
+    return named and (any(_has_label(t) for t in tokens) or _stated_paragraphs(tokens) or _leads(tokens[0])
+                      or _statement_lines(tokens))
+
+
+def _statement_line(tok: Token) -> bool:
+    """A line that is one short sentence stating a shortcoming: ``基层党支部设置与生产单元不匹配,…长期未设立党支部。``."""
+    view = tok.piece.view
+    return tok.kind == "body" and find_end(view, SENTENCE_END) == len(view) - 1 <= TITLE_MAX \
+        and SHORTCOMING.search(view) is not None
+
+
+def _statement_lines(tokens: list[Token]) -> bool:
+    """Under a category, a problem stated alone on its line and what was done in the paragraphs after it."""
+    return len(tokens) >= 2 and _statement_line(tokens[0]) and not _statement_line(tokens[1])
 
 
 def _problem_lines(tokens: list[Token]) -> bool:
@@ -283,6 +299,9 @@ def _leads(tok: Token) -> bool:
 def _lead_runs(tokens: list[Token]) -> list[list[Token]]:
     """A category's paragraphs, one problem each; or, where they open by naming their problems (``针对“…”的问题,…``),
     cut before each such paragraph, the lines after one (``…将持续巩固整改成果。``) going with it."""
+    if _statement_lines(tokens):
+        bounds = [i for i, t in enumerate(tokens) if _statement_lines(tokens[i:])] + [len(tokens)]
+        return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
     if not _leads(tokens[0]):
         return [[t] for t in tokens]
     bounds = [i for i, t in enumerate(tokens) if _leads(t)] + [len(tokens)]

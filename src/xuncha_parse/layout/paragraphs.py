@@ -39,6 +39,7 @@ from ..grammar import (
     PHONE,
     PROBLEM_ORDINAL,
     SENTENCE_END,
+    SENTENCE_STUB,
     TITLE_LINE,
     WEBSITE,
     WRAP_OVERRUN,
@@ -233,7 +234,8 @@ def continues(group: list[Token], tok: Token, layout: Layout, numbers: dict[str 
         view = _joined_view(group)
         if not stop_before_last(view):  # nothing after the heading's name yet: ``1.关于“…。…”方面问题``
             tail = HEADING_TAIL.match(tok.piece.view) is not None
-            return edge and tok.kind != "heading" and (tail or not _finished_heading(view))
+            stub = SENTENCE_STUB.match(tok.piece.view) is not None
+            return (edge or stub) and tok.kind != "heading" and (tail or not _finished_heading(view))
     if TITLE_LINE.search(prev.piece.view) and INTRO_OPENING.match(tok.piece.view):
         return False  # ``…情况的通报`` / ``根据市委统一部署，…``: the title ends where the intro opens
     ended = prev.piece.view[-1:] in LINE_END

@@ -58,11 +58,12 @@ def _unglue_title(lines: list[Line]) -> list[Line]:
     """A title glued to the intro by a space (``…关于…的通报 根据区委统一部署,…``), among the first lines, cut back
     into the title's line and the intro's."""
     for i, line in enumerate(lines[:TITLE_GLUED_LINES]):
-        m = TITLE_GLUED.search(line.piece.view) if " " in line.piece.view else None  # (most lines hold no space)
+        view = line.piece.view
+        m = TITLE_GLUED.search(view) if " " in view or "一、" in view else None  # (most lines hold neither)
         if m is None:
             continue
         title, intro = line.piece.sub(0, m.start() + 2).strip(), line.piece.sub(m.end()).strip()
-        if TITLE_LINE.search(title.view) and TITLE_START.search(title.view):
+        if (TITLE_LINE.search(title.view) or title.view.endswith("方案")) and TITLE_START.search(title.view):
             return lines[:i] + [Line(line.number, title, line.indent, len(title.view)),
                                 Line(line.number, intro, 0, len(intro.view))] + lines[i + 1:]
     return lines
