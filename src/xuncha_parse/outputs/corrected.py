@@ -13,11 +13,12 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..corrections import ADDED, kind_of
 from .i18n import Catalogue
 from .marks import date_value
 
-#: an added problem's path starts so (``problems.+120``, corrections.ADDED)
-ADDED_PREFIX = "problems.+"
+#: an added problem's path starts so (``problems.+120``)
+ADDED_PREFIX = f"problems.{ADDED}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,8 @@ class Fixes:
 
 
 def _is_removal(path: str) -> bool:
-    parts = path.split(".")
-    return len(parts) == 2 and parts[0] == "problems" and parts[1].isdigit()
+    """``problems.3``: the problem at parsed index 3 is not a problem (as ``corrections.apply`` reads it)."""
+    return kind_of(path) == "remove"
 
 
 def _bases(problems: list[dict[str, Any]], by_path: dict[str, dict[str, Any]]) -> tuple[str, ...]:

@@ -119,8 +119,8 @@ def _added_row(position: int, problem: dict[str, Any], t: Catalogue, fixes: Fixe
 def _removed_row(index: int, fix: dict[str, Any], t: Catalogue) -> str:
     """A problem a person marked as not a problem (gone from the corrected notice): its box ticked."""
     path = f"problems.{index}"
+    fixes = Fixes({path: fix})
     return (f'<li class="fix-problem removed" data-index="{index}"><span class="num">–</span>'
             f'<s class="t">{_shown(fix.get("parsed"))}</s>'
-            f'<label><input type="checkbox" checked data-path="{path}" data-kind="remove" '
-            f'data-parsed="{esc(json.dumps(fix.get("parsed"), ensure_ascii=False))}"> {t("editor.remove")}</label>'
-            f'<small class="was">{esc(note(fix, t, path))}</small></li>')
+            f'<label><input type="checkbox" checked {_attrs(path, fix.get("parsed"), "remove", fixes)}> '
+            f'{t("editor.remove")}</label>{_was(path, fixes, t)}</li>')
