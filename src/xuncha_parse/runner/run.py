@@ -57,8 +57,8 @@ class Totals:
         from ..outputs.stats import in_kind_order
 
         skipped = t("cli.summary.unchanged", n=self.unchanged) if unchanged else ""
-        named = (kind if t.lang == "en" else t.code("kind", kind) for kind in in_kind_order(self.kinds))
-        kinds = "".join(t("cli.summary.kind", kind=name, n=n) for name, n in zip(named, in_kind_order(self.kinds).values()))
+        kinds = "".join(t("cli.summary.kind", kind=kind if t.lang == "en" else t.code("kind", kind), n=n)
+                        for kind, n in in_kind_order(self.kinds).items())
         return t("cli.summary", notices=self.notices, problems=self.problems, unchanged=skipped, failed=self.failed,
                  kinds=kinds, review=self.needs_review)
 

@@ -39,14 +39,20 @@ CREATE INDEX notices_body ON notices(body);
 CREATE INDEX notices_target ON notices(target);
 """
 
-PROBLEMS = f"""
-CREATE TABLE problems (
+def _notice_rows_table(name: str, table: tuple[Column, ...], indexed: str) -> str:
+    """A table of a notice's rows in order (problems, corrections): the declared columns, one row per
+    (notice, position), gone with its notice, and an index on one column."""
+    return f"""
+CREATE TABLE {name} (
     id INTEGER PRIMARY KEY,
     notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
-{_columns_sql(PROBLEM_COLUMNS)}    UNIQUE (notice_id, position)
+{_columns_sql(table)}    UNIQUE (notice_id, position)
 );
-CREATE INDEX problems_status ON problems(status);
+CREATE INDEX {name}_{indexed} ON {name}({indexed});
 """
+
+
+PROBLEMS = _notice_rows_table("problems", PROBLEM_COLUMNS, "status")
 
 PARTS = """
 CREATE TABLE measures (
@@ -119,14 +125,7 @@ CREATE INDEX diagnostics_code ON diagnostics(code);
 """
 
 #: database schema 4: what a person corrected, one row per applied correction (columns.CORRECTION_COLUMNS)
-CORRECTIONS = f"""
-CREATE TABLE corrections (
-    id INTEGER PRIMARY KEY,
-    notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
-{_columns_sql(CORRECTION_COLUMNS)}    UNIQUE (notice_id, position)
-);
-CREATE INDEX corrections_path ON corrections(path);
-"""
+CORRECTIONS = _notice_rows_table("corrections", CORRECTION_COLUMNS, "path")
 
 #: the views; ``p.*`` takes every problem column, so a column added later appears in the first view too
 VIEWS = """
