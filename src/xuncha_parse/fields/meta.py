@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..grammar import (
     ALIAS,
@@ -336,12 +336,8 @@ def _year_from_signature(found: InspectionDict, signed: DateDict | None) -> None
     later in that year (an announcement signed ``2022年6月1日`` of an inspection from 4月6日)."""
     if signed is None or not signed["iso"]:
         return
-    for key in ("start", "end", "feedback"):
-        d = found[key]
-        if d is not None and d["year"] is None and d["month"] and d["day"] \
-                and (d["month"], d["day"]) <= (signed["month"], signed["day"]):
-            iso = iso_date(signed["year"], d["month"], d["day"])  # type: ignore[arg-type]  # (checked above)
-            found[key] = {**d, "year": signed["year"], "iso": iso, "year_inferred": True} if iso else d
+    year, signed_on = signed["year"], (signed["month"], signed["day"])
+    _give_years(found, ("start", "end", "feedback"), lambda mon, day: year if (mon, day) <= signed_on else None)
 
 
 def _year_from_page(found: InspectionDict, state: NoticeState) -> None:
@@ -351,12 +347,22 @@ def _year_from_page(found: InspectionDict, state: NoticeState) -> None:
     if m is None:
         return
     year, month = int(m.group("y")), int(m.group("m"))
-    for key in ("start", "end"):
-        d = found[key]
-        if d is not None and d["year"] is None and d["month"] and d["day"]:
-            near = year - 1 if d["month"] - month > 6 else year + 1 if month - d["month"] > 6 else year
-            iso = iso_date(near, d["month"], d["day"])
-            found[key] = {**d, "year": near, "iso": iso, "year_inferred": True} if iso else d
+    _give_years(found, ("start", "end"),
+                lambda mon, _day: year - 1 if mon - month > 6 else year + 1 if month - mon > 6 else year)
+
+
+def _give_years(found: InspectionDict, keys: tuple[str, ...], year_of: Callable[[int, int], int | None]) -> None:
+    """Each date of ``keys`` with its month and day but no year takes the year ``year_of(month, day)`` gives it (none:
+    as it is), inferred; a day the year does not have (29 February) leaves the date as it is."""
+    for key in keys:
+        d = found[key]  # type: ignore[literal-required]  # (one of the three date keys)
+        if d is None or d["year"] is not None:
+            continue
+        month, day = d["month"], d["day"]
+        year = year_of(month, day) if month and day else None
+        iso = iso_date(year, month, day) if year is not None and month and day else None
+        if iso:
+            found[key] = {**d, "year": year, "iso": iso, "year_inferred": True}  # type: ignore[literal-required]
 
 
 def _settle_team(view: str, text: str, found: InspectionDict, where: dict[str, tuple[int, int]]) -> None:
